@@ -1,0 +1,421 @@
+//! Page chrome removal that keeps offsets: every non-blank line of the page becomes one or more
+//! classified [`Block`]s (headline, body, caption, byline, copyright, …). Nothing is deleted from
+//! the text; later stages read only the blocks whose kind carries sentences.
+//!
+//! The patterns are data (`dictionaries/boilerplate.tsv`, `dictionaries/sections.txt`); this file
+//! holds the layout logic: captions repeated by scrapers, credits after captions, the headline
+//! before the first paragraph, the trailer after the copyright line or the comment box.
+
+use std::collections::HashSet;
+
+use once_cell::sync::Lazy;
+use regex::{Regex, RegexSet};
+
+use crate::doc::{Block, BlockKind};
+use crate::offsets::CharIndex;
+use crate::resources::DataFiles;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    Line,
+    Start,
+    Prefix,
+    Suffix,
+    Caption,
+}
+
+#[derive(Debug)]
+struct Rule {
+    kind: BlockKind,
+    name: &'static str,
+    regex: Regex,
+}
+
+/// The compiled boilerplate rules. Build once with [`Cleaner::new`], share across threads.
+#[derive(Debug)]
+pub struct Cleaner {
+    line: Vec<Rule>,
+    line_set: RegexSet,
+    start: Vec<Rule>,
+    start_set: RegexSet,
+    prefix: Vec<Rule>,
+    suffix: Vec<Rule>,
+    caption: Vec<Rule>,
+    sections: HashSet<String>,
+}
+
+/// What the cleaner found: the blocks, and the reporter(s) and outlet named in the chrome.
+#[derive(Debug, Default, Clone)]
+pub struct Cleaned {
+    pub blocks: Vec<Block>,
+    pub reporters: Vec<String>,
+    pub outlet: Option<String>,
+}
+
+/// A line of the page: byte range of its trimmed text.
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    start: usize,
+    end: usize,
+    /// Blank lines between the previous non-blank line and this one.
+    gap_before: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Chrome(BlockKind, &'static str),
+    Text,
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\0' || c == '\u{200b}' || c == '\u{feff}'
+}
+
+/// Two lines that are the same caption: equal but for spacing and the style of quotation marks
+/// (scrapers capture the image alt text and the visible caption).
+fn same_caption(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        s.chars()
+            .filter(|c| !is_space(*c))
+            .map(|c| match c {
+                '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』' => '"',
+                other => other,
+            })
+            .collect::<String>()
+    };
+    a == b || norm(a) == norm(b)
+}
+
+/// Sentence-final punctuation, possibly followed by closing quotes or brackets.
+fn ends_like_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(|c: char| "\"'”’」』)]>》〉".contains(c) || is_space(c));
+    t.ends_with(['.', '?', '!', '。', '…', '？', '！'])
+}
+
+static REPORTER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?:([가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*)\s*(?:기자|특파원|선임기자|전문기자|객원기자|통신원|사진기자|인턴기자)|(?:기자|글|사진|글·사진)\s*[=:]\s*([가-힣]{2,4}))").unwrap()
+});
+static OUTLET_DATELINE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^[\[(【<]\s*[가-힣A-Za-z·\s]{1,12}\s*[=＝]\s*([가-힣A-Za-z0-9]+(?:\s[가-힣A-Za-z0-9]+)?)\s*[\])】>]").unwrap());
+static OUTLET_BIO: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^([가-힣A-Za-z0-9]{2,12})\s*(?:사진|선임|전문|객원|인턴|정치부|경제부|사회부|국제부|문화부|산업부|체육부|스포츠부)?\s*기자(?:입니다)?[.,]").unwrap()
+});
+static OUTLET_COPYRIGHT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?:저작권자|[Cc]opyright|COPYRIGHT)\s*(?:\([cC]\)|ⓒ|©|Ⓒ)?\s*[:：]?\s*(?:\([cC]\)|ⓒ|©|Ⓒ)?\s*([가-힣A-Za-z][가-힣A-Za-z0-9]*(?:\s?[가-힣A-Za-z0-9]+)?)").unwrap()
+});
+
+impl Cleaner {
+    /// Compiles the rules; a bad row is reported as `boilerplate.tsv:LINE`.
+    pub fn new(data: &DataFiles) -> Result<Cleaner, String> {
+        let mut line = Vec::new();
+        let mut start = Vec::new();
+        let mut prefix = Vec::new();
+        let mut suffix = Vec::new();
+        let mut caption = Vec::new();
+        for (no, row) in data.lines("boilerplate.tsv") {
+            let at = |m: &str| format!("boilerplate.tsv:{no}: {m}");
+            let cols: Vec<&str> = row.splitn(4, '\t').collect();
+            if cols.len() != 4 {
+                return Err(at("expected 4 tab-separated columns: scope, kind, name, regex"));
+            }
+            let scope = match cols[0] {
+                "line" => Scope::Line,
+                "start" => Scope::Start,
+                "prefix" => Scope::Prefix,
+                "suffix" => Scope::Suffix,
+                "caption" => Scope::Caption,
+                other => return Err(at(&format!("unknown scope {other:?}"))),
+            };
+            let kind = BlockKind::parse(cols[1]).ok_or_else(|| at(&format!("unknown kind {:?}", cols[1])))?;
+            let regex = Regex::new(cols[3]).map_err(|e| at(&format!("bad regex: {e}")))?;
+            let name: &'static str = Box::leak(cols[2].to_string().into_boxed_str());
+            let rule = Rule { kind, name, regex };
+            match scope {
+                Scope::Line => line.push(rule),
+                Scope::Start => start.push(rule),
+                Scope::Prefix => prefix.push(rule),
+                Scope::Suffix => suffix.push(rule),
+                Scope::Caption => caption.push(rule),
+            }
+        }
+        let line_set = RegexSet::new(line.iter().map(|r| r.regex.as_str())).map_err(|e| e.to_string())?;
+        let start_set = RegexSet::new(start.iter().map(|r| r.regex.as_str())).map_err(|e| e.to_string())?;
+        let sections = data.lines("sections.txt").map(|(_, l)| l.trim().to_string()).collect();
+        Ok(Cleaner { line, line_set, start, start_set, prefix, suffix, caption, sections })
+    }
+
+    /// True for a line made only of section/menu words (`정치 경제 사회 국제`).
+    fn is_section_menu(&self, s: &str) -> bool {
+        let words: Vec<&str> = s
+            .split(|c: char| is_space(c) || "|/·,>ㅣ".contains(c))
+            .filter(|w| !w.is_empty())
+            .collect();
+        !words.is_empty() && words.iter().all(|w| self.sections.contains(*w))
+    }
+
+    fn classify_line(&self, s: &str) -> Class {
+        if s.chars().count() <= 300 {
+            if let Some(i) = self.line_set.matches(s).into_iter().next() {
+                return Class::Chrome(self.line[i].kind, self.line[i].name);
+            }
+            if self.is_section_menu(s) {
+                return Class::Chrome(BlockKind::Menu, "section-menu");
+            }
+        }
+        Class::Text
+    }
+
+    fn starts_trailer(&self, s: &str) -> Option<(BlockKind, &'static str)> {
+        if s.chars().count() > 300 {
+            return None;
+        }
+        self.start_set.matches(s).into_iter().next().map(|i| (self.start[i].kind, self.start[i].name))
+    }
+
+    /// Classifies every non-blank line of `text` into blocks.
+    pub fn clean(&self, text: &str, index: &CharIndex) -> Cleaned {
+        // 1. Lines, trimmed.
+        let mut lines = Vec::new();
+        let mut pos = 0;
+        let mut gap = false;
+        for raw in text.split_inclusive('\n') {
+            let s = raw.trim_start_matches(is_space);
+            let lead = raw.len() - s.len();
+            let s = s.trim_end_matches(is_space);
+            if s.is_empty() {
+                gap = true;
+            } else {
+                lines.push(Line { start: pos + lead, end: pos + lead + s.len(), gap_before: gap });
+                gap = false;
+            }
+            pos += raw.len();
+        }
+        let txt = |l: &Line| &text[l.start..l.end];
+
+        // 2. Line by line: chrome rules, the trailer, text.
+        let mut class: Vec<Class> = Vec::with_capacity(lines.len());
+        let mut trailer: Option<BlockKind> = None;
+        let mut seen_text = false;
+        for l in &lines {
+            let s = txt(l);
+            let c = self.classify_line(s);
+            if let Some(tk) = trailer {
+                class.push(match c {
+                    Class::Chrome(..) => c,
+                    Class::Text => match self.starts_trailer(s) {
+                        Some((k, n)) => Class::Chrome(k, n),
+                        None if tk == BlockKind::Related && !ends_like_sentence(s) => {
+                            Class::Chrome(BlockKind::Related, "trailer")
+                        }
+                        None if s.chars().count() >= 40 => Class::Chrome(BlockKind::Bio, "trailer"),
+                        None => Class::Chrome(BlockKind::Footer, "trailer"),
+                    },
+                });
+                continue;
+            }
+            if seen_text {
+                if let Some((k, n)) = self.starts_trailer(s) {
+                    trailer = Some(k);
+                    class.push(match c {
+                        Class::Chrome(..) => c,
+                        Class::Text => Class::Chrome(k, n),
+                    });
+                    continue;
+                }
+            }
+            if c == Class::Text {
+                seen_text = true;
+            }
+            class.push(c);
+        }
+
+        // 3. Captions: a line repeated right after itself, a line followed by a photo credit,
+        //    a line with a photo marker.
+        let mut kinds: Vec<Option<(BlockKind, &'static str)>> = class
+            .iter()
+            .map(|c| match c {
+                Class::Chrome(k, n) => Some((*k, *n)),
+                Class::Text => None,
+            })
+            .collect();
+        for i in 0..lines.len() {
+            if kinds[i].is_some() {
+                continue;
+            }
+            let s = txt(&lines[i]);
+            if i + 1 < lines.len() && kinds[i + 1].is_none() && same_caption(txt(&lines[i + 1]), s) {
+                kinds[i] = Some((BlockKind::Caption, "repeated-line"));
+                kinds[i + 1] = Some((BlockKind::CaptionDup, "repeated-line"));
+                continue;
+            }
+            if i + 1 < lines.len()
+                && matches!(kinds[i + 1], Some((BlockKind::Credit, _)))
+                && s.chars().count() <= 400
+            {
+                kinds[i] = Some((BlockKind::Caption, "before-credit"));
+                continue;
+            }
+            if s.chars().count() <= 400 {
+                if let Some(r) = self.caption.iter().find(|r| r.regex.is_match(s)) {
+                    kinds[i] = Some((r.kind, r.name));
+                }
+            }
+        }
+
+        // 4. Headline and subheads: text before the first paragraph; short unpunctuated lines
+        //    standing alone between paragraphs.
+        let first_para = (0..lines.len()).find(|&i| {
+            kinds[i].is_none() && {
+                let s = txt(&lines[i]);
+                ends_like_sentence(s) && s.chars().count() >= 20
+            }
+        });
+        let mut had_headline = false;
+        for i in 0..lines.len() {
+            if kinds[i].is_some() {
+                continue;
+            }
+            let s = txt(&lines[i]);
+            let before_body = first_para.map_or(true, |p| i < p);
+            if before_body {
+                if !had_headline {
+                    kinds[i] = Some((BlockKind::Headline, "before-first-paragraph"));
+                    had_headline = true;
+                } else {
+                    kinds[i] = Some((BlockKind::Subhead, "before-first-paragraph"));
+                }
+                continue;
+            }
+            let next_joins = i + 1 < lines.len() && !lines[i + 1].gap_before && kinds[i + 1].is_none();
+            if !ends_like_sentence(s) && s.chars().count() < 100 && !next_joins {
+                kinds[i] = Some((BlockKind::Subhead, "unpunctuated-line"));
+            }
+        }
+
+        // 5. Blocks; body lines may carry a dateline/byline prefix or a signature suffix.
+        let mut out = Cleaned::default();
+        for (i, l) in lines.iter().enumerate() {
+            let s = txt(l);
+            match kinds[i] {
+                Some((kind, rule)) => {
+                    if matches!(kind, BlockKind::Byline | BlockKind::Copyright | BlockKind::Bio) {
+                        self.note_names(s, kind, &mut out);
+                    }
+                    out.blocks.push(Block { span: index.span(l.start, l.end), kind, rule });
+                }
+                None => self.split_body(text, l.start, l.end, index, &mut out),
+            }
+        }
+        merge_wrapped(&mut out.blocks, text, index);
+        out
+    }
+
+    /// A body line: cut a dateline/byline prefix and a reporter signature or e-mail suffix.
+    fn split_body(&self, text: &str, start: usize, end: usize, index: &CharIndex, out: &mut Cleaned) {
+        let s = &text[start..end];
+        let mut b0 = start;
+        let mut b1 = end;
+        let mut pre = None;
+        let mut suf = None;
+        if s.starts_with(['[', '(', '【', '<']) || s.contains("기자") || s.contains("특파원") {
+            for r in &self.prefix {
+                if let Some(m) = r.regex.find(s) {
+                    if m.end() > 0 && m.end() < s.len() {
+                        self.note_names(m.as_str(), r.kind, out);
+                        pre = Some(Block { span: index.span(start, start + m.end()), kind: r.kind, rule: r.name });
+                        b0 = start + m.end();
+                        break;
+                    }
+                }
+            }
+        }
+        let rest = &text[b0..b1];
+        if rest.contains('@') {
+            for r in &self.suffix {
+                if let Some(m) = r.regex.find(rest) {
+                    if m.start() > 0 {
+                        self.note_names(m.as_str(), r.kind, out);
+                        suf = Some(Block { span: index.span(b0 + m.start(), b1), kind: r.kind, rule: r.name });
+                        b1 = b0 + m.start();
+                        break;
+                    }
+                }
+            }
+        }
+        // The body proper, trimmed.
+        let body = &text[b0..b1];
+        let lead = body.len() - body.trim_start_matches(is_space).len();
+        let trimmed_len = body.trim_matches(is_space).len();
+        out.blocks.extend(pre);
+        if trimmed_len > 0 {
+            out.blocks.push(Block {
+                span: index.span(b0 + lead, b0 + lead + trimmed_len),
+                kind: BlockKind::Body,
+                rule: "",
+            });
+        }
+        out.blocks.extend(suf);
+    }
+
+    fn note_names(&self, s: &str, kind: BlockKind, out: &mut Cleaned) {
+        if kind == BlockKind::Byline || kind == BlockKind::Bio {
+            if out.outlet.is_none() {
+                if let Some(c) = OUTLET_DATELINE.captures(s) {
+                    out.outlet = Some(c[1].trim().to_string());
+                }
+            }
+            if out.outlet.is_none() && kind == BlockKind::Bio {
+                if let Some(c) = OUTLET_BIO.captures(s) {
+                    out.outlet = Some(c[1].to_string());
+                }
+            }
+            if kind == BlockKind::Byline {
+                for c in REPORTER.captures_iter(s) {
+                    let names = c.get(1).or(c.get(2)).map(|m| m.as_str()).unwrap_or("");
+                    for n in names.split(['·', ',']) {
+                        let n = n.trim().to_string();
+                        if !n.is_empty() && !out.reporters.contains(&n) {
+                            out.reporters.push(n);
+                        }
+                    }
+                }
+            }
+        }
+        if kind == BlockKind::Copyright && out.outlet.is_none() {
+            if let Some(c) = OUTLET_COPYRIGHT.captures(s) {
+                let o = c[1].trim();
+                if !o.is_empty() && !o.starts_with("무단") {
+                    out.outlet = Some(o.to_string());
+                }
+            }
+        }
+    }
+}
+
+/// Joins body lines of a hard-wrapped paragraph: a body block that does not end like a sentence
+/// and is followed, after exactly one line break, by another body block.
+fn merge_wrapped(blocks: &mut Vec<Block>, text: &str, index: &CharIndex) {
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    for b in blocks.drain(..) {
+        if let Some(prev) = out.last_mut() {
+            if prev.kind == BlockKind::Body && b.kind == BlockKind::Body {
+                let prev_text = index.slice(text, prev.span);
+                let between = &text[index.byte(prev.span.end)..index.byte(b.span.start)];
+                if !ends_like_sentence(prev_text)
+                    && between.chars().all(is_space)
+                    && between.matches('\n').count() == 1
+                {
+                    prev.span.end = b.span.end;
+                    continue;
+                }
+            }
+        }
+        out.push(b);
+    }
+    *blocks = out;
+}
+
+/// Spans of the blocks that carry sentences, in order.
+pub fn text_blocks(blocks: &[Block]) -> impl Iterator<Item = &Block> {
+    blocks.iter().filter(|b| b.kind.has_sentences())
+}

@@ -1,0 +1,101 @@
+//! Bytes → text: UTF-8 (with or without BOM) or legacy EUC-KR/CP949, detected per input.
+
+use encoding_rs::EUC_KR;
+
+/// Decoded text and the name of the encoding it was in.
+#[derive(Debug)]
+pub struct Decoded {
+    pub text: String,
+    /// `utf-8`, `utf-8-bom` or `cp949`.
+    pub encoding: &'static str,
+    /// Code point offset in `text` where the original bytes started (1 after a stripped BOM is
+    /// not counted: offsets are into the text without the BOM).
+    pub nul_count: usize,
+}
+
+/// Why bytes could not be decoded, with a place a person can find.
+#[derive(Debug, PartialEq, Eq)]
+pub struct DecodeError(pub String);
+
+/// Line (1-based) and column (1-based, in bytes) of a byte offset.
+pub fn line_col(bytes: &[u8], at: usize) -> (usize, usize) {
+    let before = &bytes[..at.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let col = at - before.iter().rposition(|&b| b == b'\n').map(|p| p + 1).unwrap_or(0) + 1;
+    (line, col)
+}
+
+/// Decodes one input. UTF-8 is tried first (WHATWG EUC-KR is CP949/UHC, a superset of EUC-KR);
+/// input that is neither is an error naming the first bad byte.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    let (body, bom) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (rest, true),
+        None => (bytes, false),
+    };
+    let nul_count = memchr_count(body, 0);
+    match std::str::from_utf8(body) {
+        Ok(s) => Ok(Decoded {
+            text: s.to_owned(),
+            encoding: if bom { "utf-8-bom" } else { "utf-8" },
+            nul_count,
+        }),
+        Err(utf8_err) => {
+            if !bom {
+                if let Some(text) = EUC_KR.decode_without_bom_handling_and_without_replacement(body) {
+                    return Ok(Decoded { text: text.into_owned(), encoding: "cp949", nul_count });
+                }
+            }
+            let at = utf8_err.valid_up_to();
+            let (line, col) = line_col(body, at);
+            Err(DecodeError(format!(
+                "not valid UTF-8 (byte 0x{:02X} at line {line}, column {col}, byte {}) and not valid CP949/EUC-KR",
+                body[at],
+                at + usize::from(bom) * 3
+            )))
+        }
+    }
+}
+
+fn memchr_count(bytes: &[u8], needle: u8) -> usize {
+    bytes.iter().filter(|&&b| b == needle).count()
+}
+
+/// True when the bytes look like a binary file rather than text: many control bytes early on.
+pub fn looks_binary(text: &str) -> bool {
+    let head: Vec<char> = text.chars().take(4096).collect();
+    if head.is_empty() {
+        return false;
+    }
+    let control = head
+        .iter()
+        .filter(|&&c| (c as u32) < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\x0c')
+        .count();
+    control * 10 > head.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let d = decode("가나다".as_bytes()).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), ("가나다", "utf-8"));
+        let d = decode(b"\xEF\xBB\xBF\xEA\xB0\x80").unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), ("가", "utf-8-bom"));
+    }
+
+    #[test]
+    fn cp949_is_detected() {
+        let (bytes, _, _) = EUC_KR.encode("카카오는 19일 사과했다. 똠방각하");
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.encoding, "cp949");
+        assert_eq!(d.text, "카카오는 19일 사과했다. 똠방각하");
+    }
+
+    #[test]
+    fn garbage_names_line_and_column() {
+        let err = decode(b"ok line\nab\xFF\xFFcd").unwrap_err();
+        assert!(err.0.contains("line 2, column 3"), "{}", err.0);
+    }
+}

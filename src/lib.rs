@@ -1,0 +1,138 @@
+//! # kornews
+//!
+//! A batch pipeline that turns Korean news articles into tables:
+//! ingest → clean → sentences → lindera morphology → extraction stages → CSV.
+//!
+//! ```no_run
+//! use kornews::{Pipeline, Outcome, doc::Item};
+//! use kornews::ingest::{Ingest, IngestOptions};
+//!
+//! let pipeline = Pipeline::new(kornews::resources::DataFiles::embedded()).unwrap();
+//! for item in Ingest::new(&["corpus".to_string()], IngestOptions::default()).unwrap() {
+//!     if let Outcome::Done(a) = pipeline.process(item) {
+//!         for s in &a.sentences {
+//!             println!("{}", a.text(s.span));
+//!         }
+//!     }
+//! }
+//! ```
+
+pub mod clean;
+pub mod doc;
+pub mod extract;
+pub mod ingest;
+pub mod morph;
+pub mod offsets;
+pub mod output;
+pub mod resources;
+pub mod run;
+pub mod segment;
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Mutex;
+
+use doc::{Analysis, Document, Failed, Item, Sentence};
+
+/// What processing one input item gave: an analysis, or a failure that becomes an error row.
+#[derive(Debug)]
+pub enum Outcome {
+    Done(Analysis),
+    Failed(Failed),
+}
+
+/// Every resource loaded once and shared read-only by all threads.
+pub struct Pipeline {
+    pub data: resources::DataFiles,
+    pub cleaner: clean::Cleaner,
+    pub splitter: segment::Splitter,
+    pub morphology: morph::Morphology,
+    pub stages: Vec<Box<dyn extract::Stage>>,
+    /// Idle per-thread morphology workers (taken for one document, then returned).
+    workers: Mutex<Vec<morph::MorphWorker>>,
+}
+
+impl Pipeline {
+    pub fn new(data: resources::DataFiles) -> Result<Pipeline, String> {
+        let cleaner = clean::Cleaner::new(&data)?;
+        let splitter = segment::Splitter::new(&data);
+        let morphology = morph::Morphology::new(&data.get("user_dict.csv").text)?;
+        Ok(Pipeline { data, cleaner, splitter, morphology, stages: Vec::new(), workers: Mutex::new(Vec::new()) })
+    }
+
+    /// Processes one input item. Never panics: an internal failure on one document becomes that
+    /// document's error row.
+    pub fn process(&self, item: Item) -> Outcome {
+        match item {
+            Item::Failed(f) => Outcome::Failed(f),
+            Item::Doc(doc) => {
+                let (id, source, meta) = (doc.id.clone(), doc.source.clone(), doc.meta.clone());
+                match catch_unwind(AssertUnwindSafe(|| self.analyze(doc))) {
+                    Ok(Ok(a)) => Outcome::Done(a),
+                    Ok(Err(message)) => Outcome::Failed(Failed { id, message: format!("{source}: {message}"), source, meta }),
+                    Err(panic) => {
+                        let what = panic
+                            .downcast_ref::<String>()
+                            .map(String::as_str)
+                            .or_else(|| panic.downcast_ref::<&str>().copied())
+                            .unwrap_or("unknown");
+                        Outcome::Failed(Failed {
+                            id,
+                            message: format!("{source}: internal error ({what}); please report it with this article"),
+                            source,
+                            meta,
+                        })
+                    }
+                }
+            }
+        }
+    }
+
+    /// Cleans, splits, tokenizes and runs the extraction stages on one document.
+    pub fn analyze(&self, doc: Document) -> Result<Analysis, String> {
+        let mut a = Analysis::new(doc);
+        let cleaned = self.cleaner.clean(&a.doc.text, &a.index);
+        a.blocks = cleaned.blocks;
+        let meta = &mut a.doc.meta;
+        if meta.outlet.is_empty() {
+            meta.outlet = cleaned.outlet.unwrap_or_default();
+        }
+        if meta.byline.is_empty() {
+            meta.byline = cleaned.reporters.join(";");
+        }
+        if meta.title.is_empty() {
+            if let Some(h) = a.blocks.iter().find(|b| b.kind == doc::BlockKind::Headline) {
+                meta.title = a.index.slice(&a.doc.text, h.span).to_string();
+            }
+        }
+
+        let mut worker = self.workers.lock().unwrap().pop().unwrap_or_else(|| self.morphology.worker());
+        let result = self.sentences_and_morphs(&mut a, &mut worker);
+        self.workers.lock().unwrap().push(worker);
+        result?;
+
+        for stage in &self.stages {
+            stage.run(&mut a);
+        }
+        Ok(a)
+    }
+
+    fn sentences_and_morphs(&self, a: &mut Analysis, worker: &mut morph::MorphWorker) -> Result<(), String> {
+        let text = a.doc.text.as_str();
+        for b in clean::text_blocks(&a.blocks) {
+            let range = a.index.bytes(b.span);
+            let block = &text[range.clone()];
+            // A headline or subhead is one unit, whatever punctuation it holds.
+            let pieces = match b.kind {
+                doc::BlockKind::Headline | doc::BlockKind::Subhead => vec![(0, block.len())],
+                _ => self.splitter.split(block),
+            };
+            for (s0, s1) in pieces {
+                let span = a.index.span(range.start + s0, range.start + s1);
+                let m0 = a.morphs.len();
+                worker.analyze(&block[s0..s1], span.start, &mut a.morphs)?;
+                a.sentences.push(Sentence { span, kind: b.kind, morphs: m0..a.morphs.len() });
+            }
+        }
+        Ok(())
+    }
+}

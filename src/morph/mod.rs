@@ -1,0 +1,106 @@
+//! lindera ko-dic morphology, one sentence at a time.
+//!
+//! One [`Morphology`] (dictionary + user dictionary) is loaded per run and shared; each thread
+//! takes a [`MorphWorker`] with its own lattice and a cache of dictionary features, so a word's
+//! features are parsed once per worker, not once per token. lindera reports byte offsets; they are
+//! turned into code points through [`crate::offsets`].
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use lindera::dictionary::{load_dictionary, DictionaryBuilder};
+use lindera::mode::Mode;
+use lindera::segmenter::Segmenter;
+use lindera::worker::SegmentWorker;
+use sha2::{Digest, Sha256};
+
+use crate::doc::{Features, Morph, Span};
+use crate::offsets::Cursor;
+
+/// The version of lindera this build is pinned to (see Cargo.toml).
+pub const LINDERA_VERSION: &str = "6.2.0";
+
+/// The shared, read-only morphological analyzer.
+pub struct Morphology {
+    segmenter: Segmenter,
+}
+
+/// Per-thread analyzer state: the lindera worker and the feature cache.
+pub struct MorphWorker {
+    worker: SegmentWorker,
+    cache: HashMap<u64, Arc<Features>>,
+}
+
+fn field(s: &str) -> Box<str> {
+    if s == "*" { "".into() } else { s.into() }
+}
+
+impl Morphology {
+    /// Loads the embedded ko-dic and builds the user dictionary from CSV text
+    /// (`surface,POS,reading`, lindera's simple user-dictionary format).
+    pub fn new(user_dict_csv: &str) -> Result<Morphology, String> {
+        let dictionary = load_dictionary("embedded://ko-dic").map_err(|e| format!("loading ko-dic: {e}"))?;
+        let user = if user_dict_csv.lines().any(|l| !l.trim().is_empty()) {
+            let builder = DictionaryBuilder::new((*dictionary.metadata).clone());
+            Some(
+                builder
+                    .build_user_dict_from_reader(user_dict_csv.as_bytes())
+                    .map_err(|e| format!("user_dict.csv: {e}"))?,
+            )
+        } else {
+            None
+        };
+        Ok(Morphology { segmenter: Segmenter::new(Mode::Normal, dictionary, user) })
+    }
+
+    pub fn worker(&self) -> MorphWorker {
+        MorphWorker { worker: self.segmenter.new_worker(), cache: HashMap::new() }
+    }
+
+    /// sha256 over the embedded dictionary's word entries, word features and metadata: identifies
+    /// the exact dictionary an extraction was made with.
+    pub fn dictionary_sha256(&self) -> String {
+        let d = &self.segmenter.dictionary;
+        let mut h = Sha256::new();
+        h.update(&*d.prefix_dictionary.vals_data);
+        h.update(&*d.prefix_dictionary.words_idx_data);
+        h.update(&*d.prefix_dictionary.words_data);
+        h.update(serde_json::to_vec(&*d.metadata).unwrap_or_default());
+        hex::encode(h.finalize())
+    }
+}
+
+impl MorphWorker {
+    /// Analyzes `sentence`, which starts at code point `char_start` of the document, appending
+    /// its morphemes to `out`.
+    pub fn analyze(&mut self, sentence: &str, char_start: usize, out: &mut Vec<Morph>) -> Result<(), String> {
+        let tokens = self.worker.segment(sentence).map_err(|e| e.to_string())?;
+        let mut cursor = Cursor::new(sentence, char_start);
+        for mut t in tokens {
+            let wid = t.word_id;
+            let lex = if wid.is_unknown() { 2u64 } else if wid.is_system() { 0 } else { 1 };
+            let key = (lex << 32) | u64::from(wid.id());
+            let features = match self.cache.get(&key) {
+                Some(f) => f.clone(),
+                None => {
+                    let d: Vec<&str> = t.details_iter().collect();
+                    let get = |i: usize| d.get(i).copied().unwrap_or("*");
+                    let f = Arc::new(Features {
+                        pos: field(get(0)),
+                        semantic_class: field(get(1)),
+                        reading: field(get(3)),
+                        analysis: field(get(7)),
+                        unknown: lex == 2,
+                        user: lex == 1,
+                    });
+                    self.cache.insert(key, f.clone());
+                    f
+                }
+            };
+            let start = cursor.char_at(t.byte_start);
+            let end = cursor.char_at(t.byte_end);
+            out.push(Morph { span: Span::new(start, end), features });
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,80 @@
+//! Lexicons and rules from `dictionaries/`, loaded once and shared read-only by every thread.
+//!
+//! The files are embedded in the binary at build time (so `kornews pipe` needs nothing beside
+//! it); `--dictionaries DIR` loads the same file names from a directory instead. A bad row is
+//! reported as `file:line`.
+
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+/// The data files kornews reads, by name.
+pub const FILES: &[(&str, &str)] = &[
+    ("boilerplate.tsv", include_str!("../dictionaries/boilerplate.tsv")),
+    ("sections.txt", include_str!("../dictionaries/sections.txt")),
+    ("abbreviations.txt", include_str!("../dictionaries/abbreviations.txt")),
+    ("user_dict.csv", include_str!("../dictionaries/user_dict.csv")),
+];
+
+/// One loaded data file.
+#[derive(Debug, Clone)]
+pub struct DataFile {
+    pub name: &'static str,
+    pub text: String,
+    pub sha256: String,
+    /// Where it came from: `embedded` or a path.
+    pub origin: String,
+}
+
+/// All data files.
+#[derive(Debug, Clone)]
+pub struct DataFiles {
+    pub files: Vec<DataFile>,
+}
+
+impl DataFiles {
+    pub fn embedded() -> Self {
+        let files = FILES
+            .iter()
+            .map(|(name, text)| DataFile {
+                name,
+                text: text.to_string(),
+                sha256: hex::encode(Sha256::digest(text.as_bytes())),
+                origin: "embedded".into(),
+            })
+            .collect();
+        DataFiles { files }
+    }
+
+    /// Loads every file from `dir`; a missing file is an error.
+    pub fn from_dir(dir: &Path) -> Result<Self, String> {
+        let mut files = Vec::new();
+        for (name, _) in FILES {
+            let path = dir.join(name);
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+            files.push(DataFile {
+                name,
+                sha256: hex::encode(Sha256::digest(text.as_bytes())),
+                text,
+                origin: path.display().to_string(),
+            });
+        }
+        Ok(DataFiles { files })
+    }
+
+    pub fn get(&self, name: &str) -> &DataFile {
+        self.files.iter().find(|f| f.name == name).expect("known data file")
+    }
+
+    /// The meaningful lines of a data file, with 1-based line numbers: comments (`#` first) and
+    /// blank lines are skipped.
+    pub fn lines<'a>(&'a self, name: &str) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+        self.get(name)
+            .text
+            .lines()
+            .enumerate()
+            .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+            .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+    }
+}

@@ -1,0 +1,187 @@
+//! The `extract` job: stream inputs in chunks, process each chunk in parallel, write rows in input
+//! order, commit the tables and run.json atomically.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::sync::mpsc::sync_channel;
+use std::time::Instant;
+
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use serde_json::json;
+
+use crate::doc::Item;
+use crate::ingest::{Ingest, IngestOptions};
+use crate::output::{self, Table, TableFiles};
+use crate::{Outcome, Pipeline};
+
+/// Options of `kornews extract`.
+#[derive(Debug, Clone)]
+pub struct ExtractOptions {
+    pub inputs: Vec<String>,
+    pub out: PathBuf,
+    pub threads: usize,
+    pub tokens: bool,
+    pub quiet: bool,
+    pub ingest: IngestOptions,
+    /// Documents per parallel chunk (memory is bounded by a few chunks).
+    pub chunk_docs: usize,
+    /// Bytes of text per parallel chunk.
+    pub chunk_bytes: usize,
+    /// Where the lexicons came from (`embedded` or a directory), for run.json.
+    pub dictionaries: String,
+}
+
+/// What a finished run reports.
+#[derive(Debug, Default, Clone)]
+pub struct Summary {
+    pub documents: u64,
+    pub ok: u64,
+    pub empty: u64,
+    pub errors: u64,
+    pub chars: u64,
+    pub bytes: u64,
+    pub seconds: f64,
+    pub rows: Vec<(String, u64)>,
+}
+
+/// A run that could not be completed (no table was committed).
+#[derive(Debug)]
+pub struct Fatal(pub String);
+
+fn take_chunk(ingest: &mut Ingest, docs: usize, bytes: usize) -> (Vec<Item>, u64) {
+    let mut chunk = Vec::new();
+    let mut size = 0usize;
+    while chunk.len() < docs && size < bytes {
+        match ingest.next() {
+            Some(item) => {
+                if let Item::Doc(d) = &item {
+                    size += d.text.len();
+                }
+                chunk.push(item);
+            }
+            None => break,
+        }
+    }
+    (chunk, size as u64)
+}
+
+fn progress(quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let pb = ProgressBar::new_spinner();
+    pb.set_style(ProgressStyle::with_template("{spinner} {elapsed_precise} {msg}").unwrap());
+    pb
+}
+
+/// Runs `extract`: every input to tables in `opts.out`.
+pub fn extract(pipeline: &Pipeline, opts: &ExtractOptions) -> Result<Summary, Fatal> {
+    let started = Instant::now();
+    let started_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads)
+        .build()
+        .map_err(|e| Fatal(format!("thread pool: {e}")))?;
+    let mut ingest = Ingest::new(&opts.inputs, opts.ingest.clone()).map_err(Fatal)?;
+
+    let tables: Vec<Table> =
+        Table::ALL.iter().copied().filter(|&t| t != Table::Tokens || opts.tokens).collect();
+    // The manifest of the previous run goes first: from here on, tables in the directory are
+    // not vouched for until the new run.json is written.
+    let manifest_path = opts.out.join("run.json");
+    let files = TableFiles::create(&opts.out, &tables).map_err(|e| Fatal(format!("cannot write output: {e}")))?;
+
+    let pb = progress(opts.quiet);
+    let (tx, rx) = sync_channel::<Vec<Outcome>>(2);
+    let writer = std::thread::spawn(move || -> Result<(TableFiles, Summary), std::io::Error> {
+        let mut files = files;
+        let mut s = Summary::default();
+        for chunk in rx {
+            for o in &chunk {
+                output::emit(&mut files, o)?;
+                s.documents += 1;
+                match o {
+                    Outcome::Failed(_) => s.errors += 1,
+                    Outcome::Done(a) => {
+                        s.chars += a.index.len_chars() as u64;
+                        if a.sentences.is_empty() {
+                            s.empty += 1
+                        } else {
+                            s.ok += 1
+                        }
+                    }
+                }
+            }
+        }
+        Ok((files, s))
+    });
+
+    let mut bytes = 0u64;
+    let mut docs = 0u64;
+    loop {
+        let (chunk, size) = take_chunk(&mut ingest, opts.chunk_docs, opts.chunk_bytes);
+        if chunk.is_empty() {
+            break;
+        }
+        bytes += size;
+        docs += chunk.len() as u64;
+        let results: Vec<Outcome> = pool.install(|| chunk.into_par_iter().map(|it| pipeline.process(it)).collect());
+        if tx.send(results).is_err() {
+            break; // the writer failed; its error is reported below
+        }
+        let secs = started.elapsed().as_secs_f64().max(1e-9);
+        pb.set_message(format!(
+            "{docs} documents, {:.1} MB, {:.2} MB/s",
+            bytes as f64 / 1e6,
+            bytes as f64 / 1e6 / secs
+        ));
+        pb.tick();
+    }
+    drop(tx);
+    pb.finish_and_clear();
+    let (files, mut summary) = match writer.join() {
+        Ok(Ok(x)) => x,
+        Ok(Err(e)) => return Err(Fatal(format!("cannot write output in {}: {e}", opts.out.display()))),
+        Err(_) => return Err(Fatal("output writer crashed".into())),
+    };
+    summary.bytes = bytes;
+    summary.rows = files.counts().into_iter().map(|(t, n)| (t.name().to_string(), n)).collect();
+    if manifest_path.exists() {
+        std::fs::remove_file(&manifest_path).map_err(|e| Fatal(format!("{}: {e}", manifest_path.display())))?;
+    }
+    files.commit().map_err(|e| Fatal(format!("cannot write output in {}: {e}", opts.out.display())))?;
+    summary.seconds = started.elapsed().as_secs_f64();
+
+    let manifest = json!({
+        "kornews_version": env!("CARGO_PKG_VERSION"),
+        "lindera_version": crate::morph::LINDERA_VERSION,
+        "dictionary": {
+            "name": "ko-dic (mecab-ko-dic 2.1.1-20180720, embedded by lindera-ko-dic)",
+            "sha256": pipeline.morphology.dictionary_sha256(),
+        },
+        "lexicons": pipeline.data.files.iter().map(|f| json!({
+            "name": f.name, "origin": f.origin, "sha256": f.sha256,
+        })).collect::<Vec<_>>(),
+        "options": {
+            "inputs": opts.inputs,
+            "out": opts.out.display().to_string(),
+            "threads": opts.threads,
+            "tokens": opts.tokens,
+            "published": opts.ingest.published.map(|d| d.to_string()),
+            "max_article_bytes": opts.ingest.max_article_bytes,
+            "dictionaries": opts.dictionaries,
+        },
+        "stages": pipeline.stages.iter().map(|s| s.name()).collect::<Vec<_>>(),
+        "inputs": ingest.records,
+        "rows": summary.rows.iter().map(|(t, n)| (t.clone(), json!(n))).collect::<serde_json::Map<_, _>>(),
+        "documents": { "total": summary.documents, "ok": summary.ok, "empty": summary.empty, "error": summary.errors },
+        "started_at": started_at,
+        "elapsed_seconds": (summary.seconds * 1000.0).round() / 1000.0,
+        "finished": true,
+    });
+    let text = serde_json::to_string_pretty(&manifest).unwrap() + "\n";
+    output::write_atomic(&manifest_path, text.as_bytes())
+        .map_err(|e| Fatal(format!("{}: {e}", manifest_path.display())))?;
+    Ok(summary)
+}

@@ -1,0 +1,260 @@
+//! Korean sentence splitting that keeps quotations whole.
+//!
+//! A block (a paragraph or headline) is cut after sentence-final punctuation followed by a space,
+//! except inside a quotation (`"…다. …다"라며 …` stays one unit), after an abbreviation (`Mr.`),
+//! in spaced dates (`2022. 10. 19.`), and after an ellipsis that does not close a sentence
+//! (`먹통…홍 대표`). Decimals and dates without spaces (`2.5%`, `2022.10.19`) are never cut
+//! because a cut needs a following space. An opening mark that never closes in its block protects
+//! nothing, so it cannot swallow the rest of the article.
+
+use std::collections::HashSet;
+
+use crate::resources::DataFiles;
+
+/// Longest quotation (in bytes) that still protects its inside from being cut.
+const MAX_QUOTE_BYTES: usize = 6000;
+
+/// The splitter with its abbreviation list. Build once, share across threads.
+#[derive(Debug, Clone)]
+pub struct Splitter {
+    abbreviations: HashSet<String>,
+}
+
+fn closing_of(c: char) -> Option<char> {
+    Some(match c {
+        '“' => '”',
+        '‘' => '’',
+        '「' => '」',
+        '『' => '』',
+        '«' => '»',
+        _ => return None,
+    })
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '”' | '’' | '」' | '』' | '»')
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\0' || c == '\u{200b}' || c == '\u{feff}'
+}
+
+/// Byte ranges `[open, close_end)` of the quotations of `s` that close within it.
+pub fn quote_ranges(s: &str) -> Vec<(usize, usize)> {
+    let mut stack: Vec<(char, usize)> = Vec::new();
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let next = it.peek().map(|&(_, n)| n);
+        match c {
+            '"' | '\'' => {
+                // Close the innermost open straight mark of this kind, if any.
+                if let Some(pos) = stack.iter().rposition(|&(o, _)| o == c) {
+                    let can_close = !prev.map_or(true, is_space) || c == '"';
+                    if can_close {
+                        let (_, start) = stack[pos];
+                        stack.truncate(pos);
+                        out.push((start, i + c.len_utf8()));
+                        prev = Some(c);
+                        continue;
+                    }
+                }
+                let opens = next.is_some_and(|n| !is_space(n))
+                    && (c == '"' || !prev.is_some_and(|p| p.is_ascii_alphanumeric()));
+                if opens {
+                    stack.push((c, i));
+                }
+            }
+            _ if closing_of(c).is_some() => stack.push((c, i)),
+            _ if is_closer(c) => {
+                if let Some(pos) = stack.iter().rposition(|&(o, _)| closing_of(o) == Some(c)) {
+                    let (_, start) = stack[pos];
+                    stack.truncate(pos);
+                    out.push((start, i + c.len_utf8()));
+                }
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    out.retain(|&(a, b)| b - a <= MAX_QUOTE_BYTES);
+    out.sort_unstable();
+    // Keep outermost ranges only.
+    let mut outer: Vec<(usize, usize)> = Vec::with_capacity(out.len());
+    for r in out {
+        match outer.last() {
+            Some(&(_, e)) if r.0 < e => {}
+            _ => outer.push(r),
+        }
+    }
+    outer
+}
+
+impl Splitter {
+    pub fn new(data: &DataFiles) -> Splitter {
+        let abbreviations = data.lines("abbreviations.txt").map(|(_, l)| l.trim().to_string()).collect();
+        Splitter { abbreviations }
+    }
+
+    /// Splits one block into sentences: byte ranges relative to `s`, trimmed, non-empty, in order.
+    pub fn split(&self, s: &str) -> Vec<(usize, usize)> {
+        let quotes = quote_ranges(s);
+        let mut q = quotes.iter().peekable();
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut i = 0;
+        while i < s.len() {
+            // Skip protected quotation ranges.
+            while let Some(&&(a, b)) = q.peek() {
+                if b <= i {
+                    q.next();
+                } else {
+                    if a <= i {
+                        i = b;
+                    }
+                    break;
+                }
+            }
+            if i >= s.len() {
+                break;
+            }
+            let c = s[i..].chars().next().unwrap();
+            let is_term = matches!(c, '.' | '?' | '!' | '。' | '？' | '！' | '…');
+            if !is_term {
+                i += c.len_utf8();
+                continue;
+            }
+            // The run of final punctuation, then closing brackets/quotes.
+            let run_start = i;
+            let mut j = i;
+            let mut only_ellipsis = true;
+            let mut dots = 0;
+            for ch in s[i..].chars() {
+                match ch {
+                    '.' | '?' | '!' | '。' | '？' | '！' | '…' => {
+                        if ch != '…' && ch != '.' {
+                            only_ellipsis = false;
+                        }
+                        if ch == '.' {
+                            dots += 1;
+                        }
+                        j += ch.len_utf8();
+                    }
+                    _ => break,
+                }
+            }
+            if only_ellipsis && dots == 1 && !s[run_start..j].contains('…') {
+                only_ellipsis = false; // a single period
+            }
+            let run_end = j;
+            for ch in s[j..].chars() {
+                if matches!(ch, ')' | ']' | '”' | '’' | '」' | '』' | '》' | '〉') {
+                    j += ch.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let next = s[j..].chars().next();
+            i = j;
+            if !next.map_or(true, is_space) {
+                continue; // "2.5%", "2022.10.19", "A.I", "…홍 대표"
+            }
+            let before = s[..run_start].chars().next_back();
+            if only_ellipsis && !before.is_some_and(closes_korean_sentence) {
+                continue;
+            }
+            if &s[run_start..run_end] == "." {
+                // Spaced dates and numbered items: "2022. 10. 19."
+                if before.is_some_and(|b| b.is_ascii_digit()) {
+                    let after = s[j..].trim_start_matches(is_space).chars().next();
+                    if after.is_some_and(|a| a.is_ascii_digit()) {
+                        continue;
+                    }
+                }
+                // Abbreviations and initials: "Mr. Kim", "J. Smith".
+                let word: &str = {
+                    let head = &s[..run_start];
+                    let k = head
+                        .char_indices()
+                        .rev()
+                        .take_while(|&(_, ch)| ch.is_ascii_alphabetic() || ch == '.')
+                        .last()
+                        .map(|(k, _)| k)
+                        .unwrap_or(run_start);
+                    &head[k..]
+                };
+                if !word.is_empty()
+                    && (self.abbreviations.contains(word)
+                        || (word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase()))
+                {
+                    continue;
+                }
+            }
+            push_trimmed(s, start, j, &mut out);
+            start = j;
+        }
+        push_trimmed(s, start, s.len(), &mut out);
+        out
+    }
+}
+
+/// Hangul syllables that end a Korean sentence before an ellipsis (`…했다…`, `그렇죠…`).
+fn closes_korean_sentence(c: char) -> bool {
+    matches!(c, '다' | '요' | '죠' | '까' | '네' | '라' | '자' | '군' | '지')
+}
+
+fn push_trimmed(s: &str, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
+    let piece = &s[a..b];
+    let lead = piece.len() - piece.trim_start_matches(is_space).len();
+    let len = piece.trim_matches(is_space).len();
+    if len > 0 {
+        out.push((a + lead, a + lead + len));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(s: &str) -> Vec<&str> {
+        let sp = Splitter::new(&DataFiles::embedded());
+        sp.split(s).into_iter().map(|(a, b)| &s[a..b]).collect()
+    }
+
+    #[test]
+    fn basic_korean_endings() {
+        assert_eq!(split("비가 왔다. 그래서 쉬었어요. 정말요?"), vec!["비가 왔다.", "그래서 쉬었어요.", "정말요?"]);
+    }
+
+    #[test]
+    fn quotation_with_sentences_inside_is_one_unit() {
+        let s = "그는 \"준비가 부족했다. 다시 점검하겠다\"라며 고개를 숙였다. 다음 문장이다.";
+        assert_eq!(
+            split(s),
+            vec!["그는 \"준비가 부족했다. 다시 점검하겠다\"라며 고개를 숙였다.", "다음 문장이다."]
+        );
+        let s = "그는 “첫째다. 둘째다.”고 말했다. 끝.";
+        assert_eq!(split(s), vec!["그는 “첫째다. 둘째다.”고 말했다.", "끝."]);
+    }
+
+    #[test]
+    fn decimals_dates_abbreviations_and_ellipses() {
+        assert_eq!(split("금리는 2.5%다. 2022.10.19에 발표됐다."), vec!["금리는 2.5%다.", "2022.10.19에 발표됐다."]);
+        assert_eq!(split("시행일은 2022. 10. 19. 이후다. 끝났다."), vec!["시행일은 2022. 10. 19. 이후다.", "끝났다."]);
+        assert_eq!(split("Mr. Kim이 왔다. 끝."), vec!["Mr. Kim이 왔다.", "끝."]);
+        assert_eq!(split("카카오 먹통… 홍 대표 사과"), vec!["카카오 먹통… 홍 대표 사과"]);
+        assert_eq!(split("그렇게 됐다… 이제 끝이다."), vec!["그렇게 됐다…", "이제 끝이다."]);
+    }
+
+    #[test]
+    fn unbalanced_quote_does_not_swallow() {
+        let s = "그는 \"이건 끝나지 않는다. 다음 문장이다. 또 다른 문장이다.";
+        assert_eq!(split(s).len(), 3);
+    }
+
+    #[test]
+    fn headline_without_punctuation() {
+        assert_eq!(split("정부, 내년 예산 656조 확정"), vec!["정부, 내년 예산 656조 확정"]);
+    }
+}
