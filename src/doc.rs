@@ -112,6 +112,8 @@ pub enum BlockKind {
     /// A caption repeated right after itself, as scrapers often capture it.
     CaptionDup,
     Credit,
+    /// Broadcast transcript cues (`[앵커]`, `◀ 인터뷰 ▶ 홍길동/교수`): not sentences, but they name speakers.
+    Cue,
     Menu,
     Dateline,
     Byline,
@@ -134,6 +136,7 @@ impl BlockKind {
             BlockKind::Caption => "caption",
             BlockKind::CaptionDup => "caption_dup",
             BlockKind::Credit => "credit",
+            BlockKind::Cue => "cue",
             BlockKind::Menu => "menu",
             BlockKind::Dateline => "dateline",
             BlockKind::Byline => "byline",
@@ -156,6 +159,7 @@ impl BlockKind {
             "caption" => BlockKind::Caption,
             "caption_dup" => BlockKind::CaptionDup,
             "credit" => BlockKind::Credit,
+            "cue" => BlockKind::Cue,
             "menu" => BlockKind::Menu,
             "dateline" => BlockKind::Dateline,
             "byline" => BlockKind::Byline,

@@ -86,6 +86,30 @@ fn same_caption(a: &str, b: &str) -> bool {
     a == b || norm(a) == norm(b)
 }
 
+/// A line at least this long that does not end like a sentence and runs on into the next line is
+/// a hard-wrapped paragraph line; shorter ones are headings.
+const WRAP_MIN_CHARS: usize = 35;
+/// Longest unpunctuated line taken for a subhead.
+const SUBHEAD_MAX_CHARS: usize = 100;
+
+/// A row of navigation links: six or more short words with no punctuation or digits, which a
+/// headline (nearly always carrying `…`, quotes, commas or numbers) does not look like.
+fn is_nav_row(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    words.len() >= 6
+        && words.iter().all(|w| w.chars().count() <= 6)
+        && !s.chars().any(|c| c.is_ascii_digit() || ".,…'\"‘’“”·!?%()[]".contains(c))
+}
+
+/// True when a sentence ends inside the line (`…다. 다음`), which headings do not have.
+fn has_inner_sentence_end(s: &str) -> bool {
+    s.match_indices(['.', '?', '!']).any(|(i, _)| {
+        let before = s[..i].chars().next_back();
+        let after = s[i + 1..].chars().next();
+        before.is_some_and(|c| ('가'..='힣').contains(&c)) && after.is_some_and(is_space)
+    })
+}
+
 /// Sentence-final punctuation, possibly followed by closing quotes or brackets.
 fn ends_like_sentence(s: &str) -> bool {
     let t = s.trim_end_matches(|c: char| "\"'”’」』)]>》〉".contains(c) || is_space(c));
@@ -101,7 +125,7 @@ static OUTLET_BIO: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^([가-힣A-Za-z0-9]{2,12})\s*(?:사진|선임|전문|객원|인턴|정치부|경제부|사회부|국제부|문화부|산업부|체육부|스포츠부)?\s*기자(?:입니다)?[.,]").unwrap()
 });
 static OUTLET_COPYRIGHT: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?:저작권자|[Cc]opyright|COPYRIGHT)\s*(?:\([cC]\)|ⓒ|©|Ⓒ)?\s*[:：]?\s*(?:\([cC]\)|ⓒ|©|Ⓒ)?\s*([가-힣A-Za-z][가-힣A-Za-z0-9]*(?:\s?[가-힣A-Za-z0-9]+)?)").unwrap()
+    Regex::new(r"(?:저작권자|[Cc]opyright|COPYRIGHT|ⓒ|©|Ⓒ|\([cC]\))\s*(?:\([cC]\)|ⓒ|©|Ⓒ)?\s*[:：]?\s*(?:\([cC]\)|ⓒ|©|Ⓒ)?\s*(?:by\s+)?(?:[Tt]he\s+)?([가-힣A-Za-z][가-힣A-Za-z0-9&]*)").unwrap()
 });
 
 impl Cleaner {
@@ -150,7 +174,8 @@ impl Cleaner {
             .split(|c: char| is_space(c) || "|/·,>ㅣ".contains(c))
             .filter(|w| !w.is_empty())
             .collect();
-        !words.is_empty() && words.iter().all(|w| self.sections.contains(*w))
+        let known = words.iter().filter(|w| self.sections.contains(**w)).count();
+        !words.is_empty() && (known == words.len() || (words.len() >= 4 && known * 10 >= words.len() * 6))
     }
 
     fn classify_line(&self, s: &str) -> Class {
@@ -195,7 +220,7 @@ impl Cleaner {
         // 2. Line by line: chrome rules, the trailer, text.
         let mut class: Vec<Class> = Vec::with_capacity(lines.len());
         let mut trailer: Option<BlockKind> = None;
-        let mut seen_text = false;
+        let mut seen_paragraph = false;
         for l in &lines {
             let s = txt(l);
             let c = self.classify_line(s);
@@ -213,7 +238,7 @@ impl Cleaner {
                 });
                 continue;
             }
-            if seen_text {
+            if seen_paragraph {
                 if let Some((k, n)) = self.starts_trailer(s) {
                     trailer = Some(k);
                     class.push(match c {
@@ -223,8 +248,8 @@ impl Cleaner {
                     continue;
                 }
             }
-            if c == Class::Text {
-                seen_text = true;
+            if c == Class::Text && ends_like_sentence(s) && s.chars().count() >= 20 {
+                seen_paragraph = true;
             }
             class.push(c);
         }
@@ -243,7 +268,11 @@ impl Cleaner {
                 continue;
             }
             let s = txt(&lines[i]);
-            if i + 1 < lines.len() && kinds[i + 1].is_none() && same_caption(txt(&lines[i + 1]), s) {
+            if s.chars().count() >= 10
+                && i + 1 < lines.len()
+                && kinds[i + 1].is_none()
+                && same_caption(txt(&lines[i + 1]), s)
+            {
                 kinds[i] = Some((BlockKind::Caption, "repeated-line"));
                 kinds[i + 1] = Some((BlockKind::CaptionDup, "repeated-line"));
                 continue;
@@ -256,38 +285,84 @@ impl Cleaner {
                 continue;
             }
             if s.chars().count() <= 400 {
-                if let Some(r) = self.caption.iter().find(|r| r.regex.is_match(s)) {
+                let core = self.strip_signature(s);
+                if let Some(r) = self.caption.iter().find(|r| r.regex.is_match(core)) {
                     kinds[i] = Some((r.kind, r.name));
                 }
             }
         }
+        // A short title line right above a caption belongs to it.
+        for i in 0..lines.len().saturating_sub(1) {
+            if kinds[i].is_none()
+                && matches!(kinds[i + 1], Some((BlockKind::Caption, _)))
+                && !lines[i + 1].gap_before
+                && !ends_like_sentence(txt(&lines[i]))
+                && txt(&lines[i]).chars().count() < 40
+            {
+                kinds[i] = Some((BlockKind::Caption, "caption-title"));
+            }
+        }
 
         // 4. Headline and subheads: text before the first paragraph; short unpunctuated lines
-        //    standing alone between paragraphs.
-        let first_para = (0..lines.len()).find(|&i| {
-            kinds[i].is_none() && {
-                let s = txt(&lines[i]);
-                ends_like_sentence(s) && s.chars().count() >= 20
+        //    standing alone between paragraphs. A long line that does not end like a sentence
+        //    and runs on into the next line without a blank line is a hard-wrapped paragraph.
+        let core: Vec<&str> = lines.iter().map(|l| self.strip_signature(txt(l))).collect();
+        let wrapped: Vec<bool> = (0..lines.len())
+            .map(|i| {
+                kinds[i].is_none()
+                    && i + 1 < lines.len()
+                    && kinds[i + 1].is_none()
+                    && !lines[i + 1].gap_before
+                    && core[i].chars().count() >= WRAP_MIN_CHARS
+                    && !ends_like_sentence(core[i])
+            })
+            .collect();
+        // Does the paragraph starting at line i (following wrapped lines) end like a sentence?
+        let para_ends_sentence = |mut i: usize| {
+            let mut n = 0;
+            while wrapped[i] {
+                n += core[i].chars().count();
+                i += 1;
             }
-        });
+            n += core[i].chars().count();
+            ends_like_sentence(core[i]) && n >= 20
+        };
         let mut had_headline = false;
+        let mut in_body = false;
+        let mut continues = false;
         for i in 0..lines.len() {
             if kinds[i].is_some() {
+                continues = false;
                 continue;
             }
-            let s = txt(&lines[i]);
-            let before_body = first_para.map_or(true, |p| i < p);
-            if before_body {
-                if !had_headline {
-                    kinds[i] = Some((BlockKind::Headline, "before-first-paragraph"));
-                    had_headline = true;
-                } else {
-                    kinds[i] = Some((BlockKind::Subhead, "before-first-paragraph"));
+            let s = core[i];
+            let joined = continues;
+            continues = wrapped[i];
+            if joined {
+                continue; // the rest of a wrapped paragraph: body
+            }
+            if !in_body {
+                let single = ends_like_sentence(s) && s.chars().count() >= 20;
+                if single || (had_headline && para_ends_sentence(i)) {
+                    in_body = true;
+                    continue;
                 }
+                // Mastheads, site names and leftover page tools are short; headlines are not.
+                let words = s.split_whitespace().count();
+                kinds[i] = Some(if s.chars().count() < 12 || words < 3 {
+                    (BlockKind::Menu, "masthead")
+                } else if !had_headline && is_nav_row(s) {
+                    (BlockKind::Menu, "nav-row")
+                } else if had_headline {
+                    (BlockKind::Subhead, "before-first-paragraph")
+                } else {
+                    had_headline = true;
+                    (BlockKind::Headline, "before-first-paragraph")
+                });
+                continues = false;
                 continue;
             }
-            let next_joins = i + 1 < lines.len() && !lines[i + 1].gap_before && kinds[i + 1].is_none();
-            if !ends_like_sentence(s) && s.chars().count() < 100 && !next_joins {
+            if !wrapped[i] && !ends_like_sentence(s) && s.chars().count() < SUBHEAD_MAX_CHARS && !has_inner_sentence_end(s) {
                 kinds[i] = Some((BlockKind::Subhead, "unpunctuated-line"));
             }
         }
@@ -310,6 +385,20 @@ impl Cleaner {
         out
     }
 
+    /// The line without a trailing reporter signature or e-mail address.
+    fn strip_signature<'a>(&self, s: &'a str) -> &'a str {
+        if s.contains('@') {
+            for r in &self.suffix {
+                if let Some(m) = r.regex.find(s) {
+                    if m.start() > 0 {
+                        return s[..m.start()].trim_end_matches(is_space);
+                    }
+                }
+            }
+        }
+        s
+    }
+
     /// A body line: cut a dateline/byline prefix and a reporter signature or e-mail suffix.
     fn split_body(&self, text: &str, start: usize, end: usize, index: &CharIndex, out: &mut Cleaned) {
         let s = &text[start..end];
@@ -322,7 +411,8 @@ impl Cleaner {
                 if let Some(m) = r.regex.find(s) {
                     if m.end() > 0 && m.end() < s.len() {
                         self.note_names(m.as_str(), r.kind, out);
-                        pre = Some(Block { span: index.span(start, start + m.end()), kind: r.kind, rule: r.name });
+                        let (a, b) = trim_range(text, start, start + m.end());
+                        pre = Some(Block { span: index.span(a, b), kind: r.kind, rule: r.name });
                         b0 = start + m.end();
                         break;
                     }
@@ -335,7 +425,8 @@ impl Cleaner {
                 if let Some(m) = r.regex.find(rest) {
                     if m.start() > 0 {
                         self.note_names(m.as_str(), r.kind, out);
-                        suf = Some(Block { span: index.span(b0 + m.start(), b1), kind: r.kind, rule: r.name });
+                        let (a, b) = trim_range(text, b0 + m.start(), b1);
+                        suf = Some(Block { span: index.span(a, b), kind: r.kind, rule: r.name });
                         b1 = b0 + m.start();
                         break;
                     }
@@ -390,6 +481,14 @@ impl Cleaner {
             }
         }
     }
+}
+
+/// `[a, b)` without leading and trailing white space.
+fn trim_range(text: &str, a: usize, b: usize) -> (usize, usize) {
+    let s = &text[a..b];
+    let lead = s.len() - s.trim_start_matches(is_space).len();
+    let len = s.trim_matches(is_space).len();
+    (a + lead, a + lead + len)
 }
 
 /// Joins body lines of a hard-wrapped paragraph: a body block that does not end like a sentence

@@ -13,6 +13,11 @@ static LABELLED: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 
+/// A date followed by its label (`2024-07-03 14:00 송고`).
+static LABEL_AFTER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(\d{4})[.\-/](\d{1,2})[.\-/](\d{1,2})\.?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:송고|입력|등록|작성|발행)").unwrap()
+});
+
 /// A line that is nothing but a date (and maybe a time): `2022-10-19`, `2022.10.19 10:21`, `2022년 10월 19일 (수)`.
 static BARE_LINE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
@@ -29,9 +34,21 @@ pub fn find_in_page(text: &str) -> Option<Date> {
             return Some(d);
         }
     }
+    if let Some(c) = LABEL_AFTER.captures(text) {
+        if let Some(d) = ymd(&c[1], &c[2], &c[3]) {
+            return Some(d);
+        }
+    }
+    static SHORT_YEAR: Lazy<Regex> =
+        Lazy::new(|| Regex::new(r"^\s*(\d{2})\.(\d{2})\.(\d{2})\s+\d{1,2}:\d{2}").unwrap());
     for line in text.lines() {
         if line.len() > 80 {
             continue;
+        }
+        if let Some(c) = SHORT_YEAR.captures(line) {
+            if let Some(d) = ymd(&format!("20{}", &c[1]), &c[2], &c[3]) {
+                return Some(d);
+            }
         }
         if let Some(c) = BARE_LINE.captures(line) {
             if let Some(d) = ymd(&c[1], &c[2], &c[3]) {
@@ -72,12 +89,14 @@ mod tests {
         assert_eq!(find_in_page("기사입력 2023-11-05 14:03 수정 2023-11-06"), d(2023, 11, 5));
         assert_eq!(find_in_page("승인 2024.01.09 17:45"), d(2024, 1, 9));
         assert_eq!(find_in_page("등록 2024년 3월 2일"), d(2024, 3, 2));
+        assert_eq!(find_in_page("(세종=뉴스1) 김 기자 | 2024-07-03 14:00 송고"), d(2024, 7, 3));
     }
 
     #[test]
     fn bare_date_line() {
         assert_eq!(find_in_page("제목\n2022-10-19\n본문은 2021년 1월 1일 얘기다."), d(2022, 10, 19));
         assert_eq!(find_in_page("2024.03.12 (화) 오후 3:20\n"), d(2024, 3, 12));
+        assert_eq!(find_in_page("메뉴\n24.04.02 11:20 최종 업데이트 24.04.02 14:51\n"), d(2024, 4, 2));
     }
 
     #[test]
