@@ -89,6 +89,8 @@ fn same_caption(a: &str, b: &str) -> bool {
 /// A line at least this long that does not end like a sentence and runs on into the next line is
 /// a hard-wrapped paragraph line; shorter ones are headings.
 const WRAP_MIN_CHARS: usize = 35;
+/// Longest line taken for a headline, a menu or a page tool: anything longer is text.
+const HEADING_MAX_CHARS: usize = 200;
 /// Longest unpunctuated line taken for a subhead.
 const SUBHEAD_MAX_CHARS: usize = 100;
 
@@ -342,7 +344,9 @@ impl Cleaner {
                 continue; // the rest of a wrapped paragraph: body
             }
             if !in_body {
-                let single = ends_like_sentence(s) && s.chars().count() >= 20;
+                let n = s.chars().count();
+                let single = n > HEADING_MAX_CHARS
+                    || (ends_like_sentence(s) && (n >= 20 || (s.ends_with('.') && s.split_whitespace().nth(1).is_some())));
                 if single || (had_headline && para_ends_sentence(i)) {
                     in_body = true;
                     continue;

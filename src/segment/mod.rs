@@ -168,7 +168,7 @@ impl Splitter {
                 // Spaced dates and numbered items: "2022. 10. 19."
                 if before.is_some_and(|b| b.is_ascii_digit()) {
                     let after = s[j..].trim_start_matches(is_space).chars().next();
-                    if after.is_some_and(|a| a.is_ascii_digit()) {
+                    if after.is_some_and(|a| a.is_ascii_digit()) || ends_with_spaced_date(&s[..run_start]) {
                         continue;
                     }
                 }
@@ -197,6 +197,14 @@ impl Splitter {
         push_trimmed(s, start, s.len(), &mut out);
         out
     }
+}
+
+/// `… 2022. 10. 19` (the final period of a spaced date follows).
+fn ends_with_spaced_date(head: &str) -> bool {
+    static DATE: once_cell::sync::Lazy<regex::Regex> =
+        once_cell::sync::Lazy::new(|| regex::Regex::new(r"\d{2,4}\.\s?\d{1,2}\.\s?\d{1,2}$").unwrap());
+    let tail = head.char_indices().rev().nth(15).map_or(head, |(i, _)| &head[i..]);
+    DATE.is_match(tail)
 }
 
 /// Hangul syllables that end a Korean sentence before an ellipsis (`…했다…`, `그렇죠…`).

@@ -1,0 +1,34 @@
+//! Golden block and sentence tables for small fixture pages written by the team: what the cleaner
+//! keeps, what it classifies as chrome, and how the splitter cuts. Review changes with
+//! `cargo insta review`.
+
+mod common;
+
+use common::*;
+
+fn render(file: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let o = extract(&[&format!("tests/fixtures/{file}")], &out);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut s = String::new();
+    for r in read_table(&out.join("blocks.csv")).rows {
+        s += &format!("B {:>4} {:>4} {:<11} {:<24} {}\n", r["start"], r["end"], r["kind"], r["rule"], r["text"].replace('\n', "⏎"));
+    }
+    for r in read_table(&out.join("sentences.csv")).rows {
+        s += &format!("S {:>4} {:>4} {:<8} {}\n", r["start"], r["end"], r["kind"], r["text"].replace('\n', "⏎"));
+    }
+    let d = &documents(&out)[file];
+    s += &format!("D title={} published={} ({}) outlet={} byline={}\n", d["title"], d["published"], d["published_from"], d["outlet"], d["byline"]);
+    s
+}
+
+#[test]
+fn wire_story_with_dateline_caption_signature_and_trailer() {
+    insta::assert_snapshot!(render("wire_dateline.txt"));
+}
+
+#[test]
+fn hard_wrapped_paragraph_subhead_and_english_copyright() {
+    insta::assert_snapshot!(render("wrapped_lines.txt"));
+}
