@@ -9,7 +9,7 @@
 use std::collections::HashSet;
 
 use once_cell::sync::Lazy;
-use regex::{Regex, RegexSet};
+use regex::Regex;
 
 use crate::doc::{Block, BlockKind};
 use crate::offsets::CharIndex;
@@ -35,9 +35,7 @@ struct Rule {
 #[derive(Debug)]
 pub struct Cleaner {
     line: Vec<Rule>,
-    line_set: RegexSet,
     start: Vec<Rule>,
-    start_set: RegexSet,
     prefix: Vec<Rule>,
     suffix: Vec<Rule>,
     caption: Vec<Rule>,
@@ -164,10 +162,8 @@ impl Cleaner {
                 Scope::Caption => caption.push(rule),
             }
         }
-        let line_set = RegexSet::new(line.iter().map(|r| r.regex.as_str())).map_err(|e| e.to_string())?;
-        let start_set = RegexSet::new(start.iter().map(|r| r.regex.as_str())).map_err(|e| e.to_string())?;
         let sections = data.lines("sections.txt").map(|(_, l)| l.trim().to_string()).collect();
-        Ok(Cleaner { line, line_set, start, start_set, prefix, suffix, caption, sections })
+        Ok(Cleaner { line, start, prefix, suffix, caption, sections })
     }
 
     /// True for a line made only of section/menu words (`정치 경제 사회 국제`).
@@ -182,8 +178,10 @@ impl Cleaner {
 
     fn classify_line(&self, s: &str) -> Class {
         if s.chars().count() <= 300 {
-            if let Some(i) = self.line_set.matches(s).into_iter().next() {
-                return Class::Chrome(self.line[i].kind, self.line[i].name);
+            // Rules in file order, the first match wins. (One regex per rule: a RegexSet must
+            // find every matching rule and falls back to a slow NFA on this many patterns.)
+            if let Some(r) = self.line.iter().find(|r| r.regex.is_match(s)) {
+                return Class::Chrome(r.kind, r.name);
             }
             if self.is_section_menu(s) {
                 return Class::Chrome(BlockKind::Menu, "section-menu");
@@ -196,7 +194,7 @@ impl Cleaner {
         if s.chars().count() > 300 {
             return None;
         }
-        self.start_set.matches(s).into_iter().next().map(|i| (self.start[i].kind, self.start[i].name))
+        self.start.iter().find(|r| r.regex.is_match(s)).map(|r| (r.kind, r.name))
     }
 
     /// Classifies every non-blank line of `text` into blocks.
