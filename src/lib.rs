@@ -19,6 +19,7 @@
 
 pub mod clean;
 pub mod doc;
+pub mod eval;
 pub mod extract;
 pub mod ingest;
 pub mod morph;
@@ -27,6 +28,7 @@ pub mod output;
 pub mod resources;
 pub mod run;
 pub mod segment;
+pub mod time;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Mutex;
@@ -56,7 +58,24 @@ impl Pipeline {
         let cleaner = clean::Cleaner::new(&data)?;
         let splitter = segment::Splitter::new(&data);
         let morphology = morph::Morphology::new(&data.get("user_dict.csv").text)?;
-        Ok(Pipeline { data, cleaner, splitter, morphology, stages: Vec::new(), workers: Mutex::new(Vec::new()) })
+        let stages = extract::default_stages(&data)?;
+        Ok(Pipeline { data, cleaner, splitter, morphology, stages, workers: Mutex::new(Vec::new()) })
+    }
+
+    /// Keeps only the named stages (`all`, `none`, or a comma-separated list such as `entities`).
+    pub fn select_stages(&mut self, list: &str) -> Result<(), String> {
+        if list == "all" {
+            return Ok(());
+        }
+        let wanted: Vec<&str> = if list == "none" { Vec::new() } else { list.split(',').map(str::trim).collect() };
+        for w in &wanted {
+            if !self.stages.iter().any(|s| s.name() == *w) {
+                let known: Vec<&str> = self.stages.iter().map(|s| s.name()).collect();
+                return Err(format!("unknown stage {w:?} (known: {})", known.join(", ")));
+            }
+        }
+        self.stages.retain(|s| wanted.contains(&s.name()));
+        Ok(())
     }
 
     /// Processes one input item. Never panics: an internal failure on one document becomes that

@@ -24,6 +24,21 @@ struct Cli {
 enum Command {
     /// Process articles into tables in an output directory.
     Extract(ExtractArgs),
+    /// Score predicted tables against gold tables.
+    Eval(EvalArgs),
+}
+
+#[derive(clap::Args)]
+struct EvalArgs {
+    /// Directory with the gold tables (entities.csv).
+    #[arg(long)]
+    gold: PathBuf,
+    /// Directory with the predicted tables (an `extract` output directory).
+    #[arg(long)]
+    pred: PathBuf,
+    /// Also list every miss and false alarm.
+    #[arg(long, short)]
+    verbose: bool,
 }
 
 #[derive(clap::Args)]
@@ -49,6 +64,9 @@ struct ExtractArgs {
     /// Read lexicons from this directory instead of the copies embedded in the binary.
     #[arg(long)]
     dictionaries: Option<PathBuf>,
+    /// Extraction stages to run, comma-separated (`entities`), or `none`.
+    #[arg(long, default_value = "all")]
+    stages: String,
     /// No progress display.
     #[arg(long, short)]
     quiet: bool,
@@ -65,7 +83,20 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Extract(args) => run_extract(args),
+        Command::Eval(args) => run_eval(args),
     }
+}
+
+fn run_eval(args: EvalArgs) -> ExitCode {
+    let gold = args.gold.join("entities.csv");
+    let pred = args.pred.join("entities.csv");
+    let (gold, pred) = match (kornews::eval::read_entities(&gold), kornews::eval::read_entities(&pred)) {
+        (Ok(g), Ok(p)) => (g, p),
+        (Err(e), _) | (_, Err(e)) => return usage(&e),
+    };
+    let scores = kornews::eval::score_entities(&gold, &pred);
+    print!("{}", kornews::eval::report_entities(&scores, args.verbose));
+    ExitCode::SUCCESS
 }
 
 fn run_extract(args: ExtractArgs) -> ExitCode {
@@ -76,10 +107,13 @@ fn run_extract(args: ExtractArgs) -> ExitCode {
         },
         None => DataFiles::embedded(),
     };
-    let pipeline = match Pipeline::new(data) {
+    let mut pipeline = match Pipeline::new(data) {
         Ok(p) => p,
         Err(e) => return usage(&e),
     };
+    if let Err(e) = pipeline.select_stages(&args.stages) {
+        return usage(&e);
+    }
     let inputs = if args.inputs.is_empty() { vec!["corpus".to_string()] } else { args.inputs };
     let opts = ExtractOptions {
         inputs,

@@ -14,6 +14,14 @@ pub const FILES: &[(&str, &str)] = &[
     ("sections.txt", include_str!("../dictionaries/sections.txt")),
     ("abbreviations.txt", include_str!("../dictionaries/abbreviations.txt")),
     ("user_dict.csv", include_str!("../dictionaries/user_dict.csv")),
+    ("ner/locations.tsv", include_str!("../dictionaries/ner/locations.tsv")),
+    ("ner/organizations.tsv", include_str!("../dictionaries/ner/organizations.tsv")),
+    ("ner/org_suffixes.txt", include_str!("../dictionaries/ner/org_suffixes.txt")),
+    ("ner/org_stoplist.txt", include_str!("../dictionaries/ner/org_stoplist.txt")),
+    ("ner/location_suffixes.txt", include_str!("../dictionaries/ner/location_suffixes.txt")),
+    ("ner/roles.txt", include_str!("../dictionaries/ner/roles.txt")),
+    ("ner/surnames.txt", include_str!("../dictionaries/ner/surnames.txt")),
+    ("ner/units.tsv", include_str!("../dictionaries/ner/units.tsv")),
 ];
 
 /// One loaded data file.

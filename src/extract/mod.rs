@@ -2,6 +2,9 @@
 //! found) and adds what it assigns: `entities`, `quotes` or `commitments`. Stages are registered
 //! by name and run in order on every document, each with its own per-thread scratch space.
 
+pub mod entities;
+pub mod lexicon;
+
 use crate::doc::Analysis;
 
 /// One extraction stage. Implementations hold only read-only resources (lexicons, compiled
@@ -14,4 +17,9 @@ pub trait Stage: Send + Sync {
     /// Runs on one document. Must depend on this document only (no cross-document state), so
     /// output does not depend on thread count or input partitioning.
     fn run(&self, analysis: &mut Analysis);
+}
+
+/// The stages kornews runs, in order.
+pub fn default_stages(data: &crate::resources::DataFiles) -> Result<Vec<Box<dyn Stage>>, String> {
+    Ok(vec![Box::new(entities::EntityStage::new(data)?)])
 }

@@ -1,0 +1,616 @@
+//! Named entities: PERSON, ORGANIZATION, LOCATION, DATE, TIME, QUANTITY, ROLE.
+//!
+//! Evidence is combined, never taken from one source alone:
+//! - patterns over the sentence text for dates, times and quantities (units from the lexicon);
+//! - gazetteers and suffix lists from `dictionaries/ner/` for places, organizations and titles;
+//! - lindera ko-dic for word boundaries, particles (stripped from spans) and its 인명/지명 classes;
+//! - context rules: a name before a title (`홍은택 카카오 각자대표`), a surname before a title
+//!   (`홍 대표`), `김모(33)씨`, `A씨`, an organization before `관계자`, address chains, a place or
+//!   country acting as a subject (`북한이 … 발표했다`);
+//! - within the document, short forms resolve to the fullest name (`홍 대표` → 홍은택).
+//!
+//! Spans follow KLUE-NER: particles, 씨/모 and titles are outside person spans.
+
+use std::collections::HashMap;
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use crate::doc::{Analysis, Entity, Span};
+use crate::extract::lexicon::NerLexicon;
+use crate::extract::Stage;
+use crate::resources::DataFiles;
+use crate::time;
+
+pub const PERSON: &str = "PERSON";
+pub const ORGANIZATION: &str = "ORGANIZATION";
+pub const LOCATION: &str = "LOCATION";
+pub const DATE: &str = "DATE";
+pub const TIME: &str = "TIME";
+pub const QUANTITY: &str = "QUANTITY";
+pub const ROLE: &str = "ROLE";
+
+/// One whitespace-delimited word of a sentence, with its particles and brackets stripped.
+#[derive(Debug, Clone)]
+struct Word {
+    /// The whole word (code points, document offsets).
+    span: Span,
+    /// The word without leading brackets/quotes, trailing particles, punctuation and `(…)`.
+    stem: Span,
+    stem_text: String,
+    /// Text inside a trailing parenthesis (`남궁태오(23)가` → `23`).
+    paren: Option<String>,
+    /// A particle followed the stem.
+    particle: Option<String>,
+    /// Ends with 씨/군/양 (stripped from the stem).
+    honorific: bool,
+    /// All morphemes of the stem are proper nouns of this ko-dic class (`인명`, `지명`).
+    class: Option<String>,
+    /// The stem is one common-noun/adverb/determiner word of ko-dic.
+    common_word: bool,
+    /// The stem is entirely Hangul.
+    hangul: bool,
+}
+
+/// A candidate before overlaps are resolved.
+#[derive(Debug, Clone)]
+struct Cand {
+    span: Span,
+    kind: &'static str,
+    normalized: String,
+    /// Higher wins on overlap at equal length.
+    priority: u8,
+}
+
+static DATE_RE: Lazy<Regex> = Lazy::new(|| {
+    let rel_day = r"이날|당일|오늘|어제|그제|그저께|내일|모레|전날|이튿날";
+    let rel = r"재작년|지난해|작년|올해|금년|내년|내후년|이듬해|이달|이번\s?달|다음\s?달|내달|지난달|이번\s?주|다음\s?주|내주|지난주|연내|연말|연초|상반기|하반기";
+    Regex::new(&format!(
+        r"(?x)
+        (?:(?:지난|오는|이번|다음|올)\s?)?
+        (?:
+            \d{{4}}\s?[.\-/]\s?\d{{1,2}}\s?[.\-/]\s?\d{{1,2}}
+          | (?:\d{{4}}\s?년(?:도)?|{rel})
+            (?:\s?(?:\d{{1,2}}\s?월(?:\s?\d{{1,2}}\s?일)?|상반기|하반기|[1-4]\s?분기|초|말|중|안))?
+          | \d{{1,2}}\s?월(?:\s?\d{{1,2}}\s?일)?
+          | \d{{1,2}}\s?일
+          | [1-4]\s?분기
+          | {rel_day}
+          | [월화수목금토일]요일
+        )
+        (?:\s?(?:초|중순|말))?
+        (?:\s?\([월화수목금토일]\))?
+        "
+    ))
+    .unwrap()
+});
+
+static TIME_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?:(?:오전|오후|새벽|아침|낮|저녁|밤)\s?)?(?:\d{1,2}\s?시(?:\s?\d{1,2}\s?분)?(?:\s?\d{1,2}\s?초)?(?:\s?반)?|\d{1,2}:\d{2})").unwrap()
+});
+
+static PART_OF_DAY: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\s(오전|오후|새벽|아침|낮|저녁|밤)").unwrap());
+
+static NATIVE_QTY: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?:(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|석|넉)\s?(?:명|곳|개|차례|번|달|해|시간|가지|대|척|채|건|가구|마리|권|주|주일|배)|나흘|이틀|사흘|닷새|엿새|이레|여드레|아흐레|열흘|보름)").unwrap()
+});
+
+static MO_PERSON: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"([가-힣]{1,2})\s?모\s?(?:\(\d{1,3}[^)]{0,10}\))?\s?(?:씨|군|양)").unwrap());
+static LATIN_PERSON: Lazy<Regex> = Lazy::new(|| Regex::new(r"\b([A-Z])\s?(?:씨|군|양)").unwrap());
+static LATIN_ORG: Lazy<Regex> = Lazy::new(|| Regex::new(r"\b[A-Z]{1,4}\s[A-Z]{1,2}&[A-Z]{1,2}\b").unwrap());
+
+/// Words after which a number is a duration, not a date (`3일간`, `19일 만에`).
+fn duration_follows(rest: &str) -> bool {
+    let r = rest.trim_start();
+    ["간", "동안", "째", "만에", "만이", "이내", "내에", "내로", "가량", "여 ", "여간", "이상", "이하", "치"]
+        .iter()
+        .any(|w| rest.starts_with(w) || (r.starts_with(w) && (*w == "만에" || *w == "동안" || *w == "만이" || *w == "이내")))
+}
+
+/// The entity stage.
+pub struct EntityStage {
+    lex: NerLexicon,
+    quantity: Regex,
+}
+
+impl EntityStage {
+    pub fn new(data: &DataFiles) -> Result<EntityStage, String> {
+        let lex = NerLexicon::new(data)?;
+        let units: Vec<String> = lex.units.iter().map(|(u, _)| regex::escape(u)).collect();
+        let quantity = Regex::new(&format!(
+            r"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:\s?(?:조|억|만|천)(?:\s?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)?)*\s?(?:여|여만|수)?\s?(?:{})",
+            units.join("|")
+        ))
+        .map_err(|e| format!("units.tsv: {e}"))?;
+        Ok(EntityStage { lex, quantity })
+    }
+}
+
+fn is_hangul(c: char) -> bool {
+    ('가'..='힣').contains(&c)
+}
+
+fn tag(pos: &str) -> &str {
+    pos.split('+').next().unwrap_or(pos)
+}
+
+/// Splits a sentence into words with stems.
+fn words(a: &Analysis, sentence: usize) -> Vec<Word> {
+    let s = &a.sentences[sentence];
+    let text = a.text(s.span);
+    let morphs = &a.morphs[s.morphs.clone()];
+    let mut out = Vec::new();
+    let mut mi = 0;
+    let mut start: Option<usize> = None;
+    let mut pos = s.span.start;
+    let mut chars = text.chars().peekable();
+    let push = |w0: usize, w1: usize, out: &mut Vec<Word>, mi: &mut usize| {
+        while *mi < morphs.len() && morphs[*mi].span.end <= w0 {
+            *mi += 1;
+        }
+        let m0 = *mi;
+        let mut m1 = m0;
+        while m1 < morphs.len() && morphs[m1].span.start < w1 {
+            m1 += 1;
+        }
+        out.push(make_word(a, w0, w1, &morphs[m0..m1]));
+    };
+    while let Some(c) = chars.next() {
+        let sep = c.is_whitespace() || c == '·' || c == ',' || c == '/' || c == '…' || c == '、';
+        if sep {
+            if let Some(w0) = start.take() {
+                push(w0, pos, &mut out, &mut mi);
+            }
+        } else if start.is_none() {
+            start = Some(pos);
+        }
+        pos += 1;
+    }
+    if let Some(w0) = start {
+        push(w0, pos, &mut out, &mut mi);
+    }
+    out
+}
+
+fn make_word(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morph]) -> Word {
+    let span = Span::new(w0, w1);
+    let text: Vec<char> = a.text(span).chars().collect();
+    let mut s0 = 0;
+    let mut s1 = text.len();
+    while s0 < s1 && "\"'“”‘’「」『』(<[《〈【<▲△◇■▶◆○●-".contains(text[s0]) {
+        s0 += 1;
+    }
+    // Trailing particles and endings, by ko-dic's analysis of the word.
+    let mut particle = None;
+    let mut k = morphs.len();
+    while k > 0 {
+        let m = &morphs[k - 1];
+        let t = tag(&m.features.pos);
+        let strip = t.starts_with('J') || t == "VCP" || (t.starts_with('E') && k < morphs.len() + 1) || t == "XSN" && a.text(m.span) == "들";
+        let local_end = m.span.end - w0;
+        if strip && local_end <= s1 && m.span.start >= w0 + s0 {
+            let p0 = m.span.start - w0;
+            if p0 > s0 {
+                particle = Some(text[p0..s1].iter().collect::<String>());
+                s1 = p0;
+                k -= 1;
+                continue;
+            }
+        }
+        if matches!(t, "SF" | "SP" | "SE" | "SSC" | "SC" | "SY") && m.span.start >= w0 + s0 && local_end >= s1 {
+            let p0 = m.span.start - w0;
+            if p0 > s0 && text[p0] != ')' {
+                s1 = p0;
+                k -= 1;
+                continue;
+            }
+        }
+        break;
+    }
+    while s1 > s0 && ".,!?;:…\"'”’」』>]》〉】".contains(text[s1 - 1]) {
+        s1 -= 1;
+    }
+    // A trailing "(…)" group: age, abbreviation, or a note.
+    let mut paren = None;
+    if s1 > s0 && text[s1 - 1] == ')' {
+        if let Some(open) = text[s0..s1].iter().rposition(|&c| c == '(') {
+            let open = s0 + open;
+            if open > s0 {
+                paren = Some(text[open + 1..s1 - 1].iter().collect::<String>());
+                s1 = open;
+            }
+        }
+    }
+    // Particles after a parenthesis were stripped above; strip 씨/군/양.
+    let mut honorific = false;
+    let stem_str: String = text[s0..s1].iter().collect();
+    if s1 - s0 >= 2 && matches!(text[s1 - 1], '씨' | '군' | '양') {
+        let before = text[s1 - 2];
+        if is_hangul(before) || before.is_ascii_uppercase() || before == ')' {
+            // Only when ko-dic read it as the dependent noun 씨 (not 솜씨, 날씨).
+            let dep = morphs.iter().any(|m| m.span.start == w0 + s1 - 1 && tag(&m.features.pos) == "NNB")
+                || before.is_ascii_uppercase();
+            if dep {
+                honorific = true;
+                s1 -= 1;
+                if text[s1 - 1] == ')' {
+                    if let Some(open) = text[s0..s1].iter().rposition(|&c| c == '(') {
+                        paren = Some(text[s0 + open + 1..s1 - 1].iter().collect());
+                        s1 = s0 + open;
+                    }
+                }
+            }
+        }
+    }
+    let _ = stem_str;
+    let stem = Span::new(w0 + s0, w0 + s1.max(s0));
+    let stem_text: String = text[s0..s1.max(s0)].iter().collect();
+    let in_stem: Vec<&crate::doc::Morph> =
+        morphs.iter().filter(|m| m.span.start >= stem.start && m.span.end <= stem.end).collect();
+    let class = if !in_stem.is_empty() && in_stem.iter().all(|m| tag(&m.features.pos) == "NNP") {
+        let c = &in_stem[0].features.semantic_class;
+        if !c.is_empty() && in_stem.iter().all(|m| &m.features.semantic_class == c) {
+            Some(c.to_string())
+        } else {
+            None
+        }
+    } else {
+        None
+    };
+    let common_word = in_stem.len() == 1
+        && in_stem[0].span == stem
+        && !in_stem[0].features.unknown
+        && matches!(tag(&in_stem[0].features.pos), "NNG" | "MAG" | "MM" | "NP" | "NNB" | "MAJ" | "VV" | "VA" | "XR");
+    let hangul = !stem_text.is_empty() && stem_text.chars().all(is_hangul);
+    Word { span, stem, stem_text, paren, particle, honorific, class, common_word, hangul }
+}
+
+fn subject(w: &Word) -> bool {
+    matches!(w.particle.as_deref(), Some("이" | "가" | "은" | "는" | "도" | "이나" | "에서는" | "측은" | "에서"))
+}
+
+impl EntityStage {
+    fn is_role(&self, w: &Word) -> bool {
+        !w.stem_text.is_empty() && (self.lex.role(&w.stem_text) || matches!(w.stem_text.as_str(), "CEO" | "CFO" | "CTO" | "COO"))
+    }
+
+    fn is_org_word(&self, w: &Word) -> bool {
+        let s = w.stem_text.as_str();
+        if s.is_empty() || self.lex.roles.contains(s) {
+            return false;
+        }
+        if self.lex.organizations.contains_key(s) {
+            return true;
+        }
+        let latin_head = s.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+        if latin_head && s.chars().any(is_hangul) {
+            // LG전자, KS에너지솔루션, DS투자증권
+            let hangul_tail: String = s.chars().skip_while(|c| !is_hangul(*c)).collect();
+            return self.lex.org_suffixes.iter().any(|(suf, _)| hangul_tail.ends_with(suf.as_str()));
+        }
+        w.hangul && self.lex.org_by_suffix(s)
+    }
+
+    fn location_of(&self, w: &Word) -> Option<&str> {
+        self.lex.locations.get(&w.stem_text).map(|e| e.kind.as_str())
+    }
+
+    /// A plausible personal name: Hangul, 2–4 syllables (5 with a two-syllable surname), starting
+    /// with a surname, not a known word, place, organization or title.
+    fn name_like(&self, w: &Word) -> bool {
+        let n = w.stem_text.chars().count();
+        w.hangul
+            && (2..=5).contains(&n)
+            && self.lex.surname_of(&w.stem_text).is_some_and(|k| n - k <= 3 && n - k >= 1)
+            && !w.common_word
+            && !self.lex.locations.contains_key(&w.stem_text)
+            && !self.lex.organizations.contains_key(&w.stem_text)
+            && !self.is_role(w)
+            && w.class.as_deref() != Some("지명")
+    }
+
+    fn find(&self, a: &Analysis, si: usize, cands: &mut Vec<Cand>) {
+        let s = &a.sentences[si];
+        let text = a.text(s.span);
+        let pub_date = a.doc.meta.published;
+        let base = s.span.start;
+        // Byte offset in the sentence → document code point.
+        let cp = |b: usize| base + text[..b].chars().count();
+        let push = |cands: &mut Vec<Cand>, b0: usize, b1: usize, kind: &'static str, normalized: String, priority: u8| {
+            let t = &text[b0..b1];
+            let lead = t.len() - t.trim_start().len();
+            let b1 = b0 + t.trim_end().len();
+            let b0 = b0 + lead;
+            if b0 < b1 {
+                cands.push(Cand { span: Span::new(cp(b0), cp(b1)), kind, normalized, priority });
+            }
+        };
+        let boundary_before = |b: usize| !text[..b].chars().next_back().is_some_and(|c| c.is_alphanumeric());
+
+        // Dates, then the part of day right after them (`19일 오전`).
+        for m in DATE_RE.find_iter(text) {
+            if !boundary_before(m.start()) {
+                continue;
+            }
+            let mut end = m.end();
+            let core = m.as_str();
+            let rest = &text[end..];
+            let ends_in_number_unit = core.ends_with('일') || core.ends_with('년') || core.ends_with('월');
+            if ends_in_number_unit && duration_follows(rest) && !core.starts_with("지난") && !core.starts_with("오는") {
+                continue;
+            }
+            if core.trim_end().ends_with(')') {
+                end = m.start() + core.rfind('(').unwrap_or(core.len());
+            }
+            let span_text = &text[m.start()..end];
+            let norm = time::normalize_date(span_text, pub_date).unwrap_or_default();
+            push(cands, m.start(), end, DATE, norm, 3);
+            if let Some(p) = PART_OF_DAY.captures(&text[m.end()..]) {
+                let g = p.get(1).unwrap();
+                let after = &text[m.end() + g.end()..];
+                if !after.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+                    push(cands, m.end() + g.start(), m.end() + g.end(), TIME, String::new(), 3);
+                }
+            }
+        }
+        for m in TIME_RE.find_iter(text) {
+            if !boundary_before(m.start()) || text[m.end()..].starts_with('간') {
+                continue;
+            }
+            push(cands, m.start(), m.end(), TIME, time::normalize_time(m.as_str()).unwrap_or_default(), 3);
+        }
+        for m in self.quantity.find_iter(text) {
+            if !boundary_before(m.start()) {
+                continue;
+            }
+            // A unit glued to a following Hangul word is part of that word (`3명은` is fine, `2차전지` is not).
+            let next = text[m.end()..].chars().next();
+            let unit_is_hangul = m.as_str().chars().last().is_some_and(is_hangul);
+            if unit_is_hangul && next.is_some_and(is_hangul) && !self.particle_start(&text[m.end()..]) {
+                continue;
+            }
+            push(cands, m.start(), m.end(), QUANTITY, String::new(), 2);
+        }
+        for m in NATIVE_QTY.find_iter(text) {
+            if boundary_before(m.start()) {
+                push(cands, m.start(), m.end(), QUANTITY, String::new(), 1);
+            }
+        }
+        for c in MO_PERSON.captures_iter(text) {
+            let g = c.get(1).unwrap();
+            if boundary_before(g.start()) && self.lex.is_surname(g.as_str()) {
+                push(cands, g.start(), g.end(), PERSON, String::new(), 5);
+            }
+        }
+        for c in LATIN_PERSON.captures_iter(text) {
+            let g = c.get(1).unwrap();
+            push(cands, g.start(), g.end(), PERSON, String::new(), 5);
+        }
+        for m in LATIN_ORG.find_iter(text) {
+            push(cands, m.start(), m.end(), ORGANIZATION, String::new(), 4);
+        }
+        for m in self.lex.multiword_ac.find_iter(text) {
+            let ok_start = boundary_before(m.start());
+            let next = text[m.end()..].chars().next();
+            let ok_end = next.is_none_or(|c| !c.is_alphanumeric()) || self.particle_start(&text[m.end()..]);
+            if ok_start && ok_end {
+                let org = self.lex.multiword[m.pattern().as_usize()].1;
+                push(cands, m.start(), m.end(), if org { ORGANIZATION } else { LOCATION }, String::new(), 4);
+            }
+        }
+
+        self.word_rules(a, si, cands);
+    }
+
+    /// Does a particle start `rest` (`은`, `의`, `에서` …)?
+    fn particle_start(&self, rest: &str) -> bool {
+        const P: &[&str] = &[
+            "은", "는", "이", "가", "을", "를", "의", "에", "에서", "에게", "께서", "와", "과", "로", "으로", "도", "만", "까지", "부터",
+            "씩", "이나", "나", "과의", "와의", "보다", "처럼", "이다", "였다", "였", "이었", "인", "으로써", "째", "대비",
+        ];
+        P.iter().any(|p| rest.starts_with(p))
+    }
+
+    fn word_rules(&self, a: &Analysis, si: usize, cands: &mut Vec<Cand>) {
+        let ws = words(a, si);
+        let n = ws.len();
+        let role: Vec<bool> = ws.iter().map(|w| self.is_role(w)).collect();
+        let org: Vec<bool> = ws.iter().map(|w| self.is_org_word(w)).collect();
+        let mut person = vec![false; n];
+        let stem = |i: usize| ws[i].stem;
+        let add = |cands: &mut Vec<Cand>, span: Span, kind: &'static str, priority: u8| {
+            if !span.is_empty() {
+                cands.push(Cand { span, kind, normalized: String::new(), priority });
+            }
+        };
+        let has_particle = |i: usize| ws[i].particle.is_some() || ws[i].honorific || ws[i].paren.is_some();
+
+        for i in 0..n {
+            let w = &ws[i];
+            if w.stem.is_empty() {
+                continue;
+            }
+            if role[i] {
+                add(cands, w.stem, ROLE, 2);
+            }
+            // A title within two words after (an organization may stand between).
+            let title_after = (i + 1 < n && role[i + 1] && !has_particle(i))
+                || (i + 2 < n && role[i + 2] && !has_particle(i) && !has_particle(i + 1) && (org[i + 1] || !ws[i + 1].hangul || self.location_of(&ws[i + 1]).is_some() || ws[i + 1].class.is_none()))
+                || (i + 3 < n && role[i + 3] && !has_particle(i) && !has_particle(i + 1) && !has_particle(i + 2) && (org[i + 1] || org[i + 2]));
+            let age = w.paren.as_deref().is_some_and(|p| p.chars().next().is_some_and(|c| c.is_ascii_digit()) && p.len() <= 12);
+            let after_title = i > 0 && role[i - 1] && !has_particle(i - 1) && w.particle.is_some();
+            if self.name_like(w) && (title_after || w.honorific || age || w.class.as_deref() == Some("인명") || after_title) {
+                person[i] = true;
+                add(cands, w.stem, PERSON, 5);
+            } else if w.hangul && self.lex.is_surname(&w.stem_text) && i + 1 < n && role[i + 1] && !has_particle(i) {
+                // 홍 대표, 남궁 대표: kept only if the document names someone with that surname.
+                person[i] = true;
+                add(cands, w.stem, PERSON, 1);
+            } else if w.hangul && self.lex.is_surname(&w.stem_text) && w.honorific {
+                person[i] = true;
+                add(cands, w.stem, PERSON, 4); // 이씨
+            }
+        }
+
+        for i in 0..n {
+            let w = &ws[i];
+            if w.stem.is_empty() || person[i] {
+                continue;
+            }
+            // Between a person and a title: the organization they belong to.
+            let between = i > 0 && (person[i - 1] || (i > 1 && person[i - 2] && org[i - 1])) && !has_particle(i - 1)
+                && ((i + 1 < n && role[i + 1]) || (i + 2 < n && role[i + 2] && !has_particle(i)))
+                && !role[i];
+            let before_official = i + 1 < n
+                && matches!(ws[i + 1].stem_text.as_str(), "관계자" | "측" | "대변인" | "노조" | "관계자들")
+                && !has_particle(i);
+            let loc = self.location_of(w);
+            if org[i] {
+                let acting_place = false;
+                let _ = acting_place;
+                add(cands, stem(i), ORGANIZATION, 3);
+            } else if let Some(kind) = loc {
+                // A country or local government acting as a subject is an organization.
+                let govt = matches!(kind, "country" | "province" | "city" | "county" | "district")
+                    && (w.stem_text.ends_with('시') || w.stem_text.ends_with('군') || w.stem_text.ends_with('구') || w.stem_text.ends_with('도') || kind == "country")
+                    && subject(w)
+                    && !(i + 1 < n && !has_particle(i));
+                let gov_noun = i + 1 < n && matches!(ws[i + 1].stem_text.as_str(), "정부" | "당국") && !has_particle(i);
+                if gov_noun {
+                    add(cands, Span::new(stem(i).start, stem(i + 1).end), ORGANIZATION, 4);
+                } else if govt || (between && kind != "country") || before_official {
+                    add(cands, stem(i), ORGANIZATION, 3);
+                } else {
+                    add(cands, stem(i), LOCATION, 3);
+                }
+            } else if between || before_official {
+                if !w.common_word || before_official && !w.common_word {
+                    add(cands, stem(i), ORGANIZATION, 2);
+                }
+            } else if w.class.as_deref() == Some("지명") && !role[i] {
+                add(cands, stem(i), LOCATION, 1);
+            } else if self.lex.location_by_suffix(&w.stem_text) {
+                add(cands, stem(i), LOCATION, 1);
+            } else if i > 0 && self.location_of(&ws[i - 1]).is_some() && !has_particle(i - 1) && w.hangul && self.admin_unit(&w.stem_text) {
+                add(cands, stem(i), LOCATION, 2);
+            }
+        }
+        // Address chains: consecutive places with no particle in between become one span.
+        let mut merged: Vec<Cand> = Vec::new();
+        let mut i = 0;
+        while i < n {
+            let is_loc = |j: usize| cands.iter().any(|c| c.kind == LOCATION && c.span == ws[j].stem);
+            if is_loc(i) {
+                let mut j = i;
+                while j + 1 < n && !has_particle(j) && ws[j].stem.end == ws[j].span.end && is_loc(j + 1) {
+                    j += 1;
+                }
+                if j > i {
+                    merged.push(Cand { span: Span::new(ws[i].stem.start, ws[j].stem.end), kind: LOCATION, normalized: String::new(), priority: 4 });
+                }
+                i = j + 1;
+            } else {
+                i += 1;
+            }
+        }
+        cands.extend(merged);
+    }
+
+    /// `…시`, `…군`, `…구`, `…읍`, `…면`, `…동`, `…리`, `…로`, `…길` after a place.
+    fn admin_unit(&self, s: &str) -> bool {
+        let n = s.chars().count();
+        n >= 2 && n <= 8 && ["시", "군", "구", "읍", "면", "동", "리", "로", "길", "가"].iter().any(|u| s.ends_with(u))
+    }
+}
+
+/// Keeps the best non-overlapping candidates: longer first, then higher priority, then earlier.
+fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
+    cands.sort_by(|a, b| {
+        b.span.len().cmp(&a.span.len()).then(b.priority.cmp(&a.priority)).then(a.span.start.cmp(&b.span.start))
+    });
+    let mut kept: Vec<Cand> = Vec::new();
+    for c in cands {
+        if kept.iter().all(|k| c.span.end <= k.span.start || c.span.start >= k.span.end) {
+            kept.push(c);
+        }
+    }
+    kept.sort_by_key(|c| (c.span.start, c.span.end));
+    kept
+}
+
+impl Stage for EntityStage {
+    fn name(&self) -> &'static str {
+        "entities"
+    }
+
+    fn assigns(&self) -> &'static str {
+        "entities"
+    }
+
+    fn run(&self, a: &mut Analysis) {
+        let mut found: Vec<(usize, Cand)> = Vec::new();
+        for si in 0..a.sentences.len() {
+            let mut cands = Vec::new();
+            self.find(a, si, &mut cands);
+            found.extend(resolve(cands).into_iter().map(|c| (si, c)));
+        }
+        // Canonical names within the document.
+        let full_names: Vec<String> = found
+            .iter()
+            .filter(|(_, c)| c.kind == PERSON && c.span.len() >= 2)
+            .map(|(_, c)| a.text(c.span).to_string())
+            .filter(|t| self.lex.surname_of(t).is_some())
+            .collect();
+        let mut entities = Vec::new();
+        for (si, c) in found {
+            let text = a.text(c.span).to_string();
+            let mut canonical = String::new();
+            match c.kind {
+                PERSON => {
+                    canonical = text.clone();
+                    let short = self.lex.is_surname(&text) && !full_names.contains(&text);
+                    if short {
+                        // The last full name before this mention with this surname, else any.
+                        let exact = |f: &String| self.lex.surname_of(f).is_some_and(|k| f.chars().take(k).collect::<String>() == text);
+                        let prefix = |f: &String| f.starts_with(text.as_str());
+                        let pick = full_names.iter().filter(|f| exact(f)).last().or_else(|| full_names.iter().filter(|f| prefix(f)).last());
+                        match pick {
+                            Some(f) => canonical = f.clone(),
+                            None if c.priority <= 1 => continue, // 두 대표, 이 관계자: no such person
+                            None => {}
+                        }
+                    }
+                }
+                ORGANIZATION | LOCATION => {
+                    let gaz = if c.kind == ORGANIZATION { &self.lex.organizations } else { &self.lex.locations };
+                    canonical = match gaz.get(&text) {
+                        Some(e) if c.kind == ORGANIZATION => e.canonical.clone(),
+                        _ => text.clone(),
+                    };
+                }
+                _ => {}
+            }
+            entities.push(Entity { sentence: si, span: c.span, kind: c.kind.to_string(), canonical, normalized: c.normalized });
+        }
+        // Organizations: a short form resolves to a longer name of the same document that starts with it.
+        let orgs: HashMap<String, String> = entities
+            .iter()
+            .filter(|e| e.kind == ORGANIZATION)
+            .map(|e| (a.text(e.span).to_string(), e.canonical.clone()))
+            .collect();
+        for e in entities.iter_mut().filter(|e| e.kind == ORGANIZATION) {
+            let t = a.text(e.span);
+            if e.canonical == t {
+                if let Some(longer) = orgs
+                    .values()
+                    .filter(|c| c.len() > t.len() && c.starts_with(t) && c.chars().nth(t.chars().count()).is_some_and(|ch| ch == ' '))
+                    .min()
+                {
+                    e.canonical = longer.clone();
+                }
+            }
+        }
+        a.entities = entities;
+    }
+}

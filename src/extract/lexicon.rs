@@ -1,0 +1,176 @@
+//! The named-entity lexicons of `dictionaries/ner/`, loaded once per run.
+
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::resources::DataFiles;
+
+/// An entry of a gazetteer.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub canonical: String,
+    pub kind: String,
+}
+
+/// Gazetteers, title words, surnames, units and suffixes.
+#[derive(Debug)]
+pub struct NerLexicon {
+    pub locations: HashMap<String, Entry>,
+    pub organizations: HashMap<String, Entry>,
+    /// Names with a space inside (`두산 베어스`, `SK C&C`), found in running text.
+    pub multiword: Vec<(String, bool)>,
+    pub multiword_ac: AhoCorasick,
+    /// (suffix, shortest name before it, in chars).
+    pub org_suffixes: Vec<(String, usize)>,
+    pub org_stoplist: HashSet<String>,
+    pub location_suffixes: Vec<(String, usize)>,
+    pub roles: HashSet<String>,
+    /// Title words, longest first, for compounds ending in one (`각자대표`, `국토법안심사소위원장`).
+    pub role_suffixes: Vec<String>,
+    pub surnames1: HashSet<String>,
+    pub surnames2: HashSet<String>,
+    /// Units and counters, longest first.
+    pub units: Vec<(String, String)>,
+}
+
+fn tsv<'a>(data: &'a DataFiles, name: &'a str, min_cols: usize) -> Result<Vec<(usize, Vec<&'a str>)>, String> {
+    let mut out = Vec::new();
+    for (no, line) in data.lines(name) {
+        let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+        if cols.len() < min_cols || cols[0].is_empty() {
+            return Err(format!("{name}:{no}: expected {min_cols} tab-separated columns"));
+        }
+        out.push((no, cols));
+    }
+    Ok(out)
+}
+
+fn gazetteer(data: &DataFiles, name: &str) -> Result<HashMap<String, Entry>, String> {
+    let mut map = HashMap::new();
+    for (_, cols) in tsv(data, name, 1)? {
+        let canonical = cols.get(1).filter(|c| !c.is_empty()).unwrap_or(&cols[0]).to_string();
+        let kind = cols.get(2).unwrap_or(&"").to_string();
+        map.entry(cols[0].to_string()).or_insert(Entry { canonical, kind });
+    }
+    Ok(map)
+}
+
+fn suffixes(data: &DataFiles, name: &str) -> Result<Vec<(String, usize)>, String> {
+    let mut v = Vec::new();
+    for (no, cols) in tsv(data, name, 1)? {
+        let min = match cols.get(1) {
+            Some(n) => n.parse().map_err(|_| format!("{name}:{no}: minimum length is not a number"))?,
+            None => 2,
+        };
+        v.push((cols[0].to_string(), min));
+    }
+    v.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then(a.0.cmp(&b.0)));
+    Ok(v)
+}
+
+impl NerLexicon {
+    pub fn new(data: &DataFiles) -> Result<NerLexicon, String> {
+        let locations = gazetteer(data, "ner/locations.tsv")?;
+        let organizations = gazetteer(data, "ner/organizations.tsv")?;
+        let mut multiword: Vec<(String, bool)> = organizations
+            .keys()
+            .filter(|k| k.contains(' '))
+            .map(|k| (k.clone(), true))
+            .chain(locations.keys().filter(|k| k.contains(' ')).map(|k| (k.clone(), false)))
+            .collect();
+        multiword.sort();
+        let multiword_ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(multiword.iter().map(|(k, _)| k.as_str()))
+            .map_err(|e| e.to_string())?;
+        let roles: HashSet<String> = data.lines("ner/roles.txt").map(|(_, l)| l.split('\t').next().unwrap().trim().to_string()).collect();
+        let mut role_suffixes: Vec<String> = roles.iter().filter(|r| r.chars().count() >= 2).cloned().collect();
+        role_suffixes.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+        let mut surnames1 = HashSet::new();
+        let mut surnames2 = HashSet::new();
+        for (_, l) in data.lines("ner/surnames.txt") {
+            let s = l.split('\t').next().unwrap().trim().to_string();
+            match s.chars().count() {
+                1 => surnames1.insert(s),
+                2 => surnames2.insert(s),
+                _ => false,
+            };
+        }
+        let mut units: Vec<(String, String)> = tsv(data, "ner/units.tsv", 1)?
+            .into_iter()
+            .map(|(_, c)| (c[0].to_string(), c.get(1).unwrap_or(&"").to_string()))
+            .collect();
+        units.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then(a.0.cmp(&b.0)));
+        units.dedup_by(|a, b| a.0 == b.0);
+        Ok(NerLexicon {
+            locations,
+            organizations,
+            multiword,
+            multiword_ac,
+            org_suffixes: suffixes(data, "ner/org_suffixes.txt")?,
+            org_stoplist: data.lines("ner/org_stoplist.txt").map(|(_, l)| l.trim().to_string()).collect(),
+            location_suffixes: suffixes(data, "ner/location_suffixes.txt")?,
+            roles,
+            role_suffixes,
+            surnames1,
+            surnames2,
+            units,
+        })
+    }
+
+    /// The surname a Hangul name starts with (two-syllable surnames first), and its length.
+    pub fn surname_of(&self, name: &str) -> Option<usize> {
+        let n = name.chars().count();
+        let two: String = name.chars().take(2).collect();
+        if n >= 3 && self.surnames2.contains(&two) {
+            return Some(2);
+        }
+        let one: String = name.chars().take(1).collect();
+        if n >= 2 && self.surnames1.contains(&one) {
+            return Some(1);
+        }
+        None
+    }
+
+    pub fn is_surname(&self, s: &str) -> bool {
+        self.surnames1.contains(s) || self.surnames2.contains(s)
+    }
+
+    /// A title word, or a compound that ends in one (`각자대표`, `국토법안심사소위원장`).
+    pub fn role(&self, stem: &str) -> bool {
+        if self.roles.contains(stem) {
+            return true;
+        }
+        let n = stem.chars().count();
+        if n > 12 || !stem.chars().all(|c| ('가'..='힣').contains(&c)) {
+            return false;
+        }
+        self.role_suffixes.iter().any(|r| {
+            let rn = r.chars().count();
+            // Short titles that end many ordinary compounds (주식시장, 의사) only count whole.
+            rn >= 2 && n > rn && stem.ends_with(r.as_str()) && !matches!(
+                    r.as_str(),
+                    "시장" | "의사" | "이사" | "선수" | "주장" | "대장" | "간사" | "지사" | "차장" | "소장" | "감독" | "교사" | "대사" | "단장" | "검사" | "원장" | "실장" | "사장"
+                )
+        })
+    }
+
+    /// An organization name by its ending (`…위원회`, `…전자`), with a long enough name before it.
+    pub fn org_by_suffix(&self, stem: &str) -> bool {
+        if self.org_stoplist.contains(stem) {
+            return false;
+        }
+        let n = stem.chars().count();
+        self.org_suffixes.iter().any(|(suf, min)| {
+            stem.ends_with(suf.as_str()) && n >= suf.chars().count() + min
+        })
+    }
+
+    /// A place by its ending (`…청사`, `…구장`).
+    pub fn location_by_suffix(&self, stem: &str) -> bool {
+        let n = stem.chars().count();
+        stem.chars().all(|c| ('가'..='힣').contains(&c) || c.is_ascii_digit())
+            && self.location_suffixes.iter().any(|(suf, min)| stem.ends_with(suf.as_str()) && n >= suf.chars().count() + min)
+    }
+}

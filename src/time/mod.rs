@@ -1,0 +1,433 @@
+//! Korean date and time expressions resolved against the publication date.
+//!
+//! [`normalize_date`] gives ISO 8601 at the precision the text gives: `2022`, `2022-10`,
+//! `2022-10-19`, half-years `2023-H1`, quarters `2022-Q3`, ISO weeks `2022-W43`. [`normalize_time`]
+//! gives `T15:20`. Relative expressions (`내년`, `지난 15일`, `다음 달`) need the publication date;
+//! without it they stay unresolved (`None`), never guessed from today's date. The commitments
+//! stage reuses [`parse_date`] for deadlines.
+
+use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use crate::doc::Date;
+
+/// The calendar meaning of a date expression before it is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    Year(i32),
+    Half(i32, u8),
+    Quarter(i32, u8),
+    Month(i32, u32),
+    Week(i32, u32),
+    Day(NaiveDate),
+}
+
+impl When {
+    pub fn iso(self) -> String {
+        match self {
+            When::Year(y) => format!("{y:04}"),
+            When::Half(y, h) => format!("{y:04}-H{h}"),
+            When::Quarter(y, q) => format!("{y:04}-Q{q}"),
+            When::Month(y, m) => format!("{y:04}-{m:02}"),
+            When::Week(y, w) => format!("{y:04}-W{w:02}"),
+            When::Day(d) => d.format("%Y-%m-%d").to_string(),
+        }
+    }
+
+    /// The last day of the period (for deadlines).
+    pub fn last_day(self) -> Option<NaiveDate> {
+        let end_of_month = |y: i32, m: u32| {
+            NaiveDate::from_ymd_opt(y, m, 1)
+                .and_then(|d| d.checked_add_months(Months::new(1)))
+                .and_then(|d| d.pred_opt())
+        };
+        match self {
+            When::Year(y) => NaiveDate::from_ymd_opt(y, 12, 31),
+            When::Half(y, h) => end_of_month(y, u32::from(h) * 6),
+            When::Quarter(y, q) => end_of_month(y, u32::from(q) * 3),
+            When::Month(y, m) => end_of_month(y, m),
+            When::Week(y, w) => NaiveDate::from_isoywd_opt(y, w, Weekday::Sun),
+            When::Day(d) => Some(d),
+        }
+    }
+}
+
+static PARTS: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<iso>(?P<iy>\d{4})\s*[.\-/]\s*(?P<im>\d{1,2})\s*[.\-/]\s*(?P<id>\d{1,2})\.?)
+      | (?P<year>\d{4})\s*년(?:도)?
+      | (?P<yy>\d{2})\s*년(?:도)?
+      | (?P<month>\d{1,2})\s*월
+      | (?P<day>\d{1,2})\s*일
+      | (?P<quarter>[1-4])\s*분기
+      | (?P<word>재작년|지난해|작년|올해|금년|내년|내후년|후년|이듬해|이날|당일|오늘|어제|그제|그저께|내일|모레|전날|다음\s*날|이튿날|이달|이번\s*달|다음\s*달|내달|지난달|지난\s*달|이번\s*주|다음\s*주|내주|지난주|지난\s*주|상반기|하반기|연내|연말|연초|연중|초|중순|말|[월화수목금토일]요일|지난|오는|이번|다음|올)
+    ",
+    )
+    .unwrap()
+});
+
+fn weekday(c: char) -> Option<Weekday> {
+    Some(match c {
+        '월' => Weekday::Mon,
+        '화' => Weekday::Tue,
+        '수' => Weekday::Wed,
+        '목' => Weekday::Thu,
+        '금' => Weekday::Fri,
+        '토' => Weekday::Sat,
+        '일' => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+fn add_months(y: i32, m: u32, delta: i32) -> (i32, u32) {
+    let idx = y * 12 + m as i32 - 1 + delta;
+    (idx.div_euclid(12), (idx.rem_euclid(12) + 1) as u32)
+}
+
+/// Parses a date expression. `pub_date` resolves relative parts; without it they make the whole
+/// expression unresolved.
+pub fn parse_date(text: &str, pub_date: Option<Date>) -> Option<When> {
+    let mut year: Option<i32> = None;
+    let mut month: Option<u32> = None;
+    let mut day: Option<u32> = None;
+    let mut half: Option<u8> = None;
+    let mut quarter: Option<u8> = None;
+    let mut past = false; // 지난
+    let mut future = false; // 오는, 다음
+    let mut year_part: Option<&str> = None; // 초, 말, 연말 …
+    let mut fixed_day: Option<NaiveDate> = None;
+    let mut week: Option<(i32, u32)> = None;
+    let mut wday: Option<Weekday> = None;
+    let mut relative = false;
+    let mut any = false;
+    let p = pub_date;
+
+    for c in PARTS.captures_iter(text) {
+        any = true;
+        if c.name("iso").is_some() {
+            let d = NaiveDate::from_ymd_opt(c["iy"].parse().ok()?, c["im"].parse().ok()?, c["id"].parse().ok()?)?;
+            fixed_day = Some(d);
+        } else if let Some(y) = c.name("year") {
+            year = Some(y.as_str().parse().ok()?);
+        } else if let Some(y) = c.name("yy") {
+            year = Some(2000 + y.as_str().parse::<i32>().ok()?);
+        } else if let Some(m) = c.name("month") {
+            let m: u32 = m.as_str().parse().ok()?;
+            if !(1..=12).contains(&m) {
+                return None;
+            }
+            month = Some(m);
+        } else if let Some(d) = c.name("day") {
+            let d: u32 = d.as_str().parse().ok()?;
+            if !(1..=31).contains(&d) {
+                return None;
+            }
+            day = Some(d);
+        } else if let Some(q) = c.name("quarter") {
+            quarter = Some(q.as_str().parse().ok()?);
+        } else if let Some(w) = c.name("word") {
+            let w: String = w.as_str().chars().filter(|c| !c.is_whitespace()).collect();
+            let pd = || p;
+            match w.as_str() {
+                "지난" => past = true,
+                "오는" | "다음" => future = true,
+                "이번" | "올" => {}
+                "올해" | "금년" => {
+                    relative = true;
+                    year = pd().map(|d| d.year())
+                }
+                "내년" | "이듬해" => {
+                    relative = true;
+                    year = pd().map(|d| d.year() + 1)
+                }
+                "내후년" | "후년" => {
+                    relative = true;
+                    year = pd().map(|d| d.year() + 2)
+                }
+                "지난해" | "작년" => {
+                    relative = true;
+                    year = pd().map(|d| d.year() - 1)
+                }
+                "재작년" => {
+                    relative = true;
+                    year = pd().map(|d| d.year() - 2)
+                }
+                "이날" | "당일" | "오늘" => {
+                    relative = true;
+                    fixed_day = pd()
+                }
+                "어제" | "전날" => {
+                    relative = true;
+                    fixed_day = pd().map(|d| d - Duration::days(1))
+                }
+                "그제" | "그저께" => {
+                    relative = true;
+                    fixed_day = pd().map(|d| d - Duration::days(2))
+                }
+                "내일" | "다음날" | "이튿날" => {
+                    relative = true;
+                    fixed_day = pd().map(|d| d + Duration::days(1))
+                }
+                "모레" => {
+                    relative = true;
+                    fixed_day = pd().map(|d| d + Duration::days(2))
+                }
+                "이달" | "이번달" | "다음달" | "내달" | "지난달" => {
+                    relative = true;
+                    let delta = match w.as_str() {
+                        "다음달" | "내달" => 1,
+                        "지난달" => -1,
+                        _ => 0,
+                    };
+                    if let Some(d) = pd() {
+                        let (y, m) = add_months(d.year(), d.month(), delta);
+                        year = Some(y);
+                        month = Some(m);
+                    }
+                }
+                "이번주" | "다음주" | "내주" | "지난주" => {
+                    relative = true;
+                    let delta = match w.as_str() {
+                        "다음주" | "내주" => 7,
+                        "지난주" => -7,
+                        _ => 0,
+                    };
+                    if let Some(d) = pd() {
+                        let iw = (d + Duration::days(delta)).iso_week();
+                        week = Some((iw.year(), iw.week()));
+                    }
+                }
+                "상반기" => half = Some(1),
+                "하반기" => half = Some(2),
+                "연내" | "연중" => year_part = Some("year"),
+                "연말" => year_part = Some("end"),
+                "연초" => year_part = Some("start"),
+                "초" => year_part = Some("start"),
+                "중순" => year_part = Some("mid"),
+                "말" => year_part = Some("end"),
+                other => {
+                    if other.ends_with("요일") {
+                        wday = other.chars().next().and_then(weekday);
+                    }
+                }
+            }
+        }
+    }
+    if !any {
+        return None;
+    }
+    if let Some(d) = fixed_day {
+        return Some(When::Day(d));
+    }
+    if relative && p.is_none() {
+        return None;
+    }
+    // Fill what the text leaves out from the publication date.
+    if let Some(d) = day {
+        let p = p;
+        let (mut y, mut m) = match (year, month) {
+            (Some(y), Some(m)) => (y, m),
+            (None, Some(m)) => {
+                let p = p?;
+                let mut y = p.year();
+                if past && m > p.month() {
+                    y -= 1;
+                } else if future && m < p.month() {
+                    y += 1;
+                }
+                (y, m)
+            }
+            (_, None) => {
+                let p = p?;
+                (p.year(), p.month())
+            }
+        };
+        if month.is_none() {
+            if let Some(p) = p {
+                if past && d > p.day() {
+                    (y, m) = add_months(y, m, -1);
+                } else if future && d < p.day() {
+                    (y, m) = add_months(y, m, 1);
+                }
+            }
+        }
+        return NaiveDate::from_ymd_opt(y, m, d).map(When::Day);
+    }
+    if let Some(m) = month {
+        let y = match year {
+            Some(y) => y,
+            None => {
+                let p = p?;
+                if past && m > p.month() {
+                    p.year() - 1
+                } else if future && m < p.month() {
+                    p.year() + 1
+                } else {
+                    p.year()
+                }
+            }
+        };
+        return Some(When::Month(y, m));
+    }
+    if let Some((y, w)) = week {
+        if let (Some(wd), Some(_)) = (wday, p) {
+            return NaiveDate::from_isoywd_opt(y, w, wd).map(When::Day);
+        }
+        return Some(When::Week(y, w));
+    }
+    if let Some(wd) = wday {
+        let p = p?;
+        // 지난 금요일: the latest before; 오는/다음 금요일: the next after; bare: within this week.
+        let mut d = p;
+        if past || !future {
+            if past {
+                d -= Duration::days(1);
+            }
+            while d.weekday() != wd {
+                d -= Duration::days(1);
+            }
+            if !past && (p - d).num_days() > 0 && !future {
+                // bare weekday: nearest day of this ISO week
+                let monday = p - Duration::days(p.weekday().num_days_from_monday() as i64);
+                d = monday + Duration::days(wd.num_days_from_monday() as i64);
+            }
+        } else {
+            d += Duration::days(1);
+            while d.weekday() != wd {
+                d += Duration::days(1);
+            }
+        }
+        return Some(When::Day(d));
+    }
+    let y = match year {
+        Some(y) => y,
+        None if half.is_some() || quarter.is_some() || year_part.is_some() => p?.year(),
+        None => return None,
+    };
+    if let Some(h) = half {
+        return Some(When::Half(y, h));
+    }
+    if let Some(q) = quarter {
+        return Some(When::Quarter(y, q));
+    }
+    match year_part {
+        Some("end") => Some(When::Month(y, 12)),
+        Some("start") => Some(When::Month(y, 1)),
+        _ => Some(When::Year(y)),
+    }
+}
+
+/// ISO 8601 form of a date expression, or `None`.
+pub fn normalize_date(text: &str, pub_date: Option<Date>) -> Option<String> {
+    parse_date(text, pub_date).map(When::iso)
+}
+
+static CLOCK: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?:(?P<ampm>오전|오후|새벽|아침|낮|저녁|밤)\s*)?(?:(?P<h>\d{1,2})\s*시(?:\s*(?P<m>\d{1,2})\s*분|\s*(?P<half>반))?|(?P<hh>\d{1,2}):(?P<mm>\d{2}))").unwrap()
+});
+
+/// `T15:20` for a clock time; `None` for a part of the day alone (`오전`).
+pub fn normalize_time(text: &str) -> Option<String> {
+    let c = CLOCK.captures(text)?;
+    let (mut h, m): (u32, u32) = if let Some(h) = c.name("h") {
+        let m = match (c.name("m"), c.name("half")) {
+            (Some(m), _) => m.as_str().parse().ok()?,
+            (None, Some(_)) => 30,
+            _ => 0,
+        };
+        (h.as_str().parse().ok()?, m)
+    } else {
+        (c["hh"].parse().ok()?, c["mm"].parse().ok()?)
+    };
+    match c.name("ampm").map(|m| m.as_str()) {
+        Some("오후") | Some("저녁") if h < 12 => h += 12,
+        Some("밤") if (6..12).contains(&h) => h += 12,
+        Some("낮") if h < 6 => h += 12,
+        _ => {}
+    }
+    if h > 24 || m > 59 {
+        return None;
+    }
+    Some(format!("T{h:02}:{m:02}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p() -> Option<Date> {
+        NaiveDate::from_ymd_opt(2022, 10, 19)
+    }
+
+    fn n(s: &str) -> String {
+        normalize_date(s, p()).unwrap_or_default()
+    }
+
+    #[test]
+    fn examples_from_the_issue() {
+        assert_eq!(n("19일"), "2022-10-19");
+        assert_eq!(n("지난 15일"), "2022-10-15");
+        assert_eq!(n("내년"), "2023");
+        assert_eq!(n("2024년"), "2024");
+        assert_eq!(n("내년 상반기"), "2023-H1");
+        assert_eq!(normalize_time("오후 3시").as_deref(), Some("T15:00"));
+    }
+
+    #[test]
+    fn relative_days_months_and_parts() {
+        assert_eq!(n("지난 25일"), "2022-09-25");
+        assert_eq!(n("오는 30일"), "2022-10-30");
+        assert_eq!(n("오는 3일"), "2022-11-03");
+        assert_eq!(n("다음 달"), "2022-11");
+        assert_eq!(n("지난달"), "2022-09");
+        assert_eq!(n("이날"), "2022-10-19");
+        assert_eq!(n("올해 말"), "2022-12");
+        assert_eq!(n("연말"), "2022-12");
+        assert_eq!(n("연내"), "2022");
+        assert_eq!(n("하반기"), "2022-H2");
+        assert_eq!(n("3분기"), "2022-Q3");
+        assert_eq!(n("지난해 3분기"), "2021-Q3");
+        assert_eq!(n("2025년 3월"), "2025-03");
+        assert_eq!(n("지난 8월"), "2022-08");
+        assert_eq!(n("오는 2월"), "2023-02");
+        assert_eq!(n("2022.10.19"), "2022-10-19");
+        assert_eq!(n("2024년 1월 9일"), "2024-01-09");
+        assert_eq!(n("다음 주"), "2022-W43");
+        assert_eq!(n("지난 금요일"), "2022-10-14");
+        assert_eq!(n("오는 월요일"), "2022-10-24");
+    }
+
+    #[test]
+    fn without_a_publication_date_relative_expressions_stay_empty() {
+        assert_eq!(normalize_date("내년", None), None);
+        assert_eq!(normalize_date("19일", None), None);
+        assert_eq!(normalize_date("2030년", None).as_deref(), Some("2030"));
+        assert_eq!(normalize_date("2024년 1월 9일", None).as_deref(), Some("2024-01-09"));
+    }
+
+    #[test]
+    fn times() {
+        assert_eq!(normalize_time("오후 3시 20분").as_deref(), Some("T15:20"));
+        assert_eq!(normalize_time("오전 10시 30분께").as_deref(), Some("T10:30"));
+        assert_eq!(normalize_time("새벽 3시").as_deref(), Some("T03:00"));
+        assert_eq!(normalize_time("밤 9시 반").as_deref(), Some("T21:30"));
+        assert_eq!(normalize_time("14:05").as_deref(), Some("T14:05"));
+        assert_eq!(normalize_time("오전"), None);
+    }
+
+    #[test]
+    fn deadlines_end_on_the_last_day() {
+        assert_eq!(parse_date("연말", p()).unwrap().last_day(), NaiveDate::from_ymd_opt(2022, 12, 31));
+        assert_eq!(parse_date("내년 상반기", p()).unwrap().last_day(), NaiveDate::from_ymd_opt(2023, 6, 30));
+        assert_eq!(parse_date("다음 달", p()).unwrap().last_day(), NaiveDate::from_ymd_opt(2022, 11, 30));
+    }
+
+    #[test]
+    fn nonsense_never_panics() {
+        for s in ["99월", "0일", "32일", "13월 40일", "9999년 12월 31일", "년월일", "", "지난 지난 오는"] {
+            let _ = normalize_date(s, p());
+        }
+    }
+}
