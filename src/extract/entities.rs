@@ -30,6 +30,10 @@ pub const TIME: &str = "TIME";
 pub const QUANTITY: &str = "QUANTITY";
 pub const ROLE: &str = "ROLE";
 
+/// Priority of a sports team found by its shape (`부산 씨호크스`, `FC 한강`): its place word alone
+/// then names the team in the rest of the document.
+const TEAM: u8 = 6;
+
 /// One whitespace-delimited word of a sentence, with its particles and brackets stripped.
 #[derive(Debug, Clone)]
 struct Word {
@@ -50,6 +54,8 @@ struct Word {
     common_word: bool,
     /// The stem is entirely Hangul.
     hangul: bool,
+    /// The stem holds a verb, adjective, ending or derivational suffix (`진료할`, `이용자`): not a name.
+    inflected: bool,
 }
 
 /// A candidate before overlaps are resolved.
@@ -97,7 +103,7 @@ static NATIVE_QTY: Lazy<Regex> = Lazy::new(|| {
 
 static MO_PERSON: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"([가-힣]{1,2})\s?모\s?(?:\(\d{1,3}[^)]{0,10}\))?\s?(?:씨|군|양)").unwrap());
-static LATIN_PERSON: Lazy<Regex> = Lazy::new(|| Regex::new(r"\b([A-Z])\s?(?:씨|군|양)").unwrap());
+static LATIN_PERSON: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?:^|[^A-Za-z0-9가-힣])([A-Z]|[ㄱ-ㅎ])\s?(?:씨|군|양)").unwrap());
 static LATIN_ORG: Lazy<Regex> = Lazy::new(|| Regex::new(r"\b[A-Z]{1,4}\s[A-Z]{1,2}&[A-Z]{1,2}\b").unwrap());
 
 /// Words after which a number is a duration, not a date (`3일간`, `19일 만에`).
@@ -263,7 +269,11 @@ fn make_word(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morph]) -
         && !in_stem[0].features.unknown
         && matches!(tag(&in_stem[0].features.pos), "NNG" | "MAG" | "MM" | "NP" | "NNB" | "MAJ" | "VV" | "VA" | "XR");
     let hangul = !stem_text.is_empty() && stem_text.chars().all(is_hangul);
-    Word { span, stem, stem_text, paren, particle, honorific, class, common_word, hangul }
+    let inflected = in_stem.iter().any(|m| {
+        let t = tag(&m.features.pos);
+        t.starts_with('V') || t.starts_with('E') || t == "XSN" || t == "XSV" || t == "XSA" || t == "MAG"
+    });
+    Word { span, stem, stem_text, paren, particle, honorific, class, common_word, hangul, inflected }
 }
 
 fn subject(w: &Word) -> bool {
@@ -304,6 +314,7 @@ impl EntityStage {
             && (2..=5).contains(&n)
             && self.lex.surname_of(&w.stem_text).is_some_and(|k| n - k <= 3 && n - k >= 1)
             && !w.common_word
+            && !w.inflected
             && !self.lex.locations.contains_key(&w.stem_text)
             && !self.lex.organizations.contains_key(&w.stem_text)
             && !self.is_role(w)
@@ -418,25 +429,23 @@ impl EntityStage {
         let role: Vec<bool> = ws.iter().map(|w| self.is_role(w)).collect();
         let org: Vec<bool> = ws.iter().map(|w| self.is_org_word(w)).collect();
         let mut person = vec![false; n];
-        let stem = |i: usize| ws[i].stem;
         let add = |cands: &mut Vec<Cand>, span: Span, kind: &'static str, priority: u8| {
             if !span.is_empty() {
                 cands.push(Cand { span, kind, normalized: String::new(), priority });
             }
         };
         let has_particle = |i: usize| ws[i].particle.is_some() || ws[i].honorific || ws[i].paren.is_some();
+        let place = |i: usize| self.location_of(&ws[i]).is_some();
 
+        // People: a name-like word with a title after it, 씨, an age, ko-dic's 인명 class, or a
+        // title before it; a bare surname before a title.
         for i in 0..n {
             let w = &ws[i];
             if w.stem.is_empty() {
                 continue;
             }
-            if role[i] {
-                add(cands, w.stem, ROLE, 2);
-            }
-            // A title within two words after (an organization may stand between).
             let title_after = (i + 1 < n && role[i + 1] && !has_particle(i))
-                || (i + 2 < n && role[i + 2] && !has_particle(i) && !has_particle(i + 1) && (org[i + 1] || !ws[i + 1].hangul || self.location_of(&ws[i + 1]).is_some() || ws[i + 1].class.is_none()))
+                || (i + 2 < n && role[i + 2] && !has_particle(i) && !has_particle(i + 1) && (org[i + 1] || !ws[i + 1].hangul || place(i + 1) || ws[i + 1].class.is_none()))
                 || (i + 3 < n && role[i + 3] && !has_particle(i) && !has_particle(i + 1) && !has_particle(i + 2) && (org[i + 1] || org[i + 2]));
             let age = w.paren.as_deref().is_some_and(|p| p.chars().next().is_some_and(|c| c.is_ascii_digit()) && p.len() <= 12);
             let after_title = i > 0 && role[i - 1] && !has_particle(i - 1) && w.particle.is_some();
@@ -453,47 +462,78 @@ impl EntityStage {
             }
         }
 
+        // Titles: beside a person, after an organization or place (`국토부 장관`), or an office
+        // title standing for its holder (`장관은`). Occupations alone (`의사 수`) are not entities.
+        for i in 0..n {
+            if !role[i] {
+                continue;
+            }
+            let w = &ws[i];
+            let beside_person = (i > 0 && person[i - 1] && !has_particle(i - 1))
+                || (i > 1 && person[i - 2] && !has_particle(i - 1) && !has_particle(i - 2))
+                || (i > 2 && person[i - 3] && !has_particle(i - 1) && !has_particle(i - 2) && !has_particle(i - 3))
+                || (i + 1 < n && person[i + 1] && !has_particle(i));
+            let after_body = i > 0 && !has_particle(i - 1) && (org[i - 1] || place(i - 1));
+            let plural = w.particle.as_deref().is_some_and(|p| p.starts_with('들')) || w.stem_text.ends_with('들');
+            let ambiguous = matches!(w.stem_text.as_str(), "시장" | "의사" | "이사" | "주장" | "대사" | "검사" | "감독" | "후보" | "선발" | "위원" | "대장" | "단장");
+            let office = self.lex.office_roles.contains(&w.stem_text) || (!self.lex.roles.contains(&w.stem_text) && self.lex.role(&w.stem_text));
+            if beside_person || after_body || (office && !ambiguous && !plural) {
+                add(cands, w.stem, ROLE, 2);
+            }
+        }
+
         for i in 0..n {
             let w = &ws[i];
-            if w.stem.is_empty() || person[i] {
+            if w.stem.is_empty() || person[i] || role[i] {
                 continue;
             }
             // Between a person and a title: the organization they belong to.
             let between = i > 0 && (person[i - 1] || (i > 1 && person[i - 2] && org[i - 1])) && !has_particle(i - 1)
-                && ((i + 1 < n && role[i + 1]) || (i + 2 < n && role[i + 2] && !has_particle(i)))
-                && !role[i];
+                && ((i + 1 < n && role[i + 1]) || (i + 2 < n && role[i + 2] && !has_particle(i)));
             let before_official = i + 1 < n
                 && matches!(ws[i + 1].stem_text.as_str(), "관계자" | "측" | "대변인" | "노조" | "관계자들")
                 && !has_particle(i);
+            let held_at = w.particle.as_deref() == Some("에서")
+                && i + 1 < n
+                && ["열린", "열리는", "열렸다", "열릴", "개최된", "진행된", "만난", "기자회견"].iter().any(|v| ws[i + 1].stem_text.starts_with(v) || a.text(ws[i + 1].span).starts_with(v));
+            // A team: a place and a transliterated name (`부산 씨호크스`), or `FC 한강`.
+            if i + 1 < n && !has_particle(i) && (place(i) || w.stem_text == "FC") && self.team_name(&ws[i + 1]) {
+                add(cands, Span::new(w.stem.start, ws[i + 1].stem.end), ORGANIZATION, TEAM);
+            }
+            if i + 1 < n && !has_particle(i) && ws[i + 1].stem_text == "FC" && (place(i) || w.hangul) {
+                add(cands, Span::new(w.stem.start, ws[i + 1].stem.end), ORGANIZATION, TEAM);
+            }
             let loc = self.location_of(w);
             if org[i] {
-                let acting_place = false;
-                let _ = acting_place;
-                add(cands, stem(i), ORGANIZATION, 3);
+                add(cands, w.stem, if held_at { LOCATION } else { ORGANIZATION }, 3);
             } else if let Some(kind) = loc {
                 // A country or local government acting as a subject is an organization.
-                let govt = matches!(kind, "country" | "province" | "city" | "county" | "district")
-                    && (w.stem_text.ends_with('시') || w.stem_text.ends_with('군') || w.stem_text.ends_with('구') || w.stem_text.ends_with('도') || kind == "country")
-                    && subject(w)
-                    && !(i + 1 < n && !has_particle(i));
+                let admin = ["시", "군", "구", "도"].iter().any(|u| w.stem_text.ends_with(u));
+                let govt = (kind == "country" || (admin && matches!(kind, "province" | "city" | "county" | "district")))
+                    && subject(w);
                 let gov_noun = i + 1 < n && matches!(ws[i + 1].stem_text.as_str(), "정부" | "당국") && !has_particle(i);
+                // A short form that is also a common word (경기: a match) needs a place after it.
+                let needs_chain = w.common_word && !(i + 1 < n && !has_particle(i) && place(i + 1));
                 if gov_noun {
-                    add(cands, Span::new(stem(i).start, stem(i + 1).end), ORGANIZATION, 4);
+                    add(cands, Span::new(w.stem.start, ws[i + 1].stem.end), ORGANIZATION, 4);
                 } else if govt || (between && kind != "country") || before_official {
-                    add(cands, stem(i), ORGANIZATION, 3);
-                } else {
-                    add(cands, stem(i), LOCATION, 3);
+                    add(cands, w.stem, ORGANIZATION, 3);
+                } else if !needs_chain {
+                    add(cands, w.stem, LOCATION, 3);
                 }
             } else if between || before_official {
-                if !w.common_word || before_official && !w.common_word {
-                    add(cands, stem(i), ORGANIZATION, 2);
+                if !w.common_word {
+                    add(cands, w.stem, ORGANIZATION, 2);
                 }
-            } else if w.class.as_deref() == Some("지명") && !role[i] {
-                add(cands, stem(i), LOCATION, 1);
+            } else if matches!(w.stem_text.as_str(), "시" | "군" | "구" | "도" | "시청" | "구청" | "군청" | "도청") && subject(w) {
+                // 시는 … 밝혔다: the city government named earlier.
+                add(cands, w.stem, ORGANIZATION, 2);
+            } else if w.class.as_deref() == Some("지명") {
+                add(cands, w.stem, LOCATION, 1);
             } else if self.lex.location_by_suffix(&w.stem_text) {
-                add(cands, stem(i), LOCATION, 1);
-            } else if i > 0 && self.location_of(&ws[i - 1]).is_some() && !has_particle(i - 1) && w.hangul && self.admin_unit(&w.stem_text) {
-                add(cands, stem(i), LOCATION, 2);
+                add(cands, w.stem, LOCATION, 1);
+            } else if i > 0 && place(i - 1) && !has_particle(i - 1) && w.hangul && !w.common_word && !w.inflected && self.admin_unit(&w.stem_text) {
+                add(cands, w.stem, LOCATION, 2);
             }
         }
         // Address chains: consecutive places with no particle in between become one span.
@@ -503,7 +543,8 @@ impl EntityStage {
             let is_loc = |j: usize| cands.iter().any(|c| c.kind == LOCATION && c.span == ws[j].stem);
             if is_loc(i) {
                 let mut j = i;
-                while j + 1 < n && !has_particle(j) && ws[j].stem.end == ws[j].span.end && is_loc(j + 1) {
+                let spaced = |j: usize| a.text(Span::new(ws[j].stem.end, ws[j + 1].stem.start)).chars().all(char::is_whitespace);
+                while j + 1 < n && !has_particle(j) && ws[j].stem.end == ws[j].span.end && spaced(j) && is_loc(j + 1) {
                     j += 1;
                 }
                 if j > i {
@@ -517,10 +558,94 @@ impl EntityStage {
         cands.extend(merged);
     }
 
+    /// A transliterated team name: three or more Hangul syllables ending in 스/즈 that no
+    /// dictionary knows (`씨호크스`, `베어스`, `시그널스`).
+    fn team_name(&self, w: &Word) -> bool {
+        let n = w.stem_text.chars().count();
+        w.hangul
+            && n >= 3
+            && (w.stem_text.ends_with('스') || w.stem_text.ends_with('즈'))
+            && !w.common_word
+            && !self.lex.locations.contains_key(&w.stem_text)
+    }
+
     /// `…시`, `…군`, `…구`, `…읍`, `…면`, `…동`, `…리`, `…로`, `…길` after a place.
     fn admin_unit(&self, s: &str) -> bool {
         let n = s.chars().count();
         n >= 2 && n <= 8 && ["시", "군", "구", "읍", "면", "동", "리", "로", "길", "가"].iter().any(|u| s.ends_with(u))
+    }
+}
+
+impl EntityStage {
+    /// A name found with good evidence once (a person before a title, an organization by its
+    /// suffix) is the same entity wherever else the document writes it.
+    fn propagate(&self, a: &Analysis, found: &mut Vec<(usize, Cand)>) {
+        let mut names: Vec<(String, &'static str)> = Vec::new();
+        // Team short forms: `한강` for `FC 한강`, `부산` for `부산 씨호크스`.
+        let mut team_alias: Vec<String> = Vec::new();
+        for (_, c) in found.iter().filter(|(_, c)| c.kind == ORGANIZATION && c.priority == TEAM) {
+            let t = a.text(c.span);
+            let head = t.split(' ').find(|w| *w != "FC").unwrap_or(t);
+            if !team_alias.iter().any(|x| x == head) {
+                team_alias.push(head.to_string());
+            }
+        }
+        if !team_alias.is_empty() {
+            for (_, c) in found.iter_mut() {
+                if c.kind == LOCATION && team_alias.iter().any(|x| a.text(c.span) == x) {
+                    c.kind = ORGANIZATION;
+                }
+            }
+        }
+        for (_, c) in found.iter() {
+            let t = a.text(c.span);
+            let n = t.chars().count();
+            let good = match c.kind {
+                PERSON => c.priority >= 4 && n >= 2 && self.lex.surname_of(t).is_some(),
+                ORGANIZATION => n >= 2 && !matches!(t, "시" | "군" | "구" | "도" | "정부" | "당국"),
+                _ => false,
+            };
+            if good && !names.iter().any(|(x, _)| x == t) {
+                names.push((t.to_string(), c.kind));
+            }
+        }
+        if names.is_empty() {
+            return;
+        }
+        let ac = match aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(names.iter().map(|(x, _)| x.as_str()))
+        {
+            Ok(ac) => ac,
+            Err(_) => return,
+        };
+        let mut added = Vec::new();
+        for (si, s) in a.sentences.iter().enumerate() {
+            let text = a.text(s.span);
+            for m in ac.find_iter(text) {
+                let before = text[..m.start()].chars().next_back();
+                if before.is_some_and(|c| c.is_alphanumeric()) {
+                    continue;
+                }
+                let rest = &text[m.end()..];
+                let next = rest.chars().next();
+                let ends_word = next.is_none_or(|c| !c.is_alphanumeric())
+                    || self.particle_start(rest)
+                    || rest.starts_with('씨');
+                if !ends_word {
+                    continue;
+                }
+                let start = s.span.start + text[..m.start()].chars().count();
+                let span = Span::new(start, start + text[m.start()..m.end()].chars().count());
+                let taken = found.iter().any(|(_, c)| c.span.start < span.end && span.start < c.span.end);
+                if !taken {
+                    let kind = names[m.pattern().as_usize()].1;
+                    added.push((si, Cand { span, kind, normalized: String::new(), priority: 3 }));
+                }
+            }
+        }
+        found.extend(added);
+        found.sort_by_key(|(si, c)| (*si, c.span.start));
     }
 }
 
@@ -555,6 +680,7 @@ impl Stage for EntityStage {
             self.find(a, si, &mut cands);
             found.extend(resolve(cands).into_iter().map(|c| (si, c)));
         }
+        self.propagate(a, &mut found);
         // Canonical names within the document.
         let full_names: Vec<String> = found
             .iter()

@@ -26,6 +26,9 @@ pub struct NerLexicon {
     pub org_stoplist: HashSet<String>,
     pub location_suffixes: Vec<(String, usize)>,
     pub roles: HashSet<String>,
+    /// Titles that name an office and stand for its holder on their own (`장관은`): kinds
+    /// government, politics, business, law, military. Others (기자, 투수, 교사) need a name beside them.
+    pub office_roles: HashSet<String>,
     /// Title words, longest first, for compounds ending in one (`각자대표`, `국토법안심사소위원장`).
     pub role_suffixes: Vec<String>,
     pub surnames1: HashSet<String>,
@@ -84,7 +87,16 @@ impl NerLexicon {
             .match_kind(MatchKind::LeftmostLongest)
             .build(multiword.iter().map(|(k, _)| k.as_str()))
             .map_err(|e| e.to_string())?;
-        let roles: HashSet<String> = data.lines("ner/roles.txt").map(|(_, l)| l.split('\t').next().unwrap().trim().to_string()).collect();
+        let mut roles = HashSet::new();
+        let mut office_roles = HashSet::new();
+        for (_, l) in data.lines("ner/roles.txt") {
+            let mut cols = l.split('\t').map(str::trim);
+            let role = cols.next().unwrap_or("").to_string();
+            if matches!(cols.next(), Some("government" | "politics" | "business" | "law" | "military")) {
+                office_roles.insert(role.clone());
+            }
+            roles.insert(role);
+        }
         let mut role_suffixes: Vec<String> = roles.iter().filter(|r| r.chars().count() >= 2).cloned().collect();
         role_suffixes.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
         let mut surnames1 = HashSet::new();
@@ -112,6 +124,7 @@ impl NerLexicon {
             org_stoplist: data.lines("ner/org_stoplist.txt").map(|(_, l)| l.trim().to_string()).collect(),
             location_suffixes: suffixes(data, "ner/location_suffixes.txt")?,
             roles,
+            office_roles,
             role_suffixes,
             surnames1,
             surnames2,
