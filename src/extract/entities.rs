@@ -34,6 +34,10 @@ pub const ROLE: &str = "ROLE";
 /// then names the team in the rest of the document.
 const TEAM: u8 = 6;
 
+/// Priority of `두 대표`-style mentions of several people: one PERSON row whose canonical joins
+/// the full names of the people the document gives that title, `;`-separated.
+const JOINT: u8 = 7;
+
 /// One whitespace-delimited word of a sentence, with its particles and brackets stripped.
 #[derive(Debug, Clone)]
 struct Word {
@@ -104,7 +108,32 @@ static NATIVE_QTY: Lazy<Regex> = Lazy::new(|| {
 static MO_PERSON: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"([가-힣]{1,2})\s?모\s?(?:\(\d{1,3}[^)]{0,10}\))?\s?(?:씨|군|양)").unwrap());
 static LATIN_PERSON: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?:^|[^A-Za-z0-9가-힣])([A-Z]|[ㄱ-ㅎ])\s?(?:씨|군|양)").unwrap());
-static LATIN_ORG: Lazy<Regex> = Lazy::new(|| Regex::new(r"\b[A-Z]{1,4}\s[A-Z]{1,2}&[A-Z]{1,2}\b").unwrap());
+static LATIN_ORG: Lazy<Regex> = Lazy::new(|| Regex::new(r"\b[A-Z]{1,4}\s[A-Z]{1,2}&[A-Z]{1,2}").unwrap());
+
+/// Matches of `re` that start a word (not inside `카카오는`): where a match starts mid-word, the
+/// search starts again one character later, so a shorter match at a word start is not lost.
+fn word_matches<'t>(re: &Regex, text: &'t str) -> Vec<regex::Match<'t>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at <= text.len() {
+        let Some(m) = re.find_at(text, at) else { break };
+        let mid_word = text[..m.start()].chars().next_back().is_some_and(|c| c.is_alphanumeric());
+        if mid_word || m.is_empty() {
+            at = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        out.push(m);
+        at = m.end();
+    }
+    out
+}
+
+/// Particles and copula forms by spelling, longest first.
+const PARTICLES: &[&str] = &[
+    "에서는", "으로부터", "에게서", "으로써", "이라고", "에서도", "까지는", "과의", "와의", "에서", "에게", "께서", "으로", "까지",
+    "부터", "이나", "보다", "처럼", "이다", "였다", "이었", "대비", "은", "는", "이", "가", "을", "를", "의", "에", "와", "과",
+    "로", "도", "만", "씩", "나", "였", "인", "째",
+];
 
 /// Words after which a number is a duration, not a date (`3일간`, `19일 만에`).
 fn duration_follows(rest: &str) -> bool {
@@ -277,7 +306,7 @@ fn make_word(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morph]) -
 }
 
 fn subject(w: &Word) -> bool {
-    matches!(w.particle.as_deref(), Some("이" | "가" | "은" | "는" | "도" | "이나" | "에서는" | "측은" | "에서"))
+    matches!(w.particle.as_deref(), Some("이" | "가" | "은" | "는" | "도" | "이나" | "측은"))
 }
 
 impl EntityStage {
@@ -318,6 +347,8 @@ impl EntityStage {
             && !self.lex.locations.contains_key(&w.stem_text)
             && !self.lex.organizations.contains_key(&w.stem_text)
             && !self.is_role(w)
+            && !self.is_org_word(w)
+            && self.lex.surname_of(&w.stem_text).is_some_and(|k| w.stem_text.chars().skip(k).collect::<String>() != "모")
             && w.class.as_deref() != Some("지명")
     }
 
@@ -340,10 +371,7 @@ impl EntityStage {
         let boundary_before = |b: usize| !text[..b].chars().next_back().is_some_and(|c| c.is_alphanumeric());
 
         // Dates, then the part of day right after them (`19일 오전`).
-        for m in DATE_RE.find_iter(text) {
-            if !boundary_before(m.start()) {
-                continue;
-            }
+        for m in word_matches(&DATE_RE, text) {
             let mut end = m.end();
             let core = m.as_str();
             let rest = &text[end..];
@@ -365,16 +393,13 @@ impl EntityStage {
                 }
             }
         }
-        for m in TIME_RE.find_iter(text) {
-            if !boundary_before(m.start()) || text[m.end()..].starts_with('간') {
+        for m in word_matches(&TIME_RE, text) {
+            if text[m.end()..].starts_with('간') {
                 continue;
             }
             push(cands, m.start(), m.end(), TIME, time::normalize_time(m.as_str()).unwrap_or_default(), 3);
         }
-        for m in self.quantity.find_iter(text) {
-            if !boundary_before(m.start()) {
-                continue;
-            }
+        for m in word_matches(&self.quantity, text) {
             // A unit glued to a following Hangul word is part of that word (`3명은` is fine, `2차전지` is not).
             let next = text[m.end()..].chars().next();
             let unit_is_hangul = m.as_str().chars().last().is_some_and(is_hangul);
@@ -383,8 +408,10 @@ impl EntityStage {
             }
             push(cands, m.start(), m.end(), QUANTITY, String::new(), 2);
         }
-        for m in NATIVE_QTY.find_iter(text) {
-            if boundary_before(m.start()) {
+        for m in word_matches(&NATIVE_QTY, text) {
+            // `두 대표` is two people, not a count of 대.
+            let next = text[m.end()..].chars().next();
+            if !(next.is_some_and(is_hangul) && !self.particle_start(&text[m.end()..])) {
                 push(cands, m.start(), m.end(), QUANTITY, String::new(), 1);
             }
         }
@@ -399,6 +426,9 @@ impl EntityStage {
             push(cands, g.start(), g.end(), PERSON, String::new(), 5);
         }
         for m in LATIN_ORG.find_iter(text) {
+            if text[m.end()..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+                continue;
+            }
             push(cands, m.start(), m.end(), ORGANIZATION, String::new(), 4);
         }
         for m in self.lex.multiword_ac.find_iter(text) {
@@ -416,15 +446,41 @@ impl EntityStage {
 
     /// Does a particle start `rest` (`은`, `의`, `에서` …)?
     fn particle_start(&self, rest: &str) -> bool {
-        const P: &[&str] = &[
-            "은", "는", "이", "가", "을", "를", "의", "에", "에서", "에게", "께서", "와", "과", "로", "으로", "도", "만", "까지", "부터",
-            "씩", "이나", "나", "과의", "와의", "보다", "처럼", "이다", "였다", "였", "이었", "인", "으로써", "째", "대비",
-        ];
-        P.iter().any(|p| rest.starts_with(p))
+        PARTICLES.iter().any(|p| rest.starts_with(p))
     }
 
     fn word_rules(&self, a: &Analysis, si: usize, cands: &mut Vec<Cand>) {
-        let ws = words(a, si);
+        let mut ws = words(a, si);
+        // ko-dic reads `경기도` as 경기 + the particle 도: a name the gazetteers know wins.
+        for w in ws.iter_mut() {
+            if let Some(p) = w.particle.clone() {
+                let full = format!("{}{}", w.stem_text, p);
+                if self.lex.locations.contains_key(&full) || self.lex.organizations.contains_key(&full) {
+                    w.stem = Span::new(w.stem.start, w.stem.end + p.chars().count());
+                    w.stem_text = full;
+                    w.particle = None;
+                    w.common_word = false;
+                }
+            }
+        }
+        // … and sometimes misreads a particle (`국토부와` as 국토부 + the verb 오다): strip a
+        // particle by its spelling when what is left is a known name.
+        for w in ws.iter_mut() {
+            if w.particle.is_none() && !self.lex.locations.contains_key(&w.stem_text) && !self.lex.organizations.contains_key(&w.stem_text) {
+                for p in PARTICLES {
+                    if let Some(head) = w.stem_text.strip_suffix(p) {
+                        if !head.is_empty() && (self.lex.locations.contains_key(head) || self.lex.organizations.contains_key(head)) {
+                            w.stem = Span::new(w.stem.start, w.stem.end - p.chars().count());
+                            w.stem_text = head.to_string();
+                            w.particle = Some(p.to_string());
+                            w.common_word = false;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        let ws = ws;
         let n = ws.len();
         let role: Vec<bool> = ws.iter().map(|w| self.is_role(w)).collect();
         let org: Vec<bool> = ws.iter().map(|w| self.is_org_word(w)).collect();
@@ -452,6 +508,9 @@ impl EntityStage {
             if self.name_like(w) && (title_after || w.honorific || age || w.class.as_deref() == Some("인명") || after_title) {
                 person[i] = true;
                 add(cands, w.stem, PERSON, 5);
+            } else if matches!(w.stem_text.as_str(), "두" | "세" | "네" | "양") && i + 1 < n && role[i + 1] && !has_particle(i) {
+                // 두 대표: the people holding that title, joined (resolved below).
+                add(cands, Span::new(w.stem.start, ws[i + 1].stem.end), PERSON, JOINT);
             } else if w.hangul && self.lex.is_surname(&w.stem_text) && i + 1 < n && role[i + 1] && !has_particle(i) {
                 // 홍 대표, 남궁 대표: kept only if the document names someone with that surname.
                 person[i] = true;
@@ -513,7 +572,9 @@ impl EntityStage {
                     && subject(w);
                 let gov_noun = i + 1 < n && matches!(ws[i + 1].stem_text.as_str(), "정부" | "당국") && !has_particle(i);
                 // A short form that is also a common word (경기: a match) needs a place after it.
-                let needs_chain = w.common_word && !(i + 1 < n && !has_particle(i) && place(i + 1));
+                let needs_chain = w.common_word
+                    && !(i + 1 < n && !has_particle(i) && place(i + 1))
+                    && !(i > 0 && !has_particle(i - 1) && place(i - 1));
                 if gov_noun {
                     add(cands, Span::new(w.stem.start, ws[i + 1].stem.end), ORGANIZATION, 4);
                 } else if govt || (between && kind != "country") || before_official {
@@ -688,11 +749,49 @@ impl Stage for EntityStage {
             .map(|(_, c)| a.text(c.span).to_string())
             .filter(|t| self.lex.surname_of(t).is_some())
             .collect();
+        // Who holds which title: a full name followed by a title within the next two entities.
+        let mut titled: Vec<(String, String)> = Vec::new();
+        for (k, (_, c)) in found.iter().enumerate() {
+            if c.kind == PERSON && c.priority != JOINT {
+                let name = a.text(c.span);
+                if !full_names.iter().any(|f| f == name) {
+                    continue;
+                }
+                for (_, d) in found.iter().skip(k + 1).take(3) {
+                    if d.kind == ROLE {
+                        titled.push((a.text(d.span).to_string(), name.to_string()));
+                        break;
+                    }
+                    if d.kind == PERSON {
+                        // 홍은택, 남궁훈 카카오 각자 대표: the title covers the list.
+                        continue;
+                    }
+                }
+            }
+        }
         let mut entities = Vec::new();
         for (si, c) in found {
             let text = a.text(c.span).to_string();
             let mut canonical = String::new();
             match c.kind {
+                PERSON if c.priority == JOINT => {
+                    let title = text.split_whitespace().last().unwrap_or("");
+                    let mut people: Vec<&str> = Vec::new();
+                    for (t, name) in &titled {
+                        if (t == title || t.ends_with(title)) && !people.contains(&name.as_str()) {
+                            people.push(name);
+                        }
+                    }
+                    let wanted = match text.chars().next() {
+                        Some('두' | '양') => 2,
+                        Some('세') => 3,
+                        _ => 4,
+                    };
+                    if people.len() != wanted {
+                        continue;
+                    }
+                    canonical = people.join(";");
+                }
                 PERSON => {
                     canonical = text.clone();
                     let short = self.lex.is_surname(&text) && !full_names.contains(&text);
@@ -738,5 +837,80 @@ impl Stage for EntityStage {
             }
         }
         a.entities = entities;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::doc::{Document, Meta};
+    use crate::resources::DataFiles;
+    use crate::Pipeline;
+
+    /// (type, text, canonical, normalized) of every entity of a one-paragraph article published
+    /// 2022-10-19.
+    pub(crate) fn entities(text: &str) -> Vec<(String, String, String, String)> {
+        let p = Pipeline::new(DataFiles::embedded()).unwrap();
+        let meta = Meta { published: chrono::NaiveDate::from_ymd_opt(2022, 10, 19), ..Meta::default() };
+        let doc = Document { id: "t".into(), source: "t".into(), text: text.into(), meta, warnings: vec![] };
+        let a = p.analyze(doc).unwrap();
+        a.entities
+            .iter()
+            .map(|e| {
+                assert_eq!(a.text(e.span).chars().count(), e.span.len());
+                (e.kind.clone(), a.text(e.span).to_string(), e.canonical.clone(), e.normalized.clone())
+            })
+            .collect()
+    }
+
+    fn has(es: &[(String, String, String, String)], kind: &str, text: &str) -> bool {
+        es.iter().any(|e| e.0 == kind && e.1 == text)
+    }
+
+    #[test]
+    fn places_dates_and_a_coordinated_plan() {
+        let es = entities("한편 카카오는 내년에 경기 안산 자체 데이터센터를 완공하고, 2024년 경기 시흥에 데이터 센터를 착공하는 등 자체 데이터센터를 구축하기로 했다.");
+        assert!(has(&es, "DATE", "내년"), "{es:?}");
+        assert!(has(&es, "LOCATION", "경기 시흥"), "{es:?}");
+        assert!(has(&es, "LOCATION", "경기 안산"), "{es:?}");
+        assert!(has(&es, "ORGANIZATION", "카카오"), "{es:?}");
+        assert!(es.iter().any(|e| e.1 == "2024년" && e.3 == "2024"), "{es:?}");
+        assert!(es.iter().any(|e| e.1 == "내년" && e.3 == "2023"), "{es:?}");
+    }
+
+    #[test]
+    fn names_titles_and_short_forms() {
+        let es = entities(
+            "박지훈 한빛전자 대표와 남궁민 사장이 19일 경기도 수원시에서 만났다. 박 대표는 \"투자를 늘리겠다\"고 말했다. 남 사장도 동의했다.",
+        );
+        assert!(has(&es, "PERSON", "박지훈"), "{es:?}");
+        assert!(has(&es, "ORGANIZATION", "한빛전자"), "{es:?}");
+        assert!(has(&es, "ROLE", "대표"), "{es:?}");
+        assert!(has(&es, "LOCATION", "경기도 수원시"), "{es:?}");
+        let short: Vec<_> = es.iter().filter(|e| e.0 == "PERSON" && e.1.chars().count() == 1).collect();
+        assert_eq!(short.len(), 2, "{es:?}");
+        assert_eq!(short[0].2, "박지훈");
+        assert_eq!(short[1].2, "남궁민", "a one-syllable short form of a two-syllable surname");
+        assert!(es.iter().any(|e| e.0 == "DATE" && e.1 == "19일" && e.3 == "2022-10-19"));
+    }
+
+    #[test]
+    fn anonymized_people_and_counts() {
+        let es = entities("김모(33)씨와 A씨, ㄱ씨는 지난 15일 오후 3시 20분께 3조2000억원 규모의 1만2000명 명단을 2.5% 늘렸다. 두 대표는 나흘 동안 만났다.");
+        for (k, t) in [("PERSON", "김"), ("PERSON", "A"), ("PERSON", "ㄱ"), ("QUANTITY", "3조2000억원"), ("QUANTITY", "1만2000명"), ("QUANTITY", "2.5%"), ("QUANTITY", "나흘")] {
+            assert!(has(&es, k, t), "{k} {t}: {es:?}");
+        }
+        assert!(es.iter().any(|e| e.0 == "DATE" && e.1 == "지난 15일" && e.3 == "2022-10-15"), "{es:?}");
+        assert!(es.iter().any(|e| e.0 == "TIME" && e.1 == "오후 3시 20분" && e.3 == "T15:20"), "{es:?}");
+        assert!(!es.iter().any(|e| e.1.starts_with("두 대")), "두 대표 is not a quantity: {es:?}");
+        assert!(!es.iter().any(|e| e.0 == "PERSON" && e.1 == "두"), "{es:?}");
+    }
+
+    #[test]
+    fn organizations_by_gazetteer_suffix_and_latin_script() {
+        let es = entities("국토부와 SK C&C, LG전자, 부산 씨호크스가 참여했다. 서울중앙지법은 판결했다. 카카오 관계자는 말했다.");
+        for t in ["국토부", "SK C&C", "LG전자", "부산 씨호크스", "서울중앙지법", "카카오"] {
+            assert!(has(&es, "ORGANIZATION", t), "{t}: {es:?}");
+        }
+        assert!(es.iter().any(|e| e.1 == "국토부" && e.2 == "국토교통부"), "abbreviation resolves: {es:?}");
     }
 }
