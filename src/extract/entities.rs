@@ -105,6 +105,9 @@ static NATIVE_QTY: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?:(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|석|넉)\s?(?:명|곳|개|차례|번|달|해|시간|가지|대|척|채|건|가구|마리|권|주|주일|배)|나흘|이틀|사흘|닷새|엿새|이레|여드레|아흐레|열흘|보름)").unwrap()
 });
 
+/// An age in parentheses after a name: `(33)`, `(33세)`, `(33·회사원)`.
+static AGE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\d{1,3}\s?(?:세|살)?(?:\s?[·,].{0,12})?$").unwrap());
+
 static MO_PERSON: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"([가-힣]{1,2})\s?모\s?(?:\(\d{1,3}[^)]{0,10}\))?\s?(?:씨|군|양)").unwrap());
 static LATIN_PERSON: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?:^|[^A-Za-z0-9가-힣])([A-Z]|[ㄱ-ㅎ])\s?(?:씨|군|양)").unwrap());
@@ -503,9 +506,24 @@ impl EntityStage {
             let title_after = (i + 1 < n && role[i + 1] && !has_particle(i))
                 || (i + 2 < n && role[i + 2] && !has_particle(i) && !has_particle(i + 1) && (org[i + 1] || !ws[i + 1].hangul || place(i + 1) || ws[i + 1].class.is_none()))
                 || (i + 3 < n && role[i + 3] && !has_particle(i) && !has_particle(i + 1) && !has_particle(i + 2) && (org[i + 1] || org[i + 2]));
-            let age = w.paren.as_deref().is_some_and(|p| p.chars().next().is_some_and(|c| c.is_ascii_digit()) && p.len() <= 12);
+            let age = w.paren.as_deref().is_some_and(|p| AGE.is_match(p));
+            // 선우민혁: a two-syllable surname and a given name that ko-dic does not know as a word.
+            let rare_surname = w.hangul
+                && self.lex.surname_of(&w.stem_text) == Some(2)
+                && w.stem_text.chars().count() >= 3
+                && !w.common_word
+                && !w.inflected;
+            // 박태성이: three syllables ko-dic knows only as a proper noun or not at all, before a particle.
+            let unknown_name = w.hangul
+                && w.stem_text.chars().count() == 3
+                && w.particle.is_some()
+                && w.class.as_deref() != Some("지명")
+                && a.morphs[a.sentences[si].morphs.clone()]
+                    .iter()
+                    .filter(|m| m.span.start >= w.stem.start && m.span.end <= w.stem.end)
+                    .all(|m| m.features.unknown || tag(&m.features.pos) == "NNP");
             let after_title = i > 0 && role[i - 1] && !has_particle(i - 1) && w.particle.is_some();
-            if self.name_like(w) && (title_after || w.honorific || age || w.class.as_deref() == Some("인명") || after_title) {
+            if self.name_like(w) && (title_after || w.honorific || age || (w.class.as_deref() == Some("인명") && w.stem_text.chars().count() >= 3) || after_title || rare_surname || unknown_name) {
                 person[i] = true;
                 add(cands, w.stem, PERSON, 5);
             } else if matches!(w.stem_text.as_str(), "두" | "세" | "네" | "양") && i + 1 < n && role[i + 1] && !has_particle(i) {
@@ -646,9 +664,10 @@ impl EntityStage {
         let mut team_alias: Vec<String> = Vec::new();
         for (_, c) in found.iter().filter(|(_, c)| c.kind == ORGANIZATION && c.priority == TEAM) {
             let t = a.text(c.span);
-            let head = t.split(' ').find(|w| *w != "FC").unwrap_or(t);
-            if !team_alias.iter().any(|x| x == head) {
-                team_alias.push(head.to_string());
+            for part in t.split(' ').filter(|w| *w != "FC") {
+                if !team_alias.iter().any(|x| x == part) {
+                    team_alias.push(part.to_string());
+                }
             }
         }
         if !team_alias.is_empty() {
@@ -657,6 +676,9 @@ impl EntityStage {
                     c.kind = ORGANIZATION;
                 }
             }
+        }
+        for alias in &team_alias {
+            names.push((alias.clone(), ORGANIZATION));
         }
         for (_, c) in found.iter() {
             let t = a.text(c.span);

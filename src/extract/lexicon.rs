@@ -24,6 +24,8 @@ pub struct NerLexicon {
     /// (suffix, shortest name before it, in chars).
     pub org_suffixes: Vec<(String, usize)>,
     pub org_stoplist: HashSet<String>,
+    /// Endings that make a word an ordinary noun whatever comes before (`-수당`, `-식당`).
+    pub org_stop_endings: Vec<String>,
     pub location_suffixes: Vec<(String, usize)>,
     pub roles: HashSet<String>,
     /// Titles that name an office and stand for its holder on their own (`장관은`): kinds
@@ -121,7 +123,11 @@ impl NerLexicon {
             multiword,
             multiword_ac,
             org_suffixes: suffixes(data, "ner/org_suffixes.txt")?,
-            org_stoplist: data.lines("ner/org_stoplist.txt").map(|(_, l)| l.trim().to_string()).collect(),
+            org_stoplist: data.lines("ner/org_stoplist.txt").map(|(_, l)| l.trim().to_string()).filter(|l| !l.starts_with('-')).collect(),
+            org_stop_endings: data
+                .lines("ner/org_stoplist.txt")
+                .filter_map(|(_, l)| l.trim().strip_prefix('-').map(str::to_string))
+                .collect(),
             location_suffixes: suffixes(data, "ner/location_suffixes.txt")?,
             roles,
             office_roles,
@@ -171,7 +177,7 @@ impl NerLexicon {
 
     /// An organization name by its ending (`…위원회`, `…전자`), with a long enough name before it.
     pub fn org_by_suffix(&self, stem: &str) -> bool {
-        if self.org_stoplist.contains(stem) {
+        if self.org_stoplist.contains(stem) || self.org_stop_endings.iter().any(|e| stem.ends_with(e.as_str())) {
             return false;
         }
         let n = stem.chars().count();
