@@ -60,6 +60,8 @@ struct Word {
     hangul: bool,
     /// The stem holds a verb, adjective, ending or derivational suffix (`진료할`, `이용자`): not a name.
     inflected: bool,
+    /// Every morpheme of the stem is a proper noun or unknown to ko-dic.
+    proper_or_unknown: bool,
 }
 
 /// A candidate before overlaps are resolved.
@@ -305,7 +307,8 @@ fn make_word(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morph]) -
         let t = tag(&m.features.pos);
         t.starts_with('V') || t.starts_with('E') || t == "XSN" || t == "XSV" || t == "XSA" || t == "MAG"
     });
-    Word { span, stem, stem_text, paren, particle, honorific, class, common_word, hangul, inflected }
+    let proper_or_unknown = !in_stem.is_empty() && in_stem.iter().all(|m| m.features.unknown || tag(&m.features.pos) == "NNP");
+    Word { span, stem, stem_text, paren, particle, honorific, class, common_word, hangul, inflected, proper_or_unknown }
 }
 
 fn subject(w: &Word) -> bool {
@@ -361,7 +364,8 @@ impl EntityStage {
         let pub_date = a.doc.meta.published;
         let base = s.span.start;
         // Byte offset in the sentence → document code point.
-        let cp = |b: usize| base + text[..b].chars().count();
+        let sentence_byte = a.index.byte(base);
+        let cp = |b: usize| a.index.char(sentence_byte + b);
         let push = |cands: &mut Vec<Cand>, b0: usize, b1: usize, kind: &'static str, normalized: String, priority: u8| {
             let t = &text[b0..b1];
             let lead = t.len() - t.trim_start().len();
@@ -396,13 +400,15 @@ impl EntityStage {
                 }
             }
         }
-        for m in word_matches(&TIME_RE, text) {
+        let clock = text.contains('시') || text.contains(':');
+        for m in if clock { word_matches(&TIME_RE, text) } else { Vec::new() } {
             if text[m.end()..].starts_with('간') {
                 continue;
             }
             push(cands, m.start(), m.end(), TIME, time::normalize_time(m.as_str()).unwrap_or_default(), 3);
         }
-        for m in word_matches(&self.quantity, text) {
+        let digits = text.bytes().any(|b| b.is_ascii_digit());
+        for m in if digits { word_matches(&self.quantity, text) } else { Vec::new() } {
             // A unit glued to a following Hangul word is part of that word (`3명은` is fine, `2차전지` is not).
             let next = text[m.end()..].chars().next();
             let unit_is_hangul = m.as_str().chars().last().is_some_and(is_hangul);
@@ -418,17 +424,18 @@ impl EntityStage {
                 push(cands, m.start(), m.end(), QUANTITY, String::new(), 1);
             }
         }
-        for c in MO_PERSON.captures_iter(text) {
+        for c in MO_PERSON.captures_iter(if text.contains('모') { text } else { "" }) {
             let g = c.get(1).unwrap();
             if boundary_before(g.start()) && self.lex.is_surname(g.as_str()) {
                 push(cands, g.start(), g.end(), PERSON, String::new(), 5);
             }
         }
-        for c in LATIN_PERSON.captures_iter(text) {
+        let honorific = text.contains('씨') || text.contains('군') || text.contains('양');
+        for c in LATIN_PERSON.captures_iter(if honorific { text } else { "" }) {
             let g = c.get(1).unwrap();
             push(cands, g.start(), g.end(), PERSON, String::new(), 5);
         }
-        for m in LATIN_ORG.find_iter(text) {
+        for m in LATIN_ORG.find_iter(if text.contains('&') { text } else { "" }) {
             if text[m.end()..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
                 continue;
             }
@@ -518,10 +525,7 @@ impl EntityStage {
                 && w.stem_text.chars().count() == 3
                 && w.particle.is_some()
                 && w.class.as_deref() != Some("지명")
-                && a.morphs[a.sentences[si].morphs.clone()]
-                    .iter()
-                    .filter(|m| m.span.start >= w.stem.start && m.span.end <= w.stem.end)
-                    .all(|m| m.features.unknown || tag(&m.features.pos) == "NNP");
+                && w.proper_or_unknown;
             let after_title = i > 0 && role[i - 1] && !has_particle(i - 1) && w.particle.is_some();
             if self.name_like(w) && (title_after || w.honorific || age || (w.class.as_deref() == Some("인명") && w.stem_text.chars().count() >= 3) || after_title || rare_surname || unknown_name) {
                 person[i] = true;
@@ -616,10 +620,11 @@ impl EntityStage {
             }
         }
         // Address chains: consecutive places with no particle in between become one span.
+        let loc_spans: std::collections::HashSet<Span> = cands.iter().filter(|c| c.kind == LOCATION).map(|c| c.span).collect();
         let mut merged: Vec<Cand> = Vec::new();
         let mut i = 0;
         while i < n {
-            let is_loc = |j: usize| cands.iter().any(|c| c.kind == LOCATION && c.span == ws[j].stem);
+            let is_loc = |j: usize| loc_spans.contains(&ws[j].stem);
             if is_loc(i) {
                 let mut j = i;
                 let spaced = |j: usize| a.text(Span::new(ws[j].stem.end, ws[j + 1].stem.start)).chars().all(char::is_whitespace);
@@ -697,12 +702,15 @@ impl EntityStage {
         }
         let ac = match aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .build(names.iter().map(|(x, _)| x.as_str()))
         {
             Ok(ac) => ac,
             Err(_) => return,
         };
         let mut added = Vec::new();
+        let mut occupied: Vec<Span> = found.iter().map(|(_, c)| c.span).collect();
+        occupied.sort();
         for (si, s) in a.sentences.iter().enumerate() {
             let text = a.text(s.span);
             for m in ac.find_iter(text) {
@@ -718,9 +726,9 @@ impl EntityStage {
                 if !ends_word {
                     continue;
                 }
-                let start = s.span.start + text[..m.start()].chars().count();
-                let span = Span::new(start, start + text[m.start()..m.end()].chars().count());
-                let taken = found.iter().any(|(_, c)| c.span.start < span.end && span.start < c.span.end);
+                let sb = a.index.byte(s.span.start);
+                let span = Span::new(a.index.char(sb + m.start()), a.index.char(sb + m.end()));
+                let taken = overlaps_any(&occupied, span);
                 if !taken {
                     let kind = names[m.pattern().as_usize()].1;
                     added.push((si, Cand { span, kind, normalized: String::new(), priority: 3 }));
@@ -732,19 +740,28 @@ impl EntityStage {
     }
 }
 
+/// Does `span` overlap one of the sorted, possibly overlapping `spans`? (Candidates are short, so
+/// only spans starting shortly before it can reach it.)
+fn overlaps_any(spans: &[Span], span: Span) -> bool {
+    let i = spans.partition_point(|s| s.start < span.end);
+    spans[..i].iter().rev().take(64).any(|s| s.end > span.start)
+}
+
 /// Keeps the best non-overlapping candidates: longer first, then higher priority, then earlier.
 fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
     cands.sort_by(|a, b| {
         b.span.len().cmp(&a.span.len()).then(b.priority.cmp(&a.priority)).then(a.span.start.cmp(&b.span.start))
     });
-    let mut kept: Vec<Cand> = Vec::new();
+    // Kept spans never overlap, so in a map by start only the neighbours can collide.
+    let mut kept: std::collections::BTreeMap<usize, Cand> = std::collections::BTreeMap::new();
     for c in cands {
-        if kept.iter().all(|k| c.span.end <= k.span.start || c.span.start >= k.span.end) {
-            kept.push(c);
+        let before_ok = kept.range(..=c.span.start).next_back().is_none_or(|(_, k)| k.span.end <= c.span.start || k.span.is_empty());
+        let after_ok = kept.range(c.span.start..).next().is_none_or(|(_, k)| k.span.start >= c.span.end);
+        if before_ok && after_ok && !c.span.is_empty() {
+            kept.insert(c.span.start, c);
         }
     }
-    kept.sort_by_key(|c| (c.span.start, c.span.end));
-    kept
+    kept.into_values().collect()
 }
 
 impl Stage for EntityStage {

@@ -1,6 +1,6 @@
 //! The named-entity lexicons of `dictionaries/ner/`, loaded once per run.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -23,6 +23,7 @@ pub struct NerLexicon {
     pub multiword_ac: AhoCorasick,
     /// (suffix, shortest name before it, in chars).
     pub org_suffixes: Vec<(String, usize)>,
+    org_suffix_min: HashMap<String, usize>,
     pub org_stoplist: HashSet<String>,
     /// Endings that make a word an ordinary noun whatever comes before (`-수당`, `-식당`).
     pub org_stop_endings: Vec<String>,
@@ -52,7 +53,7 @@ fn tsv<'a>(data: &'a DataFiles, name: &'a str, min_cols: usize) -> Result<Vec<(u
 }
 
 fn gazetteer(data: &DataFiles, name: &str) -> Result<HashMap<String, Entry>, String> {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for (_, cols) in tsv(data, name, 1)? {
         let canonical = cols.get(1).filter(|c| !c.is_empty()).unwrap_or(&cols[0]).to_string();
         let kind = cols.get(2).unwrap_or(&"").to_string();
@@ -89,8 +90,8 @@ impl NerLexicon {
             .match_kind(MatchKind::LeftmostLongest)
             .build(multiword.iter().map(|(k, _)| k.as_str()))
             .map_err(|e| e.to_string())?;
-        let mut roles = HashSet::new();
-        let mut office_roles = HashSet::new();
+        let mut roles = HashSet::default();
+        let mut office_roles = HashSet::default();
         for (_, l) in data.lines("ner/roles.txt") {
             let mut cols = l.split('\t').map(str::trim);
             let role = cols.next().unwrap_or("").to_string();
@@ -101,8 +102,8 @@ impl NerLexicon {
         }
         let mut role_suffixes: Vec<String> = roles.iter().filter(|r| r.chars().count() >= 2).cloned().collect();
         role_suffixes.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
-        let mut surnames1 = HashSet::new();
-        let mut surnames2 = HashSet::new();
+        let mut surnames1 = HashSet::default();
+        let mut surnames2 = HashSet::default();
         for (_, l) in data.lines("ner/surnames.txt") {
             let s = l.split('\t').next().unwrap().trim().to_string();
             match s.chars().count() {
@@ -122,6 +123,7 @@ impl NerLexicon {
             organizations,
             multiword,
             multiword_ac,
+            org_suffix_min: suffixes(data, "ner/org_suffixes.txt")?.into_iter().rev().collect(),
             org_suffixes: suffixes(data, "ner/org_suffixes.txt")?,
             org_stoplist: data.lines("ner/org_stoplist.txt").map(|(_, l)| l.trim().to_string()).filter(|l| !l.starts_with('-')).collect(),
             org_stop_endings: data
@@ -165,11 +167,12 @@ impl NerLexicon {
         if n > 12 || !stem.chars().all(|c| ('가'..='힣').contains(&c)) {
             return false;
         }
-        self.role_suffixes.iter().any(|r| {
-            let rn = r.chars().count();
+        // Every proper suffix of two or more syllables, looked up (not every title scanned).
+        stem.char_indices().skip(1).map(|(i, _)| &stem[i..]).filter(|suf| suf.chars().count() >= 2).any(|r| {
             // Short titles that end many ordinary compounds (주식시장, 의사) only count whole.
-            rn >= 2 && n > rn && stem.ends_with(r.as_str()) && !matches!(
-                    r.as_str(),
+            self.roles.contains(r)
+                && !matches!(
+                    r,
                     "시장" | "의사" | "이사" | "선수" | "주장" | "대장" | "간사" | "지사" | "차장" | "소장" | "감독" | "교사" | "대사" | "단장" | "검사" | "원장" | "실장" | "사장"
                 )
         })
@@ -181,8 +184,8 @@ impl NerLexicon {
             return false;
         }
         let n = stem.chars().count();
-        self.org_suffixes.iter().any(|(suf, min)| {
-            stem.ends_with(suf.as_str()) && n >= suf.chars().count() + min
+        stem.char_indices().skip(1).any(|(i, _)| {
+            self.org_suffix_min.get(&stem[i..]).is_some_and(|&min| n >= stem[i..].chars().count() + min)
         })
     }
 
