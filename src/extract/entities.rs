@@ -104,11 +104,18 @@ static TIME_RE: Lazy<Regex> = Lazy::new(|| {
 static PART_OF_DAY: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\s(오전|오후|새벽|아침|낮|저녁|밤)").unwrap());
 
 static NATIVE_QTY: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?:(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|석|넉)\s?(?:명|곳|개|차례|번|달|해|시간|가지|대|척|채|건|가구|마리|권|주|주일|배)|나흘|이틀|사흘|닷새|엿새|이레|여드레|아흐레|열흘|보름)").unwrap()
+    Regex::new(r"(?:(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|석|넉)\s?(?:명|곳|개|차례|번|달|해|시간|가지|대|척|채|건|가구|마리|권|주|주일|배|골|경기|분|살|개월|군데|차례)|나흘|이틀|사흘|닷새|엿새|이레|여드레|아흐레|열흘|보름)").unwrap()
 });
 
 /// An age in parentheses after a name: `(33)`, `(33세)`, `(33·회사원)`.
 static AGE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\d{1,3}\s?(?:세|살)?(?:\s?[·,].{0,12})?$").unwrap());
+
+static BIG_NUMBER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?(?:조|억|만)(?:\s?(?:\d{1,3}(?:,\d{3})+|\d+)\s?(?:억|만|천))*").unwrap()
+});
+
+/// A photo's date stamp at the end of a caption (`… 2024.3.12`, `2024.7.3/뉴스1`): part of the credit.
+static CAPTION_STAMP: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*(?:/\s*\S{1,15})?\s*$").unwrap());
 
 static MO_PERSON: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"([가-힣]{1,2})\s?모\s?(?:\(\d{1,3}[^)]{0,10}\))?\s?(?:씨|군|양)").unwrap());
@@ -143,7 +150,7 @@ const PARTICLES: &[&str] = &[
 /// Words after which a number is a duration, not a date (`3일간`, `19일 만에`).
 fn duration_follows(rest: &str) -> bool {
     let r = rest.trim_start();
-    ["간", "동안", "째", "만에", "만이", "이내", "내에", "내로", "가량", "여 ", "여간", "이상", "이하", "치"]
+    ["간", "동안", "째", "만에", "만이", "이내", "내에", "내로", "가량", "여 ", "여간", "이상", "이하", "치", "분"]
         .iter()
         .any(|w| rest.starts_with(w) || (r.starts_with(w) && (*w == "만에" || *w == "동안" || *w == "만이" || *w == "이내")))
 }
@@ -378,7 +385,11 @@ impl EntityStage {
         let boundary_before = |b: usize| !text[..b].chars().next_back().is_some_and(|c| c.is_alphanumeric());
 
         // Dates, then the part of day right after them (`19일 오전`).
+        let caption = s.kind == crate::doc::BlockKind::Caption;
         for m in word_matches(&DATE_RE, text) {
+            if caption && CAPTION_STAMP.is_match(&text[m.start()..]) {
+                continue;
+            }
             let mut end = m.end();
             let core = m.as_str();
             let rest = &text[end..];
@@ -416,6 +427,13 @@ impl EntityStage {
                 continue;
             }
             push(cands, m.start(), m.end(), QUANTITY, String::new(), 2);
+        }
+        for m in if digits { word_matches(&BIG_NUMBER, text) } else { Vec::new() } {
+            // 812억, 3조2000억: a number in 조/억/만 with its unit left out.
+            let next = text[m.end()..].chars().next();
+            if !(next.is_some_and(is_hangul) && !self.particle_start(&text[m.end()..])) {
+                push(cands, m.start(), m.end(), QUANTITY, String::new(), 1);
+            }
         }
         for m in word_matches(&NATIVE_QTY, text) {
             // `두 대표` is two people, not a count of 대.
