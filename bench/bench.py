@@ -10,6 +10,7 @@ kernel's resource usage of that one child: wall time is measured around it, CPU 
 
 import argparse
 import datetime
+import hashlib
 import json
 import os
 import platform
@@ -22,6 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # Private copies made by run.sh (target/release/ may be rebuilt by someone else during a run).
 KORNEWS = ROOT / "target/bench/bin/kornews"
+# Which extraction stages the kornews side runs (`none` = the foundation only, `all`).
+STAGES = os.environ.get("STAGES", "all")
 BARE = ROOT / "target/bench/bin/bare_lindera"
 
 
@@ -76,7 +79,7 @@ def bare(corpus, threads, nbytes):
 
 
 def kornews(corpus, threads, nbytes, out_dir, tokens=False):
-    cmd = [KORNEWS, "extract", corpus, "--out", out_dir, "-j", threads, "-q"]
+    cmd = [KORNEWS, "extract", corpus, "--out", out_dir, "-j", threads, "-q", "--stages", STAGES]
     if tokens:
         cmd.append("--tokens")
     _, wall, ru = run(cmd)
@@ -121,6 +124,8 @@ def main():
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--threads", default="1,2")
     ap.add_argument("--rss-rounds", type=int, default=1)
+    ap.add_argument("--tokens-rounds", type=int, default=3)
+    ap.add_argument("--command", default="bash bench/run.sh", help="how this run was started, for the report")
     ap.add_argument("--results", default=str(ROOT / "target/bench/results.md"))
     args = ap.parse_args()
     threads = [int(t) for t in args.threads.split(",")]
@@ -143,6 +148,7 @@ def main():
         for t in threads:
             order = ["bare", "kornews"] if (r + t) % 2 == 0 else ["kornews", "bare"]
             pair = {}
+            load1 = os.getloadavg()[0]
             for side in order:
                 if side == "bare":
                     pair[side] = bare(small, t, nb_small)
@@ -150,16 +156,28 @@ def main():
                     pair[side] = kornews(small, t, nb_small, work / f"out-j{t}")
                 pair[side]["round"] = r + 1
                 pair[side]["order"] = order.index(side)
+                pair[side]["load1"] = load1
             runs += [pair["bare"], pair["kornews"]]
             log(
                 f"round {r + 1}/{args.rounds} -j{t} ({' then '.join(order)}): bare {pair['bare']['mb_per_s']:.2f} MB/s,"
-                f" kornews {pair['kornews']['mb_per_s']:.2f} MB/s"
+                f" kornews {pair['kornews']['mb_per_s']:.2f} MB/s (load {load1:.2f})"
             )
+
+    # Cost of --tokens (tokens.csv), -j1, alternating with a plain run.
+    tok = []
+    for r in range(args.tokens_rounds):
+        for with_tokens in ((False, True) if r % 2 == 0 else (True, False)):
+            k = kornews(small, 1, nb_small, work / "out-tokens", tokens=with_tokens)
+            k["with_tokens"] = with_tokens
+            tok.append(k)
+        log(f"--tokens round {r + 1}/{args.tokens_rounds}: " + ", ".join(
+            f"{'with' if x['with_tokens'] else 'without'} {x['mb_per_s']:.2f} MB/s" for x in tok[-2:]))
 
     # Peak RSS of kornews -j2 (and of the baseline, for reference) on both corpora.
     rss = []
     rss_threads = 2 if 2 in threads else max(threads)
-    for name, path, nb in (("20 MB", small, nb_small), ("100 MB", large, nb_large)):
+    sizes = ((f"{nb_small / 1e6:.0f} MB", small, nb_small), (f"{nb_large / 1e6:.0f} MB", large, nb_large))
+    for name, path, nb in sizes:
         for _ in range(args.rss_rounds):
             k = kornews(path, rss_threads, nb, work / "out-rss")
             k["corpus"] = name
@@ -177,16 +195,29 @@ def main():
     w("")
     w(
         f"Machine: {os.cpu_count()} cores ({cpu_model()}), {platform.system()} {platform.release()}, shared;"
-        f" load average before the run {load_before[0]:.2f}. Command: `ROUNDS={args.rounds} bash bench/run.sh`."
+        f" load average before the run {load_before[0]:.2f}. Command: `{args.command}`."
     )
     w(
         f"Throughput corpus: `{small.relative_to(ROOT) if small.is_absolute() else small}`, {meta_small['articles']} articles,"
         f" {nb_small / 1e6:.2f} MB of article text (seed {meta_small['seed']}, {meta_small['sources_used']} source articles"
         f" from corpus/, sources sha256 `{meta_small['sources_sha256'][:16]}`)."
     )
+    kb = KORNEWS.read_bytes()
+    built = datetime.datetime.fromtimestamp(KORNEWS.stat().st_mtime).astimezone()
+    w(
+        f"kornews binary: built from the working tree at {built:%Y-%m-%d %H:%M %Z}, sha256 `{hashlib.sha256(kb).hexdigest()[:16]}`;"
+        f" lindera 6.2.0, embedded ko-dic."
+    )
     w("MB = 10^6 bytes of UTF-8 article text (the `text` fields), the same number for both sides.")
     w("")
-    w(f"Throughput, median of {args.rounds} alternating rounds:")
+    loads = sorted(x["load1"] for x in runs if x["side"] == "bare")
+    w(
+        f"Throughput, median of {args.rounds} alternating rounds (1-minute load average at the start of each pair:"
+        f" {loads[0]:.2f}–{loads[-1]:.2f}, median {med(loads):.2f}; on 2 cores a load above ~1 means other work"
+        f" shared the CPUs, which hits the -j2 runs first):"
+    )
+    w("")
+    w(f"kornews runs with `--stages {STAGES}`.")
     w("")
     w("| threads | bare lindera MB/s | kornews MB/s | kornews / bare | kornews extra time per MB | paired ratio (min–max) | bare wall MB/s | kornews wall MB/s |")
     w("|---:|---:|---:|---:|---:|---:|---:|---:|")
@@ -214,30 +245,43 @@ def main():
     w("")
     ks = [x for x in runs if x["side"] == "kornews"]
     bs = [x for x in runs if x["side"] == "bare"]
+    ktok = next((x["tokens"] for x in tok if x["with_tokens"]), None)
     w(
         f"Work done: bare lindera tokenizes every line of every article ({bs[0]['tokens']:,} tokens); kornews tokenizes only "
-        f"the sentences of headline/body blocks ({ks[0]['sentences']:,} sentences), page chrome excluded."
+        f"the {ks[0]['sentences']:,} sentences of headline/body blocks"
+        + (f" ({ktok:,} tokens)" if ktok else "")
+        + ", page chrome excluded."
     )
     w("")
-    w("CPU time per run (user+sys, median):")
-    w("")
-    w("| threads | bare lindera (whole process) | kornews (whole process) |")
-    w("|---:|---:|---:|")
-    for t in threads:
+    if tok:
+        with_t = [x["mb_per_s"] for x in tok if x["with_tokens"]]
+        without_t = [x["mb_per_s"] for x in tok if not x["with_tokens"]]
         w(
-            f"| {t} | {med([x['cpu'] for x in bs if x['threads'] == t]):.2f} s |"
-            f" {med([x['cpu'] for x in ks if x['threads'] == t]):.2f} s |"
+            f"kornews -j1 with `--tokens` (also writes tokens.csv): {med(with_t):.2f} MB/s vs {med(without_t):.2f} MB/s "
+            f"without (median of {args.tokens_rounds} alternating pairs)."
         )
+        w("")
+    w(
+        "CPU time per run (user+sys of the whole process, median; less disturbed by other load than wall time,"
+        " though not immune to it):"
+    )
+    w("")
+    w("| threads | bare lindera | kornews | kornews ÷ bare |")
+    w("|---:|---:|---:|---:|")
+    for t in threads:
+        bc = med([x["cpu"] for x in bs if x["threads"] == t])
+        kc = med([x["cpu"] for x in ks if x["threads"] == t])
+        w(f"| {t} | {bc:.2f} s | {kc:.2f} s | {kc / bc:.1f}x |")
     w("")
     w(f"Peak RSS (max resident set size of the process, `ru_maxrss`), -j{rss_threads}:")
     w("")
-    w("| corpus | text MB | kornews extract | bare lindera (reference) | kornews MB/s in that run |")
-    w("|---|---:|---:|---:|---:|")
-    for name, nb in (("20 MB", nb_small), ("100 MB", nb_large)):
+    w("| corpus | kornews extract | bare lindera (reference) | kornews MB/s in that run |")
+    w("|---|---:|---:|---:|")
+    for name, _, nb in sizes:
         kr = [x for x in rss if x["corpus"] == name and x["side"] == "kornews"]
         br = [x for x in rss if x["corpus"] == name and x["side"] == "bare"]
         w(
-            f"| {name} | {nb / 1e6:.1f} | {med([x['maxrss_kib'] for x in kr]) / 1024:.0f} MiB |"
+            f"| {name} | {med([x['maxrss_kib'] for x in kr]) / 1024:.0f} MiB |"
             f" {med([x['maxrss_kib'] for x in br]) / 1024:.0f} MiB | {med([x['mb_per_s'] for x in kr]):.2f} |"
         )
     w("")
@@ -248,7 +292,7 @@ def main():
     report = "\n".join(lines) + "\n"
     Path(args.results).write_text(report)
     (work / "results.json").write_text(
-        json.dumps({"started": started.isoformat(), "runs": runs, "rss": rss, "summary": summary}, indent=1) + "\n"
+        json.dumps({"started": started.isoformat(), "runs": runs, "tokens_runs": tok, "rss": rss, "summary": summary}, indent=1) + "\n"
     )
     print(report)
     log(f"written to {args.results} (raw numbers in {work / 'results.json'})")

@@ -11,7 +11,9 @@
 #   SMALL_MB     size of the throughput corpus (default 20)
 #   LARGE_MB     size of the second corpus for peak RSS (default 100)
 #   RSS_ROUNDS   peak-RSS runs per corpus (default 1)
+#   TOKENS_ROUNDS  kornews -j1 with/without --tokens pairs (default 3; 0 to skip)
 #   SKIP_BUILD=1 do not run cargo build first
+#   STAGES       extraction stages of the kornews side: all (default) or none (the foundation only)
 #
 # Output: a markdown table on stdout and in target/bench/results.md (raw numbers in
 # target/bench/results.json). The corpora are regenerated from corpus/ on every run.
@@ -24,6 +26,7 @@ SEED="${SEED:-1}"
 SMALL_MB="${SMALL_MB:-20}"
 LARGE_MB="${LARGE_MB:-100}"
 RSS_ROUNDS="${RSS_ROUNDS:-1}"
+TOKENS_ROUNDS="${TOKENS_ROUNDS:-3}"
 OUT=target/bench
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
@@ -37,12 +40,13 @@ done
 # Benchmark private copies: target/release/ is shared, and a rebuild in the middle of a run
 # would otherwise change the binary under test between rounds.
 mkdir -p "$OUT/bin"
-cp target/release/kornews "$OUT/bin/kornews.tmp" && mv -f "$OUT/bin/kornews.tmp" "$OUT/bin/kornews"
-cp target/release/examples/bare_lindera "$OUT/bin/bare_lindera.tmp" && mv -f "$OUT/bin/bare_lindera.tmp" "$OUT/bin/bare_lindera"
+cp -p target/release/kornews "$OUT/bin/kornews.tmp" && mv -f "$OUT/bin/kornews.tmp" "$OUT/bin/kornews"
+cp -p target/release/examples/bare_lindera "$OUT/bin/bare_lindera.tmp" && mv -f "$OUT/bin/bare_lindera.tmp" "$OUT/bin/bare_lindera"
 small="$OUT/corpus-${SMALL_MB}mb.jsonl"
 large="$OUT/corpus-${LARGE_MB}mb.jsonl"
 python3 bench/make_corpus.py --mb "$SMALL_MB" --seed "$SEED" --out "$small"
 python3 bench/make_corpus.py --mb "$LARGE_MB" --seed "$SEED" --out "$large"
 
 python3 bench/bench.py --small "$small" --large "$large" --rounds "$ROUNDS" --threads "$THREADS" \
-  --rss-rounds "$RSS_ROUNDS" --results "$OUT/results.md"
+  --rss-rounds "$RSS_ROUNDS" --tokens-rounds "$TOKENS_ROUNDS" --results "$OUT/results.md" \
+  --command "STAGES=${STAGES:-all} ROUNDS=$ROUNDS THREADS=$THREADS SEED=$SEED SMALL_MB=$SMALL_MB LARGE_MB=$LARGE_MB bash bench/run.sh"

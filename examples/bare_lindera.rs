@@ -38,10 +38,18 @@ fn main() {
     while let Some(a) = args.next() {
         match a.as_str() {
             "-j" | "--threads" => {
-                threads = args.next().and_then(|v| v.parse().ok()).filter(|&n: &usize| n > 0).unwrap_or_else(|| usage())
+                threads = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .filter(|&n: &usize| n > 0)
+                    .unwrap_or_else(|| usage())
             }
             s if s.starts_with("-j") && s.len() > 2 => {
-                threads = s[2..].parse().ok().filter(|&n: &usize| n > 0).unwrap_or_else(|| usage())
+                threads = s[2..]
+                    .parse()
+                    .ok()
+                    .filter(|&n: &usize| n > 0)
+                    .unwrap_or_else(|| usage())
             }
             "-h" | "--help" => usage(),
             _ if input.is_none() => input = Some(a),
@@ -82,10 +90,15 @@ fn main() {
         std::process::exit(2)
     });
     let segmenter = Segmenter::new(Mode::Normal, dictionary, None);
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("thread pool");
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .expect("thread pool");
     // Exactly one worker per pool thread, indexed by rayon's thread index: each thread only ever
     // locks its own slot, so the mutexes are uncontended.
-    let workers: Vec<Mutex<_>> = (0..threads).map(|_| Mutex::new(segmenter.new_worker())).collect();
+    let workers: Vec<Mutex<_>> = (0..threads)
+        .map(|_| Mutex::new(segmenter.new_worker()))
+        .collect();
     let load_seconds = load_start.elapsed().as_secs_f64();
 
     // 3. Tokenize (timed).
@@ -102,7 +115,9 @@ fn main() {
                     if line.is_empty() {
                         continue;
                     }
-                    let tokens = worker.segment(line).unwrap_or_else(|e| panic!("lindera: {e}"));
+                    let tokens = worker
+                        .segment(line)
+                        .unwrap_or_else(|e| panic!("lindera: {e}"));
                     for t in &tokens {
                         n += 1;
                         len += t.surface.len() as u64;

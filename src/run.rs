@@ -77,6 +77,14 @@ fn progress(quiet: bool) -> ProgressBar {
 
 /// Runs `extract`: every input to tables in `opts.out`.
 pub fn extract(pipeline: &Pipeline, opts: &ExtractOptions) -> Result<Summary, Fatal> {
+    // The dictionary's hash (for run.json) is computed beside the run, not after it.
+    std::thread::scope(|scope| {
+        let dictionary_sha256 = scope.spawn(|| pipeline.morphology.dictionary_sha256());
+        extract_with(pipeline, opts, move || dictionary_sha256.join().unwrap_or_default())
+    })
+}
+
+fn extract_with(pipeline: &Pipeline, opts: &ExtractOptions, dictionary_sha256: impl FnOnce() -> String) -> Result<Summary, Fatal> {
     let started = Instant::now();
     let started_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let pool = rayon::ThreadPoolBuilder::new()
@@ -158,7 +166,7 @@ pub fn extract(pipeline: &Pipeline, opts: &ExtractOptions) -> Result<Summary, Fa
         "lindera_version": crate::morph::LINDERA_VERSION,
         "dictionary": {
             "name": "ko-dic (mecab-ko-dic 2.1.1-20180720, embedded by lindera-ko-dic)",
-            "sha256": pipeline.morphology.dictionary_sha256(),
+            "sha256": dictionary_sha256(),
         },
         "lexicons": pipeline.data.files.iter().map(|f| json!({
             "name": f.name, "origin": f.origin, "sha256": f.sha256,

@@ -9,7 +9,7 @@
 use std::collections::HashSet;
 
 use once_cell::sync::Lazy;
-use regex::Regex;
+use regex::{Regex, RegexSet, RegexSetBuilder};
 
 use crate::doc::{Block, BlockKind};
 use crate::offsets::CharIndex;
@@ -35,6 +35,9 @@ struct Rule {
 #[derive(Debug)]
 pub struct Cleaner {
     line: Vec<Rule>,
+    /// The line rules as one set. Its lazy DFA gets a larger cache than the default: with the
+    /// default, Korean text overflows it and the set falls back to a far slower engine.
+    line_set: RegexSet,
     start: Vec<Rule>,
     prefix: Vec<Rule>,
     suffix: Vec<Rule>,
@@ -163,7 +166,11 @@ impl Cleaner {
             }
         }
         let sections = data.lines("sections.txt").map(|(_, l)| l.trim().to_string()).collect();
-        Ok(Cleaner { line, start, prefix, suffix, caption, sections })
+        let line_set = RegexSetBuilder::new(line.iter().map(|r| r.regex.as_str()))
+            .dfa_size_limit(16 << 20)
+            .build()
+            .map_err(|e| format!("boilerplate.tsv: {e}"))?;
+        Ok(Cleaner { line, line_set, start, prefix, suffix, caption, sections })
     }
 
     /// True for a line made only of section/menu words (`정치 경제 사회 국제`).
@@ -178,10 +185,9 @@ impl Cleaner {
 
     fn classify_line(&self, s: &str) -> Class {
         if s.chars().count() <= 300 {
-            // Rules in file order, the first match wins. (One regex per rule: a RegexSet must
-            // find every matching rule and falls back to a slow NFA on this many patterns.)
-            if let Some(r) = self.line.iter().find(|r| r.regex.is_match(s)) {
-                return Class::Chrome(r.kind, r.name);
+            // Rules in file order, the first match wins.
+            if let Some(i) = self.line_set.matches(s).into_iter().next() {
+                return Class::Chrome(self.line[i].kind, self.line[i].name);
             }
             if self.is_section_menu(s) {
                 return Class::Chrome(BlockKind::Menu, "section-menu");

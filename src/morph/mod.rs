@@ -5,7 +5,6 @@
 //! features are parsed once per worker, not once per token. lindera reports byte offsets; they are
 //! turned into code points through [`crate::offsets`].
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use lindera::dictionary::{load_dictionary, DictionaryBuilder};
@@ -28,7 +27,7 @@ pub struct Morphology {
 /// Per-thread analyzer state: the lindera worker and the feature cache.
 pub struct MorphWorker {
     worker: SegmentWorker,
-    cache: HashMap<u64, Arc<Features>>,
+    cache: rustc_hash::FxHashMap<u64, Arc<Features>>,
 }
 
 fn field(s: &str) -> Box<str> {
@@ -54,7 +53,7 @@ impl Morphology {
     }
 
     pub fn worker(&self) -> MorphWorker {
-        MorphWorker { worker: self.segmenter.new_worker(), cache: HashMap::new() }
+        MorphWorker { worker: self.segmenter.new_worker(), cache: Default::default() }
     }
 
     /// sha256 over the embedded dictionary's word entries, word features and metadata: identifies

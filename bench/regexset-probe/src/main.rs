@@ -1,0 +1,76 @@
+//! Times the `line` rules (or, with a third argument `start`, the `start` rules) of
+//! boilerplate.tsv on every trimmed, non-empty line of at most 300 characters of a JSONL corpus
+//! (what `Cleaner::classify_line` sees): as one `RegexSet` with the default DFA cache (what
+//! kornews did until it moved to one regex per rule), as one `RegexSet` with a larger DFA cache,
+//! and as one `Regex` per rule tried in order. All three must classify the same lines.
+
+use std::time::Instant;
+
+use regex::{Regex, RegexSet, RegexSetBuilder};
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if args.len() != 3 && args.len() != 4 {
+        eprintln!("usage: regexset-probe BOILERPLATE.tsv CORPUS.jsonl [SCOPE]   (SCOPE: line (default) or start)");
+        std::process::exit(2);
+    }
+    let tsv = std::fs::read_to_string(&args[1]).expect("boilerplate.tsv");
+    let corpus = std::fs::read_to_string(&args[2]).expect("corpus");
+    let mut lines = Vec::new();
+    for l in corpus.lines().filter(|l| !l.trim().is_empty()) {
+        let v: serde_json::Value = serde_json::from_str(l).expect("JSON");
+        for x in v["text"].as_str().unwrap_or("").split('\n') {
+            let s = x.trim();
+            if !s.is_empty() && s.chars().count() <= 300 {
+                lines.push(s.to_string());
+            }
+        }
+    }
+    let scope = format!("{}\t", args.get(3).map_or("line", String::as_str));
+    let pats: Vec<String> = tsv
+        .lines()
+        .filter(|l| l.starts_with(&scope))
+        .filter_map(|l| l.splitn(4, '\t').nth(3).map(str::to_string))
+        .collect();
+    println!(
+        "{} lines, {} `{}` rules",
+        lines.len(),
+        pats.len(),
+        scope.trim()
+    );
+
+    let first = |set: &RegexSet| -> (f64, Vec<Option<usize>>) {
+        let t = Instant::now();
+        let r = lines
+            .iter()
+            .map(|s| set.matches(s).into_iter().next())
+            .collect();
+        (t.elapsed().as_secs_f64(), r)
+    };
+    let (t0, want) = first(&RegexSet::new(&pats).unwrap());
+    println!("RegexSet, default DFA cache:               {t0:8.3} s");
+    for mib in [10usize, 64] {
+        let set = RegexSetBuilder::new(&pats)
+            .dfa_size_limit(mib << 20)
+            .build()
+            .unwrap();
+        let (t, got) = first(&set);
+        assert_eq!(got, want, "different classification");
+        println!(
+            "RegexSet, dfa_size_limit({mib} MiB):       {t:8.3} s  ({:.0}x)",
+            t0 / t
+        );
+    }
+    let regs: Vec<Regex> = pats.iter().map(|p| Regex::new(p).unwrap()).collect();
+    let t = Instant::now();
+    let got: Vec<Option<usize>> = lines
+        .iter()
+        .map(|s| regs.iter().position(|r| r.is_match(s)))
+        .collect();
+    let t = t.elapsed().as_secs_f64();
+    assert_eq!(got, want, "different classification");
+    println!(
+        "one Regex per rule, first match wins:      {t:8.3} s  ({:.0}x)",
+        t0 / t
+    );
+}
