@@ -101,6 +101,7 @@ fn extract_with(pipeline: &Pipeline, opts: &ExtractOptions, dictionary_sha256: i
     let files = TableFiles::create(&opts.out, &tables).map_err(|e| Fatal(format!("cannot write output: {e}")))?;
 
     let pb = progress(opts.quiet);
+    let total = ingest.total_bytes().filter(|&t| t > 0);
     let (tx, rx) = sync_channel::<Vec<Outcome>>(2);
     let writer = std::thread::spawn(move || -> Result<(TableFiles, Summary), std::io::Error> {
         let mut files = files;
@@ -139,11 +140,13 @@ fn extract_with(pipeline: &Pipeline, opts: &ExtractOptions, dictionary_sha256: i
             break; // the writer failed; its error is reported below
         }
         let secs = started.elapsed().as_secs_f64().max(1e-9);
-        pb.set_message(format!(
-            "{docs} documents, {:.1} MB, {:.2} MB/s",
-            bytes as f64 / 1e6,
-            bytes as f64 / 1e6 / secs
-        ));
+        let rate = bytes as f64 / secs;
+        // Text bytes run a little behind file bytes (JSON escapes, BOMs): the ETA is approximate.
+        let eta = match total {
+            Some(t) if rate > 0.0 => format!(", ETA {:.0} s", (t.saturating_sub(bytes)) as f64 / rate),
+            _ => String::new(),
+        };
+        pb.set_message(format!("{docs} documents, {:.1} MB, {:.2} MB/s{eta}", bytes as f64 / 1e6, rate / 1e6));
         pb.tick();
     }
     drop(tx);

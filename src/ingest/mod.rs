@@ -169,6 +169,22 @@ impl Ingest {
         Ok(Ingest { sources: sources.into_iter(), current: None, opts, records: Vec::new() })
     }
 
+    /// Total size of the input files, when every input is a plain file (no stdin, no gzip): the
+    /// denominator of the progress display's ETA.
+    pub fn total_bytes(&self) -> Option<u64> {
+        let mut total = 0;
+        for s in self.sources.as_slice() {
+            match s {
+                Source::Txt { path, .. } | Source::Jsonl { path, gz: false, .. } => {
+                    total += std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
+                }
+                Source::Bad { .. } => {}
+                _ => return None,
+            }
+        }
+        Some(total)
+    }
+
     /// Reads a stream of JSONL (for `kornews pipe` and tests).
     pub fn from_reader(reader: Box<dyn BufRead>, name: &str, opts: IngestOptions) -> Ingest {
         Ingest {
