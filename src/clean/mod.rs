@@ -84,8 +84,14 @@ fn same_caption(a: &str, b: &str) -> bool {
             })
             .collect::<String>()
     };
-    a == b || norm(a) == norm(b)
+    // Quotation marks differ in byte length by at most a few bytes each; far apart lengths
+    // cannot be the same caption.
+    a == b || (a.len().abs_diff(b.len()) <= 16 && norm(a) == norm(b))
 }
+
+/// Lines longer than this (in bytes, about 160 Hangul syllables) are not matched against the
+/// line rules: no chrome line is that long, and body paragraphs are the bulk of every page.
+const LINE_RULE_MAX_BYTES: usize = 480;
 
 /// A line at least this long that does not end like a sentence and runs on into the next line is
 /// a hard-wrapped paragraph line; shorter ones are headings.
@@ -175,6 +181,9 @@ impl Cleaner {
 
     /// True for a line made only of section/menu words (`정치 경제 사회 국제`).
     fn is_section_menu(&self, s: &str) -> bool {
+        if s.len() > 240 || s.ends_with(['.', '?', '!']) {
+            return false; // menus are short rows of words
+        }
         let words: Vec<&str> = s
             .split(|c: char| is_space(c) || "|/·,>ㅣ".contains(c))
             .filter(|w| !w.is_empty())
@@ -184,7 +193,8 @@ impl Cleaner {
     }
 
     fn classify_line(&self, s: &str) -> Class {
-        if s.chars().count() <= 300 {
+        // Chrome lines are short; a long line is text (or, after the article, trailer prose).
+        if s.len() <= LINE_RULE_MAX_BYTES {
             // Rules in file order, the first match wins.
             if let Some(i) = self.line_set.matches(s).into_iter().next() {
                 return Class::Chrome(self.line[i].kind, self.line[i].name);
