@@ -271,7 +271,6 @@ fn make_word(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morph]) -
     }
     // Particles after a parenthesis were stripped above; strip 씨/군/양.
     let mut honorific = false;
-    let stem_str: String = text[s0..s1].iter().collect();
     if s1 - s0 >= 2 && matches!(text[s1 - 1], '씨' | '군' | '양') {
         let before = text[s1 - 2];
         if is_hangul(before) || before.is_ascii_uppercase() || before == ')' {
@@ -290,7 +289,6 @@ fn make_word(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morph]) -
             }
         }
     }
-    let _ = stem_str;
     let stem = Span::new(w0 + s0, w0 + s1.max(s0));
     let stem_text: String = text[s0..s1.max(s0)].iter().collect();
     let in_stem: Vec<&crate::doc::Morph> =
@@ -629,9 +627,7 @@ impl EntityStage {
             } else if matches!(w.stem_text.as_str(), "시" | "군" | "구" | "도" | "시청" | "구청" | "군청" | "도청") && subject(w) {
                 // 시는 … 밝혔다: the city government named earlier.
                 add(cands, w.stem, ORGANIZATION, 2);
-            } else if w.class.as_deref() == Some("지명") {
-                add(cands, w.stem, LOCATION, 1);
-            } else if self.lex.location_by_suffix(&w.stem_text) {
+            } else if w.class.as_deref() == Some("지명") || self.lex.location_by_suffix(&w.stem_text) {
                 add(cands, w.stem, LOCATION, 1);
             } else if i > 0 && place(i - 1) && !has_particle(i - 1) && w.hangul && !w.common_word && !w.inflected && self.admin_unit(&w.stem_text) {
                 add(cands, w.stem, LOCATION, 2);

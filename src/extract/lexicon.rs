@@ -32,8 +32,6 @@ pub struct NerLexicon {
     /// Titles that name an office and stand for its holder on their own (`장관은`): kinds
     /// government, politics, business, law, military. Others (기자, 투수, 교사) need a name beside them.
     pub office_roles: HashSet<String>,
-    /// Title words, longest first, for compounds ending in one (`각자대표`, `국토법안심사소위원장`).
-    pub role_suffixes: Vec<String>,
     pub surnames1: HashSet<String>,
     pub surnames2: HashSet<String>,
     /// Units and counters, longest first.
@@ -100,8 +98,6 @@ impl NerLexicon {
             }
             roles.insert(role);
         }
-        let mut role_suffixes: Vec<String> = roles.iter().filter(|r| r.chars().count() >= 2).cloned().collect();
-        role_suffixes.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
         let mut surnames1 = HashSet::default();
         let mut surnames2 = HashSet::default();
         for (_, l) in data.lines("ner/surnames.txt") {
@@ -133,7 +129,6 @@ impl NerLexicon {
             location_suffixes: suffixes(data, "ner/location_suffixes.txt")?,
             roles,
             office_roles,
-            role_suffixes,
             surnames1,
             surnames2,
             units,
