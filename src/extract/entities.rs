@@ -409,6 +409,17 @@ impl EntityStage {
                 }
             }
         }
+        // Dates in Sino-Korean numerals (`이천이십육년`), which ko-dic splits into pieces.
+        for m in word_matches(&time::SINO_DATE, text) {
+            let rest = &text[m.end()..];
+            if rest.chars().next().is_some_and(is_hangul) && !self.particle_start(rest) {
+                continue; // 이십일세기
+            }
+            let norm = time::normalize_date(m.as_str(), pub_date).unwrap_or_default();
+            if !norm.is_empty() {
+                push(cands, m.start(), m.end(), DATE, norm, 3);
+            }
+        }
         let clock = text.contains('시') || text.contains(':');
         for m in if clock { word_matches(&TIME_RE, text) } else { Vec::new() } {
             if text[m.end()..].starts_with('간') {
@@ -956,6 +967,12 @@ mod tests {
         assert!(es.iter().any(|e| e.0 == "TIME" && e.1 == "오후 3시 20분" && e.3 == "T15:20"), "{es:?}");
         assert!(!es.iter().any(|e| e.1.starts_with("두 대")), "두 대표 is not a quantity: {es:?}");
         assert!(!es.iter().any(|e| e.0 == "PERSON" && e.1 == "두"), "{es:?}");
+    }
+
+    #[test]
+    fn sino_korean_date_is_one_entity() {
+        let es = entities("정부는 이천이십육년까지 사업을 마치겠다고 밝혔다.");
+        assert!(es.iter().any(|e| e.0 == "DATE" && e.1 == "이천이십육년" && e.3 == "2026"), "{es:?}");
     }
 
     #[test]

@@ -86,9 +86,64 @@ fn add_months(y: i32, m: u32, delta: i32) -> (i32, u32) {
     (idx.div_euclid(12), (idx.rem_euclid(12) + 1) as u32)
 }
 
+/// Sino-Korean numerals before 년/월/일 (`이천이십육년 삼월`): ko-dic splits them into pieces,
+/// the entity stage finds the run whole and this reads its value.
+pub static SINO_DATE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"[일이삼사오육칠팔구십백천]{2,8}\s?(?:년|월|일)").unwrap());
+
+/// The value of a Sino-Korean numeral (`이천이십육` → 2026), or `None` when it is not one.
+pub fn sino_number(s: &str) -> Option<u32> {
+    let digit = |c: char| "영일이삼사오육칠팔구".chars().position(|d| d == c).map(|p| p as u32);
+    let mut total = 0u32;
+    let mut pending: Option<u32> = None;
+    let mut last_unit = u32::MAX;
+    for c in s.chars() {
+        let unit = match c {
+            '십' => 10,
+            '백' => 100,
+            '천' => 1000,
+            _ => {
+                if pending.is_some() {
+                    return None; // two digits in a row: not a numeral
+                }
+                pending = Some(digit(c)?);
+                continue;
+            }
+        };
+        if unit >= last_unit {
+            return None;
+        }
+        last_unit = unit;
+        total += pending.take().unwrap_or(1) * unit;
+    }
+    Some(total + pending.unwrap_or(0))
+}
+
+/// Rewrites Sino-Korean numerals before 년/월/일 as digits (`이천이십육년` → `2026년`).
+fn arabic(text: &str) -> std::borrow::Cow<'_, str> {
+    if !SINO_DATE.is_match(text) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        SINO_DATE
+            .replace_all(text, |c: &regex::Captures| {
+                let m = &c[0];
+                let unit = m.chars().last().unwrap();
+                let num: String = m.chars().filter(|ch| !ch.is_whitespace()).take_while(|ch| *ch != unit).collect();
+                match sino_number(&num) {
+                    Some(n) => format!("{n}{unit}"),
+                    None => m.to_string(),
+                }
+            })
+            .into_owned(),
+    )
+}
+
 /// Parses a date expression. `pub_date` resolves relative parts; without it they make the whole
 /// expression unresolved.
 pub fn parse_date(text: &str, pub_date: Option<Date>) -> Option<When> {
+    let text = arabic(text);
+    let text = text.as_ref();
     let mut year: Option<i32> = None;
     let mut month: Option<u32> = None;
     let mut day: Option<u32> = None;
@@ -422,6 +477,16 @@ mod tests {
         assert_eq!(parse_date("연말", p()).unwrap().last_day(), NaiveDate::from_ymd_opt(2022, 12, 31));
         assert_eq!(parse_date("내년 상반기", p()).unwrap().last_day(), NaiveDate::from_ymd_opt(2023, 6, 30));
         assert_eq!(parse_date("다음 달", p()).unwrap().last_day(), NaiveDate::from_ymd_opt(2022, 11, 30));
+    }
+
+    #[test]
+    fn sino_korean_numerals() {
+        assert_eq!(sino_number("이천이십육"), Some(2026));
+        assert_eq!(sino_number("십이"), Some(12));
+        assert_eq!(sino_number("삼십일"), Some(31));
+        assert_eq!(sino_number("이삼"), None);
+        assert_eq!(n("이천이십육년"), "2026");
+        assert_eq!(n("이천이십삼년 십이월 이십오일"), "2023-12-25");
     }
 
     #[test]
