@@ -220,9 +220,22 @@ fn words(a: &Analysis, sentence: usize) -> Vec<Word> {
     out
 }
 
+thread_local! {
+    /// Scratch buffer for the characters of one word (no allocation per word).
+    static WORD_CHARS: std::cell::RefCell<Vec<char>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 fn make_word(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morph]) -> Word {
+    WORD_CHARS.with(|buf| {
+        let mut buf = buf.borrow_mut();
+        buf.clear();
+        buf.extend(a.text(Span::new(w0, w1)).chars());
+        make_word_from(a, w0, w1, morphs, &buf)
+    })
+}
+
+fn make_word_from(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morph], text: &[char]) -> Word {
     let span = Span::new(w0, w1);
-    let text: Vec<char> = a.text(span).chars().collect();
     let mut s0 = 0;
     let mut s1 = text.len();
     while s0 < s1 && "\"'“”‘’「」『』(<[《〈【<▲△◇■▶◆○●-".contains(text[s0]) {
@@ -348,7 +361,7 @@ impl EntityStage {
 
     /// A plausible personal name: Hangul, 2–4 syllables (5 with a two-syllable surname), starting
     /// with a surname, not a known word, place, organization or title.
-    fn name_like(&self, w: &Word) -> bool {
+    fn name_like(&self, w: &Word, is_role: bool, is_org: bool) -> bool {
         let n = w.stem_text.chars().count();
         w.hangul
             && (2..=5).contains(&n)
@@ -357,9 +370,9 @@ impl EntityStage {
             && !w.inflected
             && !self.lex.locations.contains_key(&w.stem_text)
             && !self.lex.organizations.contains_key(&w.stem_text)
-            && !self.is_role(w)
-            && !self.is_org_word(w)
-            && self.lex.surname_of(&w.stem_text).is_some_and(|k| w.stem_text.chars().skip(k).collect::<String>() != "모")
+            && !is_role
+            && !is_org
+            && self.lex.surname_of(&w.stem_text).is_some_and(|k| w.stem_text.chars().skip(k).ne("모".chars()))
             && w.class.as_deref() != Some("지명")
     }
 
@@ -528,7 +541,8 @@ impl EntityStage {
             }
         };
         let has_particle = |i: usize| ws[i].particle.is_some() || ws[i].honorific || ws[i].paren.is_some();
-        let place = |i: usize| self.location_of(&ws[i]).is_some();
+        let loc_kind: Vec<Option<&str>> = ws.iter().map(|w| self.location_of(w)).collect();
+        let place = |i: usize| loc_kind[i].is_some();
 
         // People: a name-like word with a title after it, 씨, an age, ko-dic's 인명 class, or a
         // title before it; a bare surname before a title.
@@ -554,7 +568,7 @@ impl EntityStage {
                 && w.class.as_deref() != Some("지명")
                 && w.proper_or_unknown;
             let after_title = i > 0 && role[i - 1] && !has_particle(i - 1) && w.particle.is_some();
-            if self.name_like(w) && (title_after || w.honorific || age || (w.class.as_deref() == Some("인명") && w.stem_text.chars().count() >= 3) || after_title || rare_surname || unknown_name) {
+            if self.name_like(w, role[i], org[i]) && (title_after || w.honorific || age || (w.class.as_deref() == Some("인명") && w.stem_text.chars().count() >= 3) || after_title || rare_surname || unknown_name) {
                 person[i] = true;
                 add(cands, w.stem, PERSON, 5);
             } else if matches!(w.stem_text.as_str(), "두" | "세" | "네" | "양") && i + 1 < n && role[i + 1] && !has_particle(i) {
@@ -611,7 +625,7 @@ impl EntityStage {
             if i + 1 < n && !has_particle(i) && ws[i + 1].stem_text == "FC" && (place(i) || w.hangul) {
                 add(cands, Span::new(w.stem.start, ws[i + 1].stem.end), ORGANIZATION, TEAM);
             }
-            let loc = self.location_of(w);
+            let loc = loc_kind[i];
             if org[i] {
                 add(cands, w.stem, if held_at { LOCATION } else { ORGANIZATION }, 3);
             } else if let Some(kind) = loc {
@@ -727,7 +741,7 @@ impl EntityStage {
         }
         let ac = match aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
             .build(names.iter().map(|(x, _)| x.as_str()))
         {
             Ok(ac) => ac,

@@ -137,14 +137,17 @@ impl NerLexicon {
 
     /// The surname a Hangul name starts with (two-syllable surnames first), and its length.
     pub fn surname_of(&self, name: &str) -> Option<usize> {
-        let n = name.chars().count();
-        let two: String = name.chars().take(2).collect();
-        if n >= 3 && self.surnames2.contains(&two) {
-            return Some(2);
+        let mut ends = name.char_indices().map(|(i, c)| i + c.len_utf8());
+        let (one, two, three) = (ends.next(), ends.next(), ends.next());
+        if let (Some(two), Some(_)) = (two, three) {
+            if self.surnames2.contains(&name[..two]) {
+                return Some(2);
+            }
         }
-        let one: String = name.chars().take(1).collect();
-        if n >= 2 && self.surnames1.contains(&one) {
-            return Some(1);
+        if let (Some(one), Some(_)) = (one, two) {
+            if self.surnames1.contains(&name[..one]) {
+                return Some(1);
+            }
         }
         None
     }
