@@ -619,7 +619,8 @@ impl EntityStage {
                 && i + 1 < n
                 && ["열린", "열리는", "열렸다", "열릴", "개최된", "진행된", "만난", "기자회견"].iter().any(|v| ws[i + 1].stem_text.starts_with(v) || a.text(ws[i + 1].span).starts_with(v));
             // A team: a place and a transliterated name (`부산 씨호크스`), or `FC 한강`.
-            if i + 1 < n && !has_particle(i) && (place(i) || w.stem_text == "FC") && self.team_name(&ws[i + 1]) {
+            let fc_team = w.stem_text == "FC" && ws[i + 1..].first().is_some_and(|x| x.hangul && !x.common_word);
+            if i + 1 < n && !has_particle(i) && ((place(i) && self.team_name(&ws[i + 1])) || fc_team) {
                 add(cands, Span::new(w.stem.start, ws[i + 1].stem.end), ORGANIZATION, TEAM);
             }
             if i + 1 < n && !has_particle(i) && ws[i + 1].stem_text == "FC" && (place(i) || w.hangul) {
@@ -688,8 +689,11 @@ impl EntityStage {
         w.hangul
             && n >= 3
             && (w.stem_text.ends_with('스') || w.stem_text.ends_with('즈'))
-            && !w.common_word
-            && !self.lex.locations.contains_key(&w.stem_text)
+            && match self.lex.locations.get(&w.stem_text) {
+                // A foreign city's name after a Korean place is a team (`광주 피닉스`).
+                Some(e) => e.kind == "foreign_city",
+                None => !w.common_word,
+            }
     }
 
     /// `…시`, `…군`, `…구`, `…읍`, `…면`, `…동`, `…리`, `…로`, `…길` after a place.
@@ -992,6 +996,9 @@ mod tests {
     #[test]
     fn organizations_by_gazetteer_suffix_and_latin_script() {
         let es = entities("국토부와 SK C&C, LG전자, 부산 씨호크스가 참여했다. 서울중앙지법은 판결했다. 카카오 관계자는 말했다.");
+        let es2 = entities("FC 한강은 광주 피닉스를 꺾었다. 한강은 선두를 지켰다.");
+        assert!(has(&es2, "ORGANIZATION", "FC 한강") && has(&es2, "ORGANIZATION", "광주 피닉스"), "{es2:?}");
+        assert!(es2.iter().filter(|e| e.1 == "한강").all(|e| e.0 == "ORGANIZATION"), "team short form: {es2:?}");
         for t in ["국토부", "SK C&C", "LG전자", "부산 씨호크스", "서울중앙지법", "카카오"] {
             assert!(has(&es, "ORGANIZATION", t), "{t}: {es:?}");
         }
