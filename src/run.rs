@@ -95,8 +95,8 @@ fn extract_with(pipeline: &Pipeline, opts: &ExtractOptions, dictionary_sha256: i
 
     let tables: Vec<Table> =
         Table::ALL.iter().copied().filter(|&t| t != Table::Tokens || opts.tokens).collect();
-    // The manifest of the previous run goes first: from here on, tables in the directory are
-    // not vouched for until the new run.json is written.
+    // The previous run.json is removed just before the new tables are renamed into place (below),
+    // so tables are never vouched for by the manifest of another run.
     let manifest_path = opts.out.join("run.json");
     let files = TableFiles::create(&opts.out, &tables).map_err(|e| Fatal(format!("cannot write output: {e}")))?;
 

@@ -14,6 +14,7 @@ use regex::{Regex, RegexSet, RegexSetBuilder};
 use crate::doc::{Block, BlockKind};
 use crate::offsets::CharIndex;
 use crate::resources::DataFiles;
+use crate::segment::is_space;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Scope {
@@ -68,9 +69,6 @@ enum Class {
     Text,
 }
 
-fn is_space(c: char) -> bool {
-    c.is_whitespace() || c == '\0' || c == '\u{200b}' || c == '\u{feff}'
-}
 
 /// Two lines that are the same caption: equal but for spacing and the style of quotation marks
 /// (scrapers capture the image alt text and the visible caption).

@@ -247,7 +247,7 @@ fn make_word_from(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morp
     while k > 0 {
         let m = &morphs[k - 1];
         let t = tag(&m.features.pos);
-        let strip = t.starts_with('J') || t == "VCP" || (t.starts_with('E') && k < morphs.len() + 1) || t == "XSN" && a.text(m.span) == "들";
+        let strip = t.starts_with('J') || t == "VCP" || t.starts_with('E') || (t == "XSN" && a.text(m.span) == "들");
         let local_end = m.span.end - w0;
         if strip && local_end <= s1 && m.span.start >= w0 + s0 {
             let p0 = m.span.start - w0;

@@ -114,13 +114,14 @@ impl NerLexicon {
             .collect();
         units.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then(a.0.cmp(&b.0)));
         units.dedup_by(|a, b| a.0 == b.0);
+        let org_suffixes = suffixes(data, "ner/org_suffixes.txt")?;
         Ok(NerLexicon {
             locations,
             organizations,
             multiword,
             multiword_ac,
-            org_suffix_min: suffixes(data, "ner/org_suffixes.txt")?.into_iter().rev().collect(),
-            org_suffixes: suffixes(data, "ner/org_suffixes.txt")?,
+            org_suffix_min: org_suffixes.iter().rev().cloned().collect(),
+            org_suffixes,
             org_stoplist: data.lines("ner/org_stoplist.txt").map(|(_, l)| l.trim().to_string()).filter(|l| !l.starts_with('-')).collect(),
             org_stop_endings: data
                 .lines("ner/org_stoplist.txt")

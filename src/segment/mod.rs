@@ -35,7 +35,8 @@ fn is_closer(c: char) -> bool {
     matches!(c, '”' | '’' | '」' | '』' | '»')
 }
 
-fn is_space(c: char) -> bool {
+/// White space for page text: Unicode spaces, NUL (treated as a space) and zero-width marks.
+pub fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\0' || c == '\u{200b}' || c == '\u{feff}'
 }
 
