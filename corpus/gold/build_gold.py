@@ -7,6 +7,8 @@ Usage: python3 corpus/gold/build_gold.py [GOLD_DIR]   (default: the folder of th
   quotes/*.tsv       -> quotes.csv       rows: kind, text, occurrence, speaker, speaker_text, verb
   commitments/*.tsv  -> commitments.csv  rows: text, occurrence, actor, action, object,
                                                deadline_text, deadline, modality, condition
+  (all three)        -> annotated.csv    task,doc_id: every annotated article, including those
+                                         with no rows (the evaluation scores exactly these)
 
 Each <name>.tsv names its article: <name> is the doc_id with '/' replaced by '__'
 (`corpus__articles__01_x.txt`) or a JSONL id (`jsonl-001`). The article text is looked up
@@ -187,6 +189,14 @@ def main():
     if errors:
         print("\n".join(errors), file=sys.stderr)
         sys.exit(1)
+    annotated = []
+    for task, folder in (("entities", "ann"), ("quotes", "quotes"), ("commitments", "commitments")):
+        for path in sorted(glob.glob(os.path.join(gold_dir, folder, "*.tsv"))):
+            annotated.append([task, os.path.basename(path)[: -len(".tsv")].replace("__", "/")])
+    with open(os.path.join(gold_dir, "annotated.csv"), "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["task", "doc_id"])
+        w.writerows(annotated)
     write_csv(os.path.join(gold_dir, "entities.csv"),
               ["doc_id", "entity_id", "sentence", "start", "end", "type", "text", "canonical", "normalized"], rows)
     if os.path.isdir(os.path.join(gold_dir, "quotes")):
