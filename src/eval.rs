@@ -224,3 +224,207 @@ mod tests {
         assert_eq!(s.misses.len(), 1);
     }
 }
+
+/// Reads any kornews table (gold or predicted) as rows of named columns.
+pub fn read_table(path: &Path, required: &[&str]) -> Result<Vec<HashMap<String, String>>, String> {
+    let mut r = csv::Reader::from_path(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let headers = r.headers().map_err(|e| format!("{}: {e}", path.display()))?.clone();
+    for name in required {
+        if !headers.iter().any(|h| h == *name) {
+            return Err(format!("{}: no column {name:?}", path.display()));
+        }
+    }
+    let mut out = Vec::new();
+    for (i, rec) in r.records().enumerate() {
+        let rec = rec.map_err(|e| format!("{}: record {}: {e}", path.display(), i + 1))?;
+        let row: HashMap<String, String> = headers.iter().zip(rec.iter()).map(|(h, v)| (h.to_string(), v.to_string())).collect();
+        for k in ["start", "end"] {
+            if required.contains(&k) && row[k].parse::<usize>().is_err() {
+                return Err(format!("{}: record {}: bad {k} {:?}", path.display(), i + 1, row[k]));
+            }
+        }
+        out.push(row);
+    }
+    Ok(out)
+}
+
+/// The documents annotated for a task: `annotated.csv` of the gold folder when present (it lists
+/// articles with no rows too), else the documents of the gold table.
+pub fn annotated_documents(gold_dir: &Path, task: &str, gold: &[HashMap<String, String>]) -> Result<HashSet<String>, String> {
+    let path = gold_dir.join("annotated.csv");
+    if path.exists() {
+        let rows = read_table(&path, &["task", "doc_id"])?;
+        return Ok(rows.into_iter().filter(|r| r["task"] == task).map(|r| r["doc_id"].clone()).collect());
+    }
+    Ok(gold.iter().map(|r| r["doc_id"].clone()).collect())
+}
+
+/// One row of a table, by column name.
+pub type RowMap = HashMap<String, String>;
+type Row = RowMap;
+
+fn span(r: &Row) -> (usize, usize) {
+    (r["start"].parse().unwrap_or(0), r["end"].parse().unwrap_or(0))
+}
+
+fn overlap_len(a: (usize, usize), b: (usize, usize)) -> usize {
+    a.1.min(b.1).saturating_sub(a.0.max(b.0))
+}
+
+/// One-to-one matching of predicted to gold rows of the same document whose spans overlap and
+/// that `compatible` accepts, the largest overlaps first. Returns (gold index, pred index) pairs.
+fn match_rows(gold: &[&Row], pred: &[&Row], compatible: impl Fn(&Row, &Row) -> bool) -> Vec<(usize, usize)> {
+    let mut cands = Vec::new();
+    for (gi, g) in gold.iter().enumerate() {
+        for (pi, p) in pred.iter().enumerate() {
+            if g["doc_id"] == p["doc_id"] && compatible(g, p) {
+                let o = overlap_len(span(g), span(p));
+                if o > 0 {
+                    cands.push((std::cmp::Reverse(o), gi, pi));
+                }
+            }
+        }
+    }
+    cands.sort();
+    let (mut gu, mut pu) = (vec![false; gold.len()], vec![false; pred.len()]);
+    let mut out = Vec::new();
+    for (_, gi, pi) in cands {
+        if !gu[gi] && !pu[pi] {
+            gu[gi] = true;
+            pu[pi] = true;
+            out.push((gi, pi));
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Speakers and actors compare as sets of `;`-joined names, ignoring spaces.
+pub fn same_names(a: &str, b: &str) -> bool {
+    let norm = |s: &str| -> std::collections::BTreeSet<String> {
+        s.split(';').map(|x| x.chars().filter(|c| !c.is_whitespace()).collect::<String>()).filter(|x| !x.is_empty()).collect()
+    };
+    norm(a) == norm(b)
+}
+
+/// Scores of a quote or commitment evaluation.
+#[derive(Debug, Default)]
+pub struct SpanScores {
+    pub task: String,
+    pub documents: usize,
+    /// Detection, over all rows and by kind (quotes) or modality-blind (commitments).
+    pub detection: BTreeMap<String, Prf>,
+    /// (agree, compared) of a column on matched rows, by column name.
+    pub agreement: BTreeMap<String, (usize, usize)>,
+    pub misses: Vec<Row>,
+    pub false_alarms: Vec<Row>,
+    pub disagreements: Vec<(String, Row, Row)>,
+}
+
+fn restrict<'a>(rows: &'a [Row], docs: &HashSet<String>) -> Vec<&'a Row> {
+    rows.iter().filter(|r| docs.contains(&r["doc_id"])).collect()
+}
+
+/// Quotes: a predicted quote matches a gold one when their content spans overlap. Detection is
+/// reported for all quotes and by kind (a match then also needs the same kind); `speaker` is
+/// compared on the matches of all quotes.
+pub fn score_quotes(gold: &[Row], pred: &[Row], docs: &HashSet<String>) -> SpanScores {
+    let (g, p) = (restrict(gold, docs), restrict(pred, docs));
+    let mut s = SpanScores { task: "quotes".into(), documents: docs.len(), ..Default::default() };
+    let all = match_rows(&g, &p, |_, _| true);
+    s.detection.insert("all".into(), Prf { tp: all.len(), pred: p.len(), gold: g.len() });
+    for kind in ["direct", "indirect"] {
+        let gk: Vec<&Row> = g.iter().copied().filter(|r| r["kind"] == kind).collect();
+        let pk: Vec<&Row> = p.iter().copied().filter(|r| r["kind"] == kind).collect();
+        let m = match_rows(&gk, &pk, |_, _| true);
+        s.detection.insert(kind.into(), Prf { tp: m.len(), pred: pk.len(), gold: gk.len() });
+    }
+    let mut agree = (0, 0);
+    for &(gi, pi) in &all {
+        agree.1 += 1;
+        if same_names(&g[gi]["speaker"], &p[pi]["speaker"]) {
+            agree.0 += 1;
+        } else {
+            s.disagreements.push(("speaker".into(), g[gi].clone(), p[pi].clone()));
+        }
+    }
+    s.agreement.insert("speaker".into(), agree);
+    let gm: HashSet<usize> = all.iter().map(|m| m.0).collect();
+    let pm: HashSet<usize> = all.iter().map(|m| m.1).collect();
+    s.misses = g.iter().enumerate().filter(|(i, _)| !gm.contains(i)).map(|(_, r)| (*r).clone()).collect();
+    s.false_alarms = p.iter().enumerate().filter(|(i, _)| !pm.contains(i)).map(|(_, r)| (*r).clone()).collect();
+    s
+}
+
+/// Commitments: a match needs overlapping spans and the same `action`. On matches, `actor`,
+/// `deadline` and `modality` are compared (`deadline` only where the gold gives one or the
+/// prediction does).
+pub fn score_commitments(gold: &[Row], pred: &[Row], docs: &HashSet<String>) -> SpanScores {
+    let (g, p) = (restrict(gold, docs), restrict(pred, docs));
+    let mut s = SpanScores { task: "commitments".into(), documents: docs.len(), ..Default::default() };
+    let same_action = |a: &Row, b: &Row| {
+        let (x, y) = (a["action"].replace(' ', ""), b["action"].replace(' ', ""));
+        !x.is_empty() && (x == y || (x.chars().count() >= 2 && y.starts_with(&x)) || (y.chars().count() >= 2 && x.starts_with(&y)))
+    };
+    let m = match_rows(&g, &p, same_action);
+    s.detection.insert("all".into(), Prf { tp: m.len(), pred: p.len(), gold: g.len() });
+    for col in ["actor", "deadline", "modality"] {
+        let mut agree = (0, 0);
+        for &(gi, pi) in &m {
+            if col == "deadline" && g[gi]["deadline"].is_empty() && p[pi]["deadline"].is_empty() {
+                continue;
+            }
+            agree.1 += 1;
+            let ok = if col == "actor" { same_names(&g[gi][col], &p[pi][col]) } else { g[gi][col] == p[pi][col] };
+            if ok {
+                agree.0 += 1;
+            } else {
+                s.disagreements.push((col.into(), g[gi].clone(), p[pi].clone()));
+            }
+        }
+        s.agreement.insert(col.into(), agree);
+    }
+    let gm: HashSet<usize> = m.iter().map(|x| x.0).collect();
+    let pm: HashSet<usize> = m.iter().map(|x| x.1).collect();
+    s.misses = g.iter().enumerate().filter(|(i, _)| !gm.contains(i)).map(|(_, r)| (*r).clone()).collect();
+    s.false_alarms = p.iter().enumerate().filter(|(i, _)| !pm.contains(i)).map(|(_, r)| (*r).clone()).collect();
+    s
+}
+
+/// The report `kornews eval` prints for quotes or commitments.
+pub fn report_spans(s: &SpanScores, verbose: bool) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}: {} documents", s.task, s.documents);
+    let _ = writeln!(out, "\ndetection (overlapping span{})\n  {:<22} {:>6} {:>6} {:>6}   {:>5} {:>5} {:>5}",
+        if s.task == "commitments" { ", same action" } else { "" }, "", "P", "R", "F1", "tp", "pred", "gold");
+    for (k, p) in &s.detection {
+        line(&mut out, k, p);
+    }
+    let _ = writeln!(out);
+    for (col, (a, b)) in &s.agreement {
+        let r = if *b == 0 { 0.0 } else { *a as f64 / *b as f64 };
+        let _ = writeln!(out, "{col} agrees on {a}/{b} matches ({r:.3})");
+    }
+    if verbose {
+        let show = |r: &Row| -> String {
+            let extra: Vec<String> = ["kind", "speaker", "actor", "action", "deadline", "modality"]
+                .iter()
+                .filter_map(|k| r.get(*k).map(|v| format!("{k}={v}")))
+                .collect();
+            format!("{}\t{}-{}\t{}\t{}", r["doc_id"], r["start"], r["end"], extra.join(" "), r["text"].chars().take(60).collect::<String>())
+        };
+        let _ = writeln!(out, "\nmisses (gold rows with no match):");
+        for r in &s.misses {
+            let _ = writeln!(out, "  {}", show(r));
+        }
+        let _ = writeln!(out, "\nfalse alarms (predictions with no match):");
+        for r in &s.false_alarms {
+            let _ = writeln!(out, "  {}", show(r));
+        }
+        let _ = writeln!(out, "\ndisagreements on matches (gold | predicted):");
+        for (col, g, p) in &s.disagreements {
+            let _ = writeln!(out, "  {col}: {} | {}\t{}", g.get(col.as_str()).cloned().unwrap_or_default(), p.get(col.as_str()).cloned().unwrap_or_default(), show(g));
+        }
+    }
+    out
+}

@@ -30,15 +30,18 @@ enum Command {
 
 #[derive(clap::Args)]
 struct EvalArgs {
-    /// Directory with the gold tables (entities.csv).
+    /// Directory with the gold tables (entities.csv, quotes.csv, commitments.csv, annotated.csv).
     #[arg(long)]
     gold: PathBuf,
     /// Directory with the predicted tables (an `extract` output directory).
     #[arg(long)]
     pred: PathBuf,
-    /// Also list every miss and false alarm.
+    /// Also list every miss, false alarm and disagreement.
     #[arg(long, short)]
     verbose: bool,
+    /// What to score: entities, quotes, commitments, or all (each task whose gold table exists).
+    #[arg(long, default_value = "all", value_parser = ["all", "entities", "quotes", "commitments"])]
+    task: String,
 }
 
 #[derive(clap::Args)]
@@ -88,14 +91,48 @@ fn main() -> ExitCode {
 }
 
 fn run_eval(args: EvalArgs) -> ExitCode {
-    let gold = args.gold.join("entities.csv");
-    let pred = args.pred.join("entities.csv");
-    let (gold, pred) = match (kornews::eval::read_entities(&gold), kornews::eval::read_entities(&pred)) {
-        (Ok(g), Ok(p)) => (g, p),
-        (Err(e), _) | (_, Err(e)) => return usage(&e),
-    };
-    let scores = kornews::eval::score_entities(&gold, &pred);
-    print!("{}", kornews::eval::report_entities(&scores, args.verbose));
+    use kornews::eval;
+    let want = |t: &str| args.task == "all" || args.task == t;
+    let mut scored = 0;
+    if want("entities") && (args.task == "entities" || args.gold.join("entities.csv").exists()) {
+        let (gold, pred) = match (eval::read_entities(&args.gold.join("entities.csv")), eval::read_entities(&args.pred.join("entities.csv"))) {
+            (Ok(g), Ok(p)) => (g, p),
+            (Err(e), _) | (_, Err(e)) => return usage(&e),
+        };
+        print!("{}", eval::report_entities(&eval::score_entities(&gold, &pred), args.verbose));
+        scored += 1;
+    }
+    type Scorer = fn(&[eval::RowMap], &[eval::RowMap], &std::collections::HashSet<String>) -> eval::SpanScores;
+    let tasks: [(&str, &[&str], Scorer); 2] = [
+        ("quotes", &["doc_id", "start", "end", "kind", "text", "speaker"], eval::score_quotes),
+        ("commitments", &["doc_id", "start", "end", "text", "actor", "action", "deadline", "modality"], eval::score_commitments),
+    ];
+    for (task, cols, score) in tasks {
+        let gold_path = args.gold.join(format!("{task}.csv"));
+        if !want(task) || (args.task == "all" && !gold_path.exists()) {
+            continue;
+        }
+        let gold = match eval::read_table(&gold_path, cols) {
+            Ok(g) => g,
+            Err(e) => return usage(&e),
+        };
+        let pred = match eval::read_table(&args.pred.join(format!("{task}.csv")), cols) {
+            Ok(p) => p,
+            Err(e) => return usage(&e),
+        };
+        let docs = match eval::annotated_documents(&args.gold, task, &gold) {
+            Ok(d) => d,
+            Err(e) => return usage(&e),
+        };
+        if scored > 0 {
+            println!();
+        }
+        print!("{}", eval::report_spans(&score(&gold, &pred, &docs), args.verbose));
+        scored += 1;
+    }
+    if scored == 0 {
+        return usage(&format!("{}: no gold table to score", args.gold.display()));
+    }
     ExitCode::SUCCESS
 }
 

@@ -22,6 +22,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("ner/roles.txt", include_str!("../dictionaries/ner/roles.txt")),
     ("ner/surnames.txt", include_str!("../dictionaries/ner/surnames.txt")),
     ("ner/units.tsv", include_str!("../dictionaries/ner/units.tsv")),
+    ("quotes/quotes.tsv", include_str!("../dictionaries/quotes/quotes.tsv")),
 ];
 
 /// One loaded data file.

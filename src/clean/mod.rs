@@ -108,12 +108,15 @@ fn is_nav_row(s: &str) -> bool {
         && !s.chars().any(|c| c.is_ascii_digit() || ".,…'\"‘’“”·!?%()[]".contains(c))
 }
 
-/// True when a sentence ends inside the line (`…다. 다음`), which headings do not have.
+/// True when a sentence ends inside the line (`…다. 다음`), which headings do not have. A
+/// question or exclamation before a quotation (`복구 늦어진 이유? "…"`) is a heading's style.
 fn has_inner_sentence_end(s: &str) -> bool {
-    s.match_indices(['.', '?', '!']).any(|(i, _)| {
+    s.match_indices(['.', '?', '!']).any(|(i, p)| {
         let before = s[..i].chars().next_back();
-        let after = s[i + 1..].chars().next();
-        before.is_some_and(|c| ('가'..='힣').contains(&c)) && after.is_some_and(is_space)
+        let rest = &s[i + 1..];
+        let after = rest.chars().next();
+        let quote_follows = p != "." && rest.trim_start().starts_with(['"', '“', '\'', '‘']);
+        before.is_some_and(|c| ('가'..='힣').contains(&c)) && after.is_some_and(is_space) && !quote_follows
     })
 }
 

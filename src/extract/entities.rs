@@ -829,7 +829,8 @@ impl Stage for EntityStage {
             .iter()
             .filter(|(_, c)| c.kind == PERSON && c.span.len() >= 2)
             .map(|(_, c)| a.text(c.span).to_string())
-            .filter(|t| self.lex.surname_of(t).is_some())
+            // A two-syllable surname alone (`황보 의원`) is a short form, not a full name.
+            .filter(|t| self.lex.surname_of(t).is_some() && !self.lex.is_surname(t))
             .collect();
         // Who holds which title: a full name followed by a title within the next two entities.
         let mut titled: Vec<(String, String)> = Vec::new();
@@ -918,7 +919,106 @@ impl Stage for EntityStage {
                 }
             }
         }
+        resolve_generic_orgs(a, &mut entities);
         a.entities = entities;
+    }
+}
+
+/// Generic words that stand for an organization named elsewhere in the article, and how to find
+/// it: `시 관계자` → 부산시, `미술관` → 국립현대미술관, `재판부` → 서울중앙지법 민사41단독,
+/// `회사` → the company the article is about.
+#[derive(Clone, Copy)]
+enum How {
+    /// A named organization (or place acting as one) whose name ends with the word.
+    EndsWith,
+    /// A named organization whose name contains one of these.
+    Contains(&'static [&'static str]),
+    /// The organization the article mentions most, leaving out public bodies.
+    Main,
+}
+
+const GENERIC: &[(&str, How)] = &[
+    ("시", How::EndsWith),
+    ("구", How::EndsWith),
+    ("군", How::EndsWith),
+    ("도", How::EndsWith),
+    ("당", How::EndsWith),
+    ("구청", How::EndsWith),
+    ("시청", How::EndsWith),
+    ("군청", How::EndsWith),
+    ("미술관", How::Contains(&["미술관"])),
+    ("박물관", How::Contains(&["박물관"])),
+    ("집행위", How::Contains(&["집행위"])),
+    ("위원회", How::Contains(&["위원회"])),
+    ("법원", How::Contains(&["법원", "지법", "고법"])),
+    ("재판부", How::Contains(&["법원", "지법", "고법", "재판부", "단독", "합의"])),
+    ("경찰", How::Contains(&["경찰"])),
+    ("회사", How::Main),
+    ("사측", How::Main),
+    ("업체", How::Main),
+    ("구단", How::Main),
+    ("협회", How::Contains(&["협회"])),
+    ("노조", How::Contains(&["노조", "노동조합"])),
+];
+
+/// Names ending like public bodies: never "the company" of an article.
+const PUBLIC: &[&str] = &["부", "처", "청", "원", "위원회", "시", "구", "군", "도", "법원", "지법", "경찰서", "당", "국회", "정부", "공사", "공단"];
+
+fn generic(t: &str) -> Option<How> {
+    GENERIC.iter().find(|(g, _)| *g == t).map(|(_, h)| *h)
+}
+
+/// True when `word` is a generic organization word (`시`, `회사`, `재판부`).
+pub fn is_generic_org(word: &str) -> bool {
+    generic(word).is_some()
+}
+
+/// The organization a generic word at code point `pos` stands for, from the named organizations
+/// and places of the article: the nearest one before that fits, else the first after, else
+/// (for `회사`, `구단`) the organization the article mentions most.
+pub fn resolve_generic_org(a: &Analysis, entities: &[Entity], word: &str, pos: usize) -> Option<String> {
+    let how = generic(word)?;
+    let named = entities
+        .iter()
+        .filter(|e| (e.kind == ORGANIZATION || e.kind == LOCATION) && generic(a.text(e.span)).is_none());
+    let fits = |e: &Entity| {
+        let c = e.canonical.as_str();
+        match how {
+            How::EndsWith => {
+                c.chars().count() > word.chars().count() && c.ends_with(word) && (e.kind == ORGANIZATION || word.chars().count() == 1)
+            }
+            How::Contains(words) => e.kind == ORGANIZATION && words.iter().any(|w| c.contains(w)),
+            How::Main => false,
+        }
+    };
+    let before = named.clone().filter(|e| e.span.start < pos && fits(e)).last();
+    if let Some(e) = before.or_else(|| named.clone().find(|e| e.span.start > pos && fits(e))) {
+        return Some(e.canonical.clone());
+    }
+    if let How::Main = how {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for e in named.filter(|e| e.kind == ORGANIZATION && !PUBLIC.iter().any(|p| e.canonical.ends_with(p))) {
+            *counts.entry(e.canonical.as_str()).or_default() += 1;
+        }
+        return counts.into_iter().max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c))).map(|(c, _)| c.to_string());
+    }
+    None
+}
+
+fn resolve_generic_orgs(a: &Analysis, entities: &mut [Entity]) {
+    let resolved: Vec<Option<String>> = entities
+        .iter()
+        .map(|e| {
+            if e.kind != ORGANIZATION {
+                return None;
+            }
+            resolve_generic_org(a, entities, a.text(e.span), e.span.start)
+        })
+        .collect();
+    for (e, r) in entities.iter_mut().zip(resolved) {
+        if let Some(c) = r {
+            e.canonical = c;
+        }
     }
 }
 

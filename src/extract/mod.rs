@@ -4,6 +4,7 @@
 
 pub mod entities;
 pub mod lexicon;
+pub mod quotes;
 
 use crate::doc::Analysis;
 
@@ -21,5 +22,5 @@ pub trait Stage: Send + Sync {
 
 /// The stages kornews runs, in order.
 pub fn default_stages(data: &crate::resources::DataFiles) -> Result<Vec<Box<dyn Stage>>, String> {
-    Ok(vec![Box::new(entities::EntityStage::new(data)?)])
+    Ok(vec![Box::new(entities::EntityStage::new(data)?), Box::new(quotes::QuoteStage::new(data)?)])
 }

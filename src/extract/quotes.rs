@@ -1,0 +1,1150 @@
+//! Quotations: who said what.
+//!
+//! **Direct** quotes are words between quotation marks that a reporting cue after the closing
+//! mark (`"…"라며`, `"…"고 말했다`, `"…"는 입장이다`) or a speaker before it (a headline
+//! `홍은택 "…"`, a broadcast interview cue) makes speech. Marks around a term, a title or an
+//! event name are not quotes: that is decided from the cue (a case particle after the mark, a
+//! naming verb such as 부르다) and from the content (a clause ending in a verb ending, or a noun
+//! phrase), never from length alone.
+//!
+//! **Indirect** quotes are clauses ended by a quotative and a reporting predicate: `~다고
+//! 밝혔다`, `~다는 계획도 밝혔다`, `~다는 입장이다`, `~다며 + another predicate`.
+//!
+//! The **speaker** is the subject before the quote (the nearest topic `은/는` phrase that names a
+//! person, an organization, a title or a speaking noun), else a subject after it (`"…"라고 홍
+//! 대표는 말했다`), else the speaker carried from the previous sentences when the subject is
+//! elided. Names resolve to the entity stage's canonical names; several people in one subject
+//! are `;`-joined in text order; `카카오 관계자` speaks for 카카오. Headline quotes without a
+//! written speaker keep it empty.
+//!
+//! Lexicons (cues, reporting verbs, speech nouns, speaking nouns) are data:
+//! `dictionaries/quotes/quotes.tsv`.
+
+use rustc_hash::FxHashSet;
+
+use crate::doc::{Analysis, BlockKind, Entity, Morph, Quote, Span};
+use crate::extract::entities::{DATE, ORGANIZATION, PERSON, ROLE, TIME};
+use crate::extract::Stage;
+use crate::resources::DataFiles;
+
+pub const DIRECT: &str = "direct";
+pub const INDIRECT: &str = "indirect";
+
+/// The lexicons of `quotes/quotes.tsv`.
+#[derive(Debug, Default)]
+pub struct QuoteLexicon {
+    pub cue_speech: FxHashSet<String>,
+    pub cue_nominal: FxHashSet<String>,
+    pub verbs: FxHashSet<String>,
+    pub naming: FxHashSet<String>,
+    pub speech_nouns: FxHashSet<String>,
+    pub speech_noun_pred: FxHashSet<String>,
+    pub speaker_nouns: FxHashSet<String>,
+    pub skip_lead: FxHashSet<String>,
+    pub interview: Vec<String>,
+}
+
+impl QuoteLexicon {
+    pub fn new(data: &DataFiles) -> Result<QuoteLexicon, String> {
+        const FILE: &str = "quotes/quotes.tsv";
+        let mut lex = QuoteLexicon::default();
+        for (no, line) in data.lines(FILE) {
+            let (class, word) = line
+                .split_once('\t')
+                .ok_or_else(|| format!("{FILE}:{no}: expected class<TAB>word"))?;
+            let word = word.trim().to_string();
+            if word.is_empty() {
+                return Err(format!("{FILE}:{no}: empty word"));
+            }
+            let set = match class {
+                "cue_speech" => &mut lex.cue_speech,
+                "cue_nominal" => &mut lex.cue_nominal,
+                "verb" => &mut lex.verbs,
+                "naming" => &mut lex.naming,
+                "speech_noun" => &mut lex.speech_nouns,
+                "speech_noun_pred" => &mut lex.speech_noun_pred,
+                "speaker_noun" => &mut lex.speaker_nouns,
+                "skip_lead" => &mut lex.skip_lead,
+                "interview" => {
+                    lex.interview.push(word);
+                    continue;
+                }
+                other => return Err(format!("{FILE}:{no}: unknown class {other:?}")),
+            };
+            set.insert(word);
+        }
+        Ok(lex)
+    }
+}
+
+pub struct QuoteStage {
+    lex: QuoteLexicon,
+    /// Endings that close an indirect quote's clause, with how many trailing characters are the
+    /// quotative (left out of the quote) and which pattern they start.
+    endings: Vec<(&'static str, usize, Pattern)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pattern {
+    /// `~다고 밝혔다`: a reporting verb follows.
+    Say,
+    /// `~다는 계획을 밝혔다`, `~다는 입장이다`: a speech noun follows.
+    Noun,
+    /// `~다며 고개를 숙였다`: any predicate follows.
+    While,
+}
+
+impl QuoteStage {
+    pub fn new(data: &DataFiles) -> Result<QuoteStage, String> {
+        use Pattern::*;
+        Ok(QuoteStage {
+            lex: QuoteLexicon::new(data)?,
+            endings: vec![
+                ("다고도", 2, Say),
+                ("라고도", 2, Say),
+                ("다고는", 2, Say),
+                ("다고", 1, Say),
+                ("라고", 1, Say),
+                ("냐고", 1, Say),
+                ("자고", 1, Say),
+                ("다는", 1, Noun),
+                ("라는", 1, Noun),
+                ("냐는", 1, Noun),
+                ("다면서", 2, While),
+                ("라면서", 2, While),
+                ("다며", 1, While),
+                ("라며", 1, While),
+                ("냐며", 1, While),
+                ("자며", 1, While),
+            ],
+        })
+    }
+}
+
+fn is_hangul(c: char) -> bool {
+    ('가'..='힣').contains(&c)
+}
+
+fn closer_for(open: char) -> Option<&'static [char]> {
+    Some(match open {
+        '"' | '“' => &['"', '”'],
+        '\'' | '‘' => &['\'', '’'],
+        '「' => &['」'],
+        '『' => &['』'],
+        _ => return None,
+    })
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’' | '「' | '」' | '『' | '』')
+}
+
+/// First component of a ko-dic tag (`XSV+EP` → `XSV`).
+fn tag(m: &Morph) -> &str {
+    let p = &*m.features.pos;
+    p.split('+').next().unwrap_or(p)
+}
+
+fn is_nominal_tag(t: &str) -> bool {
+    matches!(t, "NNG" | "NNP" | "NNB" | "NNBC" | "NR" | "NP" | "SL" | "SH" | "SN" | "XSN" | "XPN" | "XR")
+}
+
+fn is_predicate_tag(t: &str) -> bool {
+    matches!(t, "VV" | "VA" | "VX" | "XSV" | "XSA" | "VCP" | "VCN")
+}
+
+fn is_punct_tag(t: &str) -> bool {
+    t.starts_with('S') && !matches!(t, "SL" | "SH" | "SN")
+}
+
+/// One whitespace-delimited word of a sentence: code points relative to the sentence, and the
+/// range of its morphemes in the sentence's morpheme slice.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    s: usize,
+    e: usize,
+    m0: usize,
+    m1: usize,
+}
+
+/// A sentence prepared for quote finding.
+struct Sent<'a> {
+    analysis: &'a Analysis,
+    kind: BlockKind,
+    base: usize,
+    chars: Vec<char>,
+    morphs: &'a [Morph],
+    words: Vec<Word>,
+    entities: Vec<&'a Entity>,
+}
+
+impl<'a> Sent<'a> {
+    fn new(a: &'a Analysis, index: usize, ents: &[&'a Entity]) -> Sent<'a> {
+        let s = &a.sentences[index];
+        let chars: Vec<char> = a.text(s.span).chars().collect();
+        let morphs = &a.morphs[s.morphs.clone()];
+        let base = s.span.start;
+        let mut words = Vec::new();
+        let mut i = 0;
+        let mut mi = 0;
+        while i < chars.len() {
+            if crate::segment::is_space(chars[i]) {
+                i += 1;
+                continue;
+            }
+            let s0 = i;
+            while i < chars.len() && !crate::segment::is_space(chars[i]) {
+                i += 1;
+            }
+            while mi < morphs.len() && morphs[mi].span.end <= base + s0 {
+                mi += 1;
+            }
+            let m0 = mi;
+            let mut m1 = m0;
+            while m1 < morphs.len() && morphs[m1].span.start < base + i {
+                m1 += 1;
+            }
+            words.push(Word { s: s0, e: i, m0, m1 });
+        }
+        Sent { analysis: a, kind: s.kind, base, chars, morphs, words, entities: ents.to_vec() }
+    }
+
+    fn text(&self, s: usize, e: usize) -> String {
+        self.chars[s..e].iter().collect()
+    }
+
+    fn word_text(&self, w: &Word) -> String {
+        self.text(w.s, w.e)
+    }
+
+    fn word_morphs(&self, w: &Word) -> &'a [Morph] {
+        &self.morphs[w.m0..w.m1]
+    }
+
+    /// The index of the first word starting at or after `pos`.
+    fn word_from(&self, pos: usize) -> usize {
+        self.words.partition_point(|w| w.e <= pos)
+    }
+
+    /// Lemma of the first predicate of a word (`밝혔다` → 밝히, `설명했다` → 설명하), if any.
+    fn lemma(&self, w: &Word) -> Option<String> {
+        let ms = self.word_morphs(w);
+        for (k, m) in ms.iter().enumerate() {
+            let t = tag(m);
+            if !is_predicate_tag(t) {
+                continue;
+            }
+            let surface = self.morph_text(m);
+            let stem = match m.features.analysis.split('/').next() {
+                Some(first) if !m.features.analysis.is_empty() => first.to_string(),
+                _ => surface,
+            };
+            if matches!(t, "XSV" | "XSA") {
+                let mut noun = String::new();
+                for p in &ms[..k] {
+                    if is_nominal_tag(tag(p)) {
+                        noun.push_str(&self.morph_text(p));
+                    }
+                }
+                return Some(noun + &stem);
+            }
+            return Some(stem);
+        }
+        None
+    }
+
+    fn morph_text(&self, m: &Morph) -> String {
+        let s = m.span.start.max(self.base) - self.base;
+        let e = (m.span.end - self.base).min(self.chars.len());
+        self.text(s, e)
+    }
+
+    /// True when the content between `s` and `e` ends like a clause (a verb ending or a
+    /// predicate), not like a noun phrase; `?`/`!` at the end also count.
+    fn clausal(&self, s: usize, e: usize) -> bool {
+        let last = self.chars[s..e].iter().rev().find(|c| !crate::segment::is_space(**c));
+        if matches!(last, Some('?' | '!')) {
+            return true;
+        }
+        let (a0, a1) = (self.base + s, self.base + e);
+        let m = self
+            .morphs
+            .iter()
+            .rev()
+            .filter(|m| m.span.start >= a0 && m.span.end <= a1)
+            .find(|m| !is_punct_tag(tag(m)));
+        match m {
+            Some(m) => {
+                let p = &*m.features.pos;
+                is_predicate_tag(tag(m)) || p.starts_with('E') || p.contains("+E")
+            }
+            None => false,
+        }
+    }
+
+    fn abs(&self, s: usize, e: usize) -> Span {
+        Span::new(self.base + s, self.base + e)
+    }
+}
+
+/// A subject phrase that may be a speaker: `홍 대표는`, `카카오 관계자는`, `한 주민은`.
+#[derive(Debug, Clone)]
+struct Subject {
+    /// The phrase without its particle (relative code points).
+    s: usize,
+    e: usize,
+    /// End of the particle.
+    pe: usize,
+    /// Marked by the topic particle 은/는/도 (else by 이/가/께서).
+    topic: bool,
+    speaker: String,
+    /// True when the speaker is a person (carried to later sentences).
+    person: bool,
+    /// A subject that names no entity, title or speaking noun (`대형 병원 여덟 곳이`): a speaker
+    /// only for a direct quote right after it.
+    generic: bool,
+}
+
+/// True when the phrase `s..e` contains a PERSON or ORGANIZATION entity.
+fn has_name(st: &Sent, s: usize, e: usize) -> bool {
+    let span = st.abs(s, e);
+    st.entities.iter().any(|en| (en.kind == PERSON || en.kind == ORGANIZATION) && span.contains(&en.span))
+}
+
+/// Where a speaker came from, for carrying it to later sentences.
+#[derive(Debug, Default, Clone)]
+struct Carry {
+    speaker: String,
+}
+
+impl QuoteStage {
+    /// Subjects of a sentence, in text order, outside the given quote spans.
+    fn subjects(&self, st: &Sent, quotes: &[(usize, usize)], roles: &RoleMemory) -> Vec<Subject> {
+        let mut out = Vec::new();
+        for (wi, w) in st.words.iter().enumerate() {
+            if quotes.iter().any(|&(o, c)| w.s >= o && w.e <= c + 1) {
+                continue;
+            }
+            let ms = st.word_morphs(w);
+            // The particle is the last non-punctuation morph of the word.
+            let Some(pk) = ms.iter().rposition(|m| !is_punct_tag(tag(m))) else { continue };
+            if pk == 0 {
+                continue;
+            }
+            let pm = &ms[pk];
+            let ptxt = st.morph_text(pm);
+            let t = tag(pm);
+            let topic = t == "JX" && matches!(ptxt.as_str(), "은" | "는" | "도");
+            let subj = t == "JKS" && matches!(ptxt.as_str(), "이" | "가" | "께서");
+            if !topic && !subj {
+                continue;
+            }
+            // The word before the particle ends in a noun (a closing bracket may come between:
+            // `최고재무책임자(CFO)는`).
+            let Some(prev) = ms[..pk].iter().rev().find(|m| !matches!(tag(m), "SSC" | "SSO")) else { continue };
+            if !is_nominal_tag(tag(prev)) {
+                continue;
+            }
+            let e = ms[..pk]
+                .iter()
+                .rev()
+                .find(|m| is_nominal_tag(tag(m)))
+                .map(|m| m.span.end - st.base)
+                .unwrap_or(pm.span.start - st.base);
+            let e = if matches!(st.chars.get(e), Some('(')) { e } else { pm.span.start - st.base };
+            let pe = pm.span.end - st.base;
+            // Extend left over noun words (names, titles, organizations, `A와 B`); ko-dic's tags
+            // inside unknown names are noisy, so a word counts unless it has a verb, an ending
+            // or a case particle other than `과/와`.
+            let mut s = w.s;
+            let mut k = wi;
+            while k > 0 && wi - k < 6 {
+                let pw = &st.words[k - 1];
+                let pms = st.word_morphs(pw);
+                let ptext = st.word_text(pw);
+                let nominal = pms.iter().any(|m| is_nominal_tag(tag(m)))
+                    && pms.iter().all(|m| {
+                        let t = tag(m);
+                        let p = &*m.features.pos;
+                        !(is_predicate_tag(t) || p.starts_with('E') || p.contains("+E") || (t.starts_with('J') && t != "JC"))
+                    })
+                    && !ptext.chars().any(is_mark)
+                    && !ptext.ends_with(':')
+                    && !self.lex.skip_lead.contains(ptext.as_str());
+                let dated = st.entities.iter().any(|en| {
+                    matches!(en.kind.as_str(), "DATE" | "TIME" | "QUANTITY")
+                        && en.span.start < st.base + pw.e
+                        && st.base + pw.s < en.span.end
+                });
+                if !nominal || dated {
+                    break;
+                }
+                s = pw.s;
+                k -= 1;
+            }
+            // `국민통합당의 한 중진 의원은`, `이 관계자는`: an indefinite or anaphoric determiner.
+            let det = if k > 0 { st.word_text(&st.words[k - 1]) } else { String::new() };
+            let indefinite = det == "한";
+            let anaphoric = matches!(det.as_str(), "이" | "그" | "해당" | "같은");
+            // Skip leading brackets.
+            while s < e && matches!(st.chars[s], '(' | '[' | '<' | '·' | ',') {
+                s += 1;
+            }
+            if s >= e {
+                continue;
+            }
+            let found = if indefinite {
+                // An unnamed member of an organization named in the genitive before: its name.
+                let of_org = (k >= 2).then(|| &st.words[k - 2]).and_then(|gw| {
+                    st.entities
+                        .iter()
+                        .filter(|en| en.kind == ORGANIZATION && en.span.start >= st.base + gw.s && en.span.end <= st.base + gw.e)
+                        .last()
+                        .filter(|_| st.word_text(gw).ends_with('의'))
+                        .map(|en| en.canonical.clone())
+                });
+                match of_org {
+                    Some(org) => Some((org, false)),
+                    None => self.speaker_of(st, s, e, roles).map(|(sp, p)| if p { (st.text(s, e), false) } else { (sp, p) }),
+                }
+            } else if anaphoric && self.speaker_of(st, s, e, roles).is_some_and(|(_, p)| !p) && !has_name(st, s, e) {
+                // `이 관계자는`: the one quoted before.
+                Some((String::new(), true))
+            } else {
+                self.speaker_of(st, s, e, roles)
+            };
+            if let Some((speaker, person)) = found {
+                out.push(Subject { s, e, pe, topic, speaker, person, generic: false });
+            } else {
+                out.push(Subject { s, e, pe, topic, speaker: st.text(s, e), person: false, generic: true });
+            }
+        }
+        out
+    }
+
+    /// The speaker named by the phrase `s..e` of a sentence, and whether it is a person.
+    fn speaker_of(&self, st: &Sent, s: usize, e: usize, roles: &RoleMemory) -> Option<(String, bool)> {
+        let span = st.abs(s, e);
+        let inside: Vec<&Entity> = st.entities.iter().copied().filter(|en| span.contains(&en.span)).collect();
+        let mut people: Vec<&str> = Vec::new();
+        for en in inside.iter().filter(|en| en.kind == PERSON) {
+            for name in en.canonical.split(';') {
+                if !name.is_empty() && !people.contains(&name) {
+                    people.push(name);
+                }
+            }
+        }
+        if !people.is_empty() {
+            return Some((people.join(";"), true));
+        }
+        let orgs: Vec<&&Entity> = inside.iter().filter(|en| en.kind == ORGANIZATION).collect();
+        if let Some(first) = orgs.first() {
+            // `국민통합당 선거관리위원회`: organizations written next to each other are one name.
+            let mut last = first;
+            for o in &orgs[1..] {
+                let gap = st.text(last.span.end - st.base, o.span.start - st.base);
+                if gap.chars().all(|c| c == ' ') && !gap.is_empty() {
+                    last = o;
+                } else {
+                    break;
+                }
+            }
+            let name = if std::ptr::eq(*first, *last) {
+                if first.canonical.is_empty() { st.text(first.span.start - st.base, first.span.end - st.base) } else { first.canonical.clone() }
+            } else {
+                format!("{} {}", first.canonical, st.text(first.span.end - st.base, last.span.end - st.base).trim_start())
+            };
+            return Some((name, false));
+        }
+        if let Some(role) = inside.iter().rev().find(|en| en.kind == ROLE) {
+            let text = st.text(role.span.start - st.base, role.span.end - st.base);
+            if let Some(p) = roles.holder(&text, span.start) {
+                return Some((p.to_string(), true));
+            }
+            return Some((st.text(s, e), false));
+        }
+        let text = st.text(s, e);
+        // `회사 관계자`, `시 대변인`: an official of an organization the article names elsewhere.
+        let mut parts = text.split(' ');
+        if let (Some(first), Some(last)) = (parts.next(), text.rsplit(' ').next()) {
+            if first != last && matches!(last, "관계자" | "관계자들" | "대변인" | "측" | "쪽") && crate::extract::entities::is_generic_org(first) {
+                if let Some(org) = crate::extract::entities::resolve_generic_org(st.analysis, &st.analysis.entities, first, span.start) {
+                    return Some((org, false));
+                }
+            }
+        }
+        if crate::extract::entities::is_generic_org(&text) {
+            if let Some(org) = crate::extract::entities::resolve_generic_org(st.analysis, &st.analysis.entities, &text, span.start) {
+                return Some((org, false));
+            }
+        }
+        let head = text.rsplit(' ').next().unwrap_or(&text);
+        let head = head.strip_suffix('들').unwrap_or(head);
+        if self.lex.speaker_nouns.contains(head) || self.lex.speaker_nouns.iter().any(|n| n.chars().count() >= 2 && head.ends_with(n.as_str())) {
+            return Some((text, false));
+        }
+        // Pronouns: 그, 그녀, 이들 — resolved by the caller through the carried speaker.
+        if matches!(text.as_str(), "그" | "그녀" | "그들" | "이들" | "그녀들") {
+            return Some((String::new(), true));
+        }
+        None
+    }
+
+    /// Top-level quotation mark pairs (opening, closing) of a sentence. An opening mark without
+    /// its closing mark in the sentence protects nothing.
+    fn pairs(st: &Sent) -> Vec<(usize, usize)> {
+        let c = &st.chars;
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < c.len() {
+            if let Some(closers) = closer_for(c[i]) {
+                // An apostrophe inside a Latin word is not a mark (don't, O'Neil).
+                let latin_before = i > 0 && c[i - 1].is_ascii_alphanumeric();
+                if !(c[i] == '\'' && latin_before) {
+                    if let Some(j) = (i + 1..c.len()).find(|&j| closers.contains(&c[j])) {
+                        if j > i + 1 {
+                            out.push((i, j));
+                            i = j + 1;
+                            continue;
+                        }
+                    }
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+}
+
+/// Who holds which title, as the text introduces them (`홍은택 카카오 각자대표`), so that a
+/// bare title (`장관은`) resolves to the latest person given it before.
+#[derive(Default)]
+struct RoleMemory {
+    /// (position, title, person), in text order.
+    seen: Vec<(usize, String, String)>,
+}
+
+impl RoleMemory {
+    fn new(a: &Analysis) -> RoleMemory {
+        let mut seen = Vec::new();
+        let mut last_person: Option<&Entity> = None;
+        for en in &a.entities {
+            match en.kind.as_str() {
+                k if k == PERSON => last_person = Some(en),
+                k if k == ROLE => {
+                    if let Some(p) = last_person {
+                        if p.sentence == en.sentence && en.span.start >= p.span.end && en.span.start - p.span.end <= 16 && !p.canonical.contains(';') {
+                            seen.push((en.span.start, a.text(en.span).to_string(), p.canonical.clone()));
+                        }
+                    }
+                }
+                k if k == ORGANIZATION => {}
+                _ => last_person = None,
+            }
+        }
+        RoleMemory { seen }
+    }
+
+    fn holder(&self, title: &str, before: usize) -> Option<&str> {
+        self.seen
+            .iter()
+            .rev()
+            .filter(|(p, _, _)| *p < before)
+            .find(|(_, t, _)| t == title || t.ends_with(title))
+            .map(|(_, _, p)| p.as_str())
+    }
+}
+
+/// A direct quote found in a sentence, before speakers are assigned.
+#[derive(Debug, Clone)]
+struct Found {
+    o: usize,
+    c: usize,
+    /// End of the cue word after the closing mark (== c + 1 when none).
+    cue_end: usize,
+    /// Index of the verb word, if any.
+    verb: Option<usize>,
+    /// The next quote of the same chain shares this one's verb and speaker.
+    chained: bool,
+    kind: &'static str,
+    /// Content span (relative) when it differs from the marks' inside (indirect quotes).
+    content: (usize, usize),
+    speaker: Option<(String, String)>,
+}
+
+impl QuoteStage {
+    /// The first predicate word at or after word `from` that is not inside a quote; `Err` when a
+    /// quotation mark opens first (a chain).
+    fn next_predicate(&self, st: &Sent, from: usize, pairs: &[(usize, usize)]) -> Result<Option<usize>, ()> {
+        for k in from..st.words.len() {
+            let w = &st.words[k];
+            if let Some(&(o, _)) = pairs.iter().find(|&&(o, c)| w.s <= o && o < w.e || (w.s > o && w.e <= c + 1)) {
+                if o >= w.s {
+                    return Err(());
+                }
+                continue;
+            }
+            if st.lemma(w).is_some() && !adnominal(st, w) {
+                return Ok(Some(k));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Classifies the quotation mark pairs of a sentence into direct quotes.
+    fn direct(&self, st: &Sent, pairs: &[(usize, usize)], after_cue_block: bool) -> Vec<Found> {
+        let n = st.chars.len();
+        let mut out: Vec<Found> = Vec::new();
+        let mut pending: Vec<Found> = Vec::new();
+        for (pi, &(o, c)) in pairs.iter().enumerate() {
+            let inner = (o + 1, c);
+            let mut k = c + 1;
+            while k < n && is_hangul(st.chars[k]) {
+                k += 1;
+            }
+            let mut cue = st.text(c + 1, k);
+            let mut cue_end = k;
+            if cue.is_empty() {
+                // `"…" 라고 말했다`: the cue written as its own word.
+                let mut j = c + 1;
+                while j < n && crate::segment::is_space(st.chars[j]) {
+                    j += 1;
+                }
+                let mut m = j;
+                while m < n && is_hangul(st.chars[m]) {
+                    m += 1;
+                }
+                let word = st.text(j, m);
+                if j > c + 1 && self.lex.cue_speech.contains(&word) && word != "하고" {
+                    cue = word;
+                    cue_end = m;
+                }
+            }
+            let chain_next = {
+                let mut j = cue_end;
+                while j < n && (crate::segment::is_space(st.chars[j]) || matches!(st.chars[j], ',' | '·' | '、')) {
+                    j += 1;
+                }
+                pairs.get(pi + 1).is_some_and(|&(o2, _)| o2 == j)
+            };
+            let found = |verb: Option<usize>, chained: bool| Found {
+                o,
+                c,
+                cue_end,
+                verb,
+                chained,
+                kind: DIRECT,
+                content: inner,
+                speaker: None,
+            };
+            let decision: Option<Found> = if cue.is_empty() {
+                if chain_next {
+                    Some(found(None, true))
+                } else {
+                    let mut j = c + 1;
+                    while j < n && (crate::segment::is_space(st.chars[j]) || matches!(st.chars[j], '.' | '!' | '?' | '…' | ')' | ']' | '”')) {
+                        j += 1;
+                    }
+                    let at_end = j >= n;
+                    let alone = st.chars[..o].iter().all(|&ch| !ch.is_alphanumeric() && !is_hangul(ch));
+                    let headline = matches!(st.kind, BlockKind::Headline | BlockKind::Subhead | BlockKind::Caption);
+                    let clausal = st.clausal(inner.0, inner.1);
+                    let named_before = self.name_before(st, o).is_some();
+                    let multiword = st.chars[inner.0..inner.1].iter().any(|&ch| crate::segment::is_space(ch));
+                    let yes = (alone && at_end && (clausal || after_cue_block || multiword))
+                        || (headline && at_end && (clausal || multiword || named_before))
+                        || (named_before && (clausal || headline))
+                        || (st.kind == BlockKind::Body && at_end && clausal);
+                    yes.then(|| found(None, false))
+                }
+            } else if self.lex.cue_speech.contains(&cue) {
+                match self.next_predicate(st, st.word_from(cue_end), pairs) {
+                    Err(()) => Some(found(None, true)),
+                    Ok(Some(v)) => {
+                        let lemma = st.lemma(&st.words[v]).unwrap_or_default();
+                        if self.lex.naming.contains(&lemma) {
+                            None
+                        } else {
+                            Some(found(Some(v), false))
+                        }
+                    }
+                    Ok(None) => Some(found(None, false)),
+                }
+            } else if self.lex.cue_nominal.contains(&cue) {
+                // "…"는 입장이다 / "…"라는 지적이 나왔다: clause content and a speech noun next.
+                let wi = st.word_from(cue_end);
+                let noun_ok = st.words.get(wi).is_some_and(|w| {
+                    st.word_morphs(w)
+                        .iter()
+                        .find(|m| is_nominal_tag(tag(m)))
+                        .is_some_and(|m| self.lex.speech_nouns.contains(&st.morph_text(m)))
+                });
+                if noun_ok && (st.clausal(inner.0, inner.1) || after_cue_block) {
+                    let v = match self.next_predicate(st, wi, pairs) {
+                        Ok(v) => v,
+                        Err(()) => None,
+                    };
+                    Some(found(v, false))
+                } else {
+                    None
+                }
+            } else {
+                None
+            };
+            match decision {
+                Some(f) if f.chained => pending.push(f),
+                Some(f) => {
+                    for mut p in pending.drain(..) {
+                        p.verb = f.verb;
+                        out.push(p);
+                    }
+                    out.push(f);
+                }
+                None => {
+                    // The chain broke: what was pending has no cue of its own.
+                    for p in pending.drain(..) {
+                        if st.clausal(p.content.0, p.content.1) {
+                            out.push(p);
+                        }
+                    }
+                }
+            }
+        }
+        for p in pending.drain(..) {
+            if st.clausal(p.content.0, p.content.1) {
+                out.push(p);
+            }
+        }
+        out
+    }
+
+    /// A named entity (or title) right before position `o` (`홍은택 "…"` in a headline).
+    fn name_before(&self, st: &Sent, o: usize) -> Option<(usize, usize)> {
+        let mut j = o;
+        while j > 0 && (crate::segment::is_space(st.chars[j - 1]) || matches!(st.chars[j - 1], ':' | '…' | '·' | ',')) {
+            j -= 1;
+        }
+        let end = st.base + j;
+        let last = st
+            .entities
+            .iter()
+            .filter(|en| matches!(en.kind.as_str(), "PERSON" | "ORGANIZATION" | "ROLE"))
+            .find(|en| en.span.end == end)?;
+        // Extend left over adjacent entities (`남궁훈 카카오 대표`).
+        let mut s = last.span.start;
+        loop {
+            let prev = st.entities.iter().find(|en| {
+                matches!(en.kind.as_str(), "PERSON" | "ORGANIZATION" | "ROLE")
+                    && en.span.end < s
+                    && st.chars[en.span.end - st.base..s - st.base].iter().all(|&c| crate::segment::is_space(c) || c == ',')
+            });
+            match prev {
+                Some(p) => s = p.span.start,
+                None => break,
+            }
+        }
+        Some((s - st.base, j))
+    }
+
+    /// Indirect quotes of a sentence, outside the direct quotes' marks and cues.
+    fn indirect(&self, st: &Sent, direct: &[Found], pairs: &[(usize, usize)]) -> Vec<Found> {
+        let mut out: Vec<Found> = Vec::new();
+        let covered = |s: usize, e: usize| pairs.iter().any(|&(o, c)| s <= c && o <= e);
+        for (wi, w) in st.words.iter().enumerate() {
+            if covered(w.s, w.e.saturating_sub(1)) {
+                continue;
+            }
+            let mut text = st.word_text(w);
+            while text.ends_with([',', '.']) {
+                text.pop();
+            }
+            let Some(&(ending, tail, pat)) = self.endings.iter().find(|(e, _, _)| text.ends_with(e)) else { continue };
+            if text.chars().count() <= ending.chars().count() {
+                continue;
+            }
+            // The ending must be a verb ending (or the quotative particle), not part of a noun.
+            let last = st.word_morphs(w).iter().rev().find(|m| !is_punct_tag(tag(m)));
+            let ok = last.is_some_and(|m| {
+                let p = &*m.features.pos;
+                p.starts_with('E') || p.contains("+E") || p == "JKQ" || (p == "JX" && tail == 2)
+            });
+            if !ok {
+                continue;
+            }
+            let content_end = w.s + text.chars().count() - tail;
+            let verb = match pat {
+                Pattern::Say => self.reporting_verb(st, wi + 1, pairs),
+                Pattern::Noun => self.noun_then_verb(st, wi + 1, pairs),
+                Pattern::While => match self.next_predicate(st, wi + 1, pairs) {
+                    Ok(Some(v)) => Some(v),
+                    _ => None,
+                },
+            };
+            let Some(verb) = verb else { continue };
+            // Where the clause starts: after the previous quote of the sentence, after the
+            // speaker's particle, past words of the reporting sentence (이날, 19일).
+            let mut start = 0;
+            for d in direct.iter().filter(|d| d.c < w.s) {
+                start = start.max(d.cue_end);
+            }
+            for q in out.iter() {
+                start = start.max(q.cue_end);
+            }
+            out.push(Found {
+                o: start,
+                c: content_end,
+                cue_end: w.e,
+                verb: Some(verb),
+                chained: false,
+                kind: INDIRECT,
+                content: (start, content_end),
+                speaker: None,
+            });
+        }
+        out
+    }
+
+    /// `~다고 [19일] 밝혔다`: a reporting verb within a few words, past date words and adverbs.
+    fn reporting_verb(&self, st: &Sent, from: usize, pairs: &[(usize, usize)]) -> Option<usize> {
+        for k in from..(from + 6).min(st.words.len()) {
+            let w = &st.words[k];
+            if pairs.iter().any(|&(o, c)| w.s <= c && o < w.e) {
+                return None;
+            }
+            let Some(lemma) = st.lemma(w) else { continue };
+            if self.lex.verbs.contains(&lemma) && !adnominal(st, w) {
+                return Some(k);
+            }
+            if adnominal(st, w) {
+                continue;
+            }
+            if lemma == "통하" || lemma == "대하" {
+                continue;
+            }
+            return None;
+        }
+        None
+    }
+
+    /// `~다는 계획도 밝혔다`, `~다는 입장이다`.
+    fn noun_then_verb(&self, st: &Sent, from: usize, pairs: &[(usize, usize)]) -> Option<usize> {
+        let w = st.words.get(from)?;
+        let ms = st.word_morphs(w);
+        let noun = ms.iter().find(|m| is_nominal_tag(tag(m)))?;
+        let noun = st.morph_text(noun);
+        if !self.lex.speech_nouns.contains(&noun) {
+            return None;
+        }
+        if self.lex.speech_noun_pred.contains(&noun) && ms.iter().any(|m| tag(m) == "VCP") {
+            return Some(from);
+        }
+        self.reporting_verb(st, from + 1, pairs)
+    }
+}
+
+impl Stage for QuoteStage {
+    fn name(&self) -> &'static str {
+        "quotes"
+    }
+
+    fn assigns(&self) -> &'static str {
+        "quotes"
+    }
+
+    fn run(&self, a: &mut Analysis) {
+        let quotes = self.find(a);
+        a.quotes = quotes;
+    }
+}
+
+impl QuoteStage {
+    fn find(&self, a: &Analysis) -> Vec<Quote> {
+        let roles = RoleMemory::new(a);
+        // Entities by sentence.
+        let mut by_sentence: Vec<Vec<&Entity>> = vec![Vec::new(); a.sentences.len()];
+        for en in &a.entities {
+            if let Some(v) = by_sentence.get_mut(en.sentence) {
+                v.push(en);
+            }
+        }
+        // The block each sentence is in, and the cue line right before that block.
+        let mut block_of = Vec::with_capacity(a.sentences.len());
+        let mut bi = 0;
+        for s in &a.sentences {
+            while bi + 1 < a.blocks.len() && a.blocks[bi].span.end <= s.span.start {
+                bi += 1;
+            }
+            block_of.push(bi);
+        }
+        let mut out: Vec<Quote> = Vec::new();
+        let mut carry = Carry::default();
+        let mut bites_done: FxHashSet<usize> = FxHashSet::default();
+        for si in 0..a.sentences.len() {
+            let sentence = &a.sentences[si];
+            let block = block_of[si];
+            // Broadcast bites: `[이름/직함 : 말]` lines, and lines after an interview cue.
+            if let Some((desc, speech)) = bracket_bite(a, &a.blocks[block]) {
+                if bites_done.insert(block) {
+                    let (speaker, speaker_text) = self.cue_speaker(a, &desc);
+                    if !speaker.is_empty() {
+                        carry.speaker = speaker.clone();
+                    }
+                    out.push(Quote { sentence: si, span: speech, kind: DIRECT.into(), speaker, speaker_text, verb: String::new() });
+                }
+                continue;
+            }
+            let cue_block = self.interview_cue_before(a, block);
+            let text = a.text(sentence.span);
+            let has_mark = text.chars().any(|c| closer_for(c).is_some());
+            if cue_block.is_some() && !has_mark && bites_done.insert(block) {
+                // A bite written without marks: the whole line is the quote.
+                let (speaker, speaker_text) = self.cue_speaker(a, cue_block.unwrap());
+                let b = &a.blocks[block];
+                out.push(Quote { sentence: si, span: b.span, kind: DIRECT.into(), speaker, speaker_text, verb: String::new() });
+                continue;
+            }
+            if cue_block.is_some() && !has_mark {
+                continue;
+            }
+            let maybe_indirect = self.endings.iter().any(|(e, _, _)| text.contains(e));
+            let has_person = by_sentence[si].iter().any(|en| en.kind == PERSON);
+            if !has_mark && !maybe_indirect && !(has_person && sentence.kind == BlockKind::Body) {
+                continue;
+            }
+            let st = Sent::new(a, si, &by_sentence[si]);
+            let pairs = if has_mark { Self::pairs(&st) } else { Vec::new() };
+            let mut found = if pairs.is_empty() { Vec::new() } else { self.direct(&st, &pairs, cue_block.is_some()) };
+            let mut ind = if maybe_indirect && sentence.kind == BlockKind::Body { self.indirect(&st, &found, &pairs) } else { Vec::new() };
+            let quoted: Vec<(usize, usize)> = found.iter().map(|f| (f.o, f.c)).collect();
+            let subjects = self.subjects(&st, &pairs, &roles);
+            let body = sentence.kind == BlockKind::Body;
+            // Speakers of direct quotes.
+            let mut prev_speaker: Option<(String, String)> = None;
+            for k in 0..found.len() {
+                let f = &found[k];
+                let chained_from_prev = k > 0 && found[k - 1].chained;
+                let before = subjects.iter().filter(|s| s.pe <= f.o && !quoted.iter().any(|&(o, c)| s.s > o && s.e <= c));
+                let named = before.clone().filter(|s| !s.generic);
+                let pick = named.clone().filter(|s| s.topic).last().or_else(|| named.clone().last()).or_else(|| {
+                    // Any subject right before the quote, with no predicate between them.
+                    before.clone().last().filter(|s| {
+                        let (w0, w1) = (st.word_from(s.pe), st.word_from(f.o));
+                        (w0..w1).all(|k| st.lemma(&st.words[k]).is_none() || adnominal(&st, &st.words[k]))
+                    })
+                });
+                let mut speaker = pick.map(|s| (s.speaker.clone(), st.text(s.s, s.e)));
+                if speaker.is_none() && !body {
+                    if let Some((s, e)) = self.name_before(&st, f.o) {
+                        speaker = self.speaker_of(&st, s, e, &roles).map(|(sp, _)| (sp, st.text(s, e)));
+                    }
+                }
+                if chained_from_prev && prev_speaker.is_some() && pick.is_none_or(|s| s.pe <= found[k - 1].o) {
+                    speaker = prev_speaker.clone();
+                }
+                if speaker.is_none() {
+                    // After the quote: `"…"라고 홍 대표는 말했다`.
+                    let mut end_chain = k;
+                    while end_chain < found.len() && found[end_chain].chained {
+                        end_chain += 1;
+                    }
+                    let last = &found[end_chain.min(found.len() - 1)];
+                    let stop = last.verb.map(|v| st.words[v].s).unwrap_or(st.chars.len());
+                    speaker = subjects
+                        .iter()
+                        .find(|s| s.s >= last.cue_end && s.e <= stop && !s.generic)
+                        .map(|s| (s.speaker.clone(), st.text(s.s, s.e)));
+                }
+                if speaker.is_none() {
+                    if let Some(cue) = cue_block {
+                        if st.chars[..f.o].iter().all(|&ch| !is_hangul(ch) && !ch.is_alphanumeric()) {
+                            speaker = Some(self.cue_speaker(a, cue));
+                        }
+                    }
+                }
+                if let Some((sp, _)) = &speaker {
+                    if sp.is_empty() {
+                        // A pronoun subject (그는): the carried speaker.
+                        let t = speaker.as_ref().unwrap().1.clone();
+                        speaker = Some((carry.speaker.clone(), t));
+                    }
+                }
+                let speaker = match speaker {
+                    Some(s) => s,
+                    None if body => (carry.speaker.clone(), String::new()),
+                    None => (String::new(), String::new()),
+                };
+                prev_speaker = Some(speaker.clone());
+                found[k].speaker = Some(speaker);
+            }
+            // Speakers of indirect quotes, and where their clause starts.
+            for q in ind.iter_mut() {
+                let region = q.o;
+                let cands: Vec<&Subject> = subjects.iter().filter(|s| !s.generic && s.s >= region && s.pe <= q.c && !quoted.iter().any(|&(o, c)| s.s > o && s.e <= c)).collect();
+                let pick = cands.iter().find(|s| s.topic).or_else(|| cands.first()).copied();
+                let mut start = region;
+                let speaker = if let Some(s) = pick {
+                    start = s.pe;
+                    let sp = if s.speaker.is_empty() { carry.speaker.clone() } else { s.speaker.clone() };
+                    (sp, st.text(s.s, s.e))
+                } else if let Some(prev) = found.iter().rev().find(|f| f.c < q.c).and_then(|f| f.speaker.clone()) {
+                    prev
+                } else if let Some(s) = subjects.iter().filter(|s| s.pe <= region && !s.generic).find(|s| s.topic) {
+                    (s.speaker.clone(), st.text(s.s, s.e))
+                } else {
+                    (carry.speaker.clone(), String::new())
+                };
+                start = self.skip_lead(&st, start, q.c);
+                q.o = start;
+                q.content = (start, q.c);
+                q.speaker = Some(speaker);
+            }
+            ind.retain(|q| q.content.1 > q.content.0 + 1);
+            // Carry the speaker to the next sentences.
+            let mut all: Vec<Found> = found.drain(..).chain(ind.drain(..)).collect();
+            all.sort_by_key(|f| (f.content.0, f.content.1));
+            for f in &all {
+                let (speaker, speaker_text) = f.speaker.clone().unwrap_or_default();
+                if !speaker.is_empty() && body {
+                    carry.speaker = speaker.clone();
+                }
+                let verb = f.verb.map(|v| clean_verb(&st.word_text(&st.words[v]))).unwrap_or_default();
+                out.push(Quote {
+                    sentence: si,
+                    span: st.abs(f.content.0, f.content.1),
+                    kind: f.kind.into(),
+                    speaker,
+                    speaker_text,
+                    verb,
+                });
+            }
+            if all.is_empty() && body {
+                if let Some(s) = subjects.iter().find(|s| s.topic && s.person && !s.speaker.is_empty()) {
+                    carry.speaker = s.speaker.clone();
+                }
+            }
+        }
+        out.sort_by_key(|q| (q.span.start, q.span.end));
+        out.dedup_by(|b, a| a.span == b.span);
+        out
+    }
+
+    /// Skips words of the reporting sentence at the start of an indirect clause: spaces, `이날`,
+    /// `19일`, `이어`.
+    fn skip_lead(&self, st: &Sent, mut start: usize, end: usize) -> usize {
+        loop {
+            while start < end && (crate::segment::is_space(st.chars[start]) || st.chars[start] == ',') {
+                start += 1;
+            }
+            let wi = st.word_from(start);
+            let Some(w) = st.words.get(wi) else { return start };
+            if w.s != start || w.e >= end {
+                return start;
+            }
+            let mut t = st.word_text(w);
+            while t.ends_with(',') {
+                t.pop();
+            }
+            let date = st.entities.iter().any(|en| {
+                (en.kind == DATE || en.kind == TIME) && en.span.start == st.base + w.s && en.span.end <= st.base + w.e && speech_time(en)
+            });
+            if self.lex.skip_lead.contains(&t) || date {
+                start = w.e;
+                continue;
+            }
+            return start;
+        }
+    }
+
+    /// The interview cue line right before a block (`[인터뷰] 김민수/교수`), if any.
+    fn interview_cue_before<'a>(&self, a: &'a Analysis, block: usize) -> Option<&'a str> {
+        if block == 0 {
+            return None;
+        }
+        let prev = &a.blocks[block - 1];
+        if prev.kind != BlockKind::Cue {
+            return None;
+        }
+        let t = a.text(prev.span);
+        self.lex.interview.iter().any(|w| t.contains(w.as_str())).then_some(t)
+    }
+
+    /// Speaker of a broadcast cue line or bite label: `◀ 인터뷰 ▶ 선우태진/건축구조기술사` →
+    /// 선우태진; `SY건설 관계자` → SY건설; anything else as written.
+    fn cue_speaker(&self, a: &Analysis, cue: &str) -> (String, String) {
+        let mut d = cue.trim();
+        // Drop the label: `[인터뷰]`, `<인터뷰>`, `(녹취)`, `◀ 인터뷰 ▶`.
+        for (open, close) in [('[', ']'), ('<', '>'), ('(', ')'), ('◀', '▶'), ('【', '】')] {
+            if d.starts_with(open) {
+                if let Some(k) = d.find(close) {
+                    let label = &d[open.len_utf8()..k];
+                    if self.lex.interview.iter().any(|w| label.contains(w.as_str())) || label.trim().is_empty() {
+                        d = d[k + close.len_utf8()..].trim();
+                    }
+                }
+            }
+        }
+        let desc = d.to_string();
+        let name = d.split('/').next().unwrap_or(d).trim();
+        let bare: String = name
+            .trim_end_matches("씨")
+            .trim_end()
+            .trim_end_matches("모")
+            .trim_end()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        for en in &a.entities {
+            if en.kind == PERSON && (en.canonical == bare || a.text(en.span) == bare) {
+                return (en.canonical.clone(), desc);
+            }
+        }
+        let org_part = name.trim_end_matches("관계자").trim_end_matches("대변인").trim();
+        if org_part != name {
+            for en in &a.entities {
+                if en.kind == ORGANIZATION && (en.canonical == org_part || a.text(en.span) == org_part) {
+                    return (en.canonical.clone(), desc);
+                }
+            }
+            return (org_part.to_string(), desc);
+        }
+        if d.contains('/') && (2..=4).contains(&bare.chars().count()) && bare.chars().all(is_hangul) {
+            return (bare, desc);
+        }
+        (desc.clone(), desc)
+    }
+}
+
+/// A word that ends in an adnominal ending (`대리인인`, `열린`): it modifies a noun and is not
+/// the predicate of the clause.
+fn adnominal(st: &Sent, w: &Word) -> bool {
+    st.word_morphs(w).iter().rev().find(|m| !is_punct_tag(tag(m))).is_some_and(|m| m.features.pos.ends_with("ETM"))
+}
+
+/// A DATE or TIME that dates the speaking (`19일`, `이날`, `지난 15일`), not the content.
+fn speech_time(en: &Entity) -> bool {
+    en.kind == TIME || en.normalized.len() == 10 || en.normalized.is_empty()
+}
+
+/// The verb word without trailing punctuation or closing marks.
+fn clean_verb(w: &str) -> String {
+    w.trim_end_matches(|c: char| !is_hangul(c) && !c.is_alphanumeric()).to_string()
+}
+
+/// `[남궁진/FC 한강 공격수 : 마지막 슈팅은 …]`: a broadcast bite written on one line with its
+/// speaker. Returns the speaker label and the span of the words spoken.
+fn bracket_bite(a: &Analysis, b: &crate::doc::Block) -> Option<(String, Span)> {
+    if b.kind != BlockKind::Body {
+        return None;
+    }
+    let t = a.text(b.span);
+    let inner = t.strip_prefix('[')?.strip_suffix(']')?;
+    let (desc, speech) = inner.split_once(" : ").or_else(|| inner.split_once(": "))?;
+    if !desc.contains('/') || desc.chars().count() > 40 || speech.trim().is_empty() {
+        return None;
+    }
+    let lead = 1 + desc.chars().count() + if inner.contains(" : ") { 3 } else { 2 };
+    let spoken = speech.trim_end();
+    let start = b.span.start + lead + (speech.chars().count() - speech.trim_start().chars().count());
+    let end = b.span.start + lead + spoken.chars().count();
+    Some((desc.trim().to_string(), Span::new(start, end)))
+}
