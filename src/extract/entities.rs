@@ -962,7 +962,7 @@ const GENERIC: &[(&str, How)] = &[
 ];
 
 /// Names ending like public bodies: never "the company" of an article.
-const PUBLIC: &[&str] = &["부", "처", "청", "원", "위원회", "시", "구", "군", "도", "법원", "지법", "경찰서", "당", "국회", "정부", "공사", "공단"];
+const PUBLIC: &[&str] = &["부", "처", "청", "원", "위원회", "시", "구", "군", "도", "법원", "지법", "경찰서", "당", "국회", "정부", "공사", "공단", "연합", "EU", "UN", "유엔"];
 
 fn generic(t: &str) -> Option<How> {
     GENERIC.iter().find(|(g, _)| *g == t).map(|(_, h)| *h)
@@ -997,7 +997,10 @@ pub fn resolve_generic_org(a: &Analysis, entities: &[Entity], word: &str, pos: u
     }
     if let How::Main = how {
         let mut counts: HashMap<&str, usize> = HashMap::new();
-        for e in named.filter(|e| e.kind == ORGANIZATION && !PUBLIC.iter().any(|p| e.canonical.ends_with(p))) {
+        let outlet = a.doc.meta.outlet.as_str();
+        for e in named.filter(|e| {
+            e.kind == ORGANIZATION && !PUBLIC.iter().any(|p| e.canonical.ends_with(p)) && (outlet.is_empty() || !outlet.contains(e.canonical.as_str()))
+        }) {
             *counts.entry(e.canonical.as_str()).or_default() += 1;
         }
         return counts.into_iter().max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c))).map(|(c, _)| c.to_string());

@@ -327,32 +327,10 @@ impl QuoteStage {
             }
             let ms = st.word_morphs(w);
             // The particle is the last non-punctuation morph of the word.
-            let Some(pk) = ms.iter().rposition(|m| !is_punct_tag(tag(m))) else { continue };
-            if pk == 0 {
-                continue;
-            }
-            let pm = &ms[pk];
-            let ptxt = st.morph_text(pm);
-            let t = tag(pm);
-            let topic = t == "JX" && matches!(ptxt.as_str(), "은" | "는" | "도");
-            let subj = t == "JKS" && matches!(ptxt.as_str(), "이" | "가" | "께서");
-            if !topic && !subj {
-                continue;
-            }
-            // The word before the particle ends in a noun (a closing bracket may come between:
-            // `최고재무책임자(CFO)는`).
-            let Some(prev) = ms[..pk].iter().rev().find(|m| !matches!(tag(m), "SSC" | "SSO")) else { continue };
-            if !is_nominal_tag(tag(prev)) {
-                continue;
-            }
-            let e = ms[..pk]
-                .iter()
-                .rev()
-                .find(|m| is_nominal_tag(tag(m)))
-                .map(|m| m.span.end - st.base)
-                .unwrap_or(pm.span.start - st.base);
-            let e = if matches!(st.chars.get(e), Some('(')) { e } else { pm.span.start - st.base };
-            let pe = pm.span.end - st.base;
+            let (e, pe, topic) = match self.particle(st, w) {
+                Some(x) => x,
+                None => continue,
+            };
             // Extend left over noun words (names, titles, organizations, `A와 B`); ko-dic's tags
             // inside unknown names are noisy, so a word counts unless it has a verb, an ending
             // or a case particle other than `과/와`.
@@ -362,7 +340,12 @@ impl QuoteStage {
                 let pw = &st.words[k - 1];
                 let pms = st.word_morphs(pw);
                 let ptext = st.word_text(pw);
-                let nominal = pms.iter().any(|m| is_nominal_tag(tag(m)))
+                let covered = st.entities.iter().any(|en| {
+                    matches!(en.kind.as_str(), "PERSON" | "ORGANIZATION" | "ROLE" | "LOCATION")
+                        && en.span.start <= st.base + pw.s
+                        && st.base + pw.e <= en.span.end
+                }) || crate::extract::entities::is_generic_org(ptext.trim_end_matches(',')) || ptext.ends_with(',');
+                let nominal = covered || pms.iter().any(|m| is_nominal_tag(tag(m)))
                     && pms.iter().all(|m| {
                         let t = tag(m);
                         let p = &*m.features.pos;
@@ -420,6 +403,49 @@ impl QuoteStage {
             }
         }
         out
+    }
+
+    /// The subject particle ending a word: (end of the noun, end of the particle, topic?). From
+    /// the morphemes (`대표/NNG 는/JX`), or, where ko-dic mis-analyses an unknown name
+    /// (`남궁태오는` → `남/NNG 궁태/NNG 오/VV 는/ETM`), from the surface when the word before the
+    /// particle ends exactly where an entity or a speaking noun does.
+    fn particle(&self, st: &Sent, w: &Word) -> Option<(usize, usize, bool)> {
+        let ms = st.word_morphs(w);
+        if let Some(pk) = ms.iter().rposition(|m| !is_punct_tag(tag(m))).filter(|&k| k > 0) {
+            let pm = &ms[pk];
+            let ptxt = st.morph_text(pm);
+            let t = tag(pm);
+            let topic = t == "JX" && matches!(ptxt.as_str(), "은" | "는" | "도");
+            let subj = t == "JKS" && matches!(ptxt.as_str(), "이" | "가" | "께서");
+            // The word before the particle ends in a noun (a bracket may come between:
+            // `최고재무책임자(CFO)는`).
+            let prev = ms[..pk].iter().rev().find(|m| !matches!(tag(m), "SSC" | "SSO"));
+            if (topic || subj) && prev.is_some_and(|m| is_nominal_tag(tag(m))) {
+                let mut e = pm.span.start - st.base;
+                if let Some(open) = st.chars[w.s..e].iter().position(|&c| c == '(') {
+                    if st.chars[e - 1] == ')' {
+                        e = w.s + open;
+                    }
+                }
+                return Some((e, pm.span.end - st.base, topic));
+            }
+        }
+        let text = st.word_text(w);
+        let text = text.trim_end_matches([',', '.']);
+        for (p, topic) in [("은", true), ("는", true), ("도", true), ("께서", false), ("이", false), ("가", false)] {
+            let Some(stem) = text.strip_suffix(p) else { continue };
+            if stem.is_empty() {
+                continue;
+            }
+            let e = w.s + stem.chars().count();
+            let abs_e = st.base + e;
+            let entity_end = st.entities.iter().any(|en| matches!(en.kind.as_str(), "PERSON" | "ORGANIZATION" | "ROLE") && en.span.end == abs_e && en.span.start >= st.base + w.s);
+            let last_word = stem.rsplit(' ').next().unwrap_or(stem);
+            if entity_end || self.lex.speaker_nouns.contains(last_word) || crate::extract::entities::is_generic_org(last_word) {
+                return Some((e, e + p.chars().count(), topic));
+            }
+        }
+        None
     }
 
     /// The speaker named by the phrase `s..e` of a sentence, and whether it is a person.
@@ -1147,4 +1173,93 @@ fn bracket_bite(a: &Analysis, b: &crate::doc::Block) -> Option<(String, Span)> {
     let start = b.span.start + lead + (speech.chars().count() - speech.trim_start().chars().count());
     let end = b.span.start + lead + spoken.chars().count();
     Some((desc.trim().to_string(), Span::new(start, end)))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::doc::{Document, Meta};
+    use crate::resources::DataFiles;
+    use crate::Pipeline;
+
+    /// (kind, text, speaker, speaker_text, verb) of every quote of an article published 2022-10-19.
+    fn quotes(text: &str) -> Vec<(String, String, String, String, String)> {
+        let p = Pipeline::new(DataFiles::embedded()).unwrap();
+        let meta = Meta { published: chrono::NaiveDate::from_ymd_opt(2022, 10, 19), ..Meta::default() };
+        let doc = Document { id: "t".into(), source: "t".into(), text: text.into(), meta, warnings: vec![] };
+        let a = p.analyze(doc).unwrap();
+        a.quotes
+            .iter()
+            .map(|q| (q.kind.clone(), a.text(q.span).to_string(), q.speaker.clone(), q.speaker_text.clone(), q.verb.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn chain_shares_speaker_and_verb() {
+        let q = quotes("박지훈 한빛전자 대표는 이날 기자간담회에서 \"투자를 늘리겠다\"며 \"하반기에는 흑자로 돌아설 것\"이라고 말했다.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].1, "투자를 늘리겠다");
+        assert_eq!(q[1].1, "하반기에는 흑자로 돌아설 것");
+        for x in &q {
+            assert_eq!((x.0.as_str(), x.2.as_str(), x.4.as_str()), ("direct", "박지훈", "말했다"), "{q:?}");
+        }
+        assert_eq!(q[0].3, "박지훈 한빛전자 대표");
+    }
+
+    #[test]
+    fn short_form_speaker_and_elided_subject() {
+        let q = quotes(
+            "박지훈 한빛전자 대표는 19일 신제품을 공개했다. 박 대표는 \"가격은 동결한다\"고 밝혔다. 이어 \"수출 물량도 늘리겠다\"고 덧붙였다.",
+        );
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!((q[0].2.as_str(), q[0].3.as_str()), ("박지훈", "박 대표"));
+        assert_eq!((q[1].2.as_str(), q[1].3.as_str(), q[1].4.as_str()), ("박지훈", "", "덧붙였다"), "elided subject is carried: {q:?}");
+    }
+
+    #[test]
+    fn speaker_after_the_quote() {
+        let q = quotes("\"이번 결정은 시장의 신뢰를 되찾는 출발점\"이라고 최은서 금융연구원 연구위원은 말했다.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].2, "최은서", "{q:?}");
+    }
+
+    #[test]
+    fn scare_quotes_titles_and_names_are_not_quotes() {
+        let q = quotes(
+            "정부는 이른바 '골든타임'을 놓쳤다는 비판을 받았다. 시민단체는 이를 '뒷북 대책'이라고 불렀다. 구청은 '주민과의 대화' 행사를 열었다.",
+        );
+        assert!(q.iter().all(|x| x.0 != "direct"), "{q:?}");
+    }
+
+    #[test]
+    fn official_speaks_for_the_organization() {
+        let q = quotes("국토교통부는 20일 대책을 발표했다. 국토부 관계자는 \"현장 점검을 다음 달까지 마치겠다\"고 말했다.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!((q[0].2.as_str(), q[0].3.as_str()), ("국토교통부", "국토부 관계자"), "{q:?}");
+    }
+
+    #[test]
+    fn indirect_quotes_and_plans() {
+        let q = quotes("한빛전자는 내년까지 평택 공장을 증설한다고 19일 밝혔다. 회사는 연구 인력도 두 배로 늘린다는 계획도 밝혔다.");
+        let ind: Vec<_> = q.iter().filter(|x| x.0 == "indirect").collect();
+        assert_eq!(ind.len(), 2, "{q:?}");
+        assert_eq!(ind[0].1, "내년까지 평택 공장을 증설한다");
+        assert_eq!((ind[0].2.as_str(), ind[0].4.as_str()), ("한빛전자", "밝혔다"));
+        assert_eq!(ind[1].1, "연구 인력도 두 배로 늘린다");
+        assert_eq!(ind[1].2, "한빛전자", "{q:?}");
+    }
+
+    #[test]
+    fn unclosed_mark_swallows_nothing() {
+        let q = quotes("주민 김모(61)씨는 \"버스가 하루 두 번뿐이라 병원에 못 간다며 한숨을 쉬었다.\n\n군은 다음 달까지 노선을 늘리겠다고 밝혔다. 군 관계자는 \"수요를 보고 판단하겠다\"고 말했다.");
+        assert!(q.iter().all(|x| !x.1.contains("노선을 늘리겠다고 밝혔다")), "{q:?}");
+        assert!(q.iter().any(|x| x.1 == "수요를 보고 판단하겠다"), "{q:?}");
+    }
+
+    #[test]
+    fn broadcast_bite_on_one_line() {
+        let q = quotes("구급대원들은 병원을 찾아 헤맸습니다.\n\n[이서준/응급의학과 교수 : 환자를 받을 병원이 없었습니다. 구조가 문제입니다.]\n\n정부는 대책을 내놨습니다.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1, "환자를 받을 병원이 없었습니다. 구조가 문제입니다.");
+        assert_eq!(q[0].2, "이서준");
+    }
 }

@@ -1,0 +1,45 @@
+//! `kornews eval` end to end on the development corpus: the scores are real outputs of the
+//! pipeline against the hand-made gold of `corpus/gold/`, so a change that breaks extraction
+//! fails here. The floors sit below today's figures (README, "Quality") to leave room for
+//! honest rule changes, not for regressions.
+
+mod common;
+
+use common::*;
+
+fn figure(report: &str, section: &str, row: &str, col: usize) -> f64 {
+    let start = report.find(section).unwrap_or_else(|| panic!("no section {section:?} in\n{report}"));
+    let line = report[start..]
+        .lines()
+        .find(|l| l.trim_start().starts_with(row))
+        .unwrap_or_else(|| panic!("no row {row:?} in {section:?}"));
+    line[line.find(row).unwrap() + row.len()..].split_whitespace().nth(col).unwrap().parse().unwrap()
+}
+
+#[test]
+fn development_corpus_scores() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let o = extract(&["corpus"], &out);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = kornews().args(["eval", "--gold", "corpus/gold", "--pred"]).arg(&out).output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report = String::from_utf8(o.stdout).unwrap();
+    // F1 is column 2 of a score row (P, R, F1).
+    assert!(figure(&report, "exact span", "micro", 2) >= 0.80, "{report}");
+    assert!(figure(&report, "quotes:", "all", 2) >= 0.90, "{report}");
+    assert!(figure(&report, "quotes:", "direct", 2) >= 0.93, "{report}");
+    let speaker = report.lines().find(|l| l.starts_with("speaker agrees")).unwrap();
+    let ratio: f64 = speaker.rsplit('(').next().unwrap().trim_end_matches(')').parse().unwrap();
+    assert!(ratio >= 0.75, "{speaker}");
+    // Every annotated document is scored, including those with no quotes.
+    assert!(report.contains("quotes: 30 documents"), "{report}");
+}
+
+#[test]
+fn eval_rejects_a_missing_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = kornews().args(["eval", "--gold", "corpus/gold", "--pred"]).arg(dir.path()).output().unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("entities.csv"), "{}", stderr(&o));
+}
