@@ -23,6 +23,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("ner/surnames.txt", include_str!("../dictionaries/ner/surnames.txt")),
     ("ner/units.tsv", include_str!("../dictionaries/ner/units.tsv")),
     ("quotes/quotes.tsv", include_str!("../dictionaries/quotes/quotes.tsv")),
+    ("commitments/commitments.tsv", include_str!("../dictionaries/commitments/commitments.tsv")),
 ];
 
 /// One loaded data file.

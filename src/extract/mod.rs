@@ -2,6 +2,7 @@
 //! found) and adds what it assigns: `entities`, `quotes` or `commitments`. Stages are registered
 //! by name and run in order on every document, each with its own per-thread scratch space.
 
+pub mod commitments;
 pub mod entities;
 pub mod lexicon;
 pub mod quotes;
@@ -22,5 +23,9 @@ pub trait Stage: Send + Sync {
 
 /// The stages kornews runs, in order.
 pub fn default_stages(data: &crate::resources::DataFiles) -> Result<Vec<Box<dyn Stage>>, String> {
-    Ok(vec![Box::new(entities::EntityStage::new(data)?), Box::new(quotes::QuoteStage::new(data)?)])
+    Ok(vec![
+        Box::new(entities::EntityStage::new(data)?),
+        Box::new(quotes::QuoteStage::new(data)?),
+        Box::new(commitments::CommitmentStage::new(data)?),
+    ])
 }

@@ -121,7 +121,7 @@ impl QuoteStage {
     }
 }
 
-fn is_hangul(c: char) -> bool {
+pub(crate) fn is_hangul(c: char) -> bool {
     ('가'..='힣').contains(&c)
 }
 
@@ -140,46 +140,46 @@ fn is_mark(c: char) -> bool {
 }
 
 /// First component of a ko-dic tag (`XSV+EP` → `XSV`).
-fn tag(m: &Morph) -> &str {
+pub(crate) fn tag(m: &Morph) -> &str {
     let p = &*m.features.pos;
     p.split('+').next().unwrap_or(p)
 }
 
-fn is_nominal_tag(t: &str) -> bool {
+pub(crate) fn is_nominal_tag(t: &str) -> bool {
     matches!(t, "NNG" | "NNP" | "NNB" | "NNBC" | "NR" | "NP" | "SL" | "SH" | "SN" | "XSN" | "XPN" | "XR")
 }
 
-fn is_predicate_tag(t: &str) -> bool {
+pub(crate) fn is_predicate_tag(t: &str) -> bool {
     matches!(t, "VV" | "VA" | "VX" | "XSV" | "XSA" | "VCP" | "VCN")
 }
 
-fn is_punct_tag(t: &str) -> bool {
+pub(crate) fn is_punct_tag(t: &str) -> bool {
     t.starts_with('S') && !matches!(t, "SL" | "SH" | "SN")
 }
 
 /// One whitespace-delimited word of a sentence: code points relative to the sentence, and the
 /// range of its morphemes in the sentence's morpheme slice.
 #[derive(Debug, Clone, Copy)]
-struct Word {
-    s: usize,
-    e: usize,
-    m0: usize,
-    m1: usize,
+pub(crate) struct Word {
+    pub(crate) s: usize,
+    pub(crate) e: usize,
+    pub(crate) m0: usize,
+    pub(crate) m1: usize,
 }
 
 /// A sentence prepared for quote finding.
-struct Sent<'a> {
-    analysis: &'a Analysis,
-    kind: BlockKind,
-    base: usize,
-    chars: Vec<char>,
-    morphs: &'a [Morph],
-    words: Vec<Word>,
-    entities: Vec<&'a Entity>,
+pub(crate) struct Sent<'a> {
+    pub(crate) analysis: &'a Analysis,
+    pub(crate) kind: BlockKind,
+    pub(crate) base: usize,
+    pub(crate) chars: Vec<char>,
+    pub(crate) morphs: &'a [Morph],
+    pub(crate) words: Vec<Word>,
+    pub(crate) entities: Vec<&'a Entity>,
 }
 
 impl<'a> Sent<'a> {
-    fn new(a: &'a Analysis, index: usize, ents: &[&'a Entity]) -> Sent<'a> {
+    pub(crate) fn new(a: &'a Analysis, index: usize, ents: &[&'a Entity]) -> Sent<'a> {
         let s = &a.sentences[index];
         let chars: Vec<char> = a.text(s.span).chars().collect();
         let morphs = &a.morphs[s.morphs.clone()];
@@ -209,25 +209,25 @@ impl<'a> Sent<'a> {
         Sent { analysis: a, kind: s.kind, base, chars, morphs, words, entities: ents.to_vec() }
     }
 
-    fn text(&self, s: usize, e: usize) -> String {
+    pub(crate) fn text(&self, s: usize, e: usize) -> String {
         self.chars[s..e].iter().collect()
     }
 
-    fn word_text(&self, w: &Word) -> String {
+    pub(crate) fn word_text(&self, w: &Word) -> String {
         self.text(w.s, w.e)
     }
 
-    fn word_morphs(&self, w: &Word) -> &'a [Morph] {
+    pub(crate) fn word_morphs(&self, w: &Word) -> &'a [Morph] {
         &self.morphs[w.m0..w.m1]
     }
 
     /// The index of the first word starting at or after `pos`.
-    fn word_from(&self, pos: usize) -> usize {
+    pub(crate) fn word_from(&self, pos: usize) -> usize {
         self.words.partition_point(|w| w.e <= pos)
     }
 
     /// Lemma of the first predicate of a word (`밝혔다` → 밝히, `설명했다` → 설명하), if any.
-    fn lemma(&self, w: &Word) -> Option<String> {
+    pub(crate) fn lemma(&self, w: &Word) -> Option<String> {
         let ms = self.word_morphs(w);
         for (k, m) in ms.iter().enumerate() {
             let t = tag(m);
@@ -253,7 +253,7 @@ impl<'a> Sent<'a> {
         None
     }
 
-    fn morph_text(&self, m: &Morph) -> String {
+    pub(crate) fn morph_text(&self, m: &Morph) -> String {
         let s = m.span.start.max(self.base) - self.base;
         let e = (m.span.end - self.base).min(self.chars.len());
         self.text(s, e)
@@ -282,27 +282,27 @@ impl<'a> Sent<'a> {
         }
     }
 
-    fn abs(&self, s: usize, e: usize) -> Span {
+    pub(crate) fn abs(&self, s: usize, e: usize) -> Span {
         Span::new(self.base + s, self.base + e)
     }
 }
 
 /// A subject phrase that may be a speaker: `홍 대표는`, `카카오 관계자는`, `한 주민은`.
 #[derive(Debug, Clone)]
-struct Subject {
+pub(crate) struct Subject {
     /// The phrase without its particle (relative code points).
-    s: usize,
-    e: usize,
+    pub(crate) s: usize,
+    pub(crate) e: usize,
     /// End of the particle.
-    pe: usize,
+    pub(crate) pe: usize,
     /// Marked by the topic particle 은/는/도 (else by 이/가/께서).
-    topic: bool,
-    speaker: String,
+    pub(crate) topic: bool,
+    pub(crate) speaker: String,
     /// True when the speaker is a person (carried to later sentences).
-    person: bool,
+    pub(crate) person: bool,
     /// A subject that names no entity, title or speaking noun (`대형 병원 여덟 곳이`): a speaker
     /// only for a direct quote right after it.
-    generic: bool,
+    pub(crate) generic: bool,
 }
 
 /// True when the phrase `s..e` contains a PERSON or ORGANIZATION entity.
@@ -319,14 +319,12 @@ struct Carry {
 
 impl QuoteStage {
     /// Subjects of a sentence, in text order, outside the given quote spans.
-    fn subjects(&self, st: &Sent, quotes: &[(usize, usize)], roles: &RoleMemory) -> Vec<Subject> {
+    pub(crate) fn subjects(&self, st: &Sent, quotes: &[(usize, usize)], roles: &RoleMemory) -> Vec<Subject> {
         let mut out = Vec::new();
         for (wi, w) in st.words.iter().enumerate() {
             if quotes.iter().any(|&(o, c)| w.s >= o && w.e <= c + 1) {
                 continue;
             }
-            let ms = st.word_morphs(w);
-            // The particle is the last non-punctuation morph of the word.
             let (e, pe, topic) = match self.particle(st, w) {
                 Some(x) => x,
                 None => continue,
@@ -545,13 +543,13 @@ impl QuoteStage {
 /// Who holds which title, as the text introduces them (`홍은택 카카오 각자대표`), so that a
 /// bare title (`장관은`) resolves to the latest person given it before.
 #[derive(Default)]
-struct RoleMemory {
+pub(crate) struct RoleMemory {
     /// (position, title, person), in text order.
     seen: Vec<(usize, String, String)>,
 }
 
 impl RoleMemory {
-    fn new(a: &Analysis) -> RoleMemory {
+    pub(crate) fn new(a: &Analysis) -> RoleMemory {
         let mut seen = Vec::new();
         let mut last_person: Option<&Entity> = None;
         for en in &a.entities {
@@ -1142,7 +1140,7 @@ impl QuoteStage {
 
 /// A word that ends in an adnominal ending (`대리인인`, `열린`): it modifies a noun and is not
 /// the predicate of the clause.
-fn adnominal(st: &Sent, w: &Word) -> bool {
+pub(crate) fn adnominal(st: &Sent, w: &Word) -> bool {
     st.word_morphs(w).iter().rev().find(|m| !is_punct_tag(tag(m))).is_some_and(|m| m.features.pos.ends_with("ETM"))
 }
 

@@ -1,0 +1,626 @@
+//! Commitments: who will do what, by when.
+//!
+//! A commitment is a future action that an actor promises (`~하겠다`, `~을 약속했다`), has
+//! decided (`~하기로 했다`, `~을 추진한다`, a scheduled `~한다` with a future date), plans
+//! (`~할 계획이다`, `~한다는 방침을 밝혔다`, `~을 목표로`) or is reviewing (`~을 검토하겠다`: the
+//! action reviewed). Clauses coordinated before one cue share it (`완공하고, … 착공하는 등 …
+//! 구축하기로 했다` gives three rows).
+//!
+//! For each action: the span runs from the start of its clause to the action word; `object` is
+//! the `을/를` phrase before it; `deadline` is the date of its clause (or of the sentence before
+//! the chain) resolved against the publication date (`2개월 내` → two months after it; `연말까지`
+//! → the last day of the year; a date followed by `부터` is a start, not a deadline); `condition`
+//! is a clause ending in `~는 대로`, `~면`, `~할 경우`. The actor is the speaker when the action
+//! is inside a quote (direct or indirect, with `quote_id`), else the clause's subject, else the
+//! subject carried from earlier sentences.
+//!
+//! Not commitments: negated actions (`~하지 않겠다`, `계획은 없다`), conjecture and politeness
+//! with `-겠-` (`모르겠다`, `감사하겠습니다`), questions, past tense, predictions about others
+//! (`~할 것으로 보인다` has no cue). Cue lists are data: `dictionaries/commitments/commitments.tsv`.
+
+use rustc_hash::FxHashSet;
+
+use crate::doc::{Analysis, BlockKind, Commitment, Entity};
+use crate::extract::entities::{DATE, QUANTITY};
+use crate::extract::quotes::{adnominal, is_nominal_tag, is_predicate_tag, is_punct_tag, tag, QuoteStage, RoleMemory, Sent, Word};
+use crate::extract::Stage;
+use crate::resources::DataFiles;
+
+pub const PROMISE: &str = "promise";
+pub const DECISION: &str = "decision";
+pub const PLAN: &str = "plan";
+pub const REVIEW: &str = "review";
+
+#[derive(Debug, Default)]
+struct Lexicon {
+    decide_after_giro: FxHashSet<String>,
+    plan_noun: FxHashSet<String>,
+    promise_verb: FxHashSet<String>,
+    drive_verb: FxHashSet<String>,
+    review_verb: FxHashSet<String>,
+    not_action: FxHashSet<String>,
+    condition_end: FxHashSet<String>,
+    deadline_after: FxHashSet<String>,
+    start_after: FxHashSet<String>,
+}
+
+impl Lexicon {
+    fn new(data: &DataFiles) -> Result<Lexicon, String> {
+        const FILE: &str = "commitments/commitments.tsv";
+        let mut lex = Lexicon::default();
+        for (no, line) in data.lines(FILE) {
+            let (class, word) = line.split_once('\t').ok_or_else(|| format!("{FILE}:{no}: expected class<TAB>word"))?;
+            let word = word.trim().to_string();
+            if word.is_empty() {
+                return Err(format!("{FILE}:{no}: empty word"));
+            }
+            let set = match class {
+                "decide_after_giro" => &mut lex.decide_after_giro,
+                "plan_noun" => &mut lex.plan_noun,
+                "promise_verb" => &mut lex.promise_verb,
+                "drive_verb" => &mut lex.drive_verb,
+                "review_verb" => &mut lex.review_verb,
+                "not_action" => &mut lex.not_action,
+                "condition_end" => &mut lex.condition_end,
+                "deadline_after" => &mut lex.deadline_after,
+                "start_after" => &mut lex.start_after,
+                other => return Err(format!("{FILE}:{no}: unknown class {other:?}")),
+            };
+            set.insert(word);
+        }
+        Ok(lex)
+    }
+}
+
+pub struct CommitmentStage {
+    lex: Lexicon,
+    /// For subjects and speakers: the same subject finder as the quotes stage.
+    quotes: QuoteStage,
+}
+
+impl CommitmentStage {
+    pub fn new(data: &DataFiles) -> Result<CommitmentStage, String> {
+        Ok(CommitmentStage { lex: Lexicon::new(data)?, quotes: QuoteStage::new(data)? })
+    }
+}
+
+/// The text of a word without trailing punctuation and quotation marks.
+fn bare(st: &Sent, w: &Word) -> String {
+    let t = st.word_text(w);
+    t.trim_end_matches(|c: char| !crate::extract::quotes::is_hangul(c) && !c.is_alphanumeric()).to_string()
+}
+
+/// Past tense in a word (`했다`, `밝혔다`): reports, not commitments.
+fn past(st: &Sent, w: &Word) -> bool {
+    st.word_morphs(w).iter().any(|m| {
+        m.features.analysis.contains("/EP/") && (m.features.analysis.contains("었/EP") || m.features.analysis.contains("았/EP") || m.features.analysis.contains("였/EP"))
+            || (&*m.features.pos == "EP" && matches!(st.morph_text(m).as_str(), "었" | "았" | "였" | "했"))
+    })
+}
+
+/// The action of a word: its verb stem, or the noun of a 하다-verb (`구축하겠다` → 구축), and the
+/// end (relative) of that stem in the text.
+fn action_of(st: &Sent, w: &Word) -> Option<(String, usize)> {
+    let ms = st.word_morphs(w);
+    let k = ms.iter().position(|m| is_predicate_tag(tag(m)))?;
+    let m = &ms[k];
+    if tag(m) == "VX" && ms[..k].iter().all(|p| !is_nominal_tag(tag(p))) {
+        // An auxiliary verb on its own (`넓혀 나가`): part of the verb before it.
+        return None;
+    }
+    if matches!(tag(m), "XSV" | "XSA") {
+        let noun: Vec<&crate::doc::Morph> = ms[..k].iter().filter(|p| is_nominal_tag(tag(p))).collect();
+        let last = noun.last()?;
+        let text: String = noun.iter().map(|p| st.morph_text(p)).collect();
+        return Some((text, last.span.end - st.base));
+    }
+    let lemma = st.lemma(w)?;
+    Some((lemma, (m.span.end - st.base).min(w.e)))
+}
+
+/// A noun word's noun (`보상을` → 보상) and its end.
+fn noun_of(st: &Sent, w: &Word) -> Option<(String, usize)> {
+    let ms = st.word_morphs(w);
+    let nouns: Vec<&crate::doc::Morph> = ms.iter().take_while(|m| is_nominal_tag(tag(m)) || matches!(tag(m), "SSO" | "SSC" | "SY")).filter(|m| is_nominal_tag(tag(m))).collect();
+    let last = nouns.last()?;
+    Some((nouns.iter().map(|m| st.morph_text(m)).collect(), last.span.end - st.base))
+}
+
+fn last_morph_text(st: &Sent, w: &Word) -> Option<(String, String)> {
+    st.word_morphs(w).iter().rev().find(|m| !is_punct_tag(tag(m))).map(|m| (st.morph_text(m), m.features.pos.to_string()))
+}
+
+/// A cue found in a sentence: the word holding the action and the modality.
+#[derive(Debug, Clone, Copy)]
+struct Cue {
+    word: usize,
+    modality: &'static str,
+    /// The action is the noun of this word, not a verb (`보상을 검토하겠다`).
+    noun: bool,
+}
+
+impl CommitmentStage {
+    fn cues(&self, st: &Sent, published: Option<crate::doc::Date>, direct: &[(usize, usize)]) -> Vec<Cue> {
+        let lex = &self.lex;
+        let n = st.words.len();
+        let mut out: Vec<Cue> = Vec::new();
+        let mut taken: FxHashSet<usize> = FxHashSet::default();
+        let ends_object = |w: &Word| {
+            last_morph_text(st, w).is_some_and(|(t, p)| p == "JKO" || (matches!(t.as_str(), "을" | "를") && p.starts_with('J')))
+        };
+        for k in 0..n {
+            let w = &st.words[k];
+            let t = bare(st, w);
+            let lemma = st.lemma(w).unwrap_or_default();
+            // Review: `보상을 검토하겠다`, `도입하는 방안을 검토하고 있다`, `검토 중이다`.
+            if (lex.review_verb.contains(&lemma) || t.starts_with("검토")) && !past(st, w) && k > 0 && ends_object(&st.words[k - 1]) {
+                let obj = &st.words[k - 1];
+                let head = noun_of(st, obj).map(|x| x.0).unwrap_or_default();
+                let target = if matches!(head.as_str(), "방안" | "것" | "여부" | "안") && k >= 2 && st.lemma(&st.words[k - 2]).is_some() {
+                    Cue { word: k - 2, modality: REVIEW, noun: false }
+                } else {
+                    Cue { word: k - 1, modality: REVIEW, noun: true }
+                };
+                taken.insert(k);
+                out.push(target);
+                continue;
+            }
+            // Promise: `~하겠다`, `~하도록 하겠다`.
+            if t.contains('겠') && !past(st, w) {
+                let mut a = k;
+                if lemma == "하" && k > 0 && bare(st, &st.words[k - 1]).ends_with("도록") {
+                    a = k - 1;
+                }
+                let al = st.lemma(&st.words[a]).unwrap_or_default();
+                let adjective = st.word_morphs(&st.words[a]).iter().find(|m| is_predicate_tag(tag(m))).is_some_and(|m| matches!(tag(m), "VA" | "XSA" | "VCP" | "VCN"));
+                if !al.is_empty() && !lex.not_action.contains(&al) && !adjective && !negated(st, a) {
+                    out.push(Cue { word: a, modality: PROMISE, noun: false });
+                }
+                continue;
+            }
+            // Promise in the actor's own words: `"… 실행할 것"이라며`, `"…할 것입니다"`.
+            let hedge = t.starts_with("것같") || st.words.get(k + 1).is_some_and(|x| st.lemma(x).as_deref() == Some("같"));
+            if t.starts_with('것') && !t.starts_with("것으로") && !hedge && k > 0 && direct.iter().any(|&(o, c)| w.s > o && w.s < c) {
+                let pw = &st.words[k - 1];
+                let future = st.word_morphs(pw).last().is_some_and(|m| m.features.pos.ends_with("ETM") && (m.features.analysis.contains("ᆯ/ETM") || st.morph_text(m).ends_with('할') || st.morph_text(m).ends_with('ㄹ')));
+                let pl = st.lemma(pw).unwrap_or_default();
+                let adjective = st.word_morphs(pw).iter().find(|m| is_predicate_tag(tag(m))).is_some_and(|m| matches!(tag(m), "VA" | "XSA" | "VCP" | "VCN"));
+                if future && !pl.is_empty() && !lex.not_action.contains(&pl) && !adjective && !negated(st, k - 1) && !pl.ends_with('되') {
+                    out.push(Cue { word: k - 1, modality: PROMISE, noun: false });
+                    continue;
+                }
+            }
+            // Decision: `~하기로 했다/결정했다`.
+            if (t.ends_with("기로") || t.ends_with("기로도")) && k + 1 < n {
+                let next = st.lemma(&st.words[k + 1]).unwrap_or_default();
+                if lex.decide_after_giro.contains(&next) && !lex.not_action.contains(&lemma) && !negated(st, k) {
+                    out.push(Cue { word: k, modality: DECISION, noun: false });
+                }
+                continue;
+            }
+            // Plan: `~할 계획이다`, `~한다는 방침을 밝혔다`.
+            if k + 1 < n && !lemma.is_empty() {
+                let next = &st.words[k + 1];
+                let noun = noun_of(st, next).map(|x| x.0).unwrap_or_default();
+                let ll = (adnominal(st, w) && !past(st, w)) || t.ends_with("다는") || t.ends_with("라는");
+                let denied = {
+                    let nt = bare(st, next);
+                    let after = st.words.get(k + 2).and_then(|x| st.lemma(x)).unwrap_or_default();
+                    nt.ends_with("없다") || after == "없" || nt.contains("없")
+                };
+                if ll && lex.plan_noun.contains(&noun) && !denied && !lex.not_action.contains(&lemma) && !negated(st, k) {
+                    out.push(Cue { word: k, modality: PLAN, noun: false });
+                    continue;
+                }
+            }
+            // Plan: `~을 목표로`.
+            if t.starts_with("목표로") && k > 0 && ends_object(&st.words[k - 1]) {
+                out.push(Cue { word: k - 1, modality: PLAN, noun: true });
+                continue;
+            }
+            // Promise: `~을 약속했다`.
+            if lex.promise_verb.contains(&lemma) && k > 0 && ends_object(&st.words[k - 1]) {
+                out.push(Cue { word: k - 1, modality: PROMISE, noun: true });
+                continue;
+            }
+            // Decision: `~을 추진한다`, `~에 나선다` (not past).
+            if lex.drive_verb.contains(&lemma) && !past(st, w) && !adnominal(st, w) {
+                if lemma == "나서" {
+                    let prev = if k > 0 { bare(st, &st.words[k - 1]) } else { String::new() };
+                    if prev.ends_with('에') || prev.ends_with("에도") || prev.ends_with("에는") {
+                        out.push(Cue { word: k - 1, modality: DECISION, noun: true });
+                    }
+                } else {
+                    out.push(Cue { word: k, modality: DECISION, noun: false });
+                }
+                continue;
+            }
+        }
+        // Decision: an action announced in the present tense (`설비 투자도 늘린다`, `2026년까지 …
+        // 짓는다`), the way news states what an organization has settled on.
+        if let Some(k) = n.checked_sub(1) {
+            let w = &st.words[k];
+            let outside = !direct.iter().any(|&(o, c)| w.s > o && w.s <= c);
+            let lemma = st.lemma(w).unwrap_or_default();
+            let verb = st.word_morphs(w).iter().find(|m| is_predicate_tag(tag(m))).is_some_and(|m| matches!(tag(m), "VV" | "XSV"));
+            // Only agents settle on actions: an organization or person as subject, an object, or
+            // a 하다-verb (`조성한다`); `불만이 나온다`, `상한은 … 오른다` are reports.
+            let agent = st.entities.iter().any(|en| matches!(en.kind.as_str(), "PERSON" | "ORGANIZATION") && en.span.end <= st.base + w.s && {
+                let after: String = st.chars[en.span.end - st.base..(en.span.end - st.base + 4).min(st.chars.len())].iter().collect();
+                after.starts_with('은') || after.starts_with('는') || after.starts_with('이') || after.starts_with('가') || after.starts_with('도')
+            });
+            let object = (k.saturating_sub(4)..k).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(_, p)| p == "JKO"));
+            let xsv = st.word_morphs(w).iter().any(|m| tag(m) == "XSV");
+            if outside && verb && (agent || object || xsv) && !lemma.ends_with('지') && present_tense(&bare(st, w)) && !lemma.is_empty() && !lex.not_action.contains(&lemma) && !out.iter().any(|c| c.word == k) && !negated(st, k) && !lemma.ends_with('되') && lemma != "하" {
+                out.push(Cue { word: k, modality: DECISION, noun: false });
+            }
+        }
+        let _ = published;
+        out.retain(|c| !taken.contains(&c.word) || c.modality == REVIEW);
+        out
+    }
+
+    /// Actions coordinated before a cue's action in the same clause chain: `완공하고`, `착공하는 등`.
+    fn coordinated(&self, st: &Sent, a: usize, quotes: &[(usize, usize)]) -> Vec<usize> {
+        let mut out = Vec::new();
+        let inside = |k: usize| quotes.iter().position(|&(o, c)| st.words[k].s >= o && st.words[k].s <= c);
+        let region = inside(a);
+        let mut j = a;
+        while j > 0 {
+            j -= 1;
+            let w = &st.words[j];
+            if inside(j) != region || st.word_text(w).chars().any(|c| matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’')) {
+                break;
+            }
+            if st.lemma(w).is_none() {
+                continue;
+            }
+            let t = bare(st, w);
+            // Adverbs made of adjectives (`빠르게`, `신속하게`) sit inside the clause.
+            if last_morph_text(st, w).is_some_and(|(m, p)| p.ends_with("EC") && m == "게") {
+                continue;
+            }
+            let next_is_deung = st.words.get(j + 1).is_some_and(|x| bare(st, x) == "등");
+            if adnominal(st, w) && !next_is_deung {
+                continue;
+            }
+            // `-어/-아` chains count when the verb has its own object (`데이터센터를 지어`).
+            let serial = last_morph_text(st, w).is_some_and(|(m, p)| p.ends_with("EC") && matches!(m.as_str(), "어" | "아" | "여" | "해"))
+                || (w.m1 > w.m0 && st.word_morphs(w).last().is_some_and(|m| m.features.pos.ends_with("EC") && (m.features.analysis.contains("+어/EC") || m.features.analysis.contains("+아/EC") || m.features.analysis.contains("+여/EC"))));
+            let has_object = j > 0 && (j.saturating_sub(3)..j).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(_, p)| p == "JKO"));
+            let coord = next_is_deung
+                || (serial && has_object)
+                || last_morph_text(st, w).is_some_and(|(m, p)| p.ends_with("EC") && matches!(m.as_str(), "고" | "며" | "으며" | "하고" | "하며" | "는가하면"))
+                || t.ends_with("하고")
+                || t.ends_with("하며");
+            if !coord || past(st, w) || negated(st, j) {
+                break;
+            }
+            let lemma = st.lemma(w).unwrap_or_default();
+            if self.lex.not_action.contains(&lemma) || matches!(lemma.as_str(), "하" | "되" | "통하" | "위하") {
+                break;
+            }
+            out.push(j);
+        }
+        out
+    }
+
+    /// Start (relative) of the clause of the action at word `a`: after the previous predicate,
+    /// subject, quotation mark or comma.
+    fn clause_start(&self, st: &Sent, a: usize, subjects: &[crate::extract::quotes::Subject]) -> usize {
+        let aw = &st.words[a];
+        let mut start = 0;
+        for j in (0..a).rev() {
+            let w = &st.words[j];
+            let text = st.word_text(w);
+            if let Some(p) = text.rfind(|c: char| matches!(c, '"' | '“' | '”' | '‘' | '’' | '\'')) {
+                start = w.s + text[..p].chars().count() + 1;
+                break;
+            }
+            if st.lemma(w).is_some() && !adnominal(st, w) {
+                start = w.e;
+                break;
+            }
+            if j > 0 && matches!(bare(st, w).as_str(), "등" | "등을" | "등의") && adnominal(st, &st.words[j - 1]) {
+                start = w.e;
+                break;
+            }
+            if subjects.iter().any(|s| s.pe == w.e && !s.generic) || text.ends_with(',') {
+                start = w.e;
+                break;
+            }
+        }
+        while start < aw.s && (crate::segment::is_space(st.chars[start]) || st.chars[start] == ',') {
+            start += 1;
+        }
+        start
+    }
+
+    /// The object (`을/를` phrase) between `from` and the action word `a`.
+    fn object(&self, st: &Sent, from: usize, a: usize) -> String {
+        for j in (0..a).rev() {
+            let w = &st.words[j];
+            if w.s < from {
+                break;
+            }
+            let Some((m, p)) = last_morph_text(st, w) else { continue };
+            if !(p == "JKO" || (p.starts_with('J') && matches!(m.as_str(), "을" | "를"))) {
+                continue;
+            }
+            let end = w.e - m.chars().count();
+            let mut s = w.s;
+            for k in (0..j).rev() {
+                let pw = &st.words[k];
+                if pw.s < from {
+                    break;
+                }
+                let ms = st.word_morphs(pw);
+                let ok = ms.iter().all(|m| {
+                    let t = tag(m);
+                    !(is_predicate_tag(t) && !m.features.pos.ends_with("ETM")) && !(t.starts_with('J') && t != "JKG" && t != "JC") && !m.features.pos.starts_with("EC") && !m.features.pos.starts_with("EF")
+                });
+                if !ok || st.entities.iter().any(|en| en.kind == DATE && en.span.start < st.base + pw.e && st.base + pw.s < en.span.end) {
+                    break;
+                }
+                s = pw.s;
+            }
+            return st.text(s, end).trim().to_string();
+        }
+        String::new()
+    }
+
+    /// The deadline in `from..to`: (text, ISO date).
+    fn deadline(&self, st: &Sent, from: usize, to: usize, published: Option<crate::doc::Date>) -> Option<(String, String)> {
+        let (a0, a1) = (st.base + from, st.base + to);
+        let after = |en: &Entity| -> String {
+            let rel = en.span.end - st.base;
+            let rest: String = st.chars[rel..].iter().take(4).collect();
+            let rest = rest.trim_start();
+            for w in ["이내에", "이내", "안에", "내에", "까지", "내", "안", "중에", "중", "부터"] {
+                if rest.starts_with(w) && self.lex.deadline_after.contains(w) | self.lex.start_after.contains(w) {
+                    return w.to_string();
+                }
+            }
+            String::new()
+        };
+        let mut best: Option<(String, String)> = None;
+        for en in st.entities.iter().filter(|en| en.span.start >= a0 && en.span.end <= a1) {
+            let text = st.analysis.text(en.span).to_string();
+            let tail = after(en);
+            if self.lex.start_after.contains(&tail) {
+                continue;
+            }
+            let spaced = st.chars.get(en.span.end - st.base).is_some_and(|c| crate::segment::is_space(*c));
+            let dtext = if tail.is_empty() { text.clone() } else if spaced { format!("{text} {tail}") } else { format!("{text}{tail}") };
+            if en.kind == DATE {
+                let when = published.and_then(|p| crate::time::parse_date(&text, Some(p)));
+                // The day of the speaking (`19일 밝혔다`) or a past date is no deadline.
+                if let (Some(w), Some(p)) = (when, published) {
+                    if w.last_day().is_some_and(|d| d < p || (d == p && tail.is_empty())) {
+                        continue;
+                    }
+                }
+                let iso = match when {
+                    Some(w) if text.ends_with('말') => w.last_day().map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_else(|| w.iso()),
+                    Some(w) => w.iso(),
+                    None => String::new(),
+                };
+                best = Some((dtext, iso));
+            } else if en.kind == QUANTITY && matches!(tail.as_str(), "내" | "내에" | "안" | "안에" | "이내" | "이내에") {
+                // `2개월 내`: that long after the publication date.
+                let digits: String = text.chars().take_while(|c| c.is_ascii_digit()).collect();
+                let unit: String = text.chars().skip_while(|c| c.is_ascii_digit()).collect::<String>().trim().to_string();
+                let iso = match (digits.parse::<u32>(), published) {
+                    (Ok(k), Some(p)) => match unit.as_str() {
+                        "개월" | "달" => p.checked_add_months(chrono::Months::new(k)),
+                        "년" => p.checked_add_months(chrono::Months::new(12 * k)),
+                        "주" => p.checked_add_days(chrono::Days::new(7 * u64::from(k))),
+                        "일" => p.checked_add_days(chrono::Days::new(u64::from(k))),
+                        _ => None,
+                    }
+                    .map(|d| d.format("%Y-%m-%d").to_string())
+                    .unwrap_or_default(),
+                    _ => String::new(),
+                };
+                if !unit.is_empty() && matches!(unit.as_str(), "개월" | "달" | "년" | "주" | "일") {
+                    best = Some((dtext, iso));
+                }
+            }
+        }
+        best
+    }
+
+    /// A condition clause before word `a`: `데이터센터가 안정화 되는대로`, `예산이 확보되면`.
+    fn condition(&self, st: &Sent, from: usize, a: usize) -> String {
+        for j in (0..a).rev() {
+            let w = &st.words[j];
+            if w.e <= from {
+                break;
+            }
+            let t = bare(st, w);
+            let is_cond = t.ends_with("대로")
+                || (t.ends_with('면') && st.lemma(w).is_some() && !t.ends_with("라면") && !t.ends_with("따르면"))
+                || t.starts_with("경우")
+                || t == "전제로";
+            if !is_cond {
+                continue;
+            }
+            let end = w.s + t.chars().count();
+            // The condition clause starts after the previous predicate or subject.
+            let mut s = from;
+            for k in (0..j).rev() {
+                let pw = &st.words[k];
+                if pw.s < from {
+                    break;
+                }
+                if st.lemma(pw).is_some() && !adnominal(st, pw) && k + 1 < j {
+                    s = st.words[k + 1].s;
+                    break;
+                }
+                s = pw.s;
+            }
+            return st.text(s, end).trim().to_string();
+        }
+        String::new()
+    }
+}
+
+/// `늘린다`, `짓는다`, `연다`: the plain present tense of a verb (not `이다`, `있다`, `한다고`).
+fn present_tense(t: &str) -> bool {
+    let Some(stem) = t.strip_suffix('다') else { return false };
+    let Some(last) = stem.chars().last() else { return false };
+    if matches!(stem, "이" | "있" | "없" | "아니" | "같") || stem.ends_with("있") || stem.ends_with("없") {
+        return false;
+    }
+    if stem.ends_with('는') && stem.chars().count() >= 2 {
+        return true;
+    }
+    let code = last as u32;
+    (0xAC00..=0xD7A3).contains(&code) && (code - 0xAC00) % 28 == 4
+}
+
+/// A negated action: `~하지 않겠다`, `~지 못하`, `안 ~`.
+fn negated(st: &Sent, k: usize) -> bool {
+    let w = &st.words[k];
+    let t = bare(st, w);
+    if t.contains("않") || t.contains("못하") || t.contains("없") {
+        return true;
+    }
+    if k > 0 && matches!(bare(st, &st.words[k - 1]).as_str(), "안" | "못") {
+        return true;
+    }
+    st.words.get(k + 1).is_some_and(|x| {
+        let n = bare(st, x);
+        n.starts_with("않") || n.starts_with("못") || n.starts_with("말")
+    }) && t.ends_with('지')
+}
+
+impl Stage for CommitmentStage {
+    fn name(&self) -> &'static str {
+        "commitments"
+    }
+
+    fn assigns(&self) -> &'static str {
+        "commitments"
+    }
+
+    fn run(&self, a: &mut Analysis) {
+        a.commitments = self.find(a);
+    }
+}
+
+impl CommitmentStage {
+    fn find(&self, a: &Analysis) -> Vec<Commitment> {
+        let roles = RoleMemory::new(a);
+        let published = a.doc.meta.published;
+        let mut by_sentence: Vec<Vec<&Entity>> = vec![Vec::new(); a.sentences.len()];
+        for en in &a.entities {
+            if let Some(v) = by_sentence.get_mut(en.sentence) {
+                v.push(en);
+            }
+        }
+        let mut out = Vec::new();
+        let mut carried = String::new();
+        for si in 0..a.sentences.len() {
+            let sentence = &a.sentences[si];
+            if !matches!(sentence.kind, BlockKind::Body | BlockKind::Headline | BlockKind::Subhead) {
+                continue;
+            }
+            let text = a.text(sentence.span);
+            let cheap = text.contains('겠')
+                || text.contains("기로")
+                || text.contains("계획")
+                || text.contains("예정")
+                || text.contains("방침")
+                || text.contains("목표")
+                || text.contains("검토")
+                || text.contains("약속")
+                || text.contains("추진")
+                || text.contains("나선")
+                || text.contains("구상")
+                || text.ends_with("다.");
+            if !cheap || text.trim_end().ends_with('?') {
+                continue;
+            }
+            let st = Sent::new(a, si, &by_sentence[si]);
+            // Quotes of this sentence (relative spans) and their ids.
+            let quotes: Vec<(usize, usize, usize)> = a
+                .quotes
+                .iter()
+                .enumerate()
+                .filter(|(_, q)| q.span.start < sentence.span.end && sentence.span.start < q.span.end)
+                .map(|(i, q)| (q.span.start.max(st.base) - st.base, q.span.end.min(sentence.span.end) - st.base, i))
+                .collect();
+            let marks: Vec<(usize, usize)> = quotes.iter().filter(|q| a.quotes[q.2].kind == "direct").map(|q| (q.0.saturating_sub(1), q.1)).collect();
+            let subjects = self.quotes.subjects(&st, &marks, &roles);
+            let cues = self.cues(&st, published, &marks);
+            if cues.is_empty() {
+                if let Some(s) = subjects.iter().find(|s| s.topic && !s.generic && !s.speaker.is_empty()) {
+                    carried = s.speaker.clone();
+                }
+                continue;
+            }
+            let mut actions: Vec<(usize, Cue)> = Vec::new();
+            for c in &cues {
+                if actions.iter().any(|(w, _)| *w == c.word) {
+                    continue;
+                }
+                let mut chain = if c.noun { Vec::new() } else { self.coordinated(&st, c.word, &marks) };
+                chain.reverse();
+                for j in chain {
+                    if !actions.iter().any(|(w, _)| *w == j) {
+                        actions.push((j, Cue { word: j, modality: c.modality, noun: false }));
+                    }
+                }
+                actions.push((c.word, *c));
+            }
+            actions.sort_by_key(|(w, _)| *w);
+            let first_start = actions.first().map(|(w, _)| self.clause_start(&st, *w, &subjects).min(st.words[*w].s)).unwrap_or(0);
+            for (w, c) in &actions {
+                let aw = &st.words[*w];
+                let Some((action, stem_end)) = (if c.noun { noun_of(&st, aw) } else { action_of(&st, aw) }) else { continue };
+                if action.is_empty() || action == "하" || self.lex.not_action.contains(&action) {
+                    continue;
+                }
+                let start = self.clause_start(&st, *w, &subjects);
+                let span_start = start.min(aw.s);
+                let object = if c.noun { String::new() } else { self.object(&st, span_start, *w) };
+                let sentence_from = subjects.iter().filter(|s| s.pe <= span_start && !s.generic).map(|s| s.pe).last().unwrap_or(0);
+                let deadline = self
+                    .deadline(&st, span_start, aw.s, published)
+                    .or_else(|| self.deadline(&st, sentence_from.min(first_start), first_start, published))
+                    .unwrap_or_default();
+                let condition = self.condition(&st, sentence_from, *w);
+                let quote = quotes.iter().find(|q| aw.s >= q.0 && aw.s < q.1);
+                let actor = match quote {
+                    Some(q) => a.quotes[q.2].speaker.clone(),
+                    None => {
+                        let before: Vec<&crate::extract::quotes::Subject> = subjects.iter().filter(|s| s.pe <= aw.s && !s.generic).collect();
+                        match before.iter().rev().find(|s| s.topic).or(before.last()) {
+                            Some(s) if !s.speaker.is_empty() => s.speaker.clone(),
+                            _ => carried.clone(),
+                        }
+                    }
+                };
+                out.push(Commitment {
+                    sentence: si,
+                    span: st.abs(span_start, stem_end.max(span_start)),
+                    actor,
+                    action,
+                    object,
+                    deadline_text: deadline.0,
+                    deadline: deadline.1,
+                    modality: c.modality.to_string(),
+                    condition,
+                    quote_id: quote.map(|q| q.2),
+                });
+            }
+            if let Some(s) = subjects.iter().find(|s| s.topic && !s.generic && !s.speaker.is_empty()) {
+                carried = s.speaker.clone();
+            }
+        }
+        out.sort_by_key(|c| (c.span.start, c.span.end));
+        out.dedup_by(|b, a| a.span == b.span && a.action == b.action);
+        out
+    }
+}
