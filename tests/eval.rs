@@ -32,8 +32,13 @@ fn development_corpus_scores() {
     let speaker = report.lines().find(|l| l.starts_with("speaker agrees")).unwrap();
     let ratio: f64 = speaker.rsplit('(').next().unwrap().trim_end_matches(')').parse().unwrap();
     assert!(ratio >= 0.75, "{speaker}");
+    assert!(figure(&report, "commitments:", "all", 2) >= 0.70, "{report}");
+    let modality = report.lines().find(|l| l.starts_with("modality agrees")).unwrap();
+    let ratio: f64 = modality.rsplit('(').next().unwrap().trim_end_matches(')').parse().unwrap();
+    assert!(ratio >= 0.80, "{modality}");
     // Every annotated document is scored, including those with no quotes.
     assert!(report.contains("quotes: 30 documents"), "{report}");
+    assert!(report.contains("commitments: 30 documents"), "{report}");
 }
 
 #[test]

@@ -83,3 +83,52 @@ fn seed_article_quotes() {
         assert_eq!(chars[s..e].iter().collect::<String>(), q["text"]);
     }
 }
+
+#[test]
+fn seed_article_commitments() {
+    let seeds = root().join("../shared/seeds");
+    if !seeds.exists() {
+        eprintln!("skipped: ../shared/seeds is not here");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let o = extract(&[seeds.to_str().unwrap(), "--published", "2022-10-19"], &out);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows = read_table(&out.join("commitments.csv")).rows;
+    let quotes = read_table(&out.join("quotes.csv")).rows;
+    let find = |action: &str, text: &str| {
+        rows.iter()
+            .find(|r| r["action"] == action && r["text"].contains(text))
+            .unwrap_or_else(|| panic!("no {action} ({text}) in {rows:#?}"))
+    };
+    // The two-month prevention system: a plan of 홍은택, with its condition.
+    let system = find("구축", "유사 사고 방지 시스템");
+    assert_eq!(system["deadline"], "2022-12-19");
+    assert_eq!(system["deadline_text"], "2개월 내에");
+    assert!(system["condition"].contains("안정화 되는대로"), "{system:?}");
+    assert!(["홍은택", "카카오"].contains(&system["actor"].as_str()), "{system:?}");
+    // The Ansan and Siheung data centres: decisions of 카카오, with their years.
+    let ansan = find("완공", "경기 안산");
+    assert_eq!((ansan["actor"].as_str(), ansan["deadline"].as_str(), ansan["modality"].as_str()), ("카카오", "2023", "decision"));
+    assert_eq!(ansan["object"], "경기 안산 자체 데이터센터");
+    let siheung = find("착공", "경기 시흥");
+    assert_eq!((siheung["actor"].as_str(), siheung["deadline"].as_str(), siheung["modality"].as_str()), ("카카오", "2024", "decision"));
+    assert_eq!(find("구축", "자체 데이터센터를 구축")["modality"], "decision");
+    // Compensation and the overhaul.
+    assert_eq!(find("실시", "보상을 실시")["modality"], "decision");
+    for action in ["수립", "실행"] {
+        let r = find(action, "");
+        assert_eq!((r["actor"].as_str(), r["modality"].as_str()), ("홍은택", "promise"), "{r:?}");
+    }
+    for action in ["점검", "쇄신"] {
+        let r = find(action, "");
+        assert_eq!((r["actor"].as_str(), r["modality"].as_str()), ("남궁훈", "promise"), "{r:?}");
+        // Spoken inside a quote: linked to it.
+        let q = &quotes[r["quote_id"].parse::<usize>().unwrap()];
+        assert_eq!(q["speaker"], "남궁훈");
+    }
+    assert_eq!(find("보상", "")["modality"], "review");
+    // Hedges and regrets are not commitments.
+    assert!(rows.iter().all(|r| !["걸리", "하", "드리"].contains(&r["action"].as_str())), "{rows:#?}");
+}

@@ -22,7 +22,8 @@ use rustc_hash::FxHashSet;
 
 use crate::doc::{Analysis, BlockKind, Commitment, Entity};
 use crate::extract::entities::{DATE, QUANTITY};
-use crate::extract::quotes::{adnominal, is_nominal_tag, is_predicate_tag, is_punct_tag, tag, QuoteStage, RoleMemory, Sent, Word};
+use crate::extract::entities::GenericOrgs;
+use crate::extract::quotes::{adnominal, is_nominal_tag, is_predicate_tag, is_punct_tag, tag, QuoteStage, RoleMemory, Sent, Word, MAX_SENTENCE_CHARS};
 use crate::extract::Stage;
 use crate::resources::DataFiles;
 
@@ -116,6 +117,18 @@ fn action_of(st: &Sent, w: &Word) -> Option<(String, usize)> {
     }
     let lemma = st.lemma(w)?;
     Some((lemma, (m.span.end - st.base).min(w.e)))
+}
+
+/// The stem written before a cue ending when ko-dic gives no verb (`열기로` read as a noun):
+/// `열기로` → 열, `착공하기로` → 착공.
+fn surface_stem(st: &Sent, w: &Word) -> Option<(String, usize)> {
+    let t = bare(st, w);
+    let stem = t.strip_suffix("기로도").or_else(|| t.strip_suffix("기로"))?;
+    let stem = stem.strip_suffix('하').filter(|s| !s.is_empty()).unwrap_or(stem);
+    if stem.is_empty() {
+        return None;
+    }
+    Some((stem.to_string(), w.s + stem.chars().count()))
 }
 
 /// A noun word's noun (`보상을` → 보상) and its end.
@@ -393,7 +406,7 @@ impl CommitmentStage {
             let spaced = st.chars.get(en.span.end - st.base).is_some_and(|c| crate::segment::is_space(*c));
             let dtext = if tail.is_empty() { text.clone() } else if spaced { format!("{text} {tail}") } else { format!("{text}{tail}") };
             if en.kind == DATE {
-                let when = published.and_then(|p| crate::time::parse_date(&text, Some(p)));
+                let when = crate::time::parse_date(&text, published);
                 // The day of the speaking (`19일 밝혔다`) or a past date is no deadline.
                 if let (Some(w), Some(p)) = (when, published) {
                     if w.last_day().is_some_and(|d| d < p || (d == p && tail.is_empty())) {
@@ -453,7 +466,8 @@ impl CommitmentStage {
                 if pw.s < from {
                     break;
                 }
-                if st.lemma(pw).is_some() && !adnominal(st, pw) && k + 1 < j {
+                let particle_end = bare(st, pw).ends_with(['가', '이', '은', '는', '을', '를', '도']);
+                if st.lemma(pw).is_some() && !adnominal(st, pw) && !particle_end && k + 1 < j {
                     s = st.words[k + 1].s;
                     break;
                 }
@@ -512,7 +526,9 @@ impl Stage for CommitmentStage {
 impl CommitmentStage {
     fn find(&self, a: &Analysis) -> Vec<Commitment> {
         let roles = RoleMemory::new(a);
+        let generic = GenericOrgs::new(a, &a.entities);
         let published = a.doc.meta.published;
+        let mut first_quote = 0;
         let mut by_sentence: Vec<Vec<&Entity>> = vec![Vec::new(); a.sentences.len()];
         for en in &a.entities {
             if let Some(v) = by_sentence.get_mut(en.sentence) {
@@ -539,15 +555,21 @@ impl CommitmentStage {
                 || text.contains("나선")
                 || text.contains("구상")
                 || text.ends_with("다.");
-            if !cheap || text.trim_end().ends_with('?') {
+            // Quotes are in text order: skip those that end before this sentence.
+            while first_quote < a.quotes.len() && a.quotes[first_quote].span.end <= sentence.span.start && a.quotes[first_quote].span.start < sentence.span.start {
+                first_quote += 1;
+            }
+            if !cheap || text.trim_end().ends_with('?') || sentence.span.len() > MAX_SENTENCE_CHARS {
                 continue;
             }
-            let st = Sent::new(a, si, &by_sentence[si]);
+            let st = Sent::new(a, si, &by_sentence[si], &generic);
             // Quotes of this sentence (relative spans) and their ids.
             let quotes: Vec<(usize, usize, usize)> = a
                 .quotes
                 .iter()
                 .enumerate()
+                .skip(first_quote)
+                .take_while(|(_, q)| q.span.start < sentence.span.end)
                 .filter(|(_, q)| q.span.start < sentence.span.end && sentence.span.start < q.span.end)
                 .map(|(i, q)| (q.span.start.max(st.base) - st.base, q.span.end.min(sentence.span.end) - st.base, i))
                 .collect();
@@ -578,7 +600,8 @@ impl CommitmentStage {
             let first_start = actions.first().map(|(w, _)| self.clause_start(&st, *w, &subjects).min(st.words[*w].s)).unwrap_or(0);
             for (w, c) in &actions {
                 let aw = &st.words[*w];
-                let Some((action, stem_end)) = (if c.noun { noun_of(&st, aw) } else { action_of(&st, aw) }) else { continue };
+                let found = if c.noun { noun_of(&st, aw) } else { action_of(&st, aw).or_else(|| surface_stem(&st, aw)) };
+                let Some((action, stem_end)) = found else { continue };
                 if action.is_empty() || action == "하" || self.lex.not_action.contains(&action) {
                     continue;
                 }
@@ -592,7 +615,7 @@ impl CommitmentStage {
                     .unwrap_or_default();
                 let condition = self.condition(&st, sentence_from, *w);
                 let quote = quotes.iter().find(|q| aw.s >= q.0 && aw.s < q.1);
-                let actor = match quote {
+                let actor = match quote.filter(|q| !a.quotes[q.2].speaker.is_empty()) {
                     Some(q) => a.quotes[q.2].speaker.clone(),
                     None => {
                         let before: Vec<&crate::extract::quotes::Subject> = subjects.iter().filter(|s| s.pe <= aw.s && !s.generic).collect();
@@ -622,5 +645,81 @@ impl CommitmentStage {
         out.sort_by_key(|c| (c.span.start, c.span.end));
         out.dedup_by(|b, a| a.span == b.span && a.action == b.action);
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::doc::{Document, Meta};
+    use crate::resources::DataFiles;
+    use crate::Pipeline;
+
+    /// (action, modality, actor, deadline, object, condition) of every commitment of a text,
+    /// published 2022-10-19 unless `published` is false.
+    fn commitments(text: &str, published: bool) -> Vec<(String, String, String, String, String, String)> {
+        let p = Pipeline::new(DataFiles::embedded()).unwrap();
+        let date = if published { chrono::NaiveDate::from_ymd_opt(2022, 10, 19) } else { None };
+        let meta = Meta { published: date, ..Meta::default() };
+        let doc = Document { id: "t".into(), source: "t".into(), text: text.into(), meta, warnings: vec![] };
+        let a = p.analyze(doc).unwrap();
+        a.commitments
+            .iter()
+            .map(|c| (c.action.clone(), c.modality.clone(), c.actor.clone(), c.deadline.clone(), c.object.clone(), c.condition.clone()))
+            .collect()
+    }
+
+    fn find<'a>(cs: &'a [(String, String, String, String, String, String)], action: &str) -> &'a (String, String, String, String, String, String) {
+        cs.iter().find(|c| c.0 == action).unwrap_or_else(|| panic!("no {action} in {cs:?}"))
+    }
+
+    #[test]
+    fn coordinated_decisions_share_the_cue() {
+        let cs = commitments("한빛전자는 내년에 충남 천안 공장을 완공하고, 2024년 평택에 연구소를 착공하는 등 생산 거점을 넓히기로 했다.", true);
+        let wan = find(&cs, "완공");
+        assert_eq!((wan.1.as_str(), wan.2.as_str(), wan.3.as_str()), ("decision", "한빛전자", "2023"), "{cs:?}");
+        assert_eq!(wan.4, "충남 천안 공장");
+        assert_eq!(find(&cs, "착공").3, "2024", "{cs:?}");
+        assert_eq!(find(&cs, "넓히").1, "decision");
+    }
+
+    #[test]
+    fn promise_in_a_quote_belongs_to_the_speaker() {
+        let cs = commitments("박지훈 한빛전자 대표는 \"설비가 안정되는 대로 2개월 내에 점검 체계를 구축하겠다\"고 말했다.", true);
+        let c = find(&cs, "구축");
+        assert_eq!((c.1.as_str(), c.2.as_str(), c.3.as_str(), c.4.as_str()), ("promise", "박지훈", "2022-12-19", "점검 체계"), "{cs:?}");
+        assert!(c.5.contains("안정되는 대로"), "{cs:?}");
+    }
+
+    #[test]
+    fn plans_reviews_and_deadlines() {
+        let cs = commitments(
+            "국토교통부는 연말까지 전국 현장을 점검할 계획이다. 국토부는 감리 제도 개편을 검토하고 있다. 또 내년 상반기 안전 기준을 새로 마련한다는 방침을 밝혔다. 국토부는 다음 달 현장 설명회를 열기로 했다. 국토부는 오는 30일 결과를 공개하겠다고 밝혔다.",
+            true,
+        );
+        let c = find(&cs, "점검");
+        assert_eq!((c.1.as_str(), c.2.as_str(), c.3.as_str()), ("plan", "국토교통부", "2022-12-31"), "{cs:?}");
+        assert_eq!(find(&cs, "개편").1, "review", "{cs:?}");
+        let m = find(&cs, "마련");
+        assert_eq!((m.1.as_str(), m.3.as_str()), ("plan", "2023-H1"), "{cs:?}");
+        assert_eq!(find(&cs, "열").3, "2022-11", "{cs:?}");
+        assert_eq!(find(&cs, "공개").3, "2022-10-30", "{cs:?}");
+    }
+
+    #[test]
+    fn traps_are_not_commitments() {
+        let cs = commitments(
+            "한빛전자는 지난해 공장을 완공했다. 업계는 한빛전자가 내년 공장을 증설할 것으로 보인다고 전했다. 회사는 인력을 줄일 계획은 없다고 밝혔다. 박 대표는 \"가격을 올리지 않겠다\"고 말했다. 정말 공장을 지을 것인가? 결과가 나오려면 시간이 걸릴 것 같다.",
+            true,
+        );
+        assert!(cs.is_empty(), "{cs:?}");
+    }
+
+    #[test]
+    fn start_dates_and_missing_publication_dates() {
+        let cs = commitments("서울시는 2025년 1월부터 심야버스를 늘리기로 했다.", true);
+        assert_eq!(find(&cs, "늘리").3, "", "a start date is not a deadline: {cs:?}");
+        let cs = commitments("서울시는 내년까지 심야버스를 늘리기로 했다. 서울시는 2030년까지 노선을 바꾸기로 했다.", false);
+        assert_eq!(find(&cs, "늘리").3, "", "no publication date, no relative deadline: {cs:?}");
+        assert_eq!(find(&cs, "바꾸").3, "2030", "{cs:?}");
     }
 }

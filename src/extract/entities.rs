@@ -973,53 +973,72 @@ pub fn is_generic_org(word: &str) -> bool {
     generic(word).is_some()
 }
 
-/// The organization a generic word at code point `pos` stands for, from the named organizations
-/// and places of the article: the nearest one before that fits, else the first after, else
-/// (for `회사`, `구단`) the organization the article mentions most.
-pub fn resolve_generic_org(a: &Analysis, entities: &[Entity], word: &str, pos: usize) -> Option<String> {
-    let how = generic(word)?;
-    let named = entities
-        .iter()
-        .filter(|e| (e.kind == ORGANIZATION || e.kind == LOCATION) && generic(a.text(e.span)).is_none());
-    let fits = |e: &Entity| {
-        let c = e.canonical.as_str();
-        match how {
-            How::EndsWith => {
-                c.chars().count() > word.chars().count() && c.ends_with(word) && (e.kind == ORGANIZATION || word.chars().count() == 1)
-            }
-            How::Contains(words) => e.kind == ORGANIZATION && words.iter().any(|w| c.contains(w)),
-            How::Main => false,
+/// For one document: the named organizations (and places) each generic word can stand for, by
+/// position, so that resolving a mention costs a binary search, not a pass over the document.
+pub struct GenericOrgs {
+    /// Per generic word: (position, canonical name) of the names that fit it, in text order.
+    fits: Vec<(&'static str, Vec<(usize, String)>)>,
+    /// The organization the article mentions most, leaving out public bodies and the outlet.
+    main: Option<String>,
+}
+
+impl GenericOrgs {
+    pub fn new(a: &Analysis, entities: &[Entity]) -> GenericOrgs {
+        let named: Vec<&Entity> = entities
+            .iter()
+            .filter(|e| (e.kind == ORGANIZATION || e.kind == LOCATION) && generic(a.text(e.span)).is_none())
+            .collect();
+        let mut fits = Vec::new();
+        for &(word, how) in GENERIC {
+            let list: Vec<(usize, String)> = named
+                .iter()
+                .filter(|e| {
+                    let c = e.canonical.as_str();
+                    match how {
+                        How::EndsWith => {
+                            c.chars().count() > word.chars().count() && c.ends_with(word) && (e.kind == ORGANIZATION || word.chars().count() == 1)
+                        }
+                        How::Contains(words) => e.kind == ORGANIZATION && words.iter().any(|w| c.contains(w)),
+                        How::Main => false,
+                    }
+                })
+                .map(|e| (e.span.start, e.canonical.clone()))
+                .collect();
+            let mut list = list;
+            list.sort_by_key(|x| x.0);
+            fits.push((word, list));
         }
-    };
-    let before = named.clone().filter(|e| e.span.start < pos && fits(e)).last();
-    if let Some(e) = before.or_else(|| named.clone().find(|e| e.span.start > pos && fits(e))) {
-        return Some(e.canonical.clone());
-    }
-    if let How::Main = how {
-        let mut counts: HashMap<&str, usize> = HashMap::new();
         let outlet = a.doc.meta.outlet.as_str();
-        for e in named.filter(|e| {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for e in named.iter().filter(|e| {
             e.kind == ORGANIZATION && !PUBLIC.iter().any(|p| e.canonical.ends_with(p)) && (outlet.is_empty() || !outlet.contains(e.canonical.as_str()))
         }) {
             *counts.entry(e.canonical.as_str()).or_default() += 1;
         }
-        return counts.into_iter().max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c))).map(|(c, _)| c.to_string());
+        let main = counts.into_iter().max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c))).map(|(c, _)| c.to_string());
+        GenericOrgs { fits, main }
     }
-    None
+
+    /// The organization a generic word at code point `pos` stands for: the nearest fitting name
+    /// before it, else the first after it, else (for `회사`, `구단`) the article's main one.
+    pub fn resolve(&self, word: &str, pos: usize) -> Option<String> {
+        let how = generic(word)?;
+        let list = &self.fits.iter().find(|(w, _)| *w == word)?.1;
+        let i = list.partition_point(|(p, _)| *p < pos);
+        if let Some((_, c)) = i.checked_sub(1).map(|k| &list[k]).or_else(|| list.get(i)) {
+            return Some(c.clone());
+        }
+        match how {
+            How::Main => self.main.clone(),
+            _ => None,
+        }
+    }
 }
 
 fn resolve_generic_orgs(a: &Analysis, entities: &mut [Entity]) {
-    let resolved: Vec<Option<String>> = entities
-        .iter()
-        .map(|e| {
-            if e.kind != ORGANIZATION {
-                return None;
-            }
-            resolve_generic_org(a, entities, a.text(e.span), e.span.start)
-        })
-        .collect();
-    for (e, r) in entities.iter_mut().zip(resolved) {
-        if let Some(c) = r {
+    let orgs = GenericOrgs::new(a, entities);
+    for e in entities.iter_mut().filter(|e| e.kind == ORGANIZATION) {
+        if let Some(c) = orgs.resolve(a.text(e.span), e.span.start) {
             e.canonical = c;
         }
     }

@@ -23,11 +23,16 @@
 use rustc_hash::FxHashSet;
 
 use crate::doc::{Analysis, BlockKind, Entity, Morph, Quote, Span};
-use crate::extract::entities::{DATE, ORGANIZATION, PERSON, ROLE, TIME};
+use crate::extract::entities::{GenericOrgs, DATE, ORGANIZATION, PERSON, ROLE, TIME};
 use crate::extract::Stage;
 use crate::resources::DataFiles;
 
 pub const DIRECT: &str = "direct";
+
+/// Sentence units longer than this (a page without sentence punctuation) are not searched for
+/// quotes or commitments: real sentences, even with a long quotation inside, are far shorter, and
+/// the search must stay linear in the size of the article.
+pub const MAX_SENTENCE_CHARS: usize = 4000;
 pub const INDIRECT: &str = "indirect";
 
 /// The lexicons of `quotes/quotes.tsv`.
@@ -170,6 +175,8 @@ pub(crate) struct Word {
 /// A sentence prepared for quote finding.
 pub(crate) struct Sent<'a> {
     pub(crate) analysis: &'a Analysis,
+    /// Generic organization words (`시`, `회사`) of this document and what they stand for.
+    pub(crate) generic: &'a GenericOrgs,
     pub(crate) kind: BlockKind,
     pub(crate) base: usize,
     pub(crate) chars: Vec<char>,
@@ -179,7 +186,7 @@ pub(crate) struct Sent<'a> {
 }
 
 impl<'a> Sent<'a> {
-    pub(crate) fn new(a: &'a Analysis, index: usize, ents: &[&'a Entity]) -> Sent<'a> {
+    pub(crate) fn new(a: &'a Analysis, index: usize, ents: &[&'a Entity], generic: &'a GenericOrgs) -> Sent<'a> {
         let s = &a.sentences[index];
         let chars: Vec<char> = a.text(s.span).chars().collect();
         let morphs = &a.morphs[s.morphs.clone()];
@@ -206,7 +213,7 @@ impl<'a> Sent<'a> {
             }
             words.push(Word { s: s0, e: i, m0, m1 });
         }
-        Sent { analysis: a, kind: s.kind, base, chars, morphs, words, entities: ents.to_vec() }
+        Sent { analysis: a, generic, kind: s.kind, base, chars, morphs, words, entities: ents.to_vec() }
     }
 
     pub(crate) fn text(&self, s: usize, e: usize) -> String {
@@ -298,8 +305,6 @@ pub(crate) struct Subject {
     /// Marked by the topic particle 은/는/도 (else by 이/가/께서).
     pub(crate) topic: bool,
     pub(crate) speaker: String,
-    /// True when the speaker is a person (carried to later sentences).
-    pub(crate) person: bool,
     /// A subject that names no entity, title or speaking noun (`대형 병원 여덟 곳이`): a speaker
     /// only for a direct quote right after it.
     pub(crate) generic: bool,
@@ -394,10 +399,10 @@ impl QuoteStage {
             } else {
                 self.speaker_of(st, s, e, roles)
             };
-            if let Some((speaker, person)) = found {
-                out.push(Subject { s, e, pe, topic, speaker, person, generic: false });
+            if let Some((speaker, _person)) = found {
+                out.push(Subject { s, e, pe, topic, speaker, generic: false });
             } else {
-                out.push(Subject { s, e, pe, topic, speaker: st.text(s, e), person: false, generic: true });
+                out.push(Subject { s, e, pe, topic, speaker: st.text(s, e), generic: true });
             }
         }
         out
@@ -492,13 +497,13 @@ impl QuoteStage {
         let mut parts = text.split(' ');
         if let (Some(first), Some(last)) = (parts.next(), text.rsplit(' ').next()) {
             if first != last && matches!(last, "관계자" | "관계자들" | "대변인" | "측" | "쪽") && crate::extract::entities::is_generic_org(first) {
-                if let Some(org) = crate::extract::entities::resolve_generic_org(st.analysis, &st.analysis.entities, first, span.start) {
+                if let Some(org) = st.generic.resolve(first, span.start) {
                     return Some((org, false));
                 }
             }
         }
         if crate::extract::entities::is_generic_org(&text) {
-            if let Some(org) = crate::extract::entities::resolve_generic_org(st.analysis, &st.analysis.entities, &text, span.start) {
+            if let Some(org) = st.generic.resolve(&text, span.start) {
                 return Some((org, false));
             }
         }
@@ -570,10 +575,11 @@ impl RoleMemory {
     }
 
     fn holder(&self, title: &str, before: usize) -> Option<&str> {
-        self.seen
+        let end = self.seen.partition_point(|(p, _, _)| *p < before);
+        self.seen[..end]
             .iter()
             .rev()
-            .filter(|(p, _, _)| *p < before)
+            .take(200)
             .find(|(_, t, _)| t == title || t.ends_with(title))
             .map(|(_, _, p)| p.as_str())
     }
@@ -884,6 +890,7 @@ impl Stage for QuoteStage {
 impl QuoteStage {
     fn find(&self, a: &Analysis) -> Vec<Quote> {
         let roles = RoleMemory::new(a);
+        let generic = GenericOrgs::new(a, &a.entities);
         // Entities by sentence.
         let mut by_sentence: Vec<Vec<&Entity>> = vec![Vec::new(); a.sentences.len()];
         for en in &a.entities {
@@ -935,7 +942,10 @@ impl QuoteStage {
             if !has_mark && !maybe_indirect && !(has_person && sentence.kind == BlockKind::Body) {
                 continue;
             }
-            let st = Sent::new(a, si, &by_sentence[si]);
+            if sentence.span.len() > MAX_SENTENCE_CHARS {
+                continue;
+            }
+            let st = Sent::new(a, si, &by_sentence[si], &generic);
             let pairs = if has_mark { Self::pairs(&st) } else { Vec::new() };
             let mut found = if pairs.is_empty() { Vec::new() } else { self.direct(&st, &pairs, cue_block.is_some()) };
             let mut ind = if maybe_indirect && sentence.kind == BlockKind::Body { self.indirect(&st, &found, &pairs) } else { Vec::new() };
@@ -1042,7 +1052,7 @@ impl QuoteStage {
                 });
             }
             if all.is_empty() && body {
-                if let Some(s) = subjects.iter().find(|s| s.topic && s.person && !s.speaker.is_empty()) {
+                if let Some(s) = subjects.iter().find(|s| s.topic && !s.generic && !s.speaker.is_empty()) {
                     carry.speaker = s.speaker.clone();
                 }
             }
