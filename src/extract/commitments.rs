@@ -153,7 +153,7 @@ struct Cue {
 }
 
 impl CommitmentStage {
-    fn cues(&self, st: &Sent, published: Option<crate::doc::Date>, direct: &[(usize, usize)]) -> Vec<Cue> {
+    fn cues(&self, st: &Sent, published: Option<crate::doc::Date>, direct: &[(usize, usize)], carried_org: bool) -> Vec<Cue> {
         let lex = &self.lex;
         let n = st.words.len();
         let mut out: Vec<Cue> = Vec::new();
@@ -166,7 +166,10 @@ impl CommitmentStage {
             let t = bare(st, w);
             let lemma = st.lemma(w).unwrap_or_default();
             // Review: `보상을 검토하겠다`, `도입하는 방안을 검토하고 있다`, `검토 중이다`.
-            if (lex.review_verb.contains(&lemma) || t.starts_with("검토")) && !past(st, w) && k > 0 && ends_object(&st.words[k - 1]) {
+            let marked = |x: &Word| {
+                ends_object(x) || last_morph_text(st, x).is_some_and(|(m, p)| p.starts_with("JX") && matches!(m.as_str(), "도" | "은" | "는"))
+            };
+            if (lex.review_verb.contains(&lemma) || t.starts_with("검토")) && !past(st, w) && k > 0 && marked(&st.words[k - 1]) {
                 let obj = &st.words[k - 1];
                 let head = noun_of(st, obj).map(|x| x.0).unwrap_or_default();
                 let target = if matches!(head.as_str(), "방안" | "것" | "여부" | "안") && k >= 2 && st.lemma(&st.words[k - 2]).is_some() {
@@ -176,6 +179,9 @@ impl CommitmentStage {
                 };
                 taken.insert(k);
                 out.push(target);
+                continue;
+            }
+            if lex.review_verb.contains(&lemma) || t.starts_with("검토") {
                 continue;
             }
             // Promise: `~하겠다`, `~하도록 하겠다`.
@@ -243,6 +249,13 @@ impl CommitmentStage {
                     if prev.ends_with('에') || prev.ends_with("에도") || prev.ends_with("에는") {
                         out.push(Cue { word: k - 1, modality: DECISION, noun: true });
                     }
+                } else if k >= 2
+                    && ends_object(&st.words[k - 1])
+                    && matches!(noun_of(st, &st.words[k - 1]).map(|x| x.0).as_deref(), Some("방안" | "계획" | "사업" | "것"))
+                    && adnominal(st, &st.words[k - 2])
+                {
+                    // `~을 앞당기는 방안을 추진한다`: the action is the clause's verb.
+                    out.push(Cue { word: k - 2, modality: DECISION, noun: false });
                 } else {
                     out.push(Cue { word: k, modality: DECISION, noun: false });
                 }
@@ -262,9 +275,9 @@ impl CommitmentStage {
                 let after: String = st.chars[en.span.end - st.base..(en.span.end - st.base + 4).min(st.chars.len())].iter().collect();
                 after.starts_with('은') || after.starts_with('는') || after.starts_with('이') || after.starts_with('가') || after.starts_with('도')
             });
-            let object = (k.saturating_sub(4)..k).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(_, p)| p == "JKO"));
+            let object = (k.saturating_sub(4)..k).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(m, p)| p == "JKO" || (p == "JX" && m == "도")));
             let xsv = st.word_morphs(w).iter().any(|m| tag(m) == "XSV");
-            if outside && verb && (agent || object || xsv) && !lemma.ends_with('지') && present_tense(&bare(st, w)) && !lemma.is_empty() && !lex.not_action.contains(&lemma) && !out.iter().any(|c| c.word == k) && !negated(st, k) && !lemma.ends_with('되') && lemma != "하" {
+            if outside && verb && (agent || ((object || xsv) && carried_org)) && !lemma.ends_with('지') && present_tense(&bare(st, w)) && !lemma.is_empty() && !lex.not_action.contains(&lemma) && !out.iter().any(|c| c.word == k) && !negated(st, k) && !lemma.ends_with('되') && lemma != "하" {
                 out.push(Cue { word: k, modality: DECISION, noun: false });
             }
         }
@@ -300,12 +313,18 @@ impl CommitmentStage {
             // `-어/-아` chains count when the verb has its own object (`데이터센터를 지어`).
             let serial = last_morph_text(st, w).is_some_and(|(m, p)| p.ends_with("EC") && matches!(m.as_str(), "어" | "아" | "여" | "해"))
                 || (w.m1 > w.m0 && st.word_morphs(w).last().is_some_and(|m| m.features.pos.ends_with("EC") && (m.features.analysis.contains("+어/EC") || m.features.analysis.contains("+아/EC") || m.features.analysis.contains("+여/EC"))));
-            let has_object = j > 0 && (j.saturating_sub(3)..j).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(_, p)| p == "JKO"));
+            let has_object = j > 0
+                && (j.saturating_sub(3)..j).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(_, p)| p == "JKO"))
+                && (j + 1..a).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(_, p)| p == "JKO"));
             let coord = next_is_deung
                 || (serial && has_object)
                 || last_morph_text(st, w).is_some_and(|(m, p)| p.ends_with("EC") && matches!(m.as_str(), "고" | "며" | "으며" | "하고" | "하며" | "는가하면"))
                 || t.ends_with("하고")
                 || t.ends_with("하며");
+            if serial && !coord {
+                // `사업을 3단계로 나눠 추진하기로`: the manner of the action after it.
+                continue;
+            }
             if !coord || past(st, w) || negated(st, j) {
                 break;
             }
@@ -575,7 +594,9 @@ impl CommitmentStage {
                 .collect();
             let marks: Vec<(usize, usize)> = quotes.iter().filter(|q| a.quotes[q.2].kind == "direct").map(|q| (q.0.saturating_sub(1), q.1)).collect();
             let subjects = self.quotes.subjects(&st, &marks, &roles);
-            let cues = self.cues(&st, published, &marks);
+            let carried_org = !carried.is_empty()
+                && a.entities.iter().any(|e| (e.kind == crate::extract::entities::ORGANIZATION || e.kind == crate::extract::entities::PERSON) && e.canonical == carried);
+            let cues = self.cues(&st, published, &marks, carried_org);
             if cues.is_empty() {
                 if let Some(s) = subjects.iter().find(|s| s.topic && !s.generic && !s.speaker.is_empty()) {
                     carried = s.speaker.clone();
