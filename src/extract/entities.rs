@@ -951,7 +951,7 @@ const GENERIC: &[(&str, How)] = &[
     ("집행위", How::Contains(&["집행위"])),
     ("위원회", How::Contains(&["위원회"])),
     ("법원", How::Contains(&["법원", "지법", "고법"])),
-    ("재판부", How::Contains(&["법원", "지법", "고법", "재판부", "단독", "합의"])),
+    ("재판부", How::Contains(&["단독", "합의", "재판부"])),
     ("경찰", How::Contains(&["경찰"])),
     ("회사", How::Main),
     ("사측", How::Main),
@@ -962,7 +962,10 @@ const GENERIC: &[(&str, How)] = &[
 ];
 
 /// Names ending like public bodies: never "the company" of an article.
-const PUBLIC: &[&str] = &["부", "처", "청", "원", "위원회", "시", "구", "군", "도", "법원", "지법", "경찰서", "당", "국회", "정부", "공사", "공단", "연합", "EU", "UN", "유엔"];
+const PUBLIC: &[&str] = &[
+    "부", "처", "청", "원", "위원회", "시", "구", "군", "도", "법원", "지법", "경찰서", "당", "국회", "정부", "공사", "공단", "연합", "EU", "UN", "유엔",
+    "검찰", "경찰", "지검", "소방서", "소방본부",
+];
 
 fn generic(t: &str) -> Option<How> {
     GENERIC.iter().find(|(g, _)| *g == t).map(|(_, h)| *h)
@@ -1027,6 +1030,10 @@ impl GenericOrgs {
         let i = list.partition_point(|(p, _)| *p < pos);
         if let Some((_, c)) = i.checked_sub(1).map(|k| &list[k]).or_else(|| list.get(i)) {
             return Some(c.clone());
+        }
+        if word == "재판부" {
+            // A panel the article does not name: its court.
+            return self.resolve("법원", pos);
         }
         match how {
             How::Main => self.main.clone(),

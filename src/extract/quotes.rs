@@ -319,7 +319,19 @@ fn has_name(st: &Sent, s: usize, e: usize) -> bool {
 /// Where a speaker came from, for carrying it to later sentences.
 #[derive(Debug, Default, Clone)]
 struct Carry {
+    /// The last speaker or subject named: an elided subject is this one.
     speaker: String,
+    /// The last person named as speaker or subject: `그는`, `그녀는` refer to this one.
+    person: String,
+}
+
+impl Carry {
+    fn set(&mut self, speaker: &str, a: &Analysis) {
+        self.speaker = speaker.to_string();
+        if speaker.split(';').all(|n| a.entities.iter().any(|e| e.kind == PERSON && e.canonical == n)) {
+            self.person = speaker.to_string();
+        }
+    }
 }
 
 impl QuoteStage {
@@ -496,7 +508,8 @@ impl QuoteStage {
         // `회사 관계자`, `시 대변인`: an official of an organization the article names elsewhere.
         let mut parts = text.split(' ');
         if let (Some(first), Some(last)) = (parts.next(), text.rsplit(' ').next()) {
-            if first != last && matches!(last, "관계자" | "관계자들" | "대변인" | "측" | "쪽") && crate::extract::entities::is_generic_org(first) {
+            let speaking = matches!(last, "관계자" | "관계자들" | "대변인" | "측" | "쪽") || self.lex.speaker_nouns.contains(last);
+            if first != last && speaking && crate::extract::entities::is_generic_org(first) {
                 if let Some(org) = st.generic.resolve(first, span.start) {
                     return Some((org, false));
                 }
@@ -918,7 +931,7 @@ impl QuoteStage {
                 if bites_done.insert(block) {
                     let (speaker, speaker_text) = self.cue_speaker(a, &desc);
                     if !speaker.is_empty() {
-                        carry.speaker = speaker.clone();
+                        carry.set(&speaker, a);
                     }
                     out.push(Quote { sentence: si, span: speech, kind: DIRECT.into(), speaker, speaker_text, verb: String::new() });
                 }
@@ -999,7 +1012,7 @@ impl QuoteStage {
                     if sp.is_empty() {
                         // A pronoun subject (그는): the carried speaker.
                         let t = speaker.as_ref().unwrap().1.clone();
-                        speaker = Some((carry.speaker.clone(), t));
+                        speaker = Some((carry.person.clone(), t));
                     }
                 }
                 let speaker = match speaker {
@@ -1018,7 +1031,7 @@ impl QuoteStage {
                 let mut start = region;
                 let speaker = if let Some(s) = pick {
                     start = s.pe;
-                    let sp = if s.speaker.is_empty() { carry.speaker.clone() } else { s.speaker.clone() };
+                    let sp = if s.speaker.is_empty() { carry.person.clone() } else { s.speaker.clone() };
                     (sp, st.text(s.s, s.e))
                 } else if let Some(prev) = found.iter().rev().find(|f| f.c < q.c).and_then(|f| f.speaker.clone()) {
                     prev
@@ -1039,7 +1052,7 @@ impl QuoteStage {
             for f in &all {
                 let (speaker, speaker_text) = f.speaker.clone().unwrap_or_default();
                 if !speaker.is_empty() && body {
-                    carry.speaker = speaker.clone();
+                    carry.set(&speaker, a);
                 }
                 let verb = f.verb.map(|v| clean_verb(&st.word_text(&st.words[v]))).unwrap_or_default();
                 out.push(Quote {
@@ -1053,7 +1066,7 @@ impl QuoteStage {
             }
             if all.is_empty() && body {
                 if let Some(s) = subjects.iter().find(|s| s.topic && !s.generic && !s.speaker.is_empty()) {
-                    carry.speaker = s.speaker.clone();
+                    carry.set(&s.speaker.clone(), a);
                 }
             }
         }
@@ -1144,7 +1157,8 @@ impl QuoteStage {
         if d.contains('/') && (2..=4).contains(&bare.chars().count()) && bare.chars().all(is_hangul) {
             return (bare, desc);
         }
-        (desc.clone(), desc)
+        // `A 씨 이송 담당 구급대원/음성변조`: who speaks is before the slash.
+        (name.to_string(), desc)
     }
 }
 
