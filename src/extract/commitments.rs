@@ -573,7 +573,11 @@ impl CommitmentStage {
                 || text.contains("추진")
                 || text.contains("나선")
                 || text.contains("구상")
-                || text.ends_with("다.");
+                || {
+                    // A sentence ending in the plain present tense (`늘린다.`): cheap test first.
+                    let t = text.trim_end().trim_end_matches(['.', '"', '”', '\'', '’']);
+                    t.rsplit(char::is_whitespace).next().is_some_and(present_tense)
+                };
             // Quotes are in text order: skip those that end before this sentence.
             while first_quote < a.quotes.len() && a.quotes[first_quote].span.end <= sentence.span.start && a.quotes[first_quote].span.start < sentence.span.start {
                 first_quote += 1;
