@@ -793,20 +793,18 @@ impl EntityStage {
         if names.is_empty() {
             return;
         }
-        let ac = match aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-            .build(names.iter().map(|(x, _)| x.as_str()))
-        {
-            Ok(ac) => ac,
-            Err(_) => return,
+        let finder = match NameFinder::new(names.iter().map(|(x, _)| x.as_str())) {
+            Some(f) => f,
+            None => return,
         };
         let mut added = Vec::new();
         let mut occupied: Vec<Span> = found.iter().map(|(_, c)| c.span).collect();
         occupied.sort();
+        let mut ms = Vec::new();
         for (si, s) in a.sentences.iter().enumerate() {
             let text = a.text(s.span);
-            for m in ac.find_iter(text) {
+            finder.find_all(text, &mut ms);
+            for m in ms.drain(..) {
                 let before = text[..m.start()].chars().next_back();
                 if before.is_some_and(|c| c.is_alphanumeric()) {
                     continue;
@@ -823,13 +821,86 @@ impl EntityStage {
                 let span = Span::new(a.index.char(sb + m.start()), a.index.char(sb + m.end()));
                 let taken = overlaps_any(&occupied, span);
                 if !taken {
-                    let kind = names[m.pattern().as_usize()].1;
+                    let kind = names[m.pattern()].1;
                     added.push((si, Cand { span, kind, normalized: String::new(), priority: 3 }));
                 }
             }
         }
         found.extend(added);
         found.sort_by_key(|(si, c)| (*si, c.span.start));
+    }
+}
+
+/// The leftmost-longest, non-overlapping occurrences of a few names in a text: what an
+/// Aho-Corasick automaton with `MatchKind::LeftmostLongest` reports, without building an
+/// automaton for every document (that cost more than the search). Names are indexed by their
+/// first character; at each position the longest name that starts there wins.
+enum NameFinder<'n> {
+    ByFirstChar { names: Vec<&'n str>, by_first: rustc_hash::FxHashMap<char, Vec<usize>> },
+    /// An empty name matches everywhere (even inside a character): the automaton's behaviour.
+    Automaton(aho_corasick::AhoCorasick),
+}
+
+/// One occurrence: byte range and the index of the name.
+struct NameMatch {
+    start: usize,
+    end: usize,
+    pattern: usize,
+}
+
+impl NameMatch {
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+    fn pattern(&self) -> usize {
+        self.pattern
+    }
+}
+
+impl<'n> NameFinder<'n> {
+    fn new(names: impl Iterator<Item = &'n str>) -> Option<NameFinder<'n>> {
+        let names: Vec<&str> = names.collect();
+        if names.iter().any(|n| n.is_empty()) {
+            return aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+                .build(&names)
+                .ok()
+                .map(NameFinder::Automaton);
+        }
+        let mut by_first: rustc_hash::FxHashMap<char, Vec<usize>> = Default::default();
+        for (k, n) in names.iter().enumerate() {
+            by_first.entry(n.chars().next().unwrap()).or_default().push(k);
+        }
+        // Longest first; of equal names, the first one (the automaton's choice).
+        for ks in by_first.values_mut() {
+            ks.sort_by_key(|&k| (std::cmp::Reverse(names[k].len()), k));
+        }
+        Some(NameFinder::ByFirstChar { names, by_first })
+    }
+
+    fn find_all(&self, text: &str, out: &mut Vec<NameMatch>) {
+        match self {
+            NameFinder::Automaton(ac) => out.extend(
+                ac.find_iter(text).map(|m| NameMatch { start: m.start(), end: m.end(), pattern: m.pattern().as_usize() }),
+            ),
+            NameFinder::ByFirstChar { names, by_first } => {
+                let mut i = 0;
+                while let Some(c) = text[i..].chars().next() {
+                    if let Some(ks) = by_first.get(&c) {
+                        if let Some(&k) = ks.iter().find(|&&k| text[i..].starts_with(names[k])) {
+                            out.push(NameMatch { start: i, end: i + names[k].len(), pattern: k });
+                            i += names[k].len();
+                            continue;
+                        }
+                    }
+                    i += c.len_utf8();
+                }
+            }
+        }
     }
 }
 
