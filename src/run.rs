@@ -135,7 +135,17 @@ fn extract_with(pipeline: &Pipeline, opts: &ExtractOptions, dictionary_sha256: i
             scope.spawn(move || loop {
                 let job = job_rx.lock().unwrap().recv();
                 let Ok((seq, batch, size)) = job else { break };
-                if done_tx.send((seq, pipeline.process_batch(batch), size)).is_err() {
+                let mut outcomes = pipeline.process_batch(batch);
+                if !opts.tokens {
+                    // Only tokens.csv needs the morphemes: free them here, on the thread whose
+                    // feature cache their `Arc`s point into, rather than on the writer's.
+                    for o in outcomes.iter_mut() {
+                        if let Outcome::Done(a) = o {
+                            a.morphs = Vec::new();
+                        }
+                    }
+                }
+                if done_tx.send((seq, outcomes, size)).is_err() {
                     break; // the writer stopped
                 }
             });
