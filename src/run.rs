@@ -4,6 +4,7 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::collections::BTreeMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::mpsc::{channel, sync_channel};
 use std::sync::Mutex;
 use std::time::Instant;
@@ -109,7 +110,7 @@ fn extract_with(pipeline: &Pipeline, opts: &ExtractOptions, dictionary_sha256: i
     let in_flight = 2 * threads + 2;
     let (job_tx, job_rx) = sync_channel::<(u64, Vec<Item>, u64)>(threads);
     let job_rx = Mutex::new(job_rx);
-    let (done_tx, done_rx) = channel::<(u64, Vec<Outcome>, u64)>();
+    let (done_tx, done_rx) = channel::<(u64, Option<Vec<Outcome>>, u64)>();
     let (permit_tx, permit_rx) = sync_channel::<()>(in_flight);
     for _ in 0..in_flight {
         permit_tx.send(()).expect("permits fit in the channel");
@@ -132,36 +133,54 @@ fn extract_with(pipeline: &Pipeline, opts: &ExtractOptions, dictionary_sha256: i
         });
         for _ in 0..threads {
             let (job_rx, done_tx) = (&job_rx, done_tx.clone());
-            scope.spawn(move || loop {
-                let job = job_rx.lock().unwrap().recv();
-                let Ok((seq, batch, size)) = job else { break };
-                let mut outcomes = pipeline.process_batch(batch);
-                if !opts.tokens {
-                    // Only tokens.csv needs the morphemes: free them here, on the thread whose
-                    // feature cache their `Arc`s point into, rather than on the writer's.
-                    for o in outcomes.iter_mut() {
-                        if let Outcome::Done(a) = o {
-                            a.morphs = Vec::new();
-                        }
+            scope.spawn(move || {
+                // After the writer stops (a write error), jobs are still taken and dropped, so the
+                // reader is never left blocked on a full queue.
+                let mut writing = true;
+                loop {
+                    let job = job_rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
+                    let Ok((seq, batch, size)) = job else { break };
+                    if !writing {
+                        continue;
                     }
-                }
-                if done_tx.send((seq, outcomes, size)).is_err() {
-                    break; // the writer stopped
+                    // `process_batch` turns a panic on one document into its error row; a panic
+                    // outside it ends the run (`None`) instead of leaving the writer waiting.
+                    let outcomes = catch_unwind(AssertUnwindSafe(|| {
+                        let mut outcomes = pipeline.process_batch(batch);
+                        if !opts.tokens {
+                            // Only tokens.csv needs the morphemes: free them here, on the thread
+                            // whose feature cache their `Arc`s point into, not on the writer's.
+                            for o in outcomes.iter_mut() {
+                                if let Outcome::Done(a) = o {
+                                    a.morphs = Vec::new();
+                                }
+                            }
+                        }
+                        outcomes
+                    }))
+                    .ok();
+                    if done_tx.send((seq, outcomes, size)).is_err() {
+                        writing = false;
+                    }
                 }
             });
         }
         drop(done_tx);
 
-        let mut pending: BTreeMap<u64, (Vec<Outcome>, u64)> = BTreeMap::new();
+        let mut pending: BTreeMap<u64, (Option<Vec<Outcome>>, u64)> = BTreeMap::new();
         let mut next = 0u64;
-        let mut written: Result<(), std::io::Error> = Ok(());
+        let mut written: Result<(), String> = Ok(());
         'batches: for (seq, outcomes, size) in done_rx.iter() {
             pending.insert(seq, (outcomes, size));
             while let Some((outcomes, size)) = pending.remove(&next) {
                 next += 1;
+                let Some(outcomes) = outcomes else {
+                    written = Err("internal error: a worker thread crashed; no table was written".into());
+                    break 'batches;
+                };
                 for o in &outcomes {
                     if let Err(e) = output::emit(&mut files, o) {
-                        written = Err(e);
+                        written = Err(format!("cannot write output in {}: {e}", opts.out.display()));
                         break 'batches;
                     }
                     summary.documents += 1;
@@ -202,9 +221,7 @@ fn extract_with(pipeline: &Pipeline, opts: &ExtractOptions, dictionary_sha256: i
         (written, records)
     });
     pb.finish_and_clear();
-    if let Err(e) = written {
-        return Err(Fatal(format!("cannot write output in {}: {e}", opts.out.display())));
-    }
+    written.map_err(Fatal)?;
     let records = records.map_err(|_| Fatal("input reader crashed".into()))?;
     summary.bytes = bytes;
     summary.rows = files.counts().into_iter().map(|(t, n)| (t.name().to_string(), n)).collect();
