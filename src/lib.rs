@@ -81,33 +81,83 @@ impl Pipeline {
     /// Processes one input item. Never panics: an internal failure on one document becomes that
     /// document's error row.
     pub fn process(&self, item: Item) -> Outcome {
-        match item {
-            Item::Failed(f) => Outcome::Failed(f),
-            Item::Doc(doc) => {
-                let (id, source, meta) = (doc.id.clone(), doc.source.clone(), doc.meta.clone());
-                match catch_unwind(AssertUnwindSafe(|| self.analyze(doc))) {
-                    Ok(Ok(a)) => Outcome::Done(a),
-                    Ok(Err(message)) => Outcome::Failed(Failed { id, message: format!("{source}: {message}"), source, meta }),
-                    Err(panic) => {
-                        let what = panic
-                            .downcast_ref::<String>()
-                            .map(String::as_str)
-                            .or_else(|| panic.downcast_ref::<&str>().copied())
-                            .unwrap_or("unknown");
-                        Outcome::Failed(Failed {
-                            id,
-                            message: format!("{source}: internal error ({what}); please report it with this article"),
-                            source,
-                            meta,
-                        })
+        self.process_batch(vec![item]).pop().expect("one outcome per item")
+    }
+
+    /// Processes a batch of items, one step at a time over the whole batch: every document is
+    /// cleaned, then split and tokenized, then each extraction stage runs over every document. So
+    /// the automata and tables of one step stay in the CPU caches from one document to the next
+    /// (run one document at a time, lindera's dictionary pushes them out each time). Each document
+    /// is still processed on its own: the outcome of every item is what [`Pipeline::analyze`] gives
+    /// it alone. Never panics: an internal failure on one document becomes that document's error
+    /// row, and the other documents of the batch are not affected.
+    pub fn process_batch(&self, items: Vec<Item>) -> Vec<Outcome> {
+        let mut states: Vec<Result<(Analysis, Failed), Outcome>> = items
+            .into_iter()
+            .map(|item| match item {
+                Item::Failed(f) => Err(Outcome::Failed(f)),
+                Item::Doc(doc) => {
+                    let failed = Failed { id: doc.id.clone(), source: doc.source.clone(), message: String::new(), meta: doc.meta.clone() };
+                    match catch_unwind(AssertUnwindSafe(|| self.prepare(doc))) {
+                        Ok(a) => Ok((a, failed)),
+                        Err(panic) => Err(internal_error(failed, panic)),
                     }
+                }
+            })
+            .collect();
+
+        let mut worker = self.workers.lock().unwrap().pop().unwrap_or_else(|| self.morphology.worker());
+        for st in states.iter_mut() {
+            let Ok((a, failed)) = st else { continue };
+            match catch_unwind(AssertUnwindSafe(|| self.sentences_and_morphs(a, &mut worker))) {
+                Ok(Ok(())) => {}
+                Ok(Err(message)) => {
+                    let mut f = std::mem::replace(failed, empty_failed());
+                    f.message = format!("{}: {message}", f.source);
+                    *st = Err(Outcome::Failed(f));
+                }
+                Err(panic) => {
+                    // A worker that panicked is not reused.
+                    worker = self.morphology.worker();
+                    *st = Err(internal_error(std::mem::replace(failed, empty_failed()), panic));
                 }
             }
         }
+        self.workers.lock().unwrap().push(worker);
+
+        for stage in &self.stages {
+            for st in states.iter_mut() {
+                let Ok((a, failed)) = st else { continue };
+                if let Err(panic) = catch_unwind(AssertUnwindSafe(|| stage.run(a))) {
+                    *st = Err(internal_error(std::mem::replace(failed, empty_failed()), panic));
+                }
+            }
+        }
+        states
+            .into_iter()
+            .map(|st| match st {
+                Ok((a, _)) => Outcome::Done(a),
+                Err(o) => o,
+            })
+            .collect()
     }
 
     /// Cleans, splits, tokenizes and runs the extraction stages on one document.
     pub fn analyze(&self, doc: Document) -> Result<Analysis, String> {
+        let mut a = self.prepare(doc);
+        let mut worker = self.workers.lock().unwrap().pop().unwrap_or_else(|| self.morphology.worker());
+        let result = self.sentences_and_morphs(&mut a, &mut worker);
+        self.workers.lock().unwrap().push(worker);
+        result?;
+
+        for stage in &self.stages {
+            stage.run(&mut a);
+        }
+        Ok(a)
+    }
+
+    /// The analysis of a document with its page cleaned (blocks, and metadata found in the page).
+    fn prepare(&self, doc: Document) -> Analysis {
         let mut a = Analysis::new(doc);
         let cleaned = self.cleaner.clean(&a.doc.text, &a.index);
         a.blocks = cleaned.blocks;
@@ -123,16 +173,7 @@ impl Pipeline {
                 meta.title = a.index.slice(&a.doc.text, h.span).to_string();
             }
         }
-
-        let mut worker = self.workers.lock().unwrap().pop().unwrap_or_else(|| self.morphology.worker());
-        let result = self.sentences_and_morphs(&mut a, &mut worker);
-        self.workers.lock().unwrap().push(worker);
-        result?;
-
-        for stage in &self.stages {
-            stage.run(&mut a);
-        }
-        Ok(a)
+        a
     }
 
     fn sentences_and_morphs(&self, a: &mut Analysis, worker: &mut morph::MorphWorker) -> Result<(), String> {
@@ -154,4 +195,19 @@ impl Pipeline {
         }
         Ok(())
     }
+}
+
+fn empty_failed() -> Failed {
+    Failed { id: String::new(), source: String::new(), message: String::new(), meta: doc::Meta::default() }
+}
+
+/// The error row of a document whose processing panicked.
+fn internal_error(mut f: Failed, panic: Box<dyn std::any::Any + Send>) -> Outcome {
+    let what = panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or("unknown");
+    f.message = format!("{}: internal error ({what}); please report it with this article", f.source);
+    Outcome::Failed(f)
 }

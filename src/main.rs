@@ -159,8 +159,8 @@ fn run_extract(args: ExtractArgs) -> ExitCode {
         tokens: args.tokens,
         quiet: args.quiet,
         ingest: IngestOptions { published: args.published, max_article_bytes: args.max_article_bytes },
-        chunk_docs: 256,
-        chunk_bytes: 8 << 20,
+        chunk_docs: 32,
+        chunk_bytes: 1 << 20,
         dictionaries: args.dictionaries.map_or("embedded".into(), |d| d.display().to_string()),
     };
     match extract(&pipeline, &opts) {

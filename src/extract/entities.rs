@@ -157,6 +157,8 @@ fn duration_follows(rest: &str) -> bool {
 
 /// The entity stage.
 pub struct EntityStage {
+    /// Tells the stages apart in the per-thread [`WORD_FACTS`] cache.
+    id: u64,
     lex: NerLexicon,
     quantity: Regex,
 }
@@ -170,7 +172,9 @@ impl EntityStage {
             units.join("|")
         ))
         .map_err(|e| format!("units.tsv: {e}"))?;
-        Ok(EntityStage { lex, quantity })
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(EntityStage { id, lex, quantity })
     }
 }
 
@@ -179,7 +183,10 @@ fn is_hangul(c: char) -> bool {
 }
 
 fn tag(pos: &str) -> &str {
-    pos.split('+').next().unwrap_or(pos)
+    match pos.as_bytes().iter().position(|&b| b == b'+') {
+        Some(i) => &pos[..i],
+        None => pos,
+    }
 }
 
 /// Splits a sentence into words with stems.
@@ -189,52 +196,74 @@ fn words(a: &Analysis, sentence: usize) -> Vec<Word> {
     let morphs = &a.morphs[s.morphs.clone()];
     let mut out = Vec::new();
     let mut mi = 0;
-    let mut start: Option<usize> = None;
+    // (code point, byte offset in `text`) of the start of the current word.
+    let mut start: Option<(usize, usize)> = None;
     let mut pos = s.span.start;
-    let mut chars = text.chars().peekable();
-    let push = |w0: usize, w1: usize, out: &mut Vec<Word>, mi: &mut usize| {
-        while *mi < morphs.len() && morphs[*mi].span.end <= w0 {
-            *mi += 1;
+    let mut push = |w0: (usize, usize), w1: (usize, usize), out: &mut Vec<Word>| {
+        while mi < morphs.len() && morphs[mi].span.end <= w0.0 {
+            mi += 1;
         }
-        let m0 = *mi;
+        let m0 = mi;
         let mut m1 = m0;
-        while m1 < morphs.len() && morphs[m1].span.start < w1 {
+        while m1 < morphs.len() && morphs[m1].span.start < w1.0 {
             m1 += 1;
         }
-        out.push(make_word(a, w0, w1, &morphs[m0..m1]));
+        out.push(make_word(a, w0.0, w1.0, &text[w0.1..w1.1], &morphs[m0..m1]));
     };
-    while let Some(c) = chars.next() {
+    for (b, c) in text.char_indices() {
         let sep = c.is_whitespace() || c == '·' || c == ',' || c == '/' || c == '…' || c == '、';
         if sep {
             if let Some(w0) = start.take() {
-                push(w0, pos, &mut out, &mut mi);
+                push(w0, (pos, b), &mut out);
             }
         } else if start.is_none() {
-            start = Some(pos);
+            start = Some((pos, b));
         }
         pos += 1;
     }
     if let Some(w0) = start {
-        push(w0, pos, &mut out, &mut mi);
+        push(w0, (pos, text.len()), &mut out);
     }
     out
 }
 
 thread_local! {
-    /// Scratch buffer for the characters of one word (no allocation per word).
-    static WORD_CHARS: std::cell::RefCell<Vec<char>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Per thread: whether a stem is a title and whether it is an organization word
+    /// ([`EntityStage::is_role`], [`EntityStage::is_org_word`]: a dozen lexicon lookups per word,
+    /// which depend on the stem's text and its `hangul` flag only, the index of the array), for
+    /// the stage with the given id.
+    static WORD_FACTS: std::cell::RefCell<(u64, rustc_hash::FxHashMap<String, [Option<(bool, bool)>; 2]>)> =
+        std::cell::RefCell::new((u64::MAX, Default::default()));
 }
 
-fn make_word(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morph]) -> Word {
+/// Entries of [`WORD_FACTS`] before it is emptied (bounds its memory).
+const WORD_FACTS_MAX: usize = 200_000;
+
+thread_local! {
+    /// Scratch buffers for the characters of one word and their byte offsets (no allocation per word).
+    static WORD_CHARS: std::cell::RefCell<(Vec<char>, Vec<usize>)> = const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+}
+
+/// The word `w0..w1` (code points) whose text is `word`.
+fn make_word(a: &Analysis, w0: usize, w1: usize, word: &str, morphs: &[crate::doc::Morph]) -> Word {
     WORD_CHARS.with(|buf| {
         let mut buf = buf.borrow_mut();
-        buf.clear();
-        buf.extend(a.text(Span::new(w0, w1)).chars());
-        make_word_from(a, w0, w1, morphs, &buf)
+        let (chars, bytes) = &mut *buf;
+        chars.clear();
+        bytes.clear();
+        for (b, c) in word.char_indices() {
+            chars.push(c);
+            bytes.push(b);
+        }
+        bytes.push(word.len());
+        make_word_from(a, w0, w1, morphs, chars, word, bytes)
     })
 }
 
-fn make_word_from(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morph], text: &[char]) -> Word {
+/// `text` holds the characters of `word`, `bytes` the byte offset of each and the length of `word`.
+fn make_word_from(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morph], text: &[char], word: &str, bytes: &[usize]) -> Word {
+    debug_assert_eq!(text.len(), w1 - w0);
+    let slice = |c0: usize, c1: usize| &word[bytes[c0]..bytes[c1]];
     let span = Span::new(w0, w1);
     let mut s0 = 0;
     let mut s1 = text.len();
@@ -252,7 +281,7 @@ fn make_word_from(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morp
         if strip && local_end <= s1 && m.span.start >= w0 + s0 {
             let p0 = m.span.start - w0;
             if p0 > s0 {
-                particle = Some(text[p0..s1].iter().collect::<String>());
+                particle = Some(slice(p0, s1).to_string());
                 s1 = p0;
                 k -= 1;
                 continue;
@@ -277,7 +306,7 @@ fn make_word_from(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morp
         if let Some(open) = text[s0..s1].iter().rposition(|&c| c == '(') {
             let open = s0 + open;
             if open > s0 {
-                paren = Some(text[open + 1..s1 - 1].iter().collect::<String>());
+                paren = Some(slice(open + 1, s1 - 1).to_string());
                 s1 = open;
             }
         }
@@ -295,7 +324,7 @@ fn make_word_from(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morp
                 s1 -= 1;
                 if text[s1 - 1] == ')' {
                     if let Some(open) = text[s0..s1].iter().rposition(|&c| c == '(') {
-                        paren = Some(text[s0 + open + 1..s1 - 1].iter().collect());
+                        paren = Some(slice(s0 + open + 1, s1 - 1).to_string());
                         s1 = s0 + open;
                     }
                 }
@@ -303,29 +332,32 @@ fn make_word_from(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morp
         }
     }
     let stem = Span::new(w0 + s0, w0 + s1.max(s0));
-    let stem_text: String = text[s0..s1.max(s0)].iter().collect();
-    let in_stem: Vec<&crate::doc::Morph> =
-        morphs.iter().filter(|m| m.span.start >= stem.start && m.span.end <= stem.end).collect();
-    let class = if !in_stem.is_empty() && in_stem.iter().all(|m| tag(&m.features.pos) == "NNP") {
-        let c = &in_stem[0].features.semantic_class;
-        if !c.is_empty() && in_stem.iter().all(|m| &m.features.semantic_class == c) {
-            Some(c.to_string())
-        } else {
-            None
+    let stem_text: String = slice(s0, s1.max(s0)).to_string();
+    let in_stem = || morphs.iter().filter(|m| m.span.start >= stem.start && m.span.end <= stem.end);
+    let first = in_stem().next();
+    let class = match first {
+        Some(f) if in_stem().all(|m| tag(&m.features.pos) == "NNP") => {
+            let c = &f.features.semantic_class;
+            if !c.is_empty() && in_stem().all(|m| &m.features.semantic_class == c) {
+                Some(c.to_string())
+            } else {
+                None
+            }
         }
-    } else {
-        None
+        _ => None,
     };
-    let common_word = in_stem.len() == 1
-        && in_stem[0].span == stem
-        && !in_stem[0].features.unknown
-        && matches!(tag(&in_stem[0].features.pos), "NNG" | "MAG" | "MM" | "NP" | "NNB" | "MAJ" | "VV" | "VA" | "XR");
+    let common_word = first.is_some_and(|f| {
+        in_stem().nth(1).is_none()
+            && f.span == stem
+            && !f.features.unknown
+            && matches!(tag(&f.features.pos), "NNG" | "MAG" | "MM" | "NP" | "NNB" | "MAJ" | "VV" | "VA" | "XR")
+    });
     let hangul = !stem_text.is_empty() && stem_text.chars().all(is_hangul);
-    let inflected = in_stem.iter().any(|m| {
+    let inflected = in_stem().any(|m| {
         let t = tag(&m.features.pos);
         t.starts_with('V') || t.starts_with('E') || t == "XSN" || t == "XSV" || t == "XSA" || t == "MAG"
     });
-    let proper_or_unknown = !in_stem.is_empty() && in_stem.iter().all(|m| m.features.unknown || tag(&m.features.pos) == "NNP");
+    let proper_or_unknown = first.is_some() && in_stem().all(|m| m.features.unknown || tag(&m.features.pos) == "NNP");
     Word { span, stem, stem_text, paren, particle, honorific, class, common_word, hangul, inflected, proper_or_unknown }
 }
 
@@ -502,12 +534,15 @@ impl EntityStage {
     fn word_rules(&self, a: &Analysis, si: usize, cands: &mut Vec<Cand>) {
         let mut ws = words(a, si);
         // ko-dic reads `경기도` as 경기 + the particle 도: a name the gazetteers know wins.
+        let mut full = String::new();
         for w in ws.iter_mut() {
-            if let Some(p) = w.particle.clone() {
-                let full = format!("{}{}", w.stem_text, p);
+            if let Some(p) = &w.particle {
+                full.clear();
+                full.push_str(&w.stem_text);
+                full.push_str(p);
                 if self.lex.locations.contains_key(&full) || self.lex.organizations.contains_key(&full) {
                     w.stem = Span::new(w.stem.start, w.stem.end + p.chars().count());
-                    w.stem_text = full;
+                    w.stem_text = full.clone();
                     w.particle = None;
                     w.common_word = false;
                 }
@@ -532,8 +567,23 @@ impl EntityStage {
         }
         let ws = ws;
         let n = ws.len();
-        let role: Vec<bool> = ws.iter().map(|w| self.is_role(w)).collect();
-        let org: Vec<bool> = ws.iter().map(|w| self.is_org_word(w)).collect();
+        let (role, org): (Vec<bool>, Vec<bool>) = WORD_FACTS.with(|facts| {
+            let mut facts = facts.borrow_mut();
+            if facts.0 != self.id || facts.1.len() > WORD_FACTS_MAX {
+                facts.0 = self.id;
+                facts.1.clear();
+            }
+            ws.iter()
+                .map(|w| match facts.1.get(w.stem_text.as_str()).and_then(|f| f[usize::from(w.hangul)]) {
+                    Some(f) => f,
+                    None => {
+                        let f = (self.is_role(w), self.is_org_word(w));
+                        facts.1.entry(w.stem_text.clone()).or_default()[usize::from(w.hangul)] = Some(f);
+                        f
+                    }
+                })
+                .unzip()
+        });
         let mut person = vec![false; n];
         let add = |cands: &mut Vec<Cand>, span: Span, kind: &'static str, priority: u8| {
             if !span.is_empty() {
@@ -743,20 +793,18 @@ impl EntityStage {
         if names.is_empty() {
             return;
         }
-        let ac = match aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-            .build(names.iter().map(|(x, _)| x.as_str()))
-        {
-            Ok(ac) => ac,
-            Err(_) => return,
+        let finder = match NameFinder::new(names.iter().map(|(x, _)| x.as_str())) {
+            Some(f) => f,
+            None => return,
         };
         let mut added = Vec::new();
         let mut occupied: Vec<Span> = found.iter().map(|(_, c)| c.span).collect();
         occupied.sort();
+        let mut ms = Vec::new();
         for (si, s) in a.sentences.iter().enumerate() {
             let text = a.text(s.span);
-            for m in ac.find_iter(text) {
+            finder.find_all(text, &mut ms);
+            for m in ms.drain(..) {
                 let before = text[..m.start()].chars().next_back();
                 if before.is_some_and(|c| c.is_alphanumeric()) {
                     continue;
@@ -773,13 +821,86 @@ impl EntityStage {
                 let span = Span::new(a.index.char(sb + m.start()), a.index.char(sb + m.end()));
                 let taken = overlaps_any(&occupied, span);
                 if !taken {
-                    let kind = names[m.pattern().as_usize()].1;
+                    let kind = names[m.pattern()].1;
                     added.push((si, Cand { span, kind, normalized: String::new(), priority: 3 }));
                 }
             }
         }
         found.extend(added);
         found.sort_by_key(|(si, c)| (*si, c.span.start));
+    }
+}
+
+/// The leftmost-longest, non-overlapping occurrences of a few names in a text: what an
+/// Aho-Corasick automaton with `MatchKind::LeftmostLongest` reports, without building an
+/// automaton for every document (that cost more than the search). Names are indexed by their
+/// first character; at each position the longest name that starts there wins.
+enum NameFinder<'n> {
+    ByFirstChar { names: Vec<&'n str>, by_first: rustc_hash::FxHashMap<char, Vec<usize>> },
+    /// An empty name matches everywhere (even inside a character): the automaton's behaviour.
+    Automaton(aho_corasick::AhoCorasick),
+}
+
+/// One occurrence: byte range and the index of the name.
+struct NameMatch {
+    start: usize,
+    end: usize,
+    pattern: usize,
+}
+
+impl NameMatch {
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+    fn pattern(&self) -> usize {
+        self.pattern
+    }
+}
+
+impl<'n> NameFinder<'n> {
+    fn new(names: impl Iterator<Item = &'n str>) -> Option<NameFinder<'n>> {
+        let names: Vec<&str> = names.collect();
+        if names.iter().any(|n| n.is_empty()) {
+            return aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+                .build(&names)
+                .ok()
+                .map(NameFinder::Automaton);
+        }
+        let mut by_first: rustc_hash::FxHashMap<char, Vec<usize>> = Default::default();
+        for (k, n) in names.iter().enumerate() {
+            by_first.entry(n.chars().next().unwrap()).or_default().push(k);
+        }
+        // Longest first; of equal names, the first one (the automaton's choice).
+        for ks in by_first.values_mut() {
+            ks.sort_by_key(|&k| (std::cmp::Reverse(names[k].len()), k));
+        }
+        Some(NameFinder::ByFirstChar { names, by_first })
+    }
+
+    fn find_all(&self, text: &str, out: &mut Vec<NameMatch>) {
+        match self {
+            NameFinder::Automaton(ac) => out.extend(
+                ac.find_iter(text).map(|m| NameMatch { start: m.start(), end: m.end(), pattern: m.pattern().as_usize() }),
+            ),
+            NameFinder::ByFirstChar { names, by_first } => {
+                let mut i = 0;
+                while let Some(c) = text[i..].chars().next() {
+                    if let Some(ks) = by_first.get(&c) {
+                        if let Some(&k) = ks.iter().find(|&&k| text[i..].starts_with(names[k])) {
+                            out.push(NameMatch { start: i, end: i + names[k].len(), pattern: k });
+                            i += names[k].len();
+                            continue;
+                        }
+                    }
+                    i += c.len_utf8();
+                }
+            }
+        }
     }
 }
 

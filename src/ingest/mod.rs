@@ -6,6 +6,7 @@ pub mod published;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
@@ -130,15 +131,16 @@ struct Record {
 }
 
 struct OpenJsonl {
-    reader: Box<dyn BufRead>,
-    hashing: Option<std::rc::Rc<std::cell::RefCell<(Sha256, u64)>>>,
+    reader: Box<dyn BufRead + Send>,
+    hashing: Option<Arc<Mutex<(Sha256, u64)>>>,
     file_id: String,
     display: String,
     line: usize,
     buf: Vec<u8>,
 }
 
-/// The stream of items, in input order. Reads lazily: memory holds one article at a time.
+/// The stream of items, in input order. Reads lazily: memory holds one article at a time. It can
+/// be moved to another thread (`extract` reads on its own thread).
 pub struct Ingest {
     sources: std::vec::IntoIter<Source>,
     current: Option<OpenJsonl>,
@@ -150,13 +152,13 @@ pub struct Ingest {
 /// A reader that feeds a shared hasher, so the hash can be read after the decoder is done.
 struct SharedHashing<R> {
     inner: R,
-    state: std::rc::Rc<std::cell::RefCell<(Sha256, u64)>>,
+    state: Arc<Mutex<(Sha256, u64)>>,
 }
 
 impl<R: Read> Read for SharedHashing<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
-        let mut st = self.state.borrow_mut();
+        let mut st = self.state.lock().unwrap();
         st.0.update(&buf[..n]);
         st.1 += n as u64;
         Ok(n)
@@ -186,7 +188,7 @@ impl Ingest {
     }
 
     /// Reads a stream of JSONL (for `kornews pipe` and tests).
-    pub fn from_reader(reader: Box<dyn BufRead>, name: &str, opts: IngestOptions) -> Ingest {
+    pub fn from_reader(reader: Box<dyn BufRead + Send>, name: &str, opts: IngestOptions) -> Ingest {
         Ingest {
             sources: Vec::new().into_iter(),
             current: Some(OpenJsonl {
@@ -205,7 +207,7 @@ impl Ingest {
     fn finish_current(&mut self) {
         if let Some(cur) = self.current.take() {
             if let Some(h) = cur.hashing {
-                let (hasher, bytes) = h.take();
+                let (hasher, bytes) = std::mem::take(&mut *h.lock().unwrap());
                 self.records.push(InputRecord {
                     path: cur.display,
                     sha256: hex::encode(hasher.finalize()),
@@ -393,9 +395,9 @@ impl Ingest {
                 }))
             }
         };
-        let state = std::rc::Rc::new(std::cell::RefCell::new((Sha256::new(), 0u64)));
+        let state = Arc::new(Mutex::new((Sha256::new(), 0u64)));
         let hashed = SharedHashing { inner: file, state: state.clone() };
-        let reader: Box<dyn BufRead> = if gz {
+        let reader: Box<dyn BufRead + Send> = if gz {
             Box::new(BufReader::with_capacity(1 << 16, flate2::read::MultiGzDecoder::new(BufReader::new(hashed))))
         } else {
             Box::new(BufReader::with_capacity(1 << 16, hashed))
@@ -431,7 +433,7 @@ impl Iterator for Ingest {
                     }
                 }
                 Source::Stdin => {
-                    let stdin: Box<dyn BufRead> = Box::new(BufReader::with_capacity(1 << 16, io::stdin()));
+                    let stdin: Box<dyn BufRead + Send> = Box::new(BufReader::with_capacity(1 << 16, io::stdin()));
                     self.current = Some(OpenJsonl {
                         reader: stdin,
                         hashing: None,

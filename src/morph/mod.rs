@@ -22,12 +22,33 @@ pub const LINDERA_VERSION: &str = "6.2.0";
 /// The shared, read-only morphological analyzer.
 pub struct Morphology {
     segmenter: Segmenter,
+    /// The same segmenter without the user dictionary, and the user dictionary's words: a
+    /// sentence that holds none of them gets the same lattice, so the same tokens, from either;
+    /// lindera scans every sentence for user words with an automaton that is slower than this
+    /// check. `None` when there is no user dictionary or its words could not be read.
+    plain: Option<(Segmenter, aho_corasick::AhoCorasick)>,
 }
 
-/// Per-thread analyzer state: the lindera worker and the feature cache.
+/// Per-thread analyzer state: the lindera workers and the feature cache.
 pub struct MorphWorker {
     worker: SegmentWorker,
+    plain: Option<(SegmentWorker, aho_corasick::AhoCorasick)>,
     cache: rustc_hash::FxHashMap<u64, Arc<Features>>,
+}
+
+/// The surfaces of a user dictionary in lindera's simple CSV format, read as lindera reads them;
+/// `None` if one is empty or the CSV cannot be read.
+fn user_surfaces(csv_text: &str) -> Option<Vec<String>> {
+    let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(csv_text.as_bytes());
+    let mut out = Vec::new();
+    for r in rdr.records() {
+        let surface = r.ok()?.get(0)?.to_string();
+        if surface.is_empty() {
+            return None;
+        }
+        out.push(surface);
+    }
+    Some(out)
 }
 
 fn field(s: &str) -> Box<str> {
@@ -49,11 +70,27 @@ impl Morphology {
         } else {
             None
         };
-        Ok(Morphology { segmenter: Segmenter::new(Mode::Normal, dictionary, user) })
+        let has_user = user.is_some();
+        let segmenter = Segmenter::new(Mode::Normal, dictionary, user);
+        let plain = if has_user {
+            user_surfaces(user_dict_csv).and_then(|words| {
+                let ac = aho_corasick::AhoCorasick::new(&words).ok()?;
+                let mut plain = segmenter.clone();
+                plain.user_dictionary = None;
+                Some((plain, ac))
+            })
+        } else {
+            None
+        };
+        Ok(Morphology { segmenter, plain })
     }
 
     pub fn worker(&self) -> MorphWorker {
-        MorphWorker { worker: self.segmenter.new_worker(), cache: Default::default() }
+        MorphWorker {
+            worker: self.segmenter.new_worker(),
+            plain: self.plain.as_ref().map(|(s, ac)| (s.new_worker(), ac.clone())),
+            cache: Default::default(),
+        }
     }
 
     /// sha256 over the embedded dictionary's word entries, word features and metadata: identifies
@@ -73,7 +110,11 @@ impl MorphWorker {
     /// Analyzes `sentence`, which starts at code point `char_start` of the document, appending
     /// its morphemes to `out`.
     pub fn analyze(&mut self, sentence: &str, char_start: usize, out: &mut Vec<Morph>) -> Result<(), String> {
-        let tokens = self.worker.segment(sentence).map_err(|e| e.to_string())?;
+        let worker = match &mut self.plain {
+            Some((plain, user_words)) if !user_words.is_match(sentence) => plain,
+            _ => &mut self.worker,
+        };
+        let tokens = worker.segment(sentence).map_err(|e| e.to_string())?;
         let mut cursor = Cursor::new(sentence, char_start);
         for mut t in tokens {
             let wid = t.word_id;
