@@ -833,6 +833,11 @@ impl QuoteStage {
             for q in out.iter() {
                 start = start.max(q.cue_end);
             }
+            // Never across quotation marks: after the word that closes the last pair before it.
+            for &(_, c) in pairs.iter().filter(|&&(_, c)| c < w.s) {
+                let wi = st.word_from(c);
+                start = start.max(st.words.get(wi).map_or(c + 1, |x| x.e));
+            }
             out.push(Found {
                 o: start,
                 c: content_end,
@@ -855,6 +860,10 @@ impl QuoteStage {
                 return None;
             }
             let Some(lemma) = st.lemma(w) else { continue };
+            if lemma == "하" && ["한다", "합니다", "한대", "하더라"].iter().any(|h| st.word_text(w).starts_with(h)) {
+                // `~다고 한다`: hearsay the reporter passes on, with no speaker.
+                return None;
+            }
             if self.lex.verbs.contains(&lemma) && !adnominal(st, w) {
                 return Some(k);
             }
@@ -880,6 +889,13 @@ impl QuoteStage {
         }
         if self.lex.speech_noun_pred.contains(&noun) && ms.iter().any(|m| tag(m) == "VCP") {
             return Some(from);
+        }
+        if matches!(noun.as_str(), "게" | "것") {
+            // `~다는 게 군의 설명이다`.
+            return (from + 1..(from + 4).min(st.words.len())).find(|&k| {
+                let ms = st.word_morphs(&st.words[k]);
+                ms.iter().any(|m| tag(m) == "VCP") && ms.iter().any(|m| is_nominal_tag(tag(m)) && self.lex.speech_noun_pred.contains(&st.morph_text(m)))
+            });
         }
         self.reporting_verb(st, from + 1, pairs)
     }
