@@ -404,27 +404,40 @@ impl CommitmentStage {
     /// The deadline in `from..to`: (text, ISO date).
     fn deadline(&self, st: &Sent, from: usize, to: usize, published: Option<crate::doc::Date>) -> Option<(String, String)> {
         let (a0, a1) = (st.base + from, st.base + to);
-        let after = |en: &Entity| -> String {
-            let rel = en.span.end - st.base;
+        let after = |end: usize| -> String {
+            let rel = end - st.base;
             let rest: String = st.chars[rel..].iter().take(4).collect();
             let rest = rest.trim_start();
-            for w in ["이내에", "이내", "안에", "내에", "까지", "내", "안", "중에", "중", "부터"] {
+            for w in ["이내에", "이내", "안에", "내에", "까지", "내", "안", "중에", "중", "동안", "간", "부터"] {
                 if rest.starts_with(w) && self.lex.deadline_after.contains(w) | self.lex.start_after.contains(w) {
                     return w.to_string();
                 }
             }
             String::new()
         };
-        let mut best: Option<(String, String)> = None;
-        for en in st.entities.iter().filter(|en| en.span.start >= a0 && en.span.end <= a1) {
-            let text = st.analysis.text(en.span).to_string();
-            let tail = after(en);
-            if self.lex.start_after.contains(&tail) {
-                continue;
+        // Adjacent date expressions are one (`다음 달` `3일` → `다음 달 3일`).
+        let mut dates: Vec<(usize, usize, &str)> = Vec::new();
+        for en in st.entities.iter().filter(|en| en.span.start >= a0 && en.span.end <= a1 && matches!(en.kind.as_str(), "DATE" | "QUANTITY")) {
+            if let Some(last) = dates.last_mut() {
+                let gap = st.text(last.1 - st.base, en.span.start - st.base);
+                if last.2 == DATE && en.kind == DATE && gap.chars().all(|c| c == ' ') {
+                    last.1 = en.span.end;
+                    continue;
+                }
             }
-            let spaced = st.chars.get(en.span.end - st.base).is_some_and(|c| crate::segment::is_space(*c));
+            dates.push((en.span.start, en.span.end, if en.kind == DATE { DATE } else { QUANTITY }));
+        }
+        if dates.iter().any(|d| self.lex.start_after.contains(&after(d.1))) {
+            // An action with a start date (`2026년 1분기부터 양산에 들어갈`) has no deadline here.
+            return None;
+        }
+        let mut best: Option<(String, String)> = None;
+        for &(ds, de, kind) in &dates {
+            let text = st.analysis.text(crate::doc::Span::new(ds, de)).to_string();
+            let tail = after(de);
+            let spaced = st.chars.get(de - st.base).is_some_and(|c| crate::segment::is_space(*c));
             let dtext = if tail.is_empty() { text.clone() } else if spaced { format!("{text} {tail}") } else { format!("{text}{tail}") };
-            if en.kind == DATE {
+            if kind == DATE {
                 let when = crate::time::parse_date(&text, published);
                 // The day of the speaking (`19일 밝혔다`) or a past date is no deadline.
                 if let (Some(w), Some(p)) = (when, published) {
@@ -438,7 +451,7 @@ impl CommitmentStage {
                     None => String::new(),
                 };
                 best = Some((dtext, iso));
-            } else if en.kind == QUANTITY && matches!(tail.as_str(), "내" | "내에" | "안" | "안에" | "이내" | "이내에") {
+            } else if matches!(tail.as_str(), "내" | "내에" | "안" | "안에" | "이내" | "이내에" | "간" | "동안") {
                 // `2개월 내`: that long after the publication date.
                 let digits: String = text.chars().take_while(|c| c.is_ascii_digit()).collect();
                 let unit: String = text.chars().skip_while(|c| c.is_ascii_digit()).collect::<String>().trim().to_string();
