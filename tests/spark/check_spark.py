@@ -35,6 +35,17 @@ def corpus_records():
     return records
 
 
+# The columns of each table, as in README "Tables" (without the leading `table` field of pipe).
+COLUMNS = {
+    "documents": "doc_id,source,title,published,published_from,encoding,outlet,byline,chars,sentences,entities,quotes,commitments,status,message",
+    "sentences": "doc_id,sentence,start,end,kind,text",
+    "entities": "doc_id,entity_id,sentence,start,end,type,text,canonical,normalized",
+    "quotes": "doc_id,quote_id,sentence,start,end,kind,text,speaker,speaker_text,verb",
+    "commitments": "doc_id,commitment_id,sentence,start,end,actor,action,object,deadline_text,deadline,modality,condition,quote_id,text",
+}
+COLUMNS = {t: c.split(",") for t, c in COLUMNS.items()}
+
+
 def fixture_lines(minimum=200):
     """At least `minimum` articles (the corpus repeated with new ids), a blank line and a
     malformed one in the middle."""
@@ -59,6 +70,31 @@ def local_pipe(lines, *args):
     data = ("\n".join(lines) + "\n").encode("utf-8")
     p = subprocess.run([BINARY, "pipe", *args], input=data, capture_output=True, check=True)
     return p.stdout.decode("utf-8").splitlines()
+
+
+def kornews_pipe(lines, *args):
+    """Runs the kornews binary shipped with --files / sc.addFile on one partition of JSONL lines
+    (the helper of README, "Running on a cluster")."""
+    import subprocess
+    import threading
+    from pyspark import SparkFiles
+
+    p = subprocess.Popen([SparkFiles.get("kornews"), "pipe", *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+
+    def feed():
+        try:
+            for line in lines:
+                p.stdin.write(line.encode("utf-8") + b"\n")
+        finally:
+            p.stdin.close()
+
+    t = threading.Thread(target=feed)
+    t.start()
+    for row in p.stdout:
+        yield row.decode("utf-8").rstrip("\n")
+    t.join()
+    if p.wait() != 0:
+        raise RuntimeError(f"kornews pipe exited with status {p.returncode}")
 
 
 def main():
@@ -117,35 +153,36 @@ def main():
             same_rows(got, want, ordered=True)
         check(f"rdd.pipe, {n} partition(s)", run)
 
+    # The rows split back into one DataFrame per table (README, "Running on a cluster").
+    def split_back():
+        import csv
+        import io
+
+        rows = sc.parallelize(lines, 3).pipe(f"{BINARY} pipe", checkCode=True).cache()
+        for table, columns in COLUMNS.items():
+            prefix = table + ","
+            body = rows.filter(lambda r, p=prefix: r.startswith(p)).map(lambda r, p=prefix: r[len(p):])
+            df = spark.read.csv(body, quote='"', escape='"', header=False).toDF(*columns)
+            got = sorted(tuple("" if v is None else v for v in r) for r in df.collect())
+            local = [l[len(prefix):] for l in want if l.startswith(prefix)]
+            expected = sorted(tuple(r) for r in csv.reader(io.StringIO("\n".join(local))))
+            assert len(got) == len(expected) > 0, (table, len(got), len(expected))
+            assert got == expected, f"{table}: the DataFrame differs from the rows"
+    check("rows split back into DataFrames, one per table", split_back)
+
     # The binary shipped with sc.addFile (as --files does) and run from where Spark put it.
     def shipped():
         sc.addFile(BINARY)
 
-        def run_shipped(it):
-            from pyspark import SparkFiles
-            p = subprocess.Popen([SparkFiles.get("kornews"), "pipe"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-            import threading
-
-            def feed():
-                for line in it:
-                    p.stdin.write((line + "\n").encode("utf-8"))
-                p.stdin.close()
-            t = threading.Thread(target=feed)
-            t.start()
-            for row in p.stdout:
-                yield row.decode("utf-8").rstrip("\n")
-            t.join()
-            if p.wait() != 0:
-                raise RuntimeError(f"kornews pipe exited with {p.returncode}")
-
-        got = sc.parallelize(lines, 3).mapPartitions(run_shipped).collect()
+        got = sc.parallelize(lines, 3).mapPartitions(kornews_pipe).collect()
         same_rows(got, want, ordered=True)
     check("sc.addFile + SparkFiles.get, 3 partitions", shipped)
 
     # Spark SQL: SELECT TRANSFORM over a table of JSONL lines read from a file.
     def transform():
-        df = spark.read.text(os.path.join(WORK, "fixture.jsonl")).repartition(3)
-        df.createOrReplaceTempView("articles")
+        path = os.path.join(WORK, "fixture.jsonl")
+        spark.sql(f"CREATE OR REPLACE TEMPORARY VIEW articles_file USING text OPTIONS (path '{path}')")
+        spark.table("articles_file").repartition(3).createOrReplaceTempView("articles")
         out = spark.sql(
             f"""
             SELECT TRANSFORM (value)
@@ -184,6 +221,9 @@ def main():
     check("wholeTextFiles folder → JSONL → rdd.pipe", whole_text_files)
 
     # A binary that fails (unknown option) must fail the job, through rdd.pipe and TRANSFORM.
+    # Spark logs those task failures as errors: they are expected, so the log is quiet meanwhile.
+    print("(the next two checks make tasks fail on purpose)", flush=True)
+    sc.setLogLevel("OFF")
     def failing_pipe():
         try:
             sc.parallelize(lines[:5], 2).pipe(f"{BINARY} pipe --no-such-option", checkCode=True).collect()
@@ -201,6 +241,7 @@ def main():
             return
         raise AssertionError("the query did not raise")
     check("failing binary fails SELECT TRANSFORM", failing_transform)
+    sc.setLogLevel("ERROR")
 
     spark.stop()
     passed = sum(1 for _, ok in results if ok)
