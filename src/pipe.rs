@@ -162,7 +162,7 @@ fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
 
 /// Turns one input line into an [`Item`] (`None` for a blank line), with position-free ids and
 /// sources unless `--line-numbers`.
-fn item_of(line: &Line, opts: &PipeOptions) -> Option<Item> {
+fn item_of(line: Line, opts: &PipeOptions) -> Option<Item> {
     let (id, source) = if opts.line_numbers {
         (format!("-:{}", line.number), format!("-:{}", line.number))
     } else {
@@ -183,7 +183,7 @@ fn item_of(line: &Line, opts: &PipeOptions) -> Option<Item> {
         return None;
     }
     // The record is parsed exactly as `extract` parses a JSONL line, from a one-line stream.
-    let reader: Box<dyn BufRead> = Box::new(io::Cursor::new(line.bytes.clone()));
+    let reader: Box<dyn BufRead> = Box::new(io::Cursor::new(line.bytes));
     let item = Ingest::from_reader(reader, SENTINEL, opts.ingest.clone()).next()?;
     Some(relabel(item, &id, &source))
 }
@@ -347,8 +347,9 @@ pub fn pipe<R: BufRead, W: Write>(
             };
             summary.lines += 1;
             size += line.len.min(limit as u64);
-            if let Some(item) = item_of(&line, opts) {
-                chunk.push((line.number, item));
+            let number = line.number;
+            if let Some(item) = item_of(line, opts) {
+                chunk.push((number, item));
             }
         }
         finish_chunk(pipeline, pool.as_ref(), chunk, &mut rows, &mut summary)?;
@@ -381,4 +382,68 @@ fn finish_chunk<W: Write>(
     }
     rows.out.flush().map_err(PipeError::Output)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(input: &[u8], capacity: usize, limit: usize) -> Vec<(Vec<u8>, u64, String)> {
+        let mut r = io::BufReader::with_capacity(capacity, input);
+        let mut out = Vec::new();
+        let mut n = 0;
+        while let Some(l) = read_line(&mut r, limit, n + 1).unwrap() {
+            n += 1;
+            assert_eq!(l.number, n);
+            out.push((l.bytes, l.len, l.sha256));
+        }
+        out
+    }
+
+    fn sha(b: &[u8]) -> String {
+        hex::encode(Sha256::digest(b))
+    }
+
+    #[test]
+    fn lines_lose_their_lf_and_trailing_crs_whatever_the_buffer_size() {
+        let input = b"ab\r\ncd\r\r\n\r\nx\ry\n\nlast";
+        let want: Vec<(Vec<u8>, u64, String)> = [&b"ab"[..], b"cd", b"", b"x\ry", b"", b"last"]
+            .iter()
+            .map(|l| (l.to_vec(), l.len() as u64, sha(l)))
+            .collect();
+        for capacity in [1, 2, 3, 5, 64] {
+            assert_eq!(lines(input, capacity, 100), want, "buffer of {capacity} bytes");
+        }
+    }
+
+    #[test]
+    fn a_line_over_the_limit_is_hashed_but_not_kept() {
+        let input = b"0123456789\nok\n";
+        for capacity in [1, 4, 64] {
+            let got = lines(input, capacity, 4);
+            assert_eq!(got[0], (Vec::new(), 10, sha(b"0123456789")));
+            assert_eq!(got[1], (b"ok".to_vec(), 2, sha(b"ok")));
+        }
+    }
+
+    #[test]
+    fn line_breaks_in_fields_become_spaces_and_quoting_follows_the_new_value() {
+        let mut out = Vec::new();
+        {
+            let mut rows = RowStream::new(&mut out, false);
+            let row = crate::output::rows::SentenceRow { doc_id: "d", sentence: 0, start: 0, end: 7, kind: "body", text: "a\r\nb, c" };
+            rows.row(Table::Sentences, &row).unwrap();
+            let row = crate::output::rows::SentenceRow { doc_id: "d", sentence: 1, start: 7, end: 10, kind: "body", text: "x\ny" };
+            rows.row(Table::Sentences, &row).unwrap();
+            let row = crate::output::rows::SentenceRow { doc_id: "d", sentence: 2, start: 10, end: 13, kind: "body", text: "\"q\"" };
+            rows.row(Table::Sentences, &row).unwrap();
+            // Blocks are not part of the stream.
+            let row = crate::output::rows::BlockRow { doc_id: "d", block: 0, start: 0, end: 1, kind: "body", rule: "", text: "z" };
+            rows.row(Table::Blocks, &row).unwrap();
+        }
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "sentences,d,0,0,7,body,\"a  b, c\"\nsentences,d,1,7,10,body,x y\nsentences,d,2,10,13,body,\"\"\"q\"\"\"\n"
+        );
+    }
 }

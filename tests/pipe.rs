@@ -122,8 +122,15 @@ fn split_runs_concatenate_to_the_single_run_byte_for_byte() {
         }
         assert!(cat == whole, "{k} parts concatenated differ from one run");
     }
+    // With tokens too.
+    let whole = pipe_ok(&["--tokens"], &join(&lines));
+    let mut cat = Vec::new();
+    for part in lines.chunks(lines.len().div_ceil(3)) {
+        cat.extend(pipe_ok(&["--tokens"], &join(part)));
+    }
+    assert!(cat == whole, "3 parts with --tokens differ from one run");
     // Threads and chunking do not change the bytes either.
-    assert!(pipe_ok(&["-j", "2"], &join(&lines)) == whole, "-j 2 differs from -j 1");
+    assert!(pipe_ok(&["--tokens", "-j", "2"], &join(&lines)) == whole, "-j 2 differs from -j 1");
 }
 
 #[test]
