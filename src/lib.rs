@@ -25,6 +25,7 @@ pub mod ingest;
 pub mod morph;
 pub mod offsets;
 pub mod output;
+pub mod pipe;
 pub mod resources;
 pub mod run;
 pub mod segment;

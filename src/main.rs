@@ -26,6 +26,36 @@ enum Command {
     Extract(ExtractArgs),
     /// Score predicted tables against gold tables.
     Eval(EvalArgs),
+    /// Read JSONL articles on stdin, write the rows of every table as CSV on stdout (for Spark
+    /// `rdd.pipe`, `SELECT TRANSFORM` and other shard runners).
+    Pipe(PipeArgs),
+}
+
+#[derive(clap::Args)]
+struct PipeArgs {
+    /// Also write `tokens` rows (one per morpheme).
+    #[arg(long)]
+    tokens: bool,
+    /// Publication date (YYYY-MM-DD) for articles whose JSONL record has none.
+    #[arg(long, value_parser = parse_date)]
+    published: Option<kornews::doc::Date>,
+    /// Read lexicons from this directory instead of the copies embedded in the binary.
+    #[arg(long)]
+    dictionaries: Option<PathBuf>,
+    /// Extraction stages to run, comma-separated (`entities`), or `none`.
+    #[arg(long, default_value = "all")]
+    stages: String,
+    /// Worker threads. Rows are written in input order whatever the number.
+    #[arg(long, short = 'j', default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..))]
+    threads: u16,
+    /// Lines larger than this many bytes are reported as errors and not processed.
+    #[arg(long, default_value_t = 64 << 20)]
+    max_article_bytes: usize,
+    /// Put stdin line numbers in ids (`-:LINE` for records without `id`), sources and messages,
+    /// as `extract -` does. The rows then depend on the position of each line: do not use it
+    /// when the input is split across processes.
+    #[arg(long)]
+    line_numbers: bool,
 }
 
 #[derive(clap::Args)]
@@ -87,6 +117,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Extract(args) => run_extract(args),
         Command::Eval(args) => run_eval(args),
+        Command::Pipe(args) => run_pipe(args),
     }
 }
 
@@ -184,6 +215,46 @@ fn run_extract(args: ExtractArgs) -> ExitCode {
             }
         }
         Err(kornews::run::Fatal(e)) => usage(&e),
+    }
+}
+
+/// `pipe` exit codes: 0 the whole input was read and every row written (documents with status
+/// `error` included); 2 usage error; 3 stdout could not be written; 4 stdin could not be read.
+fn run_pipe(args: PipeArgs) -> ExitCode {
+    use kornews::pipe::{pipe, PipeError, PipeOptions};
+    let data = match &args.dictionaries {
+        Some(dir) => match DataFiles::from_dir(dir) {
+            Ok(d) => d,
+            Err(e) => return usage(&e),
+        },
+        None => DataFiles::embedded(),
+    };
+    let mut pipeline = match Pipeline::new(data) {
+        Ok(p) => p,
+        Err(e) => return usage(&e),
+    };
+    if let Err(e) = pipeline.select_stages(&args.stages) {
+        return usage(&e);
+    }
+    let opts = PipeOptions {
+        tokens: args.tokens,
+        threads: args.threads as usize,
+        ingest: IngestOptions { published: args.published, max_article_bytes: args.max_article_bytes },
+        line_numbers: args.line_numbers,
+        ..PipeOptions::default()
+    };
+    let stdin = std::io::stdin().lock();
+    let stdout = std::io::stdout().lock();
+    match pipe(&pipeline, &opts, stdin, stdout) {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(PipeError::Output(e)) => {
+            eprintln!("kornews: error: cannot write to stdout: {e}");
+            ExitCode::from(3)
+        }
+        Err(PipeError::Input(e)) => {
+            eprintln!("kornews: error: cannot read stdin: {e}");
+            ExitCode::from(4)
+        }
     }
 }
 
