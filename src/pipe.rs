@@ -183,7 +183,7 @@ fn item_of(line: Line, opts: &PipeOptions) -> Option<Item> {
         return None;
     }
     // The record is parsed exactly as `extract` parses a JSONL line, from a one-line stream.
-    let reader: Box<dyn BufRead> = Box::new(io::Cursor::new(line.bytes));
+    let reader: Box<dyn BufRead + Send> = Box::new(io::Cursor::new(line.bytes));
     let item = Ingest::from_reader(reader, SENTINEL, opts.ingest.clone()).next()?;
     Some(relabel(item, &id, &source))
 }
