@@ -65,7 +65,11 @@ fn main() {
     let rounds: usize = args.next().map_or(3, |r| r.parse().unwrap());
     let batch: usize = args.next().map_or(1, |r| r.parse().unwrap());
     let p = Pipeline::new(DataFiles::embedded()).unwrap();
-    let names = ["ingest", "clean", "split", "morph", "stages", "emit", "total"];
+    // One slot per extraction stage, between morphology and emit.
+    let mut names: Vec<&str> = vec!["ingest", "clean", "split", "morph"];
+    names.extend(p.stages.iter().map(|s| s.name()));
+    names.extend(["emit", "total"]);
+    let ns = p.stages.len();
     let mut best = vec![Duration::MAX; names.len()];
     for _ in 0..rounds {
         let mut t = vec![Duration::ZERO; names.len()];
@@ -119,21 +123,21 @@ fn main() {
                     t[3] += t0.elapsed();
                 }
             }
-            let t0 = Instant::now();
-            for a in an.iter_mut() {
-                for s in &p.stages {
+            for (k, s) in p.stages.iter().enumerate() {
+                let t0 = Instant::now();
+                for a in an.iter_mut() {
                     s.run(a);
                 }
+                t[4 + k] += t0.elapsed();
             }
-            t[4] += t0.elapsed();
             let t0 = Instant::now();
             for a in an {
                 sink.out.clear();
                 output::emit(&mut sink, &Outcome::Done(a)).unwrap();
             }
-            t[5] += t0.elapsed();
+            t[4 + ns] += t0.elapsed();
         }
-        t[6] = all.elapsed();
+        t[5 + ns] = all.elapsed();
         for (b, x) in best.iter_mut().zip(&t) {
             *b = (*b).min(*x);
         }

@@ -561,6 +561,13 @@ impl CommitmentStage {
         let generic = GenericOrgs::new(a, &a.entities);
         let published = a.doc.meta.published;
         let mut first_quote = 0;
+        // Names an actor can be carried as (organizations and people of the document).
+        let named: FxHashSet<&str> = a
+            .entities
+            .iter()
+            .filter(|e| matches!(e.kind.as_str(), "PERSON" | "ORGANIZATION"))
+            .map(|e| e.canonical.as_str())
+            .collect();
         let mut by_sentence: Vec<Vec<&Entity>> = vec![Vec::new(); a.sentences.len()];
         for en in &a.entities {
             if let Some(v) = by_sentence.get_mut(en.sentence) {
@@ -610,10 +617,13 @@ impl CommitmentStage {
                 .map(|(i, q)| (q.span.start.max(st.base) - st.base, q.span.end.min(sentence.span.end) - st.base, i))
                 .collect();
             let marks: Vec<(usize, usize)> = quotes.iter().filter(|q| a.quotes[q.2].kind == "direct").map(|q| (q.0.saturating_sub(1), q.1)).collect();
-            let subjects = self.quotes.subjects(&st, &marks, &roles);
-            let carried_org = !carried.is_empty()
-                && a.entities.iter().any(|e| (e.kind == crate::extract::entities::ORGANIZATION || e.kind == crate::extract::entities::PERSON) && e.canonical == carried);
+            let carried_org = !carried.is_empty() && named.contains(carried.as_str());
             let cues = self.cues(&st, published, &marks, carried_org);
+            let has_name = by_sentence[si].iter().any(|e| matches!(e.kind.as_str(), "PERSON" | "ORGANIZATION"));
+            if cues.is_empty() && !has_name {
+                continue;
+            }
+            let subjects = self.quotes.subjects(&st, &marks, &roles);
             if cues.is_empty() {
                 if let Some(s) = subjects.iter().find(|s| s.topic && !s.generic && !s.speaker.is_empty()) {
                     carried = s.speaker.clone();

@@ -310,6 +310,13 @@ pub(crate) struct Subject {
     pub(crate) generic: bool,
 }
 
+/// A document's person and organization names (as written, and canonical) → canonical name.
+#[derive(Default)]
+struct Names<'a> {
+    person: rustc_hash::FxHashMap<&'a str, &'a str>,
+    org: rustc_hash::FxHashMap<&'a str, &'a str>,
+}
+
 /// True when the phrase `s..e` contains a PERSON or ORGANIZATION entity.
 fn has_name(st: &Sent, s: usize, e: usize) -> bool {
     let span = st.abs(s, e);
@@ -326,9 +333,10 @@ struct Carry {
 }
 
 impl Carry {
-    fn set(&mut self, speaker: &str, a: &Analysis) {
+    /// `people`: the canonical names of the document's PERSON entities.
+    fn set(&mut self, speaker: &str, people: &FxHashSet<&str>) {
         self.speaker = speaker.to_string();
-        if speaker.split(';').all(|n| a.entities.iter().any(|e| e.kind == PERSON && e.canonical == n)) {
+        if speaker.split(';').all(|n| people.contains(n)) {
             self.person = speaker.to_string();
         }
     }
@@ -920,6 +928,18 @@ impl QuoteStage {
     fn find(&self, a: &Analysis) -> Vec<Quote> {
         let roles = RoleMemory::new(a);
         let generic = GenericOrgs::new(a, &a.entities);
+        let people: FxHashSet<&str> = a.entities.iter().filter(|e| e.kind == PERSON).map(|e| e.canonical.as_str()).collect();
+        // Names as written and canonical → canonical, for the labels of broadcast bites.
+        let mut names: Names = Names::default();
+        for en in &a.entities {
+            let map = match en.kind.as_str() {
+                "PERSON" => &mut names.person,
+                "ORGANIZATION" => &mut names.org,
+                _ => continue,
+            };
+            map.entry(a.text(en.span)).or_insert(en.canonical.as_str());
+            map.entry(en.canonical.as_str()).or_insert(en.canonical.as_str());
+        }
         // Entities by sentence.
         let mut by_sentence: Vec<Vec<&Entity>> = vec![Vec::new(); a.sentences.len()];
         for en in &a.entities {
@@ -945,9 +965,9 @@ impl QuoteStage {
             // Broadcast bites: `[이름/직함 : 말]` lines, and lines after an interview cue.
             if let Some((desc, speech)) = bracket_bite(a, &a.blocks[block]) {
                 if bites_done.insert(block) {
-                    let (speaker, speaker_text) = self.cue_speaker(a, &desc);
+                    let (speaker, speaker_text) = self.cue_speaker(&names, &desc);
                     if !speaker.is_empty() {
-                        carry.set(&speaker, a);
+                        carry.set(&speaker, &people);
                     }
                     out.push(Quote { sentence: si, span: speech, kind: DIRECT.into(), speaker, speaker_text, verb: String::new() });
                 }
@@ -958,7 +978,7 @@ impl QuoteStage {
             let has_mark = text.chars().any(|c| closer_for(c).is_some());
             if cue_block.is_some() && !has_mark && bites_done.insert(block) {
                 // A bite written without marks: the whole line is the quote.
-                let (speaker, speaker_text) = self.cue_speaker(a, cue_block.unwrap());
+                let (speaker, speaker_text) = self.cue_speaker(&names, cue_block.unwrap());
                 let b = &a.blocks[block];
                 out.push(Quote { sentence: si, span: b.span, kind: DIRECT.into(), speaker, speaker_text, verb: String::new() });
                 continue;
@@ -1020,7 +1040,7 @@ impl QuoteStage {
                 if speaker.is_none() {
                     if let Some(cue) = cue_block {
                         if st.chars[..f.o].iter().all(|&ch| !is_hangul(ch) && !ch.is_alphanumeric()) {
-                            speaker = Some(self.cue_speaker(a, cue));
+                            speaker = Some(self.cue_speaker(&names, cue));
                         }
                     }
                 }
@@ -1068,7 +1088,7 @@ impl QuoteStage {
             for f in &all {
                 let (speaker, speaker_text) = f.speaker.clone().unwrap_or_default();
                 if !speaker.is_empty() && body {
-                    carry.set(&speaker, a);
+                    carry.set(&speaker, &people);
                 }
                 let verb = f.verb.map(|v| clean_verb(&st.word_text(&st.words[v]))).unwrap_or_default();
                 out.push(Quote {
@@ -1082,7 +1102,7 @@ impl QuoteStage {
             }
             if all.is_empty() && body {
                 if let Some(s) = subjects.iter().find(|s| s.topic && !s.generic && !s.speaker.is_empty()) {
-                    carry.set(&s.speaker.clone(), a);
+                    carry.set(&s.speaker.clone(), &people);
                 }
             }
         }
@@ -1133,7 +1153,7 @@ impl QuoteStage {
 
     /// Speaker of a broadcast cue line or bite label: `◀ 인터뷰 ▶ 선우태진/건축구조기술사` →
     /// 선우태진; `SY건설 관계자` → SY건설; anything else as written.
-    fn cue_speaker(&self, a: &Analysis, cue: &str) -> (String, String) {
+    fn cue_speaker(&self, names: &Names, cue: &str) -> (String, String) {
         let mut d = cue.trim();
         // Drop the label: `[인터뷰]`, `<인터뷰>`, `(녹취)`, `◀ 인터뷰 ▶`.
         for (open, close) in [('[', ']'), ('<', '>'), ('(', ')'), ('◀', '▶'), ('【', '】')] {
@@ -1156,17 +1176,13 @@ impl QuoteStage {
             .chars()
             .filter(|c| !c.is_whitespace())
             .collect();
-        for en in &a.entities {
-            if en.kind == PERSON && (en.canonical == bare || a.text(en.span) == bare) {
-                return (en.canonical.clone(), desc);
-            }
+        if let Some(c) = names.person.get(bare.as_str()) {
+            return (c.to_string(), desc);
         }
         let org_part = name.trim_end_matches("관계자").trim_end_matches("대변인").trim();
         if org_part != name {
-            for en in &a.entities {
-                if en.kind == ORGANIZATION && (en.canonical == org_part || a.text(en.span) == org_part) {
-                    return (en.canonical.clone(), desc);
-                }
+            if let Some(c) = names.org.get(org_part) {
+                return (c.to_string(), desc);
             }
             return (org_part.to_string(), desc);
         }
