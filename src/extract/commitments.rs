@@ -345,7 +345,7 @@ impl CommitmentStage {
         for j in (0..a).rev() {
             let w = &st.words[j];
             let text = st.word_text(w);
-            if let Some(p) = text.rfind(|c: char| matches!(c, '"' | '“' | '”' | '‘' | '’' | '\'')) {
+            if let Some(p) = text.rfind(['"', '“', '”', '‘', '’', '\'']) {
                 start = w.s + text[..p].chars().count() + 1;
                 break;
             }
@@ -656,7 +656,7 @@ impl CommitmentStage {
                 let start = self.clause_start(&st, *w, &subjects);
                 let span_start = start.min(aw.s);
                 let object = if c.noun { String::new() } else { self.object(&st, span_start, *w) };
-                let sentence_from = subjects.iter().filter(|s| s.pe <= span_start && !s.generic).map(|s| s.pe).last().unwrap_or(0);
+                let sentence_from = subjects.iter().filter(|s| s.pe <= span_start && !s.generic).map(|s| s.pe).next_back().unwrap_or(0);
                 let deadline = self
                     .deadline(&st, span_start, aw.s, published)
                     .or_else(|| self.deadline(&st, sentence_from.min(first_start), first_start, published))

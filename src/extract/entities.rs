@@ -749,7 +749,7 @@ impl EntityStage {
     /// `…시`, `…군`, `…구`, `…읍`, `…면`, `…동`, `…리`, `…로`, `…길` after a place.
     fn admin_unit(&self, s: &str) -> bool {
         let n = s.chars().count();
-        n >= 2 && n <= 8 && ["시", "군", "구", "읍", "면", "동", "리", "로", "길", "가"].iter().any(|u| s.ends_with(u))
+        (2..=8).contains(&n) && ["시", "군", "구", "읍", "면", "동", "리", "로", "길", "가"].iter().any(|u| s.ends_with(u))
     }
 }
 
@@ -1003,7 +1003,7 @@ impl Stage for EntityStage {
                         // The last full name before this mention with this surname, else any.
                         let exact = |f: &String| self.lex.surname_of(f).is_some_and(|k| f.chars().take(k).collect::<String>() == text);
                         let prefix = |f: &String| f.starts_with(text.as_str());
-                        let pick = full_names.iter().filter(|f| exact(f)).last().or_else(|| full_names.iter().filter(|f| prefix(f)).last());
+                        let pick = full_names.iter().filter(|f| exact(f)).next_back().or_else(|| full_names.iter().filter(|f| prefix(f)).next_back());
                         match pick {
                             Some(f) => canonical = f.clone(),
                             None if c.priority <= 1 => continue, // 두 대표, 이 관계자: no such person

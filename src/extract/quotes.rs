@@ -405,7 +405,7 @@ impl QuoteStage {
                     st.entities
                         .iter()
                         .filter(|en| en.kind == ORGANIZATION && en.span.start >= st.base + gw.s && en.span.end <= st.base + gw.e)
-                        .last()
+                        .next_back()
                         .filter(|_| st.word_text(gw).ends_with('의'))
                         .map(|en| en.canonical.clone())
                 });
@@ -731,10 +731,7 @@ impl QuoteStage {
                         .is_some_and(|m| self.lex.speech_nouns.contains(&st.morph_text(m)))
                 });
                 if noun_ok && (st.clausal(inner.0, inner.1) || after_cue_block) {
-                    let v = match self.next_predicate(st, wi, pairs) {
-                        Ok(v) => v,
-                        Err(()) => None,
-                    };
+                    let v = self.next_predicate(st, wi, pairs).unwrap_or_default();
                     Some(found(v, false))
                 } else {
                     None
@@ -1008,9 +1005,9 @@ impl QuoteStage {
                 let chained_from_prev = k > 0 && found[k - 1].chained;
                 let before = subjects.iter().filter(|s| s.pe <= f.o && !quoted.iter().any(|&(o, c)| s.s > o && s.e <= c));
                 let named = before.clone().filter(|s| !s.generic);
-                let pick = named.clone().filter(|s| s.topic).last().or_else(|| named.clone().last()).or_else(|| {
+                let pick = named.clone().filter(|s| s.topic).next_back().or_else(|| named.clone().next_back()).or_else(|| {
                     // Any subject right before the quote, with no predicate between them.
-                    before.clone().last().filter(|s| {
+                    before.clone().next_back().filter(|s| {
                         let (w0, w1) = (st.word_from(s.pe), st.word_from(f.o));
                         (w0..w1).all(|k| st.lemma(&st.words[k]).is_none() || adnominal(&st, &st.words[k]))
                     })

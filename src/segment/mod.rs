@@ -52,7 +52,7 @@ pub fn quote_ranges(s: &str) -> Vec<(usize, usize)> {
             '"' | '\'' => {
                 // Close the innermost open straight mark of this kind, if any.
                 if let Some(pos) = stack.iter().rposition(|&(o, _)| o == c) {
-                    let can_close = !prev.map_or(true, is_space) || c == '"';
+                    let can_close = !prev.is_none_or(is_space) || c == '"';
                     if can_close {
                         let (_, start) = stack[pos];
                         stack.truncate(pos);
@@ -158,7 +158,7 @@ impl Splitter {
             }
             let next = s[j..].chars().next();
             i = j;
-            if !next.map_or(true, is_space) {
+            if !next.is_none_or(is_space) {
                 continue; // "2.5%", "2022.10.19", "A.I", "…홍 대표"
             }
             let before = s[..run_start].chars().next_back();
