@@ -77,6 +77,21 @@ impl DataFiles {
         self.files.iter().find(|f| f.name == name).expect("known data file")
     }
 
+    /// The rows of a `class<TAB>word` lexicon: (`file:line` for messages, class, word), with a
+    /// row that has no tab or no word reported as `file:line`.
+    pub fn class_words<'a>(&'a self, name: &'a str) -> Result<Vec<(String, &'a str, &'a str)>, String> {
+        self.lines(name)
+            .map(|(no, line)| {
+                let (class, word) = line.split_once('\t').ok_or_else(|| format!("{name}:{no}: expected class<TAB>word"))?;
+                let word = word.trim();
+                if word.is_empty() {
+                    return Err(format!("{name}:{no}: empty word"));
+                }
+                Ok((format!("{name}:{no}"), class, word))
+            })
+            .collect()
+    }
+
     /// The meaningful lines of a data file, with 1-based line numbers: comments (`#` first) and
     /// blank lines are skipped.
     pub fn lines<'a>(&'a self, name: &str) -> impl Iterator<Item = (usize, &'a str)> + 'a {

@@ -47,14 +47,9 @@ struct Lexicon {
 
 impl Lexicon {
     fn new(data: &DataFiles) -> Result<Lexicon, String> {
-        const FILE: &str = "commitments/commitments.tsv";
         let mut lex = Lexicon::default();
-        for (no, line) in data.lines(FILE) {
-            let (class, word) = line.split_once('\t').ok_or_else(|| format!("{FILE}:{no}: expected class<TAB>word"))?;
-            let word = word.trim().to_string();
-            if word.is_empty() {
-                return Err(format!("{FILE}:{no}: empty word"));
-            }
+        for (at, class, word) in data.class_words("commitments/commitments.tsv")? {
+            let word = word.to_string();
             let set = match class {
                 "decide_after_giro" => &mut lex.decide_after_giro,
                 "plan_noun" => &mut lex.plan_noun,
@@ -65,7 +60,7 @@ impl Lexicon {
                 "condition_end" => &mut lex.condition_end,
                 "deadline_after" => &mut lex.deadline_after,
                 "start_after" => &mut lex.start_after,
-                other => return Err(format!("{FILE}:{no}: unknown class {other:?}")),
+                other => return Err(format!("{at}: unknown class {other:?}")),
             };
             set.insert(word);
         }

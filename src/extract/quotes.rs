@@ -51,16 +51,9 @@ pub struct QuoteLexicon {
 
 impl QuoteLexicon {
     pub fn new(data: &DataFiles) -> Result<QuoteLexicon, String> {
-        const FILE: &str = "quotes/quotes.tsv";
         let mut lex = QuoteLexicon::default();
-        for (no, line) in data.lines(FILE) {
-            let (class, word) = line
-                .split_once('\t')
-                .ok_or_else(|| format!("{FILE}:{no}: expected class<TAB>word"))?;
-            let word = word.trim().to_string();
-            if word.is_empty() {
-                return Err(format!("{FILE}:{no}: empty word"));
-            }
+        for (at, class, word) in data.class_words("quotes/quotes.tsv")? {
+            let word = word.to_string();
             let set = match class {
                 "cue_speech" => &mut lex.cue_speech,
                 "cue_nominal" => &mut lex.cue_nominal,
@@ -74,7 +67,7 @@ impl QuoteLexicon {
                     lex.interview.push(word);
                     continue;
                 }
-                other => return Err(format!("{FILE}:{no}: unknown class {other:?}")),
+                other => return Err(format!("{at}: unknown class {other:?}")),
             };
             set.insert(word);
         }
