@@ -167,21 +167,22 @@ fn run_eval(args: EvalArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn run_extract(args: ExtractArgs) -> ExitCode {
-    let data = match &args.dictionaries {
-        Some(dir) => match DataFiles::from_dir(dir) {
-            Ok(d) => d,
-            Err(e) => return usage(&e),
-        },
+/// The lexicons (built in, or from `--dictionaries DIR`) and the pipeline with the chosen stages.
+fn load_pipeline(dictionaries: Option<&std::path::Path>, stages: &str) -> Result<Pipeline, String> {
+    let data = match dictionaries {
+        Some(dir) => DataFiles::from_dir(dir)?,
         None => DataFiles::embedded(),
     };
-    let mut pipeline = match Pipeline::new(data) {
+    let mut pipeline = Pipeline::new(data)?;
+    pipeline.select_stages(stages)?;
+    Ok(pipeline)
+}
+
+fn run_extract(args: ExtractArgs) -> ExitCode {
+    let pipeline = match load_pipeline(args.dictionaries.as_deref(), &args.stages) {
         Ok(p) => p,
         Err(e) => return usage(&e),
     };
-    if let Err(e) = pipeline.select_stages(&args.stages) {
-        return usage(&e);
-    }
     let inputs = if args.inputs.is_empty() { vec!["corpus".to_string()] } else { args.inputs };
     let opts = ExtractOptions {
         inputs,
@@ -222,20 +223,10 @@ fn run_extract(args: ExtractArgs) -> ExitCode {
 /// `error` included); 2 usage error; 3 stdout could not be written; 4 stdin could not be read.
 fn run_pipe(args: PipeArgs) -> ExitCode {
     use kornews::pipe::{pipe, PipeError, PipeOptions};
-    let data = match &args.dictionaries {
-        Some(dir) => match DataFiles::from_dir(dir) {
-            Ok(d) => d,
-            Err(e) => return usage(&e),
-        },
-        None => DataFiles::embedded(),
-    };
-    let mut pipeline = match Pipeline::new(data) {
+    let pipeline = match load_pipeline(args.dictionaries.as_deref(), &args.stages) {
         Ok(p) => p,
         Err(e) => return usage(&e),
     };
-    if let Err(e) = pipeline.select_stages(&args.stages) {
-        return usage(&e);
-    }
     let opts = PipeOptions {
         tokens: args.tokens,
         threads: args.threads as usize,

@@ -5,17 +5,24 @@ mod common;
 
 use common::*;
 
-#[test]
-fn seed_article_entities() {
+/// Runs `extract` on the seed folder (published 2022-10-19): (seed folder, the temporary
+/// directory to keep alive, output folder); `None`, with a note, where the folder is absent.
+fn run_seed() -> Option<(std::path::PathBuf, tempfile::TempDir, std::path::PathBuf)> {
     let seeds = root().join("../shared/seeds");
     if !seeds.exists() {
         eprintln!("skipped: ../shared/seeds is not here");
-        return;
+        return None;
     }
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
     let o = extract(&[seeds.to_str().unwrap(), "--published", "2022-10-19"], &out);
     assert!(o.status.success(), "{}", stderr(&o));
+    Some((seeds, dir, out))
+}
+
+#[test]
+fn seed_article_entities() {
+    let Some((_, _dir, out)) = run_seed() else { return };
     let rows = read_table(&out.join("entities.csv")).rows;
     let has = |kind: &str, text: &str, col: &str, value: &str| {
         rows.iter().any(|r| r["type"] == kind && r["text"] == text && (col.is_empty() || r[col] == value))
@@ -48,15 +55,7 @@ fn seed_article_entities() {
 
 #[test]
 fn seed_article_quotes() {
-    let seeds = root().join("../shared/seeds");
-    if !seeds.exists() {
-        eprintln!("skipped: ../shared/seeds is not here");
-        return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("out");
-    let o = extract(&[seeds.to_str().unwrap(), "--published", "2022-10-19"], &out);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let Some((seeds, _dir, out)) = run_seed() else { return };
     let quotes = read_table(&out.join("quotes.csv")).rows;
     let sentences = read_table(&out.join("sentences.csv")).rows;
     let kind_of = |sentence: &str| sentences.iter().find(|s| s["sentence"] == sentence).map(|s| s["kind"].clone()).unwrap_or_default();
@@ -86,15 +85,7 @@ fn seed_article_quotes() {
 
 #[test]
 fn seed_article_commitments() {
-    let seeds = root().join("../shared/seeds");
-    if !seeds.exists() {
-        eprintln!("skipped: ../shared/seeds is not here");
-        return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("out");
-    let o = extract(&[seeds.to_str().unwrap(), "--published", "2022-10-19"], &out);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let Some((_, _dir, out)) = run_seed() else { return };
     let rows = read_table(&out.join("commitments.csv")).rows;
     let quotes = read_table(&out.join("quotes.csv")).rows;
     let find = |action: &str, text: &str| {
