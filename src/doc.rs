@@ -5,7 +5,6 @@
 //! half-open **Unicode code point** offsets into [`Document::text`]; [`crate::offsets::CharIndex`]
 //! is the one place that turns byte offsets into code points.
 
-use std::sync::Arc;
 
 /// Half-open code point range `[start, end)` into the original text of a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -223,7 +222,8 @@ pub struct Features {
 #[derive(Debug, Clone)]
 pub struct Morph {
     pub span: Span,
-    pub features: Arc<Features>,
+    /// Shared by every token of the same dictionary word; see [`crate::morph`].
+    pub features: &'static Features,
 }
 
 /// An extracted entity mention (filled by the entities stage).

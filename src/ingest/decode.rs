@@ -62,15 +62,12 @@ fn memchr_count(bytes: &[u8], needle: u8) -> usize {
 
 /// True when the bytes look like a binary file rather than text: many control bytes early on.
 pub fn looks_binary(text: &str) -> bool {
-    let head: Vec<char> = text.chars().take(4096).collect();
-    if head.is_empty() {
-        return false;
+    let (mut n, mut control) = (0usize, 0usize);
+    for c in text.chars().take(4096) {
+        n += 1;
+        control += usize::from((c as u32) < 0x20 && !matches!(c, '\n' | '\r' | '\t' | '\x0c'));
     }
-    let control = head
-        .iter()
-        .filter(|&&c| (c as u32) < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\x0c')
-        .count();
-    control * 10 > head.len()
+    control * 10 > n
 }
 
 #[cfg(test)]

@@ -2,10 +2,13 @@
 //!
 //! One [`Morphology`] (dictionary + user dictionary) is loaded per run and shared; each thread
 //! takes a [`MorphWorker`] with its own lattice and a cache of dictionary features, so a word's
-//! features are parsed once per worker, not once per token. lindera reports byte offsets; they are
+//! features are parsed once, not once per token. The features of a word live for the rest of
+//! the process (one allocation per distinct word seen, shared by all workers through
+//! [`Morphology`]), so a token refers to them by a plain reference, with no reference count to
+//! update. lindera reports byte offsets; they are
 //! turned into code points through [`crate::offsets`].
 
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 use lindera::dictionary::{load_dictionary, DictionaryBuilder};
 use lindera::mode::Mode;
@@ -27,13 +30,19 @@ pub struct Morphology {
     /// lindera scans every sentence for user words with an automaton that is slower than this
     /// check. `None` when there is no user dictionary or its words could not be read.
     plain: Option<(Segmenter, aho_corasick::AhoCorasick)>,
+    /// Features of every word any worker has met, by dictionary and word id: bounded by the size of the
+    /// dictionaries, whatever the size of the corpus.
+    features: Arc<RwLock<FeatureMap>>,
 }
+
+type FeatureMap = rustc_hash::FxHashMap<u64, &'static Features>;
 
 /// Per-thread analyzer state: the lindera workers and the feature cache.
 pub struct MorphWorker {
     worker: SegmentWorker,
     plain: Option<(SegmentWorker, aho_corasick::AhoCorasick)>,
-    cache: rustc_hash::FxHashMap<u64, Arc<Features>>,
+    cache: FeatureMap,
+    shared: Arc<RwLock<FeatureMap>>,
 }
 
 /// The surfaces of a user dictionary in lindera's simple CSV format, read as lindera reads them;
@@ -82,7 +91,7 @@ impl Morphology {
         } else {
             None
         };
-        Ok(Morphology { segmenter, plain })
+        Ok(Morphology { segmenter, plain, features: Default::default() })
     }
 
     pub fn worker(&self) -> MorphWorker {
@@ -90,6 +99,7 @@ impl Morphology {
             worker: self.segmenter.new_worker(),
             plain: self.plain.as_ref().map(|(s, ac)| (s.new_worker(), ac.clone())),
             cache: Default::default(),
+            shared: self.features.clone(),
         }
     }
 
@@ -121,19 +131,27 @@ impl MorphWorker {
             let lex = if wid.is_unknown() { 2u64 } else if wid.is_system() { 0 } else { 1 };
             let key = (lex << 32) | u64::from(wid.id());
             let features = match self.cache.get(&key) {
-                Some(f) => f.clone(),
+                Some(f) => *f,
                 None => {
-                    let d: Vec<&str> = t.details_iter().collect();
-                    let get = |i: usize| d.get(i).copied().unwrap_or("*");
-                    let f = Arc::new(Features {
-                        pos: field(get(0)),
-                        semantic_class: field(get(1)),
-                        reading: field(get(3)),
-                        analysis: field(get(7)),
-                        unknown: lex == 2,
-                        user: lex == 1,
-                    });
-                    self.cache.insert(key, f.clone());
+                    let known = self.shared.read().unwrap_or_else(|e| e.into_inner()).get(&key).copied();
+                    let f = match known {
+                        Some(f) => f,
+                        None => {
+                            let d: Vec<&str> = t.details_iter().collect();
+                            let get = |i: usize| d.get(i).copied().unwrap_or("*");
+                            let f = Features {
+                                pos: field(get(0)),
+                                semantic_class: field(get(1)),
+                                reading: field(get(3)),
+                                analysis: field(get(7)),
+                                unknown: lex == 2,
+                                user: lex == 1,
+                            };
+                            let mut shared = self.shared.write().unwrap_or_else(|e| e.into_inner());
+                            *shared.entry(key).or_insert_with(|| Box::leak(Box::new(f)))
+                        }
+                    };
+                    self.cache.insert(key, f);
                     f
                 }
             };
