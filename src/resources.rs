@@ -18,6 +18,8 @@ pub const FILES: &[(&str, &str)] = &[
     ("ner/organizations.tsv", include_str!("../dictionaries/ner/organizations.tsv")),
     ("ner/org_suffixes.txt", include_str!("../dictionaries/ner/org_suffixes.txt")),
     ("ner/org_stoplist.txt", include_str!("../dictionaries/ner/org_stoplist.txt")),
+    ("ner/org_descriptors.txt", include_str!("../dictionaries/ner/org_descriptors.txt")),
+    ("ner/latin_org_endings.txt", include_str!("../dictionaries/ner/latin_org_endings.txt")),
     ("ner/location_suffixes.txt", include_str!("../dictionaries/ner/location_suffixes.txt")),
     ("ner/roles.txt", include_str!("../dictionaries/ner/roles.txt")),
     ("ner/surnames.txt", include_str!("../dictionaries/ner/surnames.txt")),

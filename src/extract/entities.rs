@@ -62,6 +62,8 @@ struct Word {
     inflected: bool,
     /// Every morpheme of the stem is a proper noun or unknown to ko-dic.
     proper_or_unknown: bool,
+    /// Some morpheme of the stem is a proper noun or unknown to ko-dic.
+    has_proper: bool,
 }
 
 /// A candidate before overlaps are resolved.
@@ -270,9 +272,31 @@ fn make_word_from(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morp
     while s0 < s1 && "\"'“”‘’「」『』(<[《〈【<▲△◇■▶◆○●-".contains(text[s0]) {
         s0 += 1;
     }
-    // Trailing particles and endings, by ko-dic's analysis of the word.
+    // A quoted name (`‘런앤고’를`): the name is what the marks enclose, whatever ko-dic makes of
+    // it, and a particle is what follows the closing mark.
     let mut particle = None;
     let mut k = morphs.len();
+    if s0 == 1 {
+        let close = match text[0] {
+            '‘' => Some('’'),
+            '“' => Some('”'),
+            '\'' | '"' => Some(text[0]),
+            '「' => Some('」'),
+            '『' => Some('』'),
+            _ => None,
+        };
+        if let Some(c) = close.and_then(|c| text[1..].iter().position(|&x| x == c).map(|p| p + 1)) {
+            let rest = slice(c + 1, text.len()).trim_end_matches(|ch: char| ".,!?;:…".contains(ch));
+            if c > 1 && rest.chars().all(is_hangul) && rest.chars().count() <= 3 {
+                if !rest.is_empty() {
+                    particle = Some(rest.to_string());
+                }
+                s1 = c;
+                k = 0;
+            }
+        }
+    }
+    // Trailing particles and endings, by ko-dic's analysis of the word.
     while k > 0 {
         let m = &morphs[k - 1];
         let t = tag(&m.features.pos);
@@ -309,6 +333,13 @@ fn make_word_from(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morp
                 paren = Some(slice(open + 1, s1 - 1).to_string());
                 s1 = open;
             }
+        }
+    }
+    // A parenthesis opened in the word and closed in a later one (`에너지(Northport Energy Inc.)`):
+    // the word ends where it opens.
+    if let Some(open) = text[s0..s1].iter().rposition(|&c| c == '(') {
+        if open > 0 && !text[s0 + open..s1].contains(&')') {
+            s1 = s0 + open;
         }
     }
     // Particles after a parenthesis were stripped above; strip 씨/군/양.
@@ -358,7 +389,8 @@ fn make_word_from(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morp
         t.starts_with('V') || t.starts_with('E') || t == "XSN" || t == "XSV" || t == "XSA" || t == "MAG"
     });
     let proper_or_unknown = first.is_some() && in_stem().all(|m| m.features.unknown || tag(&m.features.pos) == "NNP");
-    Word { span, stem, stem_text, paren, particle, honorific, class, common_word, hangul, inflected, proper_or_unknown }
+    let has_proper = in_stem().any(|m| m.features.unknown || tag(&m.features.pos) == "NNP");
+    Word { span, stem, stem_text, paren, particle, honorific, class, common_word, hangul, inflected, proper_or_unknown, has_proper }
 }
 
 fn subject(w: &Word) -> bool {
@@ -654,6 +686,34 @@ impl EntityStage {
             }
         }
 
+        // A name no dictionary knows, introduced by the kind of body it is (`배달대행업체 런앤고`,
+        // `경쟁사인 LK디지털과 HS정보기술`): an organization.
+        let mut introduced = vec![false; n];
+        for i in 1..n {
+            let w = &ws[i];
+            // A quoted name may be any string of syllables (`‘런앤고’`).
+            let quoted = w.stem.start > w.span.start;
+            let name_like = w.stem.len() >= 2
+                && !w.common_word
+                && (!w.inflected || quoted)
+                && !person[i]
+                && !role[i]
+                && !org[i]
+                && !place(i)
+                && w.stem_text.chars().next().is_some_and(|c| is_hangul(c) || c.is_ascii_alphabetic())
+                && (quoted || w.has_proper || !w.hangul);
+            if !name_like {
+                continue;
+            }
+            let p = &ws[i - 1];
+            // `경쟁사인`: ko-dic may read the copula's `인` as part of a noun (사인).
+            let descriptor = self.lex.org_descriptor(&p.stem_text)
+                || (p.particle.is_none() && p.stem_text.strip_suffix('인').is_some_and(|h| self.lex.org_descriptor(h)));
+            let by_descriptor = matches!(p.particle.as_deref(), None | Some("인")) && !p.honorific && p.paren.is_none() && descriptor;
+            // The second of a pair: `LK디지털과 HS정보기술이`.
+            let paired = introduced[i - 1] && matches!(p.particle.as_deref(), Some("과" | "와" | "및"));
+            introduced[i] = by_descriptor || paired;
+        }
         for i in 0..n {
             let w = &ws[i];
             if w.stem.is_empty() || person[i] || role[i] {
@@ -685,13 +745,19 @@ impl EntityStage {
                 let govt = (kind == "country" || (admin && matches!(kind, "province" | "city" | "county" | "district")))
                     && subject(w);
                 let gov_noun = i + 1 < n && matches!(ws[i + 1].stem_text.as_str(), "정부" | "당국") && !has_particle(i);
+                // A country whose official is named (`칠레 외교장관`, `페루의 몬테스 장관`) acts
+                // as a state.
+                let officials = kind == "country"
+                    && ((i + 1 < n && role[i + 1] && !has_particle(i))
+                        || (w.particle.as_deref() == Some("의") && i + 1 < n && person[i + 1])
+                        || (!has_particle(i) && i + 1 < n && person[i + 1]));
                 // A short form that is also a common word (경기: a match) needs a place after it.
                 let needs_chain = w.common_word
                     && !(i + 1 < n && !has_particle(i) && place(i + 1))
                     && !(i > 0 && !has_particle(i - 1) && place(i - 1));
                 if gov_noun {
                     add(cands, Span::new(w.stem.start, ws[i + 1].stem.end), ORGANIZATION, 4);
-                } else if govt || (between && kind != "country") || before_official {
+                } else if govt || officials || (between && kind != "country") || before_official {
                     add(cands, w.stem, ORGANIZATION, 3);
                 } else if !needs_chain {
                     add(cands, w.stem, LOCATION, 3);
@@ -700,6 +766,8 @@ impl EntityStage {
                 if !w.common_word {
                     add(cands, w.stem, ORGANIZATION, 2);
                 }
+            } else if introduced[i] {
+                add(cands, w.stem, ORGANIZATION, 2);
             } else if matches!(w.stem_text.as_str(), "시" | "군" | "구" | "도" | "시청" | "구청" | "군청" | "도청") && subject(w) {
                 // 시는 … 밝혔다: the city government named earlier.
                 add(cands, w.stem, ORGANIZATION, 2);
@@ -708,6 +776,30 @@ impl EntityStage {
             } else if i > 0 && place(i - 1) && !has_particle(i - 1) && w.hangul && !w.common_word && !w.inflected && self.admin_unit(&w.stem_text) {
                 add(cands, w.stem, LOCATION, 2);
             }
+        }
+        // A name's original or abbreviation in parentheses right after it: `세계무역기구(WTO)`,
+        // `노스포트 에너지(Northport Energy Inc.)`. The Latin name is an organization when the
+        // name before it is one, or when it ends like a company or institution (then the name
+        // before it is one too).
+        for i in 0..n {
+            let w = &ws[i];
+            let Some((open, alias)) = self.latin_alias(a, w.stem.end) else { continue };
+            let before_org = cands.iter().any(|c| c.kind == ORGANIZATION && c.span.end == w.stem.end);
+            let last = a.text(alias).split_whitespace().last().unwrap_or("").trim_end_matches('.');
+            let company = self.lex.latin_org_endings.contains(last);
+            if !before_org && !company {
+                continue;
+            }
+            if !before_org && !person[i] && !role[i] {
+                // The transliterated name: this word, and the word before it when that one is an
+                // unknown Hangul word with no particle (`노스포트 에너지`).
+                let mut start = w.stem.start;
+                if i > 0 && !has_particle(i - 1) && ws[i - 1].hangul && !ws[i - 1].common_word && !place(i - 1) && !role[i - 1] && !person[i - 1] && !self.lex.org_descriptor(&ws[i - 1].stem_text) {
+                    start = ws[i - 1].stem.start;
+                }
+                add(cands, Span::new(start, open), ORGANIZATION, 3);
+            }
+            add(cands, alias, ORGANIZATION, 3);
         }
         // Address chains: consecutive places with no particle in between become one span.
         let loc_spans: std::collections::HashSet<Span> = cands.iter().filter(|c| c.kind == LOCATION).map(|c| c.span).collect();
@@ -730,6 +822,22 @@ impl EntityStage {
             }
         }
         cands.extend(merged);
+    }
+
+    /// The Latin-script text inside a parenthesis that opens at code point `at`, when it looks
+    /// like a name (starts with a capital letter, letters, digits, spaces and `.,&'-` only, at most
+    /// 60 characters): (position of `(`, span of the text inside).
+    fn latin_alias(&self, a: &Analysis, at: usize) -> Option<(usize, Span)> {
+        let rest = a.doc.text.get(a.index.byte(at)..)?;
+        let inner = rest.strip_prefix('(')?;
+        let close = inner.find(')')?;
+        let body = &inner[..close];
+        let ok = body.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+            && body.chars().count() <= 60
+            && body.chars().all(|c| c.is_ascii_alphanumeric() || " .,&'-".contains(c))
+            && body.chars().any(|c| c.is_ascii_lowercase() || c.is_ascii_uppercase())
+            && body == body.trim();
+        ok.then(|| (at, Span::new(at + 1, at + 1 + body.chars().count())))
     }
 
     /// A transliterated team name: three or more Hangul syllables ending in 스/즈 that no
@@ -1040,6 +1148,17 @@ impl Stage for EntityStage {
                 }
             }
         }
+        // An alias in parentheses (`세계무역기구(WTO)`) names the organization right before it.
+        for k in 1..entities.len() {
+            let (prev, cur) = (&entities[k - 1], &entities[k]);
+            if cur.kind == ORGANIZATION
+                && prev.kind == ORGANIZATION
+                && prev.span.end + 1 == cur.span.start
+                && a.text(Span::new(prev.span.end, cur.span.start)) == "("
+            {
+                entities[k].canonical = entities[k - 1].canonical.clone();
+            }
+        }
         resolve_generic_orgs(a, &mut entities);
         a.entities = entities;
     }
@@ -1241,6 +1360,29 @@ mod tests {
     fn sino_korean_date_is_one_entity() {
         let es = entities("정부는 이천이십육년까지 사업을 마치겠다고 밝혔다.");
         assert!(es.iter().any(|e| e.0 == "DATE" && e.1 == "이천이십육년" && e.3 == "2026"), "{es:?}");
+    }
+
+    #[test]
+    fn organizations_introduced_by_their_kind_and_parenthesized_aliases() {
+        let es = entities("물류업체 ‘빠른길’과 경쟁사인 키위로지스가 손을 잡았고, 컨설팅사 DK파트너스는 보고서를 냈다. 국제에너지기구(IEA)는 전망을 낮췄고 캐나다의 메이플 바이오(Maple Biologics Inc.)는 공장을 세운다.");
+        for name in ["빠른길", "키위로지스", "DK파트너스", "국제에너지기구", "IEA", "메이플 바이오", "Maple Biologics Inc."] {
+            assert!(has(&es, "ORGANIZATION", name), "{name}: {es:?}");
+        }
+        let canon = |t: &str| es.iter().find(|e| e.1 == t).map(|e| e.2.clone()).unwrap_or_default();
+        assert_eq!(canon("IEA"), canon("국제에너지기구"));
+        assert_eq!(canon("Maple Biologics Inc."), "메이플 바이오");
+        // Common words after a descriptor are not names; a person in parentheses is not an alias.
+        let es = entities("업체 관계자는 기업 이미지를 걱정했다. 소설가 한지우(Han Jiwoo)는 업체 3곳을 찾았다.");
+        assert!(!es.iter().any(|e| e.0 == "ORGANIZATION"), "{es:?}");
+    }
+
+    #[test]
+    fn a_country_whose_official_is_named_acts_as_a_state() {
+        let es = entities("브라질 외교장관은 회의에서 협정을 제안했다.");
+        assert!(has(&es, "ORGANIZATION", "브라질"), "{es:?}");
+        assert!(has(&es, "ROLE", "외교장관"), "{es:?}");
+        let es = entities("그는 지난해 브라질을 여행했다.");
+        assert!(has(&es, "LOCATION", "브라질"), "{es:?}");
     }
 
     #[test]

@@ -25,6 +25,10 @@ pub struct NerLexicon {
     pub org_suffixes: Vec<(String, usize)>,
     org_suffix_min: HashMap<String, usize>,
     pub org_stoplist: HashSet<String>,
+    /// Nouns introducing an organization's name (`업체`, `기업`, `경쟁사`).
+    pub org_descriptors: Vec<String>,
+    /// Last words of Latin-script organization names (`Inc`, `Energy`, `Institute`).
+    pub latin_org_endings: HashSet<String>,
     /// Endings that make a word an ordinary noun whatever comes before (`-수당`, `-식당`).
     pub org_stop_endings: Vec<String>,
     pub location_suffixes: Vec<(String, usize)>,
@@ -122,6 +126,8 @@ impl NerLexicon {
             multiword_ac,
             org_suffix_min: org_suffixes.iter().rev().cloned().collect(),
             org_suffixes,
+            latin_org_endings: data.lines("ner/latin_org_endings.txt").map(|(_, l)| l.trim().to_string()).collect(),
+            org_descriptors: data.lines("ner/org_descriptors.txt").map(|(_, l)| l.trim().to_string()).filter(|l| !l.is_empty()).collect(),
             org_stoplist: data.lines("ner/org_stoplist.txt").map(|(_, l)| l.trim().to_string()).filter(|l| !l.starts_with('-')).collect(),
             org_stop_endings: data
                 .lines("ner/org_stoplist.txt")
@@ -178,6 +184,11 @@ impl NerLexicon {
     }
 
     /// An organization name by its ending (`…위원회`, `…전자`), with a long enough name before it.
+    /// True when `word` is or ends with a noun that introduces an organization's name.
+    pub fn org_descriptor(&self, word: &str) -> bool {
+        self.org_descriptors.iter().any(|d| word.ends_with(d.as_str()))
+    }
+
     pub fn org_by_suffix(&self, stem: &str) -> bool {
         if self.org_stoplist.contains(stem) || self.org_stop_endings.iter().any(|e| stem.ends_with(e.as_str())) {
             return false;
