@@ -99,6 +99,11 @@ static DATE_RE: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 
+/// A court panel or a prosecutors' department: `형사합의23부`, `민사41단독`, `행정3부`, `반부패수사3부`.
+static PANEL: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:(?:민사|형사|행정|가사|파산|특허|노동)?(?:합의)?\d{1,3}(?:부|단독)|제\d{1,3}(?:형사|민사)부|[가-힣]{0,6}수사\d{0,2}부|[가-힣]{1,4}범죄(?:수사|조사)?\d{0,2}부|형사\d{1,2}부|공판\d{0,2}부)$").unwrap()
+});
+
 static TIME_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?:(?:오전|오후|새벽|아침|낮|저녁|밤)\s?)?(?:\d{1,2}\s?시(?:\s?\d{1,2}\s?분)?(?:\s?\d{1,2}\s?초)?(?:\s?반)?|\d{1,2}:\d{2})").unwrap()
 });
@@ -777,6 +782,15 @@ impl EntityStage {
                 add(cands, w.stem, LOCATION, 2);
             }
         }
+        // A court's or a prosecutors' office's panel or department is part of its name
+        // (`서울중앙지법 형사합의23부`, `수원지검 공공수사2부`): the body that decides and speaks.
+        for i in 0..n.saturating_sub(1) {
+            let w = &ws[i];
+            let judicial = ["법원", "지법", "고법", "지원", "검찰청", "지검", "고검"].iter().any(|x| w.stem_text.ends_with(x));
+            if judicial && !has_particle(i) && PANEL.is_match(&ws[i + 1].stem_text) && cands.iter().any(|c| c.kind == ORGANIZATION && c.span == w.stem) {
+                add(cands, Span::new(w.stem.start, ws[i + 1].stem.end), ORGANIZATION, 4);
+            }
+        }
         // A name's original or abbreviation in parentheses right after it: `세계무역기구(WTO)`,
         // `노스포트 에너지(Northport Energy Inc.)`. The Latin name is an organization when the
         // name before it is one, or when it ends like a company or institution (then the name
@@ -1374,6 +1388,16 @@ mod tests {
         // Common words after a descriptor are not names; a person in parentheses is not an alias.
         let es = entities("업체 관계자는 기업 이미지를 걱정했다. 소설가 한지우(Han Jiwoo)는 업체 3곳을 찾았다.");
         assert!(!es.iter().any(|e| e.0 == "ORGANIZATION"), "{es:?}");
+    }
+
+    #[test]
+    fn a_court_panel_is_part_of_the_court_and_the_bench_resolves_to_it() {
+        let es = entities("대구지법 형사12부는 사기 혐의로 기소된 업체 대표에게 징역 3년을 선고했다. 재판부는 피해 회복이 이뤄지지 않았다고 밝혔다.");
+        assert!(has(&es, "ORGANIZATION", "대구지법 형사12부"), "{es:?}");
+        let bench = es.iter().find(|e| e.1 == "재판부").expect("재판부");
+        assert_eq!(bench.2, "대구지법 형사12부");
+        let es = entities("대구지법은 다음 달 선고 공판을 연다.");
+        assert!(has(&es, "ORGANIZATION", "대구지법"), "{es:?}");
     }
 
     #[test]
