@@ -946,6 +946,30 @@ impl QuoteStage {
             }
             block_of.push(bi);
         }
+        // Interview articles (`―질문` lines, each answered by a paragraph in quotation marks): the
+        // person interviewed is the one the article names most, leaving out its reporters.
+        let interviewee = {
+            let mut counts: rustc_hash::FxHashMap<&str, usize> = Default::default();
+            for en in a.entities.iter().filter(|en| en.kind == PERSON && !en.canonical.contains(';')) {
+                if !a.doc.meta.byline.split(';').any(|r| r == en.canonical) {
+                    *counts.entry(en.canonical.as_str()).or_default() += 1;
+                }
+            }
+            counts.into_iter().max_by_key(|&(c, n)| (n, std::cmp::Reverse(c))).map(|(c, _)| c.to_string())
+        };
+        // Is sentence `si` a paragraph that answers a question line right before it?
+        let answers_question = |si: usize| -> bool {
+            let text = a.text(a.sentences[si].span);
+            if !text.starts_with(|c: char| closer_for(c).is_some()) || si == 0 || block_of[si - 1] == block_of[si] {
+                return false;
+            }
+            let mut q = si - 1;
+            while q > 0 && block_of[q - 1] == block_of[si - 1] {
+                q -= 1;
+            }
+            let first = a.text(a.sentences[q].span).trim_start();
+            first.starts_with(['―', '—', '–', '-']) || first.starts_with("Q.") || first.starts_with("Q:") || first.starts_with("질문")
+        };
         let mut out: Vec<Quote> = Vec::new();
         let mut carry = Carry::default();
         let mut bites_done: FxHashSet<usize> = FxHashSet::default();
@@ -1043,6 +1067,7 @@ impl QuoteStage {
                 }
                 let speaker = match speaker {
                     Some(s) => s,
+                    None if body && f.o == 0 && answers_question(si) => (interviewee.clone().unwrap_or_else(|| carry.speaker.clone()), String::new()),
                     None if body => (carry.speaker.clone(), String::new()),
                     None => (String::new(), String::new()),
                 };
@@ -1247,6 +1272,14 @@ mod tests {
             assert_eq!((x.0.as_str(), x.2.as_str(), x.4.as_str()), ("direct", "박지훈", "말했다"), "{q:?}");
         }
         assert_eq!(q[0].3, "박지훈 한빛전자 대표");
+    }
+
+    #[test]
+    fn interview_answers_belong_to_the_person_interviewed() {
+        let q = quotes("도예가 남궁서윤 작가가 개인전을 연다. 남궁서윤 작가는 40년 동안 백자만 빚었다. 기획을 맡은 오지훈 큐레이터는 \"작가의 손이 곧 기록\"이라고 말했다.\n\n―왜 백자였나요?\n\n\"흙이 가장 정직하게 대답하는 색이라서요. 다른 색은 거짓말을 할 때가 있어요.\"\n\n―다음 계획은 무엇입니까.\n\n\"내년에는 고향에 가마를 짓고 싶어요.\"");
+        assert_eq!(q.len(), 3, "{q:?}");
+        assert_eq!(q[0].2, "오지훈", "{q:?}");
+        assert_eq!((q[1].2.as_str(), q[2].2.as_str()), ("남궁서윤", "남궁서윤"), "{q:?}");
     }
 
     #[test]
