@@ -305,7 +305,15 @@ fn make_word_from(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morp
     while k > 0 {
         let m = &morphs[k - 1];
         let t = tag(&m.features.pos);
-        let strip = t.starts_with('J') || t == "VCP" || t.starts_with('E') || (t == "XSN" && a.text(m.span) == "들");
+        // An ending is stripped after the copula or another ending (`대표였다`), not after a verb
+        // or verb suffix: `남궁하린` read as 남궁 + 하 + 린 is one word, not 남궁하 + an ending.
+        // An ending spelled like a particle (`시그널스는` read as 시그널 + 스 + 는) is still taken
+        // for the particle.
+        let after_verb = k >= 2 && !PARTICLES.contains(&a.text(m.span)) && {
+            let b = tag(&morphs[k - 2].features.pos);
+            b.starts_with('V') && b != "VCP" || b.starts_with("XSV") || b.starts_with("XSA")
+        };
+        let strip = t.starts_with('J') || t == "VCP" || (t.starts_with('E') && !after_verb) || (t == "XSN" && a.text(m.span) == "들");
         let local_end = m.span.end - w0;
         if strip && local_end <= s1 && m.span.start >= w0 + s0 {
             let p0 = m.span.start - w0;
@@ -404,7 +412,8 @@ fn subject(w: &Word) -> bool {
 
 impl EntityStage {
     fn is_role(&self, w: &Word) -> bool {
-        !w.stem_text.is_empty() && (self.lex.role(&w.stem_text) || matches!(w.stem_text.as_str(), "CEO" | "CFO" | "CTO" | "COO"))
+        // A verb form that ends like a title (`내주지`: 내주 + 지) is not one.
+        !w.stem_text.is_empty() && !(w.inflected && w.particle.is_none() && !self.lex.roles.contains(&w.stem_text) && w.stem_text.chars().count() > 2 && !self.lex.office_roles.contains(&w.stem_text)) && (self.lex.role(&w.stem_text) || matches!(w.stem_text.as_str(), "CEO" | "CFO" | "CTO" | "COO"))
     }
 
     fn is_org_word(&self, w: &Word) -> bool {
@@ -655,7 +664,15 @@ impl EntityStage {
                 && w.class.as_deref() != Some("지명")
                 && w.proper_or_unknown;
             let after_title = i > 0 && role[i - 1] && !has_particle(i - 1) && w.particle.is_some();
-            if self.name_like(w, role[i], org[i]) && (title_after || w.honorific || age || (w.class.as_deref() == Some("인명") && w.stem_text.chars().count() >= 3) || after_title || rare_surname || unknown_name) {
+            // 남궁하린 사무총장: ko-dic may read the given name after a two-syllable surname as
+            // a verb (하 + 린); before a title, with 씨 or an age, that reading is not trusted.
+            let loosely = (title_after || w.honorific || age)
+                && w.inflected
+                && w.particle.is_none()
+                && self.lex.surname_of(&w.stem_text) == Some(2)
+                && (3..=4).contains(&w.stem_text.chars().count())
+                && self.name_like(&Word { inflected: false, ..w.clone() }, role[i], org[i]);
+            if (self.name_like(w, role[i], org[i]) || loosely) && (title_after || w.honorific || age || (w.class.as_deref() == Some("인명") && w.stem_text.chars().count() >= 3) || after_title || rare_surname || unknown_name) {
                 person[i] = true;
                 add(cands, w.stem, PERSON, 5);
             } else if matches!(w.stem_text.as_str(), "두" | "세" | "네" | "양") && i + 1 < n && role[i + 1] && !has_particle(i) {
@@ -671,6 +688,29 @@ impl EntityStage {
             }
         }
 
+        // A foreign name written with spaces (`이사벨 모랄레스`) is one person: adjacent name
+        // words ending with one that is not shaped like a Korean name (no known surname, or a
+        // given name of three or more syllables after a one-syllable surname) or that ko-dic
+        // knows as a person's name.
+        let foreign = |w: &Word| match self.lex.surname_of(&w.stem_text) {
+            None => true,
+            Some(k) => w.stem_text.chars().count() - k >= 3,
+        };
+        let mut i = 0;
+        while i + 1 < n {
+            let mut j = i;
+            while j + 1 < n && person[j] && person[j + 1] && !has_particle(j) && ws[j].stem.end == ws[j].span.end {
+                j += 1;
+            }
+            // The family name comes last in these names; a Korean name with a two-syllable
+            // surname (남궁하린) is never part of one.
+            let last = &ws[j];
+            let family = foreign(last) || (last.class.as_deref() == Some("인명") && last.stem_text.chars().count() >= 3);
+            if j > i && family && (i..=j).all(|k| self.lex.surname_of(&ws[k].stem_text) != Some(2)) {
+                add(cands, Span::new(ws[i].stem.start, ws[j].stem.end), PERSON, 6);
+            }
+            i = j + 1;
+        }
         // Titles: beside a person, after an organization or place (`국토부 장관`), or an office
         // title standing for its holder (`장관은`). Occupations alone (`의사 수`) are not entities.
         for i in 0..n {
@@ -808,7 +848,7 @@ impl EntityStage {
                 // The transliterated name: this word, and the word before it when that one is an
                 // unknown Hangul word with no particle (`노스포트 에너지`).
                 let mut start = w.stem.start;
-                if i > 0 && !has_particle(i - 1) && ws[i - 1].hangul && !ws[i - 1].common_word && !place(i - 1) && !role[i - 1] && !person[i - 1] && !self.lex.org_descriptor(&ws[i - 1].stem_text) {
+                if i > 0 && !has_particle(i - 1) && ws[i - 1].hangul && !ws[i - 1].common_word && !ws[i - 1].inflected && !place(i - 1) && !role[i - 1] && !person[i - 1] && !self.lex.org_descriptor(&ws[i - 1].stem_text) {
                     start = ws[i - 1].stem.start;
                 }
                 add(cands, Span::new(start, open), ORGANIZATION, 3);
@@ -1075,6 +1115,12 @@ impl Stage for EntityStage {
             // A two-syllable surname alone (`황보 의원`) is a short form, not a full name.
             .filter(|t| self.lex.surname_of(t).is_some() && !self.lex.is_surname(t))
             .collect();
+        let spaced_names: Vec<String> = found
+            .iter()
+            .filter(|(_, c)| c.kind == PERSON && c.priority != JOINT)
+            .map(|(_, c)| a.text(c.span).to_string())
+            .filter(|t| t.contains(' '))
+            .collect();
         // Who holds which title: a full name followed by a title within the next two entities.
         let mut titled: Vec<(String, String)> = Vec::new();
         for (k, (_, c)) in found.iter().enumerate() {
@@ -1120,6 +1166,13 @@ impl Stage for EntityStage {
                 }
                 PERSON => {
                     canonical = text.clone();
+                    // A foreign name written in full once (`라우라 베니테스`) and by one of its
+                    // words later (`베니테스 장관`).
+                    if !text.contains(' ') {
+                        if let Some(full) = spaced_names.iter().rev().find(|f| f.split(' ').any(|part| part == text)) {
+                            canonical = full.clone();
+                        }
+                    }
                     let short = self.lex.is_surname(&text) && !full_names.contains(&text);
                     if short {
                         // The last full name before this mention with this surname, else any.
@@ -1398,6 +1451,19 @@ mod tests {
         assert_eq!(bench.2, "대구지법 형사12부");
         let es = entities("대구지법은 다음 달 선고 공판을 연다.");
         assert!(has(&es, "ORGANIZATION", "대구지법"), "{es:?}");
+    }
+
+    #[test]
+    fn a_given_name_read_as_a_verb_and_a_foreign_short_form() {
+        // ko-dic reads 하린 as 하 + 린; before a title the word is still a name.
+        let es = entities("시민모임 남궁하린 사무총장은 성명을 냈다.");
+        assert!(has(&es, "PERSON", "남궁하린"), "{es:?}");
+        // A verb form ending like a title is not a title.
+        let es = entities("회사는 자료를 내주지 않았다.");
+        assert!(!es.iter().any(|e| e.0 == "ROLE"), "{es:?}");
+        let es = entities("회의는 이사벨 모랄레스 장관이 주재했다. 모랄레스 장관은 협력을 약속했다.");
+        let short = es.iter().filter(|e| e.0 == "PERSON" && e.1 == "모랄레스").map(|e| e.2.as_str()).collect::<Vec<_>>();
+        assert!(!short.is_empty() && short.iter().all(|c| *c == "이사벨 모랄레스"), "{es:?}");
     }
 
     #[test]
