@@ -74,6 +74,16 @@ pub struct CommitmentStage {
     quotes: QuoteStage,
 }
 
+/// End of the last DATE entity that starts at or after `from` and ends by `to`.
+fn date_end(entities: &[&crate::doc::Entity], from: usize, to: usize) -> usize {
+    entities
+        .iter()
+        .filter(|en| en.kind == DATE && en.span.start >= from && en.span.end <= to)
+        .map(|en| en.span.end)
+        .max()
+        .unwrap_or(to)
+}
+
 impl CommitmentStage {
     pub fn new(data: &DataFiles) -> Result<CommitmentStage, String> {
         Ok(CommitmentStage { lex: Lexicon::new(data)?, quotes: QuoteStage::new(data)? })
@@ -411,40 +421,61 @@ impl CommitmentStage {
             String::new()
         };
         // Adjacent date expressions are one (`다음 달` `3일` → `다음 달 3일`).
+        // A clock time right after a date makes it more precise (`8일 오전 10시` → …T10:00).
         let mut dates: Vec<(usize, usize, &str)> = Vec::new();
-        for en in st.entities.iter().filter(|en| en.span.start >= a0 && en.span.end <= a1 && matches!(en.kind.as_str(), "DATE" | "QUANTITY")) {
+        let mut clock: Vec<Option<&str>> = Vec::new();
+        for en in st.entities.iter().filter(|en| en.span.start >= a0 && en.span.end <= a1 && matches!(en.kind.as_str(), "DATE" | "QUANTITY" | "TIME")) {
             if let Some(last) = dates.last_mut() {
                 let gap = st.text(last.1 - st.base, en.span.start - st.base);
                 if last.2 == DATE && en.kind == DATE && gap.chars().all(|c| c == ' ') {
                     last.1 = en.span.end;
                     continue;
                 }
+                if last.2 == DATE && en.kind == "TIME" && gap.chars().all(|c| c == ' ') && en.normalized.starts_with('T') {
+                    last.1 = en.span.end;
+                    *clock.last_mut().unwrap() = Some(en.normalized.as_str());
+                    continue;
+                }
+            }
+            if en.kind == "TIME" {
+                continue;
             }
             dates.push((en.span.start, en.span.end, if en.kind == DATE { DATE } else { QUANTITY }));
+            clock.push(None);
         }
         if dates.iter().any(|d| self.lex.start_after.contains(&after(d.1))) {
             // An action with a start date (`2026년 1분기부터 양산에 들어갈`) has no deadline here.
             return None;
         }
         let mut best: Option<(String, String)> = None;
-        for &(ds, de, kind) in &dates {
+        for (&(ds, de, kind), time) in dates.iter().zip(&clock) {
             let text = st.analysis.text(crate::doc::Span::new(ds, de)).to_string();
             let tail = after(de);
             let spaced = st.chars.get(de - st.base).is_some_and(|c| crate::segment::is_space(*c));
             let dtext = if tail.is_empty() { text.clone() } else if spaced { format!("{text} {tail}") } else { format!("{text}{tail}") };
             if kind == DATE {
-                let when = crate::time::parse_date(&text, published);
+                let date_text = match time {
+                    // The date alone, for parsing: the time is added to its ISO form below.
+                    Some(_) => st.analysis.text(crate::doc::Span::new(ds, date_end(&st.entities, ds, de))).to_string(),
+                    None => text.clone(),
+                };
+                let when = crate::time::parse_date(&date_text, published);
                 // The day of the speaking (`19일 밝혔다`) or a past date is no deadline.
                 if let (Some(w), Some(p)) = (when, published) {
                     if w.last_day().is_some_and(|d| d < p || (d == p && tail.is_empty())) {
                         continue;
                     }
                 }
-                let iso = match when {
-                    Some(w) if text.ends_with('말') => w.last_day().map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_else(|| w.iso()),
+                let mut iso = match when {
+                    Some(w) if date_text.ends_with('말') => w.last_day().map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_else(|| w.iso()),
                     Some(w) => w.iso(),
                     None => String::new(),
                 };
+                if let Some(t) = time {
+                    if iso.len() == 10 {
+                        iso.push_str(t);
+                    }
+                }
                 best = Some((dtext, iso));
             } else if matches!(tail.as_str(), "내" | "내에" | "안" | "안에" | "이내" | "이내에" | "간" | "동안") {
                 // `2개월 내`: that long after the publication date.
@@ -713,6 +744,16 @@ mod tests {
 
     fn find<'a>(cs: &'a [(String, String, String, String, String, String)], action: &str) -> &'a (String, String, String, String, String, String) {
         cs.iter().find(|c| c.0 == action).unwrap_or_else(|| panic!("no {action} in {cs:?}"))
+    }
+
+    #[test]
+    fn a_clock_time_after_the_date_refines_the_deadline() {
+        let cs = commitments("경찰은 오는 24일 오후 3시 관계 기관과 합동 감식을 벌일 예정이다.", true);
+        let c = cs.iter().find(|c| c.1 == "plan").unwrap_or_else(|| panic!("{cs:?}"));
+        assert_eq!(c.3, "2022-10-24T15:00", "{cs:?}");
+        let cs = commitments("경찰은 오는 24일 관계 기관과 합동 감식을 벌일 예정이다.", true);
+        let c = cs.iter().find(|c| c.1 == "plan").unwrap_or_else(|| panic!("{cs:?}"));
+        assert_eq!(c.3, "2022-10-24", "{cs:?}");
     }
 
     #[test]
