@@ -1,7 +1,8 @@
 //! `kornews`: arguments → library → exit code.
 //!
-//! Exit codes: 0 every document ok or empty; 1 some documents had errors (all others written);
-//! 2 usage error or a run that could not write its output.
+//! `extract` exit codes: 0 every document ok or empty; 1 some documents had errors (all others
+//! written); 2 usage error or a refused `--resume`; 3 the output could not be written; 4 internal
+//! error (a crashed thread). With 2, 3 and 4 no table of the run was put in place.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -103,6 +104,14 @@ struct ExtractArgs {
     /// No progress display.
     #[arg(long, short)]
     quiet: bool,
+    /// Continue the interrupted run in the output directory from its last checkpoint (the same
+    /// inputs and options are required).
+    #[arg(long)]
+    resume: bool,
+    /// For spreadsheets: a UTF-8 BOM at the start of every table, and a `'` before every cell that
+    /// starts with =, +, -, @, tab or CR.
+    #[arg(long)]
+    excel: bool,
 }
 
 fn parse_date(s: &str) -> Result<kornews::doc::Date, String> {
@@ -194,19 +203,31 @@ fn run_extract(args: ExtractArgs) -> ExitCode {
         chunk_docs: 32,
         chunk_bytes: 1 << 20,
         dictionaries: args.dictionaries.map_or("embedded".into(), |d| d.display().to_string()),
+        resume: args.resume,
+        excel: args.excel,
     };
     match extract(&pipeline, &opts) {
+        Ok(s) if s.nothing_to_do => {
+            eprintln!(
+                "kornews: {} already holds the finished tables of this run ({} documents, {} errors); nothing to resume",
+                opts.out.display(),
+                s.documents,
+                s.errors
+            );
+            ExitCode::from(if s.errors > 0 { 1 } else { 0 })
+        }
         Ok(s) => {
             if !args.quiet {
                 eprintln!(
-                    "kornews: {} documents ({} ok, {} empty, {} errors), {:.1} MB in {:.2} s → {}",
+                    "kornews: {} documents ({} ok, {} empty, {} errors), {:.1} MB in {:.2} s → {}{}",
                     s.documents,
                     s.ok,
                     s.empty,
                     s.errors,
                     s.bytes as f64 / 1e6,
                     s.seconds,
-                    opts.out.display()
+                    opts.out.display(),
+                    s.resumed_at.map_or(String::new(), |n| format!(" (resumed after {n} documents)"))
                 );
             }
             if s.errors > 0 {
@@ -215,7 +236,10 @@ fn run_extract(args: ExtractArgs) -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        Err(kornews::run::Fatal(e)) => usage(&e),
+        Err(e) => {
+            eprintln!("kornews: error: {}", e.message());
+            ExitCode::from(e.exit_code())
+        }
     }
 }
 

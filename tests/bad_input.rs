@@ -239,7 +239,7 @@ fn an_output_path_that_is_a_file_is_a_clear_error_and_writes_nothing() {
     let file = dir.path().join("out");
     std::fs::write(&file, "not a directory").unwrap();
     let o = extract(&["tests/fixtures/wire_dateline.txt"], &file);
-    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(o.status.code(), Some(3), "exit code 3: the output could not be written");
     assert!(stderr(&o).contains("cannot write output"), "{}", stderr(&o));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "not a directory");
 }

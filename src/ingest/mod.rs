@@ -470,3 +470,28 @@ fn read_limited(path: &Path, limit: usize) -> io::Result<Result<Vec<u8>, u64>> {
     }
     Ok(Ok(bytes))
 }
+
+impl Ingest {
+    /// What `extract --resume` compares to tell that the inputs are those of the interrupted run:
+    /// the sha256 over every source still to be read, in order, with the size and modification
+    /// time of each file. Call it before reading.
+    pub fn fingerprint(&self) -> String {
+        let mut h = Sha256::new();
+        for s in self.sources.as_slice() {
+            h.update(format!("{s:?}\0").as_bytes());
+            if let Source::Txt { path, .. } | Source::Jsonl { path, .. } = s {
+                if let Ok(m) = std::fs::metadata(path) {
+                    let mtime = m.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+                    h.update(format!("{} {}", m.len(), mtime.map_or(0, |d| d.as_nanos())).as_bytes());
+                }
+            }
+            h.update(b"\n");
+        }
+        hex::encode(h.finalize())
+    }
+
+    /// Whether one of the inputs is stdin (`-`), which cannot be read twice.
+    pub fn reads_stdin(&self) -> bool {
+        self.sources.as_slice().iter().any(|s| matches!(s, Source::Stdin)) || self.current.is_some()
+    }
+}

@@ -1,14 +1,16 @@
 //! CSV tables. Rows for one document are produced by [`emit`] into any [`Sink`]: the table files
-//! of `kornews extract` ([`TableFiles`], written to temporary files and renamed into place only
-//! when the run completes), or one stream for `kornews pipe`.
+//! of `kornews extract` ([`TableFiles`], written in a staging directory and put in place only when
+//! the run completes, see [`outdir`]), or one stream for `kornews pipe`.
 
+pub mod outdir;
 pub mod rows;
 
-use std::fs::{self, File};
-use std::io::{self, BufWriter, Write};
+use std::fs::{File, OpenOptions};
+use std::io::{self, BufWriter, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
+use sha2::{Digest, Sha256};
 
 use crate::doc::{Analysis, Failed};
 use crate::Outcome;
@@ -249,35 +251,139 @@ pub fn csv_writer<W: Write>(w: W) -> csv::Writer<W> {
     csv::WriterBuilder::new().has_headers(false).terminator(csv::Terminator::Any(b'\n')).from_writer(w)
 }
 
+/// A table file that hashes and counts what is written to it.
+struct HashFile {
+    file: File,
+    hasher: Sha256,
+    bytes: u64,
+}
+
+impl Write for HashFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.file.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.bytes += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
+    }
+}
+
 struct OpenTable {
     table: Table,
-    tmp: PathBuf,
     path: PathBuf,
-    writer: csv::Writer<BufWriter<File>>,
+    writer: csv::Writer<BufWriter<HashFile>>,
     rows: u64,
 }
 
-/// The table files of one `extract` run. Rows go to `.NAME.csv.partial` files in the output
-/// directory; [`TableFiles::commit`] flushes, syncs and renames them to `NAME.csv`. Dropped
-/// without a commit, the partial files are removed and the previous tables stay as they were.
+impl OpenTable {
+    fn flush(&mut self) -> io::Result<()> {
+        self.writer.flush().map_err(outdir::at(&self.path))
+    }
+
+    fn state(&self) -> TableState {
+        let f = self.writer.get_ref().get_ref();
+        TableState { table: self.table, rows: self.rows, bytes: f.bytes, sha256: hex::encode(f.hasher.clone().finalize()) }
+    }
+}
+
+/// How far a table has been written: rows, bytes and the sha256 of those bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableState {
+    pub table: Table,
+    pub rows: u64,
+    pub bytes: u64,
+    pub sha256: String,
+}
+
+impl TableState {
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({ "name": self.table.name(), "rows": self.rows, "bytes": self.bytes, "sha256": self.sha256 })
+    }
+
+    pub fn from_json(v: &serde_json::Value) -> Option<TableState> {
+        let name = v["name"].as_str()?;
+        Some(TableState {
+            table: Table::ALL.into_iter().find(|t| t.name() == name)?,
+            rows: v["rows"].as_u64()?,
+            bytes: v["bytes"].as_u64()?,
+            sha256: v["sha256"].as_str()?.to_string(),
+        })
+    }
+}
+
+/// The UTF-8 byte order mark that `--excel` puts at the start of every table.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// `--excel`: a cell that a spreadsheet could take for a formula (it starts with `=`, `+`, `-`,
+/// `@`, tab or carriage return) gets a leading `'` (OWASP, CSV Injection).
+pub fn excel_cell(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// The table files of one `extract` run, in the staging directory (`NAME.csv.partial`, see
+/// [`outdir`]). Each file is hashed as it is written, so a checkpoint and run.json can name the
+/// exact bytes of every table.
 pub struct TableFiles {
     tables: Vec<OpenTable>,
-    committed: bool,
+    excel: bool,
+}
+
+fn open_table(dir: &Path, table: Table, file: File, hasher: Sha256, bytes: u64, bom: bool) -> io::Result<OpenTable> {
+    let path = dir.join(outdir::partial_name(table));
+    let mut buffered = BufWriter::with_capacity(1 << 16, HashFile { file, hasher, bytes });
+    if bom {
+        buffered.write_all(BOM).map_err(outdir::at(&path))?;
+    }
+    Ok(OpenTable { table, path, writer: csv_writer(buffered), rows: 0 })
 }
 
 impl TableFiles {
-    pub fn create(dir: &Path, tables: &[Table]) -> io::Result<TableFiles> {
-        fs::create_dir_all(dir).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", dir.display())))?;
+    /// New, empty tables (header rows; with `excel`, the BOM first) in `dir`.
+    pub fn create(dir: &Path, tables: &[Table], excel: bool) -> io::Result<TableFiles> {
         let mut open = Vec::new();
         for &t in tables {
-            let path = dir.join(format!("{}.csv", t.name()));
-            let tmp = dir.join(format!(".{}.csv.partial", t.name()));
-            let file = File::create(&tmp).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", tmp.display())))?;
-            let mut writer = csv_writer(BufWriter::with_capacity(1 << 16, file));
-            writer.write_record(t.columns()).map_err(io_err)?;
-            open.push(OpenTable { table: t, tmp, path, writer, rows: 0 });
+            let path = dir.join(outdir::partial_name(t));
+            let file = File::create(&path).map_err(outdir::at(&path))?;
+            let mut table = open_table(dir, t, file, Sha256::new(), 0, excel)?;
+            table.writer.write_record(t.columns()).map_err(io_err).map_err(outdir::at(&path))?;
+            open.push(table);
         }
-        Ok(TableFiles { tables: open, committed: false })
+        Ok(TableFiles { tables: open, excel })
+    }
+
+    /// Reopens the tables of an interrupted run at a checkpoint: each file is cut back to the
+    /// checkpoint's length after checking that its first bytes are the ones the checkpoint
+    /// hashed. An error names the file that does not match.
+    pub fn resume(dir: &Path, states: &[TableState], excel: bool) -> io::Result<TableFiles> {
+        let mut open = Vec::new();
+        for s in states {
+            let path = dir.join(outdir::partial_name(s.table));
+            let (hasher, len) = outdir::hash_file(&path, Some(s.bytes))?;
+            if len != s.bytes || hex::encode(hasher.clone().finalize()) != s.sha256 {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    format!(
+                        "{}: its first {} bytes are not the ones the checkpoint recorded ({len} bytes read)",
+                        path.display(),
+                        s.bytes
+                    ),
+                ));
+            }
+            let mut file = OpenOptions::new().write(true).open(&path).map_err(outdir::at(&path))?;
+            file.set_len(s.bytes).map_err(outdir::at(&path))?;
+            file.seek(SeekFrom::End(0)).map_err(outdir::at(&path))?;
+            let mut table = open_table(dir, s.table, file, hasher, s.bytes, false)?;
+            table.rows = s.rows;
+            open.push(table);
+        }
+        Ok(TableFiles { tables: open, excel })
     }
 
     /// Rows written so far, per table.
@@ -285,27 +391,21 @@ impl TableFiles {
         self.tables.iter().map(|t| (t.table, t.rows)).collect()
     }
 
-    /// Flushes, syncs and renames every table into place.
-    pub fn commit(mut self) -> io::Result<()> {
+    /// Hands every row written so far to the operating system and says how far each table is.
+    pub fn states(&mut self) -> io::Result<Vec<TableState>> {
         for t in &mut self.tables {
-            t.writer.flush()?;
-            t.writer.get_ref().get_ref().sync_all()?;
+            t.flush()?;
         }
-        for t in &self.tables {
-            fs::rename(&t.tmp, &t.path)?;
-        }
-        self.committed = true;
-        Ok(())
+        Ok(self.tables.iter().map(OpenTable::state).collect())
     }
-}
 
-impl Drop for TableFiles {
-    fn drop(&mut self) {
-        if !self.committed {
-            for t in &self.tables {
-                let _ = fs::remove_file(&t.tmp);
-            }
+    /// Flushes and syncs every table (before the commit) and says what each holds.
+    pub fn finish(&mut self) -> io::Result<Vec<TableState>> {
+        let states = self.states()?;
+        for t in &self.tables {
+            t.writer.get_ref().get_ref().file.sync_all().map_err(outdir::at(&t.path))?;
         }
+        Ok(states)
     }
 }
 
@@ -315,21 +415,26 @@ impl Sink for TableFiles {
     }
 
     fn row<S: Serialize>(&mut self, table: Table, row: &S) -> io::Result<()> {
+        let excel = self.excel;
         if let Some(t) = self.tables.iter_mut().find(|t| t.table == table) {
-            t.writer.serialize(row).map_err(io_err)?;
+            if excel {
+                // Cells in column order, each text cell neutralized. Numbers never start with
+                // a sign here (offsets and counts), so only text changes.
+                let value = serde_json::to_value(row).map_err(io::Error::other)?;
+                let mut record = csv::StringRecord::new();
+                for column in table.columns() {
+                    match &value[*column] {
+                        serde_json::Value::String(s) => record.push_field(&excel_cell(s)),
+                        serde_json::Value::Null => record.push_field(""),
+                        other => record.push_field(&other.to_string()),
+                    }
+                }
+                t.writer.write_record(&record).map_err(io_err).map_err(outdir::at(&t.path))?;
+            } else {
+                t.writer.serialize(row).map_err(io_err).map_err(outdir::at(&t.path))?;
+            }
             t.rows += 1;
         }
         Ok(())
     }
-}
-
-/// Writes `bytes` to `path` atomically (temporary file, sync, rename).
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let tmp = path.with_extension("partial");
-    {
-        let mut f = File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-    }
-    fs::rename(&tmp, path)
 }
