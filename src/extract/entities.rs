@@ -1212,6 +1212,10 @@ impl Stage for EntityStage {
                     .min()
                 {
                     e.canonical = longer.clone();
+                } else if let Some(full) = orgs.values().filter(|c| abbreviates(t, c)).min() {
+                    // 국표원 → 국가기술표준원: the syllables of a short form, in order, starting
+                    // and ending a longer name of the same article.
+                    e.canonical = full.clone();
                 }
             }
         }
@@ -1229,6 +1233,23 @@ impl Stage for EntityStage {
         resolve_generic_orgs(a, &mut entities);
         a.entities = entities;
     }
+}
+
+/// True when `short` (3 to 5 Hangul syllables; two are too few to tell) abbreviates `full`: the
+/// same first syllable, its last one among the last two of `full`, every syllable of `short` found
+/// in `full` in order, and `full` at least two syllables longer.
+fn abbreviates(short: &str, full: &str) -> bool {
+    let s: Vec<char> = short.chars().collect();
+    let f: Vec<char> = full.chars().collect();
+    if !(3..=5).contains(&s.len()) || f.len() < s.len() + 2 || !s.iter().chain(&f).all(|&c| is_hangul(c)) {
+        return false;
+    }
+    // The last syllable of the short form is one of the last two of the name (`중대본`, `…본부`).
+    if s[0] != f[0] || !f[f.len() - 2..].contains(&s[s.len() - 1]) {
+        return false;
+    }
+    let mut it = f.iter();
+    s.iter().all(|c| it.any(|x| x == c))
 }
 
 /// Generic words that stand for an organization named elsewhere in the article, and how to find
@@ -1464,6 +1485,17 @@ mod tests {
         let es = entities("회의는 이사벨 모랄레스 장관이 주재했다. 모랄레스 장관은 협력을 약속했다.");
         let short = es.iter().filter(|e| e.0 == "PERSON" && e.1 == "모랄레스").map(|e| e.2.as_str()).collect::<Vec<_>>();
         assert!(!short.is_empty() && short.iter().all(|c| *c == "이사벨 모랄레스"), "{es:?}");
+    }
+
+    #[test]
+    fn a_short_form_made_of_the_syllables_of_a_longer_name() {
+        assert!(super::abbreviates("중대본", "중앙재난안전대책본부"));
+        assert!(super::abbreviates("과기정통부", "과학기술정보통신부"));
+        assert!(!super::abbreviates("국회", "국토교통위원회"), "two syllables are too few");
+        assert!(!super::abbreviates("시의회", "시민참여위원회"), "the syllables must all be there in order");
+        let es = entities("한빛해양환경연구재단은 보고서를 냈다. 한해재단은 다음 달 후속 조사를 한다.");
+        let short = es.iter().find(|e| e.1 == "한해재단").unwrap_or_else(|| panic!("{es:?}"));
+        assert_eq!(short.2, "한빛해양환경연구재단", "{es:?}");
     }
 
     #[test]
