@@ -17,6 +17,7 @@
 //! }
 //! ```
 
+pub mod check;
 pub mod clean;
 pub mod doc;
 pub mod eval;

@@ -237,9 +237,16 @@ impl Ingest {
             sha256: hex::encode(Sha256::digest(&bytes)),
             bytes: bytes.len() as u64,
         });
-        match decode::decode(&bytes) {
-            Ok(d) => self.make_doc(id.clone(), source.clone(), d, Meta::default(), None),
-            Err(e) => fail(format!("{id}: {}", e.0)),
+        self.txt_item(id, &bytes)
+    }
+
+    /// The item of one `.txt` article read as `bytes`, named `id` (its source too): decoded, and
+    /// its publication date found, as for a file of the input. The fuzz target and the tests feed
+    /// bytes through here.
+    pub fn txt_item(&self, id: String, bytes: &[u8]) -> Item {
+        match decode::decode(bytes) {
+            Ok(d) => self.make_doc(id.clone(), id, d, Meta::default(), None),
+            Err(e) => Item::Failed(Failed { message: format!("{id}: {}", e.0), source: id.clone(), id, meta: Meta::default() }),
         }
     }
 
