@@ -16,8 +16,6 @@ use sha2::{Digest, Sha256};
 use crate::doc::{Features, Morph, Span};
 use crate::offsets::Cursor;
 
-pub mod nfc;
-
 /// The version of lindera this build is pinned to (see Cargo.toml).
 pub const LINDERA_VERSION: &str = "6.2.0";
 
@@ -112,14 +110,11 @@ impl MorphWorker {
     /// Analyzes `sentence`, which starts at code point `char_start` of the document, appending
     /// its morphemes to `out`.
     pub fn analyze(&mut self, sentence: &str, char_start: usize, out: &mut Vec<Morph>) -> Result<(), String> {
-        // Conjoining jamo (NFD Korean) are composed for lindera; offsets map back (see nfc.rs).
-        let composed = nfc::compose(sentence);
-        let analyzed = composed.as_ref().map_or(sentence, |c| c.text.as_str());
         let worker = match &mut self.plain {
-            Some((plain, user_words)) if !user_words.is_match(analyzed) => plain,
+            Some((plain, user_words)) if !user_words.is_match(sentence) => plain,
             _ => &mut self.worker,
         };
-        let tokens = worker.segment(analyzed).map_err(|e| e.to_string())?;
+        let tokens = worker.segment(sentence).map_err(|e| e.to_string())?;
         let mut cursor = Cursor::new(sentence, char_start);
         for mut t in tokens {
             let wid = t.word_id;
@@ -142,12 +137,8 @@ impl MorphWorker {
                     f
                 }
             };
-            let (b0, b1) = match &composed {
-                Some(c) => (c.original(t.byte_start), c.original(t.byte_end)),
-                None => (t.byte_start, t.byte_end),
-            };
-            let start = cursor.char_at(b0);
-            let end = cursor.char_at(b1);
+            let start = cursor.char_at(t.byte_start);
+            let end = cursor.char_at(t.byte_end);
             out.push(Morph { span: Span::new(start, end), features });
         }
         Ok(())

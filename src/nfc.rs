@@ -1,20 +1,25 @@
-//! NFC for the morphological analysis, with offsets kept in the original text.
+//! NFC for the analysis, with offsets kept in the original text.
 //!
-//! ko-dic knows precomposed Hangul syllables (`가`), not conjoining jamo sequences (`ᄀ`+`ᅡ`, as NFD
-//! text and some old systems write Korean). A sentence that is not in NFC is composed before
-//! lindera sees it, and each token's byte offsets are mapped back to the original sentence, so
-//! every table still points into the text as it was written.
+//! The lexicons, the page-chrome rules and ko-dic know precomposed Hangul syllables (`가`), not
+//! conjoining jamo sequences (`ᄀ`+`ᅡ`, as NFD text and some old systems write Korean). A document
+//! whose text is not in NFC is analyzed in its composed form: [`crate::Pipeline`] composes it
+//! before cleaning, and when every stage is done maps every span back to the original text with
+//! [`Restore`], so every table still points into the text as it was written (and its text cells
+//! are the original's code points).
 //!
-//! The sentence is cut into segments at the characters before which NFC never changes anything
+//! The text is cut into segments at the characters before which NFC never changes anything
 //! (combining class 0 and NFC quick check `Yes`): a conjoining vowel or final consonant, or a
 //! combining mark, stays in the segment of the character before it. A segment whose NFC form is
 //! one character (`ᄀ`+`ᅡ`+`ᆨ` → `각`, `e`+`◌́` → `é`) is replaced by it; any other segment is
 //! kept as written, character by character. So every character of the composed text comes from
-//! a run of whole characters of the original, and every token boundary (always a character
-//! boundary of the composed text) maps to a character boundary of the original, in order.
+//! a run of whole characters of the original, and every boundary between characters of the
+//! composed text maps to a boundary of the original, in order.
 
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+use crate::doc::{Analysis, Span};
+use crate::offsets::CharIndex;
 
 /// A sentence in NFC and where each of its characters came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +40,58 @@ impl Composed {
             Ok(i) => self.map[i].1,
             Err(i) => self.map[i.saturating_sub(1)].1,
         }
+    }
+}
+
+/// Maps the spans of an analysis of the composed text back to the original text.
+#[derive(Debug)]
+pub struct Restore {
+    original: String,
+    /// Original code point offset of each code point boundary of the composed text.
+    chars: Vec<usize>,
+}
+
+impl Restore {
+    /// `original` is the text `composed` was made from.
+    pub fn new(original: String, composed: &Composed) -> Restore {
+        let mut chars = Vec::with_capacity(composed.map.len());
+        let (mut byte, mut char) = (0, 0);
+        for &(_, ob) in &composed.map {
+            char += original[byte..ob].chars().count();
+            byte = ob;
+            chars.push(char);
+        }
+        Restore { original, chars }
+    }
+
+    /// The original span of a span of the composed text.
+    pub fn span(&self, s: Span) -> Span {
+        Span::new(self.chars[s.start], self.chars[s.end])
+    }
+
+    /// Puts the original text back into an analysis made on the composed text, and maps every
+    /// span (blocks, sentences, tokens, entities, quotes, commitments) to it.
+    pub fn apply(self, a: &mut Analysis) {
+        for b in &mut a.blocks {
+            b.span = self.span(b.span);
+        }
+        for s in &mut a.sentences {
+            s.span = self.span(s.span);
+        }
+        for m in &mut a.morphs {
+            m.span = self.span(m.span);
+        }
+        for e in &mut a.entities {
+            e.span = self.span(e.span);
+        }
+        for q in &mut a.quotes {
+            q.span = self.span(q.span);
+        }
+        for c in &mut a.commitments {
+            c.span = self.span(c.span);
+        }
+        a.index = CharIndex::new(&self.original);
+        a.doc.text = self.original;
     }
 }
 
@@ -130,6 +187,16 @@ mod tests {
         assert_eq!(&s[c.original(x)..c.original(x + 1)], "x");
         let ga = c.text.rfind('가').unwrap();
         assert_eq!(&s[c.original(ga)..c.original(ga + '가'.len_utf8())], "\u{1100}\u{1161}");
+    }
+
+    #[test]
+    fn restore_maps_code_point_spans() {
+        let s = "a가\u{11A8}b\u{1100}\u{1161}\u{11A8}c";
+        let c = compose(s).unwrap();
+        assert_eq!(c.text, "a각b각c");
+        let r = Restore::new(s.to_string(), &c);
+        assert_eq!(r.chars, vec![0, 1, 3, 4, 7, 8]);
+        assert_eq!(r.span(Span::new(3, 4)), Span::new(4, 7));
     }
 
     #[test]
