@@ -30,6 +30,8 @@ struct Run {
 }
 
 /// Runs `cmd` with stdin closed; fails the test if it has not exited after `limit` (it is killed).
+/// The child is reaped by `wait4` (which also gives its peak memory), not by `Child::wait`.
+#[allow(clippy::zombie_processes)]
 fn run_limited(mut cmd: Command, limit: Duration) -> Run {
     let dir = tempfile::tempdir().unwrap();
     let err_path = dir.path().join("stderr");

@@ -119,9 +119,7 @@ fn walk_error(e: &walkdir::Error) -> Option<String> {
     if let Some(p) = e.path() {
         let dangling = std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink()) && std::fs::metadata(p).is_err();
         if dangling {
-            if kind_of(p).is_none() {
-                return None;
-            }
+            kind_of(p)?;
             return Some("dangling symbolic link (its target does not exist); skipped".to_string());
         }
     }
