@@ -5,6 +5,7 @@ use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
 use kornews::clean::Cleaner;
+use kornews::Pipeline;
 use kornews::offsets::CharIndex;
 use kornews::resources::DataFiles;
 use kornews::segment::{is_space, Splitter};
@@ -180,5 +181,45 @@ proptest! {
             let _ = w.last_day();
             prop_assert!(!w.iso().is_empty());
         }
+    }
+}
+
+fn pipeline() -> &'static Pipeline {
+    static P: OnceLock<Pipeline> = OnceLock::new();
+    P.get_or_init(|| Pipeline::new(DataFiles::embedded()).unwrap())
+}
+
+/// The commitments of one JSONL article published on 2022-10-19.
+fn commitments_of(text: &str) -> Vec<kornews::doc::Commitment> {
+    let line = serde_json::json!({"id": "p", "published": "2022-10-19", "text": text}).to_string();
+    let reader: Box<dyn std::io::BufRead + Send> = Box::new(std::io::Cursor::new(line.into_bytes()));
+    let item = kornews::ingest::Ingest::from_reader(reader, "p", Default::default()).next().unwrap();
+    match pipeline().process(item) {
+        kornews::Outcome::Done(a) => a.commitments,
+        kornews::Outcome::Failed(f) => panic!("{}", f.message),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// A deadline `N년/개월/주/일 내에` is the publication date moved by exactly that much, or
+    /// empty when that is past the calendar. (Numbers of two or four digits before 년 are years,
+    /// and `N일` is a day of the month, so they are left out here.): never a wrapped-around number (`357913942년` once
+    /// gave 8 months, as 12 × 357913942 overflows 32 bits).
+    #[test]
+    fn duration_deadlines_are_exact_or_empty(n in prop_oneof![1..10u64, 10_000..=u64::from(u32::MAX) + 10, Just(357913942u64)], unit in prop::sample::select(vec!["년", "개월", "주"])) {
+        let text = format!("정부는 {n}{unit} 내에 데이터센터를 구축하기로 했다.");
+        let p = NaiveDate::from_ymd_opt(2022, 10, 19).unwrap();
+        let want = u32::try_from(n).ok().and_then(|k| match unit {
+            "년" => k.checked_mul(12).and_then(|m| p.checked_add_months(chrono::Months::new(m))),
+            "개월" => p.checked_add_months(chrono::Months::new(k)),
+            "주" => p.checked_add_days(chrono::Days::new(7 * u64::from(k))),
+            _ => p.checked_add_days(chrono::Days::new(u64::from(k))),
+        });
+        let got = commitments_of(&text);
+        prop_assert_eq!(got.len(), 1, "{}", text);
+        prop_assert_eq!(&got[0].deadline_text, &format!("{n}{unit} 내에"));
+        prop_assert_eq!(got[0].deadline.clone(), want.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(), "{}", text);
     }
 }
