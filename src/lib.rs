@@ -17,12 +17,14 @@
 //! }
 //! ```
 
+pub mod check;
 pub mod clean;
 pub mod doc;
 pub mod eval;
 pub mod extract;
 pub mod ingest;
 pub mod morph;
+pub mod nfc;
 pub mod offsets;
 pub mod output;
 pub mod pipe;
@@ -93,15 +95,25 @@ impl Pipeline {
     /// it alone. Never panics: an internal failure on one document becomes that document's error
     /// row, and the other documents of the batch are not affected.
     pub fn process_batch(&self, items: Vec<Item>) -> Vec<Outcome> {
+        let mut restores = Vec::with_capacity(items.len());
         let mut states: Vec<Result<(Analysis, Failed), Outcome>> = items
             .into_iter()
             .map(|item| match item {
-                Item::Failed(f) => Err(Outcome::Failed(f)),
+                Item::Failed(f) => {
+                    restores.push(None);
+                    Err(Outcome::Failed(f))
+                }
                 Item::Doc(doc) => {
                     let failed = Failed { id: doc.id.clone(), source: doc.source.clone(), message: String::new(), meta: doc.meta.clone() };
                     match catch_unwind(AssertUnwindSafe(|| self.prepare(doc))) {
-                        Ok(a) => Ok((a, failed)),
-                        Err(panic) => Err(internal_error(failed, panic)),
+                        Ok((a, restore)) => {
+                            restores.push(restore);
+                            Ok((a, failed))
+                        }
+                        Err(panic) => {
+                            restores.push(None);
+                            Err(internal_error(failed, panic))
+                        }
                     }
                 }
             })
@@ -136,8 +148,14 @@ impl Pipeline {
         }
         states
             .into_iter()
-            .map(|st| match st {
-                Ok((a, _)) => Outcome::Done(a),
+            .zip(restores)
+            .map(|(st, restore)| match st {
+                Ok((mut a, _)) => {
+                    if let Some(r) = restore {
+                        r.apply(&mut a);
+                    }
+                    Outcome::Done(a)
+                }
                 Err(o) => o,
             })
             .collect()
@@ -145,7 +163,7 @@ impl Pipeline {
 
     /// Cleans, splits, tokenizes and runs the extraction stages on one document.
     pub fn analyze(&self, doc: Document) -> Result<Analysis, String> {
-        let mut a = self.prepare(doc);
+        let (mut a, restore) = self.prepare(doc);
         let mut worker = self.workers.lock().unwrap().pop().unwrap_or_else(|| self.morphology.worker());
         let result = self.sentences_and_morphs(&mut a, &mut worker);
         self.workers.lock().unwrap().push(worker);
@@ -154,11 +172,21 @@ impl Pipeline {
         for stage in &self.stages {
             stage.run(&mut a);
         }
+        if let Some(r) = restore {
+            r.apply(&mut a);
+        }
         Ok(a)
     }
 
     /// The analysis of a document with its page cleaned (blocks, and metadata found in the page).
-    fn prepare(&self, doc: Document) -> Analysis {
+    /// A text that is not in NFC (Korean in conjoining jamo) is analyzed in its composed form;
+    /// the [`nfc::Restore`] returned then maps the finished analysis back to the original text.
+    fn prepare(&self, mut doc: Document) -> (Analysis, Option<nfc::Restore>) {
+        let restore = nfc::compose(&doc.text).map(|c| {
+            let r = nfc::Restore::new(std::mem::take(&mut doc.text), &c);
+            doc.text = c.text;
+            r
+        });
         let mut a = Analysis::new(doc);
         let cleaned = self.cleaner.clean(&a.doc.text, &a.index);
         a.blocks = cleaned.blocks;
@@ -174,7 +202,7 @@ impl Pipeline {
                 meta.title = a.index.slice(&a.doc.text, h.span).to_string();
             }
         }
-        a
+        (a, restore)
     }
 
     fn sentences_and_morphs(&self, a: &mut Analysis, worker: &mut morph::MorphWorker) -> Result<(), String> {

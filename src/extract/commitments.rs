@@ -484,7 +484,7 @@ impl CommitmentStage {
                 let iso = match (digits.parse::<u32>(), published) {
                     (Ok(k), Some(p)) => match unit.as_str() {
                         "개월" | "달" => p.checked_add_months(chrono::Months::new(k)),
-                        "년" => p.checked_add_months(chrono::Months::new(12 * k)),
+                        "년" => k.checked_mul(12).and_then(|m| p.checked_add_months(chrono::Months::new(m))),
                         "주" => p.checked_add_days(chrono::Days::new(7 * u64::from(k))),
                         "일" => p.checked_add_days(chrono::Days::new(u64::from(k))),
                         _ => None,

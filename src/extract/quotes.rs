@@ -990,10 +990,14 @@ impl QuoteStage {
             let cue_block = self.interview_cue_before(a, block);
             let text = a.text(sentence.span);
             let has_mark = text.chars().any(|c| closer_for(c).is_some());
-            if cue_block.is_some() && !has_mark && bites_done.insert(block) {
-                // A bite written without marks: the whole line is the quote.
+            let b = &a.blocks[block];
+            // Marks anywhere in the line (even one left open) mean it is no bite without marks:
+            // its sentences are read one by one, and none of them may take the whole line.
+            let line_has_mark = has_mark || a.text(b.span).chars().any(|c| closer_for(c).is_some());
+            if cue_block.is_some() && !line_has_mark && bites_done.insert(block) {
+                // A bite written without marks: the whole line is the quote (it starts in this
+                // sentence, the line's first).
                 let (speaker, speaker_text) = self.cue_speaker(&names, cue_block.unwrap());
-                let b = &a.blocks[block];
                 out.push(Quote { sentence: si, span: b.span, kind: DIRECT.into(), speaker, speaker_text, verb: String::new() });
                 continue;
             }

@@ -1,6 +1,7 @@
 //! Inputs → [`Item`]s in input order: `.txt` files, directories, JSONL (plain or gzip), stdin.
 
 pub mod decode;
+pub mod lines;
 pub mod published;
 
 use std::fs::File;
@@ -47,27 +48,89 @@ enum Source {
 }
 
 fn kind_of(path: &Path) -> Option<(bool, bool)> {
-    // (is_jsonl, is_gz)
-    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
-    if name.ends_with(".jsonl.gz") {
+    // (is_jsonl, is_gz). Read from the bytes of the name, so a name that is not UTF-8 is still
+    // recognized (and then reported, see `expand`).
+    let name = path.file_name()?.as_encoded_bytes().to_ascii_lowercase();
+    if name.ends_with(b".jsonl.gz") {
         Some((true, true))
-    } else if name.ends_with(".jsonl") {
+    } else if name.ends_with(b".jsonl") {
         Some((true, false))
-    } else if name.ends_with(".txt") {
+    } else if name.ends_with(b".txt") {
         Some((false, false))
     } else {
         None
     }
 }
 
-/// Display form of a path relative to `base`, with `/` separators.
+/// Display form of a path relative to `base`, with `/` separators. Bytes of a name that are not
+/// UTF-8 are written `\xNN`.
 fn rel_id(path: &Path, base: &Path) -> String {
     let rel = path.strip_prefix(base).unwrap_or(path);
-    let s = rel.to_string_lossy().replace('\\', "/");
+    let s = escape_path(rel);
+    #[cfg(windows)]
+    let s = s.replace('\\', "/");
     s.trim_start_matches("./").to_string()
 }
 
+/// A path as text, with each byte that is not part of valid UTF-8 written as `\xNN`.
+fn escape_path(path: &Path) -> String {
+    let mut out = String::new();
+    for chunk in path.as_os_str().as_encoded_bytes().utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Why a path that exists cannot be read as an article file, if it cannot: a FIFO (opening it
+/// would wait for a writer), a socket, a device. Follows symbolic links.
+fn not_regular(path: &Path) -> Option<String> {
+    let meta = std::fs::metadata(path).ok()?;
+    if meta.is_file() || meta.is_dir() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        let what = if t.is_fifo() {
+            "a FIFO (named pipe)"
+        } else if t.is_socket() {
+            "a socket"
+        } else if t.is_char_device() || t.is_block_device() {
+            "a device"
+        } else {
+            "something else"
+        };
+        Some(format!("{what}, not a regular file; skipped"))
+    }
+    #[cfg(not(unix))]
+    Some("not a regular file; skipped".to_string())
+}
+
+/// The reason a directory entry could not be walked, or `None` when the entry can be ignored (a
+/// dangling link whose name is no article's).
+fn walk_error(e: &walkdir::Error) -> Option<String> {
+    if e.loop_ancestor().is_some() {
+        return Some("symbolic link loop; skipped".to_string());
+    }
+    if let Some(p) = e.path() {
+        let dangling = std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink()) && std::fs::metadata(p).is_err();
+        if dangling {
+            kind_of(p)?;
+            return Some("dangling symbolic link (its target does not exist); skipped".to_string());
+        }
+    }
+    let why = e.io_error().map(|x| x.to_string()).unwrap_or_else(|| e.to_string());
+    Some(format!("cannot read: {why}; skipped"))
+}
+
 /// Expands the inputs named on the command line. A path that does not exist is a usage error.
+/// Inside a directory, everything that cannot be read as an article file (a loop of symbolic
+/// links, a dangling link, an unreadable folder, a FIFO, a socket, a name that is not UTF-8)
+/// becomes an error row and the walk goes on.
 fn expand(inputs: &[String]) -> Result<Vec<Source>, String> {
     let mut out = Vec::new();
     for arg in inputs {
@@ -84,13 +147,18 @@ fn expand(inputs: &[String]) -> Result<Vec<Source>, String> {
                 match entry {
                     Ok(e) => {
                         let p = e.path();
-                        let Some((jsonl, gz)) = kind_of(p) else { continue };
-                        let id = rel_id(p, &parent);
                         if e.file_type().is_dir() {
                             continue;
                         }
-                        if !e.file_type().is_file() {
-                            out.push(Source::Bad { id, message: "not a regular file; skipped".into() });
+                        let Some((jsonl, gz)) = kind_of(p) else { continue };
+                        let id = rel_id(p, &parent);
+                        if p.to_str().is_none() {
+                            out.push(Source::Bad {
+                                id,
+                                message: "the file name is not valid UTF-8 (its bytes are shown as \\xNN); skipped, rename it to read it".into(),
+                            });
+                        } else if let Some(message) = not_regular(p) {
+                            out.push(Source::Bad { id, message });
                         } else if jsonl {
                             out.push(Source::Jsonl { path: p.to_path_buf(), id, gz });
                         } else {
@@ -99,17 +167,18 @@ fn expand(inputs: &[String]) -> Result<Vec<Source>, String> {
                     }
                     Err(e) => {
                         let id = e.path().map(|p| rel_id(p, &parent)).unwrap_or_else(|| arg.clone());
-                        let message = if e.loop_ancestor().is_some() {
-                            "symbolic link loop; skipped".to_string()
-                        } else {
-                            format!("cannot read: {}", e.io_error().map(|x| x.to_string()).unwrap_or_else(|| e.to_string()))
-                        };
-                        out.push(Source::Bad { id, message });
+                        if let Some(message) = walk_error(&e) {
+                            out.push(Source::Bad { id, message });
+                        }
                     }
                 }
             }
         } else {
             let id = rel_id(&path, &parent);
+            if let Some(message) = not_regular(&path) {
+                out.push(Source::Bad { id, message });
+                continue;
+            }
             match kind_of(&path) {
                 Some((true, gz)) => out.push(Source::Jsonl { path, id, gz }),
                 _ => out.push(Source::Txt { path, id }),
@@ -237,9 +306,16 @@ impl Ingest {
             sha256: hex::encode(Sha256::digest(&bytes)),
             bytes: bytes.len() as u64,
         });
-        match decode::decode(&bytes) {
-            Ok(d) => self.make_doc(id.clone(), source.clone(), d, Meta::default(), None),
-            Err(e) => fail(format!("{id}: {}", e.0)),
+        self.txt_item(id, &bytes)
+    }
+
+    /// The item of one `.txt` article read as `bytes`, named `id` (its source too): decoded, and
+    /// its publication date found, as for a file of the input. The fuzz target and the tests feed
+    /// bytes through here.
+    pub fn txt_item(&self, id: String, bytes: &[u8]) -> Item {
+        match decode::decode(bytes) {
+            Ok(d) => self.make_doc(id.clone(), id, d, Meta::default(), None),
+            Err(e) => Item::Failed(Failed { message: format!("{id}: {}", e.0), source: id.clone(), id, meta: Meta::default() }),
         }
     }
 
@@ -273,7 +349,10 @@ impl Ingest {
             (Some(p), PublishedFrom::Field)
         } else if let Some(p) = self.opts.published {
             (Some(p), PublishedFrom::Option)
-        } else if let Some(p) = published::find_in_page(&d.text) {
+        } else if let Some(p) = published::find_in_page(
+            // The page's labels (`입력`, `송고`) are matched in NFC, as the pipeline analyzes it.
+            crate::nfc::compose(&d.text).map(|c| c.text).as_deref().unwrap_or(&d.text),
+        ) {
             (Some(p), PublishedFrom::Page)
         } else {
             (None, PublishedFrom::None)
@@ -284,19 +363,20 @@ impl Ingest {
     }
 
     fn next_jsonl_line(&mut self) -> Option<Item> {
+        let limit = self.opts.max_article_bytes;
         loop {
             let cur = self.current.as_mut()?;
-            cur.buf.clear();
-            let read = cur.reader.read_until(b'\n', &mut cur.buf);
+            // At most `limit` bytes of a line are held: a longer one is read through, not kept.
+            let read = lines::read_line(&mut *cur.reader, limit, &mut cur.buf);
             cur.line += 1;
             let line_no = cur.line;
             let source = format!("{}:{}", cur.display, line_no);
-            match read {
-                Ok(0) => {
+            let len = match read {
+                Ok(None) => {
                     self.finish_current();
                     return None;
                 }
-                Ok(_) => {}
+                Ok(Some(len)) => len,
                 Err(e) => {
                     let msg = format!(
                         "{source}: input damaged after line {}: {e}; the lines before it were kept",
@@ -306,32 +386,22 @@ impl Ingest {
                     self.finish_current();
                     return Some(Item::Failed(Failed { id, source, message: msg, meta: Meta::default() }));
                 }
-            }
-            let mut raw: &[u8] = &cur.buf;
-            while let Some((&last, rest)) = raw.split_last() {
-                if last == b'\n' || last == b'\r' {
-                    raw = rest;
-                } else {
-                    break;
-                }
-            }
-            if raw.iter().all(|b| b.is_ascii_whitespace()) {
-                continue;
-            }
-            if raw.len() > self.opts.max_article_bytes {
+            };
+            if len > limit as u64 {
                 let id = format!("{}:{}", cur.file_id, line_no);
                 return Some(Item::Failed(Failed {
                     id,
                     message: format!(
-                        "{source}: line of {} bytes is over the limit of {} bytes (--max-article-bytes); not processed",
-                        raw.len(),
-                        self.opts.max_article_bytes
+                        "{source}: line of {len} bytes is over the limit of {limit} bytes (--max-article-bytes); not processed"
                     ),
                     source,
                     meta: Meta::default(),
                 }));
             }
-            let raw = raw.to_vec();
+            if cur.buf.iter().all(|b| b.is_ascii_whitespace()) {
+                continue;
+            }
+            let raw = std::mem::take(&mut cur.buf);
             let file_id = cur.file_id.clone();
             return Some(self.parse_record(&raw, &file_id, line_no, source));
         }

@@ -81,6 +81,11 @@ fn weekday(c: char) -> Option<Weekday> {
     })
 }
 
+/// `d` moved by `days`, or `None` past the ends of the calendar chrono can represent.
+fn shift(d: NaiveDate, days: i64) -> Option<NaiveDate> {
+    d.checked_add_signed(Duration::days(days))
+}
+
 fn add_months(y: i32, m: u32, delta: i32) -> (i32, u32) {
     let idx = y * 12 + m as i32 - 1 + delta;
     (idx.div_euclid(12), (idx.rem_euclid(12) + 1) as u32)
@@ -215,19 +220,19 @@ pub fn parse_date(text: &str, pub_date: Option<Date>) -> Option<When> {
                 }
                 "어제" | "전날" => {
                     relative = true;
-                    fixed_day = pd().map(|d| d - Duration::days(1))
+                    fixed_day = pd().and_then(|d| shift(d, -1))
                 }
                 "그제" | "그저께" => {
                     relative = true;
-                    fixed_day = pd().map(|d| d - Duration::days(2))
+                    fixed_day = pd().and_then(|d| shift(d, -2))
                 }
                 "내일" | "다음날" | "이튿날" => {
                     relative = true;
-                    fixed_day = pd().map(|d| d + Duration::days(1))
+                    fixed_day = pd().and_then(|d| shift(d, 1))
                 }
                 "모레" => {
                     relative = true;
-                    fixed_day = pd().map(|d| d + Duration::days(2))
+                    fixed_day = pd().and_then(|d| shift(d, 2))
                 }
                 "이달" | "이번달" | "다음달" | "내달" | "지난달" => {
                     relative = true;
@@ -249,8 +254,7 @@ pub fn parse_date(text: &str, pub_date: Option<Date>) -> Option<When> {
                         "지난주" => -7,
                         _ => 0,
                     };
-                    if let Some(d) = pd() {
-                        let iw = (d + Duration::days(delta)).iso_week();
+                    if let Some(iw) = pd().and_then(|d| shift(d, delta)).map(|d| d.iso_week()) {
                         week = Some((iw.year(), iw.week()));
                     }
                 }
@@ -338,20 +342,20 @@ pub fn parse_date(text: &str, pub_date: Option<Date>) -> Option<When> {
         let mut d = p;
         if past || !future {
             if past {
-                d -= Duration::days(1);
+                d = shift(d, -1)?;
             }
             while d.weekday() != wd {
-                d -= Duration::days(1);
+                d = shift(d, -1)?;
             }
             if !past && (p - d).num_days() > 0 && !future {
                 // bare weekday: nearest day of this ISO week
-                let monday = p - Duration::days(p.weekday().num_days_from_monday() as i64);
-                d = monday + Duration::days(wd.num_days_from_monday() as i64);
+                let monday = shift(p, -i64::from(p.weekday().num_days_from_monday()))?;
+                d = shift(monday, i64::from(wd.num_days_from_monday()))?;
             }
         } else {
-            d += Duration::days(1);
+            d = shift(d, 1)?;
             while d.weekday() != wd {
-                d += Duration::days(1);
+                d = shift(d, 1)?;
             }
         }
         return Some(When::Day(d));
