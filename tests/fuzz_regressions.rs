@@ -1,6 +1,8 @@
-//! The inputs the fuzzer found (tests/fuzz_regressions/), and the corpus it was seeded with, run
-//! through the whole pipeline with the fuzz target's checks (`kornews::check`): as a `.txt`
-//! article and as JSONL. CI runs these stored inputs, never the fuzzer (see fuzz/README.md).
+//! The inputs the fuzzer found (tests/fuzz_regressions/, listed in its README), a sample of the
+//! fuzzer's minimized corpus (tests/fuzz_regressions/corpus/), and the corpus it was seeded
+//! with, run through the whole pipeline with the fuzz target's checks (`kornews::check`): as a
+//! `.txt` article and as JSONL. CI runs these stored inputs, never the fuzzer (see
+//! fuzz/README.md).
 
 use std::path::Path;
 use std::sync::OnceLock;
@@ -22,8 +24,12 @@ fn files(dir: &Path) -> Vec<std::path::PathBuf> {
 #[test]
 fn every_stored_fuzz_finding_passes_the_fuzz_checks() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions");
-    let inputs: Vec<_> = files(&dir).into_iter().filter(|p| p.extension().is_none_or(|e| e != "md")).collect();
-    assert!(!inputs.is_empty(), "no stored inputs in {}", dir.display());
+    let mut inputs: Vec<_> = files(&dir).into_iter().filter(|p| p.extension().is_none_or(|e| e != "md")).collect();
+    assert!(inputs.len() >= 2, "the findings are missing from {}", dir.display());
+    // And a sample of the fuzzer's minimized corpus (inputs of every size).
+    let corpus = files(&dir.join("corpus"));
+    assert!(corpus.len() >= 50, "the corpus sample is missing");
+    inputs.extend(corpus);
     let mut failures = Vec::new();
     for path in &inputs {
         let bytes = std::fs::read(path).unwrap();

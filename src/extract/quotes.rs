@@ -994,10 +994,10 @@ impl QuoteStage {
             // Marks anywhere in the line (even one left open) mean it is no bite without marks:
             // its sentences are read one by one, and none of them may take the whole line.
             let line_has_mark = has_mark || a.text(b.span).chars().any(|c| closer_for(c).is_some());
-            if cue_block.is_some() && !line_has_mark && bites_done.insert(block) {
+            if let Some(cue) = cue_block.filter(|_| !line_has_mark && bites_done.insert(block)) {
                 // A bite written without marks: the whole line is the quote (it starts in this
                 // sentence, the line's first).
-                let (speaker, speaker_text) = self.cue_speaker(&names, cue_block.unwrap());
+                let (speaker, speaker_text) = self.cue_speaker(&names, cue);
                 out.push(Quote { sentence: si, span: b.span, kind: DIRECT.into(), speaker, speaker_text, verb: String::new() });
                 continue;
             }
