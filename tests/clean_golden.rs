@@ -32,3 +32,8 @@ fn wire_story_with_dateline_caption_signature_and_trailer() {
 fn hard_wrapped_paragraph_subhead_and_english_copyright() {
     insta::assert_snapshot!(render("wrapped_lines.txt"));
 }
+
+#[test]
+fn caption_datelines_and_credits_and_broadcast_signoffs() {
+    insta::assert_snapshot!(render("caption_credits.txt"));
+}
