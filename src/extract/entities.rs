@@ -108,6 +108,12 @@ static TIME_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?:(?:오전|오후|새벽|아침|낮|저녁|밤)\s?)?(?:\d{1,2}\s?시(?:\s?\d{1,2}\s?분)?(?:\s?\d{1,2}\s?초)?(?:\s?반)?|\d{1,2}:\d{2})").unwrap()
 });
 
+/// A lot number in an address: `1400번지`, `12-3번지`.
+static LOT_NUMBER: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\d{1,5}(?:-\d{1,4})?번지$").unwrap());
+
+/// Parts of a country or region by direction: `필리핀 중부`, `헝가리 북동부`.
+const DIRECTIONS: &[&str] = &["중부", "북부", "남부", "동부", "서부", "북동부", "북서부", "남동부", "남서부", "중북부", "중남부", "동북부", "서북부", "동남부", "서남부"];
+
 static PART_OF_DAY: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\s(오전|오후|새벽|아침|낮|저녁|밤)").unwrap());
 
 static NATIVE_QTY: Lazy<Regex> = Lazy::new(|| {
@@ -126,7 +132,8 @@ static CAPTION_STAMP: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\d{4}\.\s?\d{1,2}
 
 static MO_PERSON: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"([가-힣]{1,2})\s?모\s?(?:\(\d{1,3}[^)]{0,10}\))?\s?(?:씨|군|양)").unwrap());
-static LATIN_PERSON: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?:^|[^A-Za-z0-9가-힣])([A-Z]|[ㄱ-ㅎ])\s?(?:씨|군|양)").unwrap());
+static LATIN_PERSON: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?:^|[^A-Za-z0-9가-힣])([A-Z]|[ㄱ-ㅎ])\s?(?:\(\d{1,3}[^)]{0,12}\)\s?)?(?:씨|군|양)").unwrap());
 static LATIN_ORG: Lazy<Regex> = Lazy::new(|| Regex::new(r"\b[A-Z]{1,4}\s[A-Z]{1,2}&[A-Z]{1,2}").unwrap());
 
 /// Matches of `re` that start a word (not inside `카카오는`): where a match starts mid-word, the
@@ -219,6 +226,15 @@ fn words(a: &Analysis, sentence: usize) -> Vec<Word> {
     };
     for (b, c) in text.char_indices() {
         let sep = c.is_whitespace() || c == '·' || c == ',' || c == '/' || c == '…' || c == '、';
+        // `형사합의23부(서문혜진 부장판사)는`: a parenthesis that opens inside a word and closes
+        // in a later one starts a new word (one closed in the same word, `기구(WTO)`, does not).
+        if c == '(' && start.is_some() {
+            let rest = &text[b..];
+            let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            if !rest[..word_end].contains(')') && rest.contains(')') {
+                push(start.take().unwrap(), (pos, b), &mut out);
+            }
+        }
         if sep {
             if let Some(w0) = start.take() {
                 push(w0, (pos, b), &mut out);
@@ -347,6 +363,11 @@ fn make_word_from(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morp
                 s1 = open;
             }
         }
+    }
+    // A parenthesis closed in the word and opened in an earlier one (`(서문혜진 부장판사)는`): the
+    // word ends before it.
+    if paren.is_none() && s1 > s0 + 1 && text[s1 - 1] == ')' && !text[s0..s1].contains(&'(') {
+        s1 -= 1;
     }
     // A parenthesis opened in the word and closed in a later one (`에너지(Northport Energy Inc.)`):
     // the word ends where it opens.
@@ -611,6 +632,20 @@ impl EntityStage {
                 }
             }
         }
+        // `선우진아 위원장`, `사공미란 의원`: ko-dic may read a given name's last syllable as a
+        // particle or an ending; right before a title, a name with that syllable is the name.
+        for i in 0..ws.len().saturating_sub(1) {
+            let Some(p) = ws[i].particle.as_deref() else { continue };
+            let odd = p.chars().count() == 1 && !matches!(p, "은" | "는" | "이" | "가" | "을" | "를" | "의" | "와" | "과" | "도" | "로" | "에" | "만" | "인" | "나");
+            let title_next = self.is_role(&ws[i + 1]) || (i + 2 < ws.len() && self.is_org_word(&ws[i + 1]) && ws[i + 1].particle.is_none() && self.is_role(&ws[i + 2]));
+            if !odd || !ws[i].hangul || ws[i].span.end != ws[i].stem.end + 1 || !title_next {
+                continue;
+            }
+            let joined = Word { stem: Span::new(ws[i].stem.start, ws[i].stem.end + 1), stem_text: format!("{}{p}", ws[i].stem_text), particle: None, common_word: false, inflected: false, ..ws[i].clone() };
+            if self.name_like(&joined, false, false) && self.lex.surname_of(&joined.stem_text).is_some_and(|k| joined.stem_text.chars().count() - k >= 2) {
+                ws[i] = joined;
+            }
+        }
         let ws = ws;
         let n = ws.len();
         let (role, org): (Vec<bool>, Vec<bool>) = WORD_FACTS.with(|facts| {
@@ -678,7 +713,7 @@ impl EntityStage {
             } else if matches!(w.stem_text.as_str(), "두" | "세" | "네" | "양") && i + 1 < n && role[i + 1] && !has_particle(i) {
                 // 두 대표: the people holding that title, joined (resolved below).
                 add(cands, Span::new(w.stem.start, ws[i + 1].stem.end), PERSON, JOINT);
-            } else if w.hangul && self.lex.is_surname(&w.stem_text) && i + 1 < n && role[i + 1] && !has_particle(i) {
+            } else if w.hangul && self.lex.is_surname(&w.stem_text) && !has_particle(i) && ((i + 1 < n && role[i + 1]) || (i + 2 < n && matches!(ws[i + 1].stem_text.as_str(), "전" | "현" | "前") && !has_particle(i + 1) && role[i + 2])) {
                 // 홍 대표, 남궁 대표: kept only if the document names someone with that surname.
                 person[i] = true;
                 add(cands, w.stem, PERSON, 1);
@@ -705,9 +740,36 @@ impl EntityStage {
             // The family name comes last in these names; a Korean name with a two-syllable
             // surname (남궁하린) is never part of one.
             let last = &ws[j];
-            let family = foreign(last) || (last.class.as_deref() == Some("인명") && last.stem_text.chars().count() >= 3);
-            if j > i && family && (i..=j).all(|k| self.lex.surname_of(&ws[k].stem_text) != Some(2)) {
+            let family = (foreign(last) || (last.class.as_deref() == Some("인명") && last.stem_text.chars().count() >= 3))
+                && last.stem_text.chars().count() >= 2
+                && !self.lex.is_surname(&last.stem_text);
+            if j > i && family && foreign(&ws[i]) && (i..=j).all(|k| self.lex.surname_of(&ws[k].stem_text) != Some(2)) {
                 add(cands, Span::new(ws[i].stem.start, ws[j].stem.end), PERSON, 6);
+            }
+            // A foreign person's first name followed by words no dictionary knows (`라일리
+            // 벤슨을`, `마르셀라 이투라 솔리스 칠레 외교장관`, `베른트 K. 하르트만`): the rest of
+            // the name, up to a place, title, organization or particle.
+            // A word shaped like a Korean name (surname and one or two syllables) continues it
+            // only after a first name that is not shaped like one (`마르셀라 이투라`).
+            let korean_shaped = |x: &Word| self.lex.surname_of(&x.stem_text).is_some_and(|k| (1..=2).contains(&(x.stem_text.chars().count() - k)));
+            let start_foreign = foreign(&ws[i]);
+            if person[i] && !self.lex.is_surname(&ws[i].stem_text) && ws[i].stem_text.chars().count() >= 2 && ws[i].hangul && self.lex.surname_of(&ws[i].stem_text) != Some(2) {
+                let mut k = i;
+                while k + 1 < n && k < i + 3 && !has_particle(k) && ws[k].stem.end == ws[k].span.end {
+                    let x = &ws[k + 1];
+                    let initial = x.stem_text.len() <= 3 && x.stem_text.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && a.text(x.span).ends_with('.');
+                    let part = x.hangul && x.stem_text.chars().count() >= 2 && !x.common_word && !x.inflected && !role[k + 1] && !org[k + 1] && !place(k + 1) && !self.lex.is_surname(&x.stem_text) && x.stem.start == x.span.start
+                        // ko-dic knows it as a person's name, or does not know it at all.
+                        && (x.class.as_deref() == Some("인명") || (x.proper_or_unknown && !x.has_proper))
+                        && (start_foreign || (k == i && !korean_shaped(x) && x.class.as_deref() == Some("인명") && (has_particle(k + 1) || (k + 2 < n && role[k + 2]) || k + 2 == n)));
+                    if !(initial || part) {
+                        break;
+                    }
+                    k += 1;
+                }
+                if k > i && !(ws[k].stem_text.len() <= 3 && ws[k].stem_text.is_ascii()) {
+                    add(cands, Span::new(ws[i].stem.start, ws[k].stem.end), PERSON, 6);
+                }
             }
             i = j + 1;
         }
@@ -765,7 +827,8 @@ impl EntityStage {
                 continue;
             }
             // Between a person and a title: the organization they belong to.
-            let between = i > 0 && (person[i - 1] || (i > 1 && person[i - 2] && org[i - 1])) && !has_particle(i - 1)
+            // (Not a constituency in parentheses after a lawmaker's name: `남궁현철(경북 안동) 의원`.)
+            let between = i > 0 && w.stem.start == w.span.start && (person[i - 1] || (i > 1 && person[i - 2] && org[i - 1])) && !has_particle(i - 1)
                 && ((i + 1 < n && role[i + 1]) || (i + 2 < n && role[i + 2] && !has_particle(i)));
             let before_official = i + 1 < n
                 && matches!(ws[i + 1].stem_text.as_str(), "관계자" | "측" | "대변인" | "노조" | "관계자들")
@@ -864,8 +927,28 @@ impl EntityStage {
             if is_loc(i) {
                 let mut j = i;
                 let spaced = |j: usize| a.text(Span::new(ws[j].stem.end, ws[j + 1].stem.start)).chars().all(char::is_whitespace);
-                while j + 1 < n && !has_particle(j) && ws[j].stem.end == ws[j].span.end && spaced(j) && is_loc(j + 1) {
-                    j += 1;
+                let joins = |j: usize| j + 1 < n && !has_particle(j) && ws[j].stem.end == ws[j].span.end && spaced(j);
+                loop {
+                    if joins(j) && is_loc(j + 1) {
+                        j += 1;
+                        continue;
+                    }
+                    // A lot number (`우동 1400번지`) or a part of the place (`필리핀 중부`,
+                    // `헝가리 북동부`) continues the address.
+                    if joins(j) && (LOT_NUMBER.is_match(&ws[j + 1].stem_text) || DIRECTIONS.contains(&ws[j + 1].stem_text.as_str())) {
+                        j += 1;
+                        continue;
+                    }
+                    // A facility named after the place (`세부 국제공항`, `서울 영등포구 국회 본관`,
+                    // `메히요네스 산업단지`): a facility noun, right after the place or after
+                    // one name no dictionary knows as a common word.
+                    let facility = |k: usize| self.lex.is_facility(&ws[k].stem_text);
+                    if joins(j) && facility(j + 1) {
+                        j += 1;
+                    } else if joins(j) && joins(j + 1) && ws[j + 1].hangul && !ws[j + 1].common_word && !ws[j + 1].inflected && j + 2 < n && facility(j + 2) {
+                        j += 2;
+                    }
+                    break;
                 }
                 if j > i {
                     merged.push(Cand { span: Span::new(ws[i].stem.start, ws[j].stem.end), kind: LOCATION, normalized: String::new(), priority: 4 });
@@ -952,6 +1035,39 @@ impl EntityStage {
                 names.push((t.to_string(), c.kind));
             }
         }
+        // A Korean person's given name alone (`태오가`, `민혁이의`), as quotes and sports reports use
+        // it: when only one person of the article has it, and ko-dic does not read it as a word.
+        let full = names.len();
+        let mut given: Vec<String> = Vec::new();
+        for (t, kind) in names[..full].iter() {
+            if *kind != PERSON || t.contains(' ') {
+                continue;
+            }
+            let Some(k) = self.lex.surname_of(t) else { continue };
+            let g: String = t.chars().skip(k).collect();
+            if g.chars().count() >= 2 && g.chars().all(is_hangul) && !given.contains(&g) {
+                given.push(g);
+            }
+        }
+        // The words of a foreign name written in full (`라우라 베니테스` → `베니테스 장관`).
+        let mut parts: Vec<String> = Vec::new();
+        for (_, c) in found.iter().filter(|(_, c)| c.kind == PERSON && c.priority == 6) {
+            for part in a.text(c.span).split(' ') {
+                if part.chars().count() >= 2 && part.chars().all(is_hangul) && !self.lex.is_surname(part) && !parts.iter().any(|p| p == part) {
+                    parts.push(part.to_string());
+                }
+            }
+        }
+        parts.retain(|p| !names.iter().any(|(t, _)| t == p));
+        let part_start = names.len();
+        for p in parts {
+            names.push((p, PERSON));
+        }
+        given.retain(|g| !names.iter().any(|(t, _)| t == g) && names[..full].iter().filter(|(t, k)| *k == PERSON && t.ends_with(g.as_str())).count() == 1 && !names.iter().any(|(t, _)| t == g));
+        let full_end = names.len();
+        for g in given {
+            names.push((g, PERSON));
+        }
         if names.is_empty() {
             return;
         }
@@ -982,7 +1098,18 @@ impl EntityStage {
                 let sb = a.index.byte(s.span.start);
                 let span = Span::new(a.index.char(sb + m.start()), a.index.char(sb + m.end()));
                 let taken = overlaps_any(&occupied, span);
-                if !taken {
+                // A given name must not be a word of its own there (`성장`, `지원`).
+                let word = m.pattern() >= full_end && {
+                    let ms = &a.morphs[s.morphs.clone()];
+                    ms.iter().any(|mo| mo.span == span && !mo.features.unknown && matches!(tag(&mo.features.pos), "NNG" | "VV" | "VA" | "MAG" | "XR" | "NNB" | "NP"))
+                };
+                if taken && (part_start..full_end).contains(&m.pattern()) {
+                    // A word of a foreign name read as something else alone: the person.
+                    if let Some((_, c)) = found.iter_mut().find(|(_, c)| c.span == span && c.kind != PERSON && c.priority <= 3) {
+                        c.kind = PERSON;
+                    }
+                }
+                if !taken && !word {
                     let kind = names[m.pattern()].1;
                     added.push((si, Cand { span, kind, normalized: String::new(), priority: 3 }));
                 }
@@ -1171,6 +1298,13 @@ impl Stage for EntityStage {
                     if !text.contains(' ') {
                         if let Some(full) = spaced_names.iter().rev().find(|f| f.split(' ').any(|part| part == text)) {
                             canonical = full.clone();
+                        }
+                    }
+                    if self.lex.surname_of(&text).is_none() || !full_names.contains(&text) {
+                        // A given name alone: the one person of the article with it.
+                        let mut with = full_names.iter().filter(|f| f.len() > text.len() && f.ends_with(text.as_str()) && self.lex.surname_of(f).is_some_and(|k| f.chars().count() - k == text.chars().count()));
+                        if let (Some(f), None) = (with.next(), with.clone().next()) {
+                            canonical = f.clone();
                         }
                     }
                     let short = self.lex.is_surname(&text) && !full_names.contains(&text);
@@ -1496,6 +1630,45 @@ mod tests {
         let es = entities("한빛해양환경연구재단은 보고서를 냈다. 한해재단은 다음 달 후속 조사를 한다.");
         let short = es.iter().find(|e| e.1 == "한해재단").unwrap_or_else(|| panic!("{es:?}"));
         assert_eq!(short.2, "한빛해양환경연구재단", "{es:?}");
+    }
+
+    #[test]
+    fn anonymized_people_with_an_age_and_a_name_inside_parentheses() {
+        let es = entities("같은 공장에서 일하던 K(41)씨와 ㄷ(38·회사원)씨가 다쳤다.");
+        assert!(has(&es, "PERSON", "K") && has(&es, "PERSON", "ㄷ"), "{es:?}");
+        let es = entities("수원지법 형사12부(허정민 부장판사)는 피고인에게 징역 2년을 선고했다.");
+        assert!(has(&es, "PERSON", "허정민"), "{es:?}");
+        assert!(has(&es, "ROLE", "부장판사"), "{es:?}");
+    }
+
+    #[test]
+    fn a_given_name_alone_resolves_to_the_one_person_with_it() {
+        let es = entities("배준서 선수가 결승타를 쳤다. 감독은 \"준서가 해결했다\"고 말했다.");
+        let g = es.iter().find(|e| e.0 == "PERSON" && e.1 == "준서");
+        assert_eq!(g.map(|e| e.2.as_str()), Some("배준서"), "{es:?}");
+    }
+
+    #[test]
+    fn a_foreign_name_continues_over_words_ko_dic_knows_as_names() {
+        let es = entities("구단은 외국인 투수 라일리 벤슨을 영입했다.");
+        assert!(has(&es, "PERSON", "라일리 벤슨"), "{es:?}");
+    }
+
+    #[test]
+    fn addresses_take_lot_numbers_directions_and_facilities() {
+        let es = entities("공사는 경기 수원시 장안구 정자동 120번지 일대에서 진행된다.");
+        assert!(has(&es, "LOCATION", "경기 수원시 장안구 정자동 120번지"), "{es:?}");
+        let es = entities("태풍이 필리핀 중부를 지나 베트남으로 향했다.");
+        assert!(has(&es, "LOCATION", "필리핀 중부"), "{es:?}");
+        let es = entities("승객들이 제주 국제공항에서 발이 묶였다.");
+        assert!(has(&es, "LOCATION", "제주 국제공항"), "{es:?}");
+    }
+
+    #[test]
+    fn a_long_name_ending_in_a_title_word_is_an_institution() {
+        let es = entities("한국해양정책연구원 선임연구위원은 신중해야 한다고 말했다.");
+        assert!(has(&es, "ORGANIZATION", "한국해양정책연구원"), "{es:?}");
+        assert!(!has(&es, "ROLE", "한국해양정책연구원"), "{es:?}");
     }
 
     #[test]
