@@ -35,6 +35,9 @@ pub const DIRECT: &str = "direct";
 pub const MAX_SENTENCE_CHARS: usize = 4000;
 pub const INDIRECT: &str = "indirect";
 
+/// How many sentences after a quote that opens the story its speaker may be introduced in.
+const LEDE_SENTENCES: usize = 3;
+
 /// The lexicons of `quotes/quotes.tsv`.
 #[derive(Debug, Default)]
 pub struct QuoteLexicon {
@@ -1065,6 +1068,10 @@ impl QuoteStage {
         let mut out: Vec<Quote> = Vec::new();
         let mut carry = Carry::default();
         let mut bites_done: FxHashSet<usize> = FxHashSet::default();
+        // A quote that opens the story before anybody is named (`"버스가 하루 두 번뿐이여."` then
+        // `… 정류장에서 만난 이순녀(82)씨가 …`): its speaker is the first person a following
+        // sentence makes its subject. (index in `out`, sentence) of such quotes.
+        let mut lede: Vec<(usize, usize)> = Vec::new();
         for si in 0..a.sentences.len() {
             let sentence = &a.sentences[si];
             let block = block_of[si];
@@ -1207,10 +1214,24 @@ impl QuoteStage {
             // Carry the speaker to the next sentences.
             let mut all: Vec<Found> = found.drain(..).chain(ind.drain(..)).collect();
             all.sort_by_key(|f| (f.content.0, f.content.1));
+            // A person made subject here names the speaker of a lede quote just before.
+            lede.retain(|&(_, ls)| si <= ls + LEDE_SENTENCES);
+            if body && !lede.is_empty() && si > lede[0].1 {
+                let person = subjects.iter().find(|s| !s.generic && !s.speaker.is_empty() && s.speaker.split(';').all(|n| people.contains(n)));
+                if let Some(p) = person {
+                    for (qi, _) in lede.drain(..) {
+                        out[qi].speaker = p.speaker.clone();
+                    }
+                    carry.set(&p.speaker.clone(), &people);
+                }
+            }
             for f in &all {
                 let (speaker, speaker_text) = f.speaker.clone().unwrap_or_default();
                 if !speaker.is_empty() && body {
                     carry.set(&speaker, &people);
+                }
+                if speaker.is_empty() && body && f.kind == DIRECT && carry.speaker.is_empty() {
+                    lede.push((out.len(), si));
                 }
                 let verb = f.verb.map(|v| clean_verb(&st.word_text(&st.words[v]))).unwrap_or_default();
                 out.push(Quote {
@@ -1667,5 +1688,15 @@ mod tests {
         let q = quotes("서울중앙지법은 19일 \"회사는 원고들에게 퇴직금을 지급하라\"고 판결했다.");
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].2, "서울중앙지법", "{q:?}");
+    }
+
+    #[test]
+    fn a_quote_that_opens_the_story_belongs_to_the_person_introduced_next() {
+        let q = quotes("\"올해도 비가 안 와서 배추 농사를 다 망쳤어요.\"\n\n지난 10일 오후 전남 해남군의 한 배추밭.\n\n밭을 둘러보던 정민수(67)씨가 마른 잎을 들어 보였다. 그는 \"물을 대 줄 방법이 없다\"고 했다.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!((q[0].2.as_str(), q[1].2.as_str()), ("정민수", "정민수"), "{q:?}");
+        // Nobody named soon after: no guess.
+        let q = quotes("\"올해도 비가 안 와서 배추 농사를 다 망쳤어요.\"\n\n가뭄이 길어지고 있다. 저수지가 말랐다. 비 소식도 없다. 배추값이 올랐다. 정민수 해남군수는 지원을 약속했다.");
+        assert_eq!(q[0].2, "", "{q:?}");
     }
 }
