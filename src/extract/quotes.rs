@@ -423,8 +423,7 @@ impl QuoteStage {
                 let of_org = (k >= 2).then(|| &st.words[k - 2]).and_then(|gw| {
                     st.entities
                         .iter()
-                        .filter(|en| en.kind == ORGANIZATION && en.span.start >= st.base + gw.s && en.span.end <= st.base + gw.e)
-                        .next_back()
+                        .rfind(|en| en.kind == ORGANIZATION && en.span.start >= st.base + gw.s && en.span.end <= st.base + gw.e)
                         .filter(|_| st.word_text(gw).ends_with('의'))
                         .map(|en| en.canonical.clone())
                 });
@@ -1126,10 +1125,10 @@ impl QuoteStage {
                 let chained_from_prev = k > 0 && found[k - 1].chained;
                 let before = subjects.iter().filter(|s| s.pe <= f.o && !quoted.iter().any(|&(o, c)| s.s > o && s.e <= c));
                 let named = before.clone().filter(|s| !s.generic);
-                let topic = named.clone().filter(|s| s.topic).next_back().map(|t| {
+                let topic = named.clone().rfind(|s| s.topic).map(|t| {
                     // `민생민주당은 …하려 했으나, 국민통합당이 "…"며`: the topic's clause has ended
                     // before the nearer subject, whose clause holds the quote.
-                    named.clone().filter(|n| !n.topic && n.s >= t.pe && clause_break(&st, t.pe, n.s)).next_back().unwrap_or(t)
+                    named.clone().rfind(|n| !n.topic && n.s >= t.pe && clause_break(&st, t.pe, n.s)).unwrap_or(t)
                 });
                 let pick = topic.or_else(|| named.clone().next_back()).or_else(|| {
                     // Any subject right before the quote, with no predicate between them and not
