@@ -35,6 +35,9 @@ pub const DIRECT: &str = "direct";
 pub const MAX_SENTENCE_CHARS: usize = 4000;
 pub const INDIRECT: &str = "indirect";
 
+/// How many sentences after a quote that opens the story its speaker may be introduced in.
+const LEDE_SENTENCES: usize = 3;
+
 /// The lexicons of `quotes/quotes.tsv`.
 #[derive(Debug, Default)]
 pub struct QuoteLexicon {
@@ -299,8 +302,13 @@ pub(crate) struct Subject {
     pub(crate) topic: bool,
     pub(crate) speaker: String,
     /// A subject that names no entity, title or speaking noun (`대형 병원 여덟 곳이`): a speaker
-    /// only for a direct quote right after it.
+    /// only for a direct quote right after it, or for an indirect one when it names a group
+    /// (`병원들은`, `주민 30여명은`: see [`group_subject`]).
     pub(crate) generic: bool,
+    /// `이 관계자는`, `해당 업체는`: a description that refers back to the last speaker (its
+    /// `speaker` is empty). A pronoun (`그는`) has an empty `speaker` too but refers to the last
+    /// person.
+    pub(crate) anaphor: bool,
 }
 
 /// A document's person and organization names (as written, and canonical) → canonical name.
@@ -326,6 +334,16 @@ struct Carry {
 }
 
 impl Carry {
+    /// The speaker a subject names: its own, or for `이 관계자는` the last speaker, or for a
+    /// pronoun (`그는`) the last person.
+    fn resolve(&self, s: &Subject) -> String {
+        match (s.speaker.is_empty(), s.anaphor) {
+            (false, _) => s.speaker.clone(),
+            (true, true) => self.speaker.clone(),
+            (true, false) => self.person.clone(),
+        }
+    }
+
     /// `people`: the canonical names of the document's PERSON entities.
     fn set(&mut self, speaker: &str, people: &FxHashSet<&str>) {
         self.speaker = speaker.to_string();
@@ -343,7 +361,7 @@ impl QuoteStage {
             if quotes.iter().any(|&(o, c)| w.s >= o && w.e <= c + 1) {
                 continue;
             }
-            let (e, pe, topic) = match self.particle(st, w) {
+            let (e, pe, topic) = match self.particle(st, w).or_else(|| also_topic(st, wi)) {
                 Some(x) => x,
                 None => continue,
             };
@@ -360,7 +378,12 @@ impl QuoteStage {
                     matches!(en.kind.as_str(), "PERSON" | "ORGANIZATION" | "ROLE" | "LOCATION")
                         && en.span.start <= st.base + pw.s
                         && st.base + pw.e <= en.span.end
-                }) || crate::extract::entities::is_generic_org(ptext.trim_end_matches(',')) || ptext.ends_with(',');
+                }) || crate::extract::entities::is_generic_org(ptext.trim_end_matches(','))
+                    // `홍은택, 남궁훈 대표`: a list of names, but not a clause ended by a comma
+                    // (`올리려 했으나, 금융위원회가`).
+                    || (ptext.ends_with(',') && st.lemma(pw).is_none())
+                    // A count that heads the subject, whatever ko-dic makes of its numeral (`세 곳이`).
+                    || st.entities.iter().any(|en| en.kind == crate::extract::entities::QUANTITY && en.span.end == st.base + e && en.span.start <= st.base + pw.s);
                 let nominal = covered || pms.iter().any(|m| is_nominal_tag(tag(m)))
                     && pms.iter().all(|m| {
                         let t = tag(m);
@@ -370,10 +393,12 @@ impl QuoteStage {
                     && !ptext.chars().any(is_mark)
                     && !ptext.ends_with(':')
                     && !self.lex.skip_lead.contains(ptext.as_str());
+                // A count that is the subject's head (`병원 여덟 곳이`, `주민 30여명은`) is part of it.
                 let dated = st.entities.iter().any(|en| {
                     matches!(en.kind.as_str(), "DATE" | "TIME" | "QUANTITY")
                         && en.span.start < st.base + pw.e
                         && st.base + pw.s < en.span.end
+                        && !(en.kind == crate::extract::entities::QUANTITY && en.span.end == st.base + e)
                 });
                 if !nominal || dated {
                     break;
@@ -392,30 +417,37 @@ impl QuoteStage {
             if s >= e {
                 continue;
             }
+            let mut anaphor = false;
             let found = if indefinite {
                 // An unnamed member of an organization named in the genitive before: its name.
                 let of_org = (k >= 2).then(|| &st.words[k - 2]).and_then(|gw| {
                     st.entities
                         .iter()
-                        .filter(|en| en.kind == ORGANIZATION && en.span.start >= st.base + gw.s && en.span.end <= st.base + gw.e)
-                        .next_back()
+                        .rfind(|en| en.kind == ORGANIZATION && en.span.start >= st.base + gw.s && en.span.end <= st.base + gw.e)
                         .filter(|_| st.word_text(gw).ends_with('의'))
                         .map(|en| en.canonical.clone())
                 });
+                // Else `한 소아과 원장 A씨`: the person named; a phrase that names nobody
+                // (`한 증권사 IT서비스 담당 연구원`, `한 대학병원 관계자`) is an indefinite
+                // description, spoken for by no organization, even when a word of it looks like one.
+                let person = st.entities.iter().any(|en| en.kind == PERSON && st.abs(s, e).contains(&en.span));
                 match of_org {
                     Some(org) => Some((org, false)),
-                    None => self.speaker_of(st, s, e, roles).map(|(sp, p)| if p { (st.text(s, e), false) } else { (sp, p) }),
+                    None if person => self.speaker_of(st, s, e, roles),
+                    None => self.speaker_of(st, s, e, roles).map(|_| (st.text(s, e), false)),
                 }
             } else if anaphoric && self.speaker_of(st, s, e, roles).is_some_and(|(_, p)| !p) && !has_name(st, s, e) {
                 // `이 관계자는`: the one quoted before.
+                anaphor = true;
+                s = st.words[k - 1].s;
                 Some((String::new(), true))
             } else {
                 self.speaker_of(st, s, e, roles)
             };
             if let Some((speaker, _person)) = found {
-                out.push(Subject { s, e, pe, topic, speaker, generic: false });
+                out.push(Subject { s, e, pe, topic, speaker, generic: false, anaphor });
             } else {
-                out.push(Subject { s, e, pe, topic, speaker: st.text(s, e), generic: true });
+                out.push(Subject { s, e, pe, topic, speaker: st.text(s, e), generic: true, anaphor: false });
             }
         }
         out
@@ -468,9 +500,17 @@ impl QuoteStage {
     fn speaker_of(&self, st: &Sent, s: usize, e: usize, roles: &RoleMemory) -> Option<(String, bool)> {
         let span = st.abs(s, e);
         let inside: Vec<&Entity> = st.entities.iter().copied().filter(|en| span.contains(&en.span)).collect();
-        let mut people: Vec<&str> = Vec::new();
+        let mut people: Vec<String> = Vec::new();
         for en in inside.iter().filter(|en| en.kind == PERSON) {
-            for name in en.canonical.split(';') {
+            // `김모(45)씨`: an anonymized person is the surname alone, never a full name that
+            // happens to share it.
+            let surface = st.text(en.span.start - st.base, en.span.end - st.base);
+            let names: Vec<String> = if surface.chars().count() == 1 && st.chars.get(en.span.end - st.base) == Some(&'모') {
+                vec![surface]
+            } else {
+                en.canonical.split(';').map(str::to_string).collect()
+            };
+            for name in names {
                 if !name.is_empty() && !people.contains(&name) {
                     people.push(name);
                 }
@@ -479,27 +519,58 @@ impl QuoteStage {
         if !people.is_empty() {
             return Some((people.join(";"), true));
         }
+        if let Some(bare) = anonymized_name(&st.text(s, e)) {
+            return Some((bare, true));
+        }
         let orgs: Vec<&&Entity> = inside.iter().filter(|en| en.kind == ORGANIZATION).collect();
-        if let Some(first) = orgs.first() {
+        // `대학병원과 종합병원 여덟 곳`: a phrase headed by a count is a group described by its
+        // members, not the organization named in it.
+        let counted = inside.iter().any(|en| en.kind == crate::extract::entities::QUANTITY && en.span.end == span.end);
+        if !orgs.is_empty() && !counted {
             // `국민통합당 선거관리위원회`: organizations written next to each other are one name.
-            let mut last = first;
+            // `국토교통부와 서울시`: organizations joined by 와/과, a comma or 및 speak jointly.
+            let name_of = |first: &Entity, last: &Entity| {
+                if std::ptr::eq(first, last) {
+                    if first.canonical.is_empty() { st.text(first.span.start - st.base, first.span.end - st.base) } else { first.canonical.clone() }
+                } else {
+                    format!("{} {}", first.canonical, st.text(first.span.end - st.base, last.span.end - st.base).trim_start())
+                }
+            };
+            let mut names: Vec<String> = Vec::new();
+            let (mut first, mut last) = (*orgs[0], *orgs[0]);
             for o in &orgs[1..] {
                 let gap = st.text(last.span.end - st.base, o.span.start - st.base);
                 if gap.chars().all(|c| c == ' ') && !gap.is_empty() {
                     last = o;
+                } else if matches!(gap.trim(), "와" | "과" | "," | "·" | "및" | ", 그리고") {
+                    names.push(name_of(first, last));
+                    (first, last) = (*o, *o);
                 } else {
                     break;
                 }
             }
-            let name = if std::ptr::eq(*first, *last) {
-                if first.canonical.is_empty() { st.text(first.span.start - st.base, first.span.end - st.base) } else { first.canonical.clone() }
-            } else {
-                format!("{} {}", first.canonical, st.text(first.span.end - st.base, last.span.end - st.base).trim_start())
-            };
-            return Some((name, false));
+            names.push(name_of(first, last));
+            names.dedup();
+            return Some((names.join(";"), false));
         }
-        if let Some(role) = inside.iter().rev().find(|en| en.kind == ROLE) {
+        // A title that heads the phrase (`장관은`, `최고재무책임자(CFO)는`, `장관 측은`), not one
+        // that modifies another noun (`대표 교체 계획은`).
+        let head_role = inside.iter().rev().find(|en| en.kind == ROLE).filter(|role| {
+            let rest = st.text(role.span.end - st.base, e);
+            let rest = rest.trim();
+            rest.is_empty() || matches!(rest, "측" | "쪽") || self.lex.speaker_nouns.contains(rest)
+        });
+        if let Some(role) = head_role {
             let text = st.text(role.span.start - st.base, role.span.end - st.base);
+            // `윤 전 원내대표`: a surname before the title picks the holder with that surname.
+            let phrase = st.text(s, role.span.start - st.base);
+            let surname = phrase.split(' ').next().filter(|w| {
+                let n = w.chars().count();
+                (1..=2).contains(&n) && w.chars().all(is_hangul) && !matches!(*w, "전" | "현" | "새" | "각" | "두" | "세" | "이" | "그" | "한" | "해당")
+            });
+            if let Some(p) = surname.and_then(|sn| roles.holder_named(&text, span.start, sn)) {
+                return Some((p.to_string(), true));
+            }
             if let Some(p) = roles.holder(&text, span.start) {
                 return Some((p.to_string(), true));
             }
@@ -565,6 +636,8 @@ impl QuoteStage {
 pub(crate) struct RoleMemory {
     /// (position, title, person), in text order.
     seen: Vec<(usize, String, String)>,
+    /// The canonical names of the document's people, in order of first mention.
+    people: Vec<String>,
 }
 
 impl RoleMemory {
@@ -585,7 +658,28 @@ impl RoleMemory {
                 _ => last_person = None,
             }
         }
-        RoleMemory { seen }
+        let mut people: Vec<String> = Vec::new();
+        for en in a.entities.iter().filter(|en| en.kind == PERSON && !en.canonical.contains(';')) {
+            if !people.contains(&en.canonical) {
+                people.push(en.canonical.clone());
+            }
+        }
+        RoleMemory { seen, people }
+    }
+
+    /// The holder of `title` whose name starts with `surname` (`윤 전 원내대표`), else the only
+    /// person of the document with that surname.
+    fn holder_named(&self, title: &str, before: usize, surname: &str) -> Option<&str> {
+        let end = self.seen.partition_point(|(p, _, _)| *p < before);
+        let fits = |p: &str| p.starts_with(surname) && p.chars().count() > surname.chars().count();
+        if let Some((_, _, p)) = self.seen[..end].iter().rev().find(|(_, t, p)| (t == title || t.ends_with(title)) && fits(p)) {
+            return Some(p.as_str());
+        }
+        let mut with = self.people.iter().filter(|p| fits(p));
+        match (with.next(), with.next()) {
+            (Some(p), None) => Some(p.as_str()),
+            _ => None,
+        }
     }
 
     fn holder(&self, title: &str, before: usize) -> Option<&str> {
@@ -973,6 +1067,10 @@ impl QuoteStage {
         let mut out: Vec<Quote> = Vec::new();
         let mut carry = Carry::default();
         let mut bites_done: FxHashSet<usize> = FxHashSet::default();
+        // A quote that opens the story before anybody is named (`"버스가 하루 두 번뿐이여."` then
+        // `… 정류장에서 만난 이순녀(82)씨가 …`): its speaker is the first person a following
+        // sentence makes its subject. (index in `out`, sentence) of such quotes.
+        let mut lede: Vec<(usize, usize)> = Vec::new();
         for si in 0..a.sentences.len() {
             let sentence = &a.sentences[si];
             let block = block_of[si];
@@ -1005,8 +1103,9 @@ impl QuoteStage {
                 continue;
             }
             let maybe_indirect = self.endings.iter().any(|(e, _, _)| text.contains(e));
-            let has_person = by_sentence[si].iter().any(|en| en.kind == PERSON);
-            if !has_mark && !maybe_indirect && !(has_person && sentence.kind == BlockKind::Body) {
+            // Every body sentence is read: one without a quote may still name the subject that the
+            // next sentence leaves out (`과기정통부는 …을 검토하고 있다. 다만 …는 없다고 선을 그었다`).
+            if !has_mark && !maybe_indirect && sentence.kind != BlockKind::Body {
                 continue;
             }
             if sentence.span.len() > MAX_SENTENCE_CHARS {
@@ -1026,14 +1125,21 @@ impl QuoteStage {
                 let chained_from_prev = k > 0 && found[k - 1].chained;
                 let before = subjects.iter().filter(|s| s.pe <= f.o && !quoted.iter().any(|&(o, c)| s.s > o && s.e <= c));
                 let named = before.clone().filter(|s| !s.generic);
-                let pick = named.clone().filter(|s| s.topic).next_back().or_else(|| named.clone().next_back()).or_else(|| {
-                    // Any subject right before the quote, with no predicate between them.
+                let topic = named.clone().rfind(|s| s.topic).map(|t| {
+                    // `민생민주당은 …하려 했으나, 국민통합당이 "…"며`: the topic's clause has ended
+                    // before the nearer subject, whose clause holds the quote.
+                    named.clone().rfind(|n| !n.topic && n.s >= t.pe && clause_break(&st, t.pe, n.s)).unwrap_or(t)
+                });
+                let pick = topic.or_else(|| named.clone().next_back()).or_else(|| {
+                    // Any subject right before the quote, with no predicate between them and not
+                    // across an ellipsis (`…버스가 두 번으로…"장날에도 못 가요"` is two clauses).
                     before.clone().next_back().filter(|s| {
                         let (w0, w1) = (st.word_from(s.pe), st.word_from(f.o));
-                        (w0..w1).all(|k| st.lemma(&st.words[k]).is_none() || adnominal(&st, &st.words[k]))
+                        let gap = st.text(s.pe, f.o);
+                        (w0..w1).all(|k| st.lemma(&st.words[k]).is_none() || adnominal(&st, &st.words[k])) && !gap.contains('…') && !gap.contains("...")
                     })
                 });
-                let mut speaker = pick.map(|s| (s.speaker.clone(), st.text(s.s, s.e)));
+                let mut speaker = pick.map(|s| (carry.resolve(s), st.text(s.s, s.e)));
                 if speaker.is_none() && !body {
                     if let Some((s, e)) = self.name_before(&st, f.o) {
                         speaker = self.speaker_of(&st, s, e, &roles).map(|(sp, _)| (sp, st.text(s, e)));
@@ -1053,7 +1159,7 @@ impl QuoteStage {
                     speaker = subjects
                         .iter()
                         .find(|s| s.s >= last.cue_end && s.e <= stop && !s.generic)
-                        .map(|s| (s.speaker.clone(), st.text(s.s, s.e)));
+                        .map(|s| (carry.resolve(s), st.text(s.s, s.e)));
                 }
                 if speaker.is_none() {
                     if let Some(cue) = cue_block {
@@ -1082,16 +1188,19 @@ impl QuoteStage {
             for q in ind.iter_mut() {
                 let region = q.o;
                 let cands: Vec<&Subject> = subjects.iter().filter(|s| !s.generic && s.s >= region && s.pe <= q.c && !quoted.iter().any(|&(o, c)| s.s > o && s.e <= c)).collect();
-                let pick = cands.iter().find(|s| s.topic).or_else(|| cands.first()).copied();
+                let pick = cands.iter().find(|s| s.topic).or_else(|| cands.first()).copied().or_else(|| {
+                    // `병원들은 …다는 입장이다`, `주민 30여명은 …다며 시위를 벌였다`: a group named by a
+                    // common noun is the speaker when no named subject is there.
+                    subjects.iter().find(|s| s.generic && s.topic && s.s >= region && s.pe <= q.c && group_subject(&st, s))
+                });
                 let mut start = region;
                 let speaker = if let Some(s) = pick {
                     start = s.pe;
-                    let sp = if s.speaker.is_empty() { carry.person.clone() } else { s.speaker.clone() };
-                    (sp, st.text(s.s, s.e))
+                    (carry.resolve(s), st.text(s.s, s.e))
                 } else if let Some(prev) = found.iter().rev().find(|f| f.c < q.c).and_then(|f| f.speaker.clone()) {
                     prev
                 } else if let Some(s) = subjects.iter().filter(|s| s.pe <= region && !s.generic).find(|s| s.topic) {
-                    (s.speaker.clone(), st.text(s.s, s.e))
+                    (carry.resolve(s), st.text(s.s, s.e))
                 } else {
                     (carry.speaker.clone(), String::new())
                 };
@@ -1104,10 +1213,24 @@ impl QuoteStage {
             // Carry the speaker to the next sentences.
             let mut all: Vec<Found> = found.drain(..).chain(ind.drain(..)).collect();
             all.sort_by_key(|f| (f.content.0, f.content.1));
+            // A person made subject here names the speaker of a lede quote just before.
+            lede.retain(|&(_, ls)| si <= ls + LEDE_SENTENCES);
+            if body && !lede.is_empty() && si > lede[0].1 {
+                let person = subjects.iter().find(|s| !s.generic && !s.speaker.is_empty() && s.speaker.split(';').all(|n| people.contains(n)));
+                if let Some(p) = person {
+                    for (qi, _) in lede.drain(..) {
+                        out[qi].speaker = p.speaker.clone();
+                    }
+                    carry.set(&p.speaker.clone(), &people);
+                }
+            }
             for f in &all {
                 let (speaker, speaker_text) = f.speaker.clone().unwrap_or_default();
                 if !speaker.is_empty() && body {
                     carry.set(&speaker, &people);
+                }
+                if speaker.is_empty() && body && f.kind == DIRECT && carry.speaker.is_empty() {
+                    lede.push((out.len(), si));
                 }
                 let verb = f.verb.map(|v| clean_verb(&st.word_text(&st.words[v]))).unwrap_or_default();
                 out.push(Quote {
@@ -1127,6 +1250,7 @@ impl QuoteStage {
         }
         out.sort_by_key(|q| (q.span.start, q.span.end));
         out.dedup_by(|b, a| a.span == b.span);
+        article_names(a, &mut out);
         out
     }
 
@@ -1208,6 +1332,13 @@ impl QuoteStage {
         if d.contains('/') && (2..=4).contains(&bare.chars().count()) && bare.chars().all(is_hangul) {
             return (bare, desc);
         }
+        // `김모 씨`, `A씨`: an anonymized person is named by the letter or surname alone, as
+        // entities name `김모(33)씨` (→ 김).
+        let anonymized = name.ends_with('씨') || (name.chars().count() == 2 && name.ends_with('모'));
+        let n = bare.chars().count();
+        if anonymized && (1..=4).contains(&n) && (bare.chars().all(is_hangul) || (n == 1 && bare.chars().all(|c| c.is_ascii_uppercase()))) {
+            return (bare, desc);
+        }
         // `A 씨 이송 담당 구급대원/음성변조`: who speaks is before the slash.
         (name.to_string(), desc)
     }
@@ -1217,6 +1348,111 @@ impl QuoteStage {
 /// the predicate of the clause.
 pub(crate) fn adnominal(st: &Sent, w: &Word) -> bool {
     st.word_morphs(w).iter().rev().find(|m| !is_punct_tag(tag(m))).is_some_and(|m| m.features.pos.ends_with("ETM"))
+}
+
+/// `평택시 역시`, `정부 또한`: a noun without a particle before `역시`/`또한` is a topic subject
+/// (`X도`). Returns (end of the noun, end of `역시`, topic).
+fn also_topic(st: &Sent, wi: usize) -> Option<(usize, usize, bool)> {
+    let w = &st.words[wi];
+    let next = st.words.get(wi + 1)?;
+    let nt = st.word_text(next);
+    if !matches!(nt.trim_end_matches(','), "역시" | "또한") {
+        return None;
+    }
+    let last = st.word_morphs(w).iter().rev().find(|m| !is_punct_tag(tag(m)))?;
+    let text = st.word_text(w);
+    (is_nominal_tag(tag(last)) && !text.chars().any(|c| is_mark(c) || !(is_hangul(c) || c.is_alphanumeric()))).then(|| (w.e, next.s + nt.trim_end_matches(',').chars().count(), true))
+}
+
+/// Speakers are named as the article names them: a canonical name that the article never writes
+/// (the gazetteer's `서울중앙지방법원` for an article that only says `서울중앙지법`) becomes the
+/// fullest name the article gives for that entity, as the annotation guidelines ask.
+fn article_names(a: &Analysis, quotes: &mut [Quote]) {
+    if quotes.is_empty() {
+        return;
+    }
+    let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let text = squeeze(&a.doc.text);
+    let mut cache: rustc_hash::FxHashMap<String, String> = Default::default();
+    for q in quotes.iter_mut() {
+        if q.speaker.is_empty() {
+            continue;
+        }
+        let names: Vec<String> = q
+            .speaker
+            .split(';')
+            .map(|name| {
+                cache
+                    .entry(name.to_string())
+                    .or_insert_with(|| {
+                        if text.contains(&squeeze(name)) {
+                            return name.to_string();
+                        }
+                        // The longest mention of the entity, or a longer name of the same kind that
+                        // ends with it (`서울 썬더스` for `썬더스`).
+                        let mentions = a.entities.iter().filter(|en| en.kind == PERSON || en.kind == ORGANIZATION);
+                        let kinds: Vec<(&str, &str)> = mentions.clone().filter(|en| en.canonical == name).map(|en| (en.kind.as_str(), a.text(en.span))).collect();
+                        mentions
+                            .map(|en| (en.kind.as_str(), a.text(en.span)))
+                            .filter(|(k, t)| kinds.iter().any(|(k2, t2)| k == k2 && t.ends_with(t2)))
+                            .map(|(_, t)| t)
+                            .max_by_key(|t| (t.chars().count(), std::cmp::Reverse(*t)))
+                            .map_or_else(|| name.to_string(), str::to_string)
+                    })
+                    .clone()
+            })
+            .collect();
+        q.speaker = names.join(";");
+    }
+}
+
+/// `ㄴ(34)씨`, `A씨`, `김모 씨`, `이모(52)씨`: the letter or surname that names an anonymized
+/// person (the guidelines' `A씨` → `A`), from the last word of a phrase.
+fn anonymized_name(phrase: &str) -> Option<String> {
+    let words: Vec<&str> = phrase.split(' ').filter(|w| !w.is_empty()).collect();
+    // `김모 씨`, `A 씨`: the title written apart.
+    let last = match words.as_slice() {
+        [.., w, "씨"] => format!("{w}씨"),
+        [.., w] => w.to_string(),
+        [] => return None,
+    };
+    let mut t = last.strip_suffix('씨')?;
+    if let Some(k) = t.find('(') {
+        let age = &t[k..];
+        if age.ends_with(')') && age[1..age.len() - 1].chars().all(|c| c.is_ascii_digit() || matches!(c, '·' | ',' | ' ' | '대' | '세')) {
+            t = &t[..k];
+        }
+    }
+    let t = if t.chars().count() == 2 { t.strip_suffix('모').unwrap_or(t) } else { t };
+    let mut cs = t.chars();
+    let c = cs.next()?;
+    let letter = is_hangul(c) || ('ㄱ'..='ㅎ').contains(&c) || c.is_ascii_uppercase();
+    (cs.next().is_none() && letter).then(|| c.to_string())
+}
+
+/// A clause ends between `a` and `b`: a predicate word (not adnominal) followed by a comma
+/// (`처리하려 했으나,`, `보고 있지만,`).
+fn clause_break(st: &Sent, a: usize, b: usize) -> bool {
+    st.words[st.word_from(a)..st.word_from(b)]
+        .iter()
+        .any(|w| w.e <= b && st.chars[w.e - 1] == ',' && st.lemma(w).is_some() && !adnominal(st, w))
+}
+
+/// A subject that names a group of people or bodies without naming them (`병원들`, `입주
+/// 예정자들`, `주민 30여명`, `대학병원과 종합병원 여덟 곳`): the plural suffix `들`, or a count of
+/// people, places or households as its head.
+fn group_subject(st: &Sent, s: &Subject) -> bool {
+    let text = st.text(s.s, s.e);
+    let head = text.rsplit(' ').next().unwrap_or(&text);
+    if head.chars().count() >= 2 && head.ends_with('들') && !matches!(head, "이들" | "그들") {
+        return true;
+    }
+    st.entities.iter().any(|en| {
+        en.kind == crate::extract::entities::QUANTITY
+            && en.span.end == st.base + s.e
+            && en.span.start >= st.base + s.s
+            && ["명", "곳", "개사", "가구", "개 기관", "개 단체"].iter().any(|c| st.analysis.text(en.span).ends_with(c))
+    })
 }
 
 /// A DATE or TIME that dates the speaking (`19일`, `이날`, `지난 15일`), not the content.
@@ -1342,5 +1578,124 @@ mod tests {
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].1, "환자를 받을 병원이 없었습니다. 구조가 문제입니다.");
         assert_eq!(q[0].2, "이서준");
+    }
+
+    #[test]
+    fn this_official_is_the_last_speaker_not_the_last_person() {
+        let q = quotes("김도윤 시의원은 \"예산 집행이 늦다\"고 지적했다. 이에 대해 성남시 관계자는 \"다음 달부터 집행한다\"고 답했다. 이 관계자는 \"인력도 충원하겠다\"고 말했다.");
+        assert_eq!(q.len(), 3, "{q:?}");
+        assert_eq!(q[1].2, "성남시", "{q:?}");
+        assert_eq!((q[2].2.as_str(), q[2].3.as_str()), ("성남시", "이 관계자"), "{q:?}");
+    }
+
+    #[test]
+    fn subject_of_a_sentence_without_quote_is_carried() {
+        let q = quotes("박지훈 한빛전자 대표는 \"수출이 늘었다\"고 말했다. 금융위원회는 과징금 부과를 검토하고 있다. 다만 영업 정지까지 내릴 계획은 없다고 선을 그었다.");
+        let last = q.last().unwrap();
+        assert_eq!((last.0.as_str(), last.1.as_str()), ("indirect", "영업 정지까지 내릴 계획은 없다"), "{q:?}");
+        assert_eq!((last.2.as_str(), last.3.as_str()), ("금융위원회", ""), "{q:?}");
+    }
+
+    #[test]
+    fn noun_before_also_is_a_topic_subject() {
+        let q = quotes("국토교통부는 점검을 마쳤다고 밝혔다. 박지훈 한빛건설 대표는 \"보강하겠다\"고 말했다. 금융위원회 역시 대출 규제를 풀지 않겠다는 입장이다.");
+        let last = q.last().unwrap();
+        assert_eq!(last.1, "대출 규제를 풀지 않겠다", "{q:?}");
+        assert_eq!((last.2.as_str(), last.3.as_str()), ("금융위원회", "금융위원회"), "{q:?}");
+    }
+
+    #[test]
+    fn groups_named_by_common_nouns_speak_for_indirect_quotes() {
+        let q = quotes("박지훈 한빛전자 대표는 \"보상하겠다\"고 말했다. 판매점들은 본사가 책임을 떠넘겼다는 입장이다. 이날 서초동 상인 40여명은 임대료를 낮춰야 한다며 구청 앞에서 집회를 열었다.");
+        assert_eq!(q.len(), 3, "{q:?}");
+        assert_eq!((q[1].1.as_str(), q[1].2.as_str()), ("본사가 책임을 떠넘겼다", "판매점들"), "{q:?}");
+        assert_eq!((q[2].1.as_str(), q[2].2.as_str()), ("임대료를 낮춰야 한다", "서초동 상인 40여명"), "{q:?}");
+        // A topic inside the reported clause that names no group is no speaker.
+        let q = quotes("박지훈 한빛전자 대표는 \"보상하겠다\"고 말했다. 이어 신제품 출시는 내년으로 미뤄진다고 덧붙였다.");
+        assert_eq!(q[1].2, "박지훈", "{q:?}");
+    }
+
+    #[test]
+    fn a_counted_group_is_the_subject_as_written() {
+        let q = quotes("구급대는 환자를 태우고 출발했다. 가까운 종합병원 세 곳이 모두 \"병상이 없다\"고 했다.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].2, "종합병원 세 곳", "{q:?}");
+    }
+
+    #[test]
+    fn headline_subject_before_an_ellipsis_is_not_the_speaker() {
+        let q = quotes("하루 세 번 다니던 마을버스가 한 번으로…\"병원도 못 가요\"\n\n마을버스 노선이 줄었다.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].2, "", "{q:?}");
+    }
+
+    #[test]
+    fn anonymized_names_are_the_letter_or_surname() {
+        // A cue label of a broadcast bite.
+        let q = quotes("주민들이 반발하고 있습니다.\n\n◀ 인터뷰 ▶ 박모 씨/인근 주민\n\n\"밤마다 소음 때문에 잠을 못 자요.\"\n\n구청은 조사에 나섰습니다.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].2, "박", "{q:?}");
+        // A subject the entity stage may not tag, and a surname shared with a named person.
+        let q = quotes("김서준 한빛유통 대표는 \"가격을 내리겠다\"고 말했다. 원고 중 한 명인 ㅂ(41)씨는 \"늦었지만 다행\"이라고 했다. 가게를 하는 김모(52)씨는 \"손님이 절반으로 줄었다\"고 했다.");
+        assert_eq!(q.len(), 3, "{q:?}");
+        assert_eq!(q[1].2, "ㅂ", "{q:?}");
+        assert_eq!(q[2].2, "김", "{q:?}");
+    }
+
+    #[test]
+    fn indefinite_subjects() {
+        // A person introduced with 한: the person.
+        let q = quotes("서울의 한 치과 원장 B씨는 \"야간 진료는 인력이 문제\"라고 말했다.");
+        assert_eq!(q[0].2, "B", "{q:?}");
+        // A description: as written, even when a word of it looks like an organization.
+        let q = quotes("한 삼성전자 협력업체 직원은 \"납품 단가가 또 깎였다\"고 말했다.");
+        assert_eq!(q[0].2, "삼성전자 협력업체 직원", "{q:?}");
+    }
+
+    #[test]
+    fn nearer_subject_after_a_finished_clause() {
+        let q = quotes("한빛전자는 지난달 합병안을 이사회에 올리려 했으나, 금융위원회가 \"주주 보호 장치가 부족하다\"며 제동을 걸었다.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].2, "금융위원회", "{q:?}");
+    }
+
+    #[test]
+    fn organizations_joined_by_wa_speak_jointly() {
+        let q = quotes("금융위원회와 한국은행은 가계대출 관리 방안을 마련했다고 19일 밝혔다.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].2, "금융위원회;한국은행", "{q:?}");
+    }
+
+    #[test]
+    fn surname_before_a_title_picks_its_holder() {
+        let q = quotes("민생민주당 원내대표를 지낸 정민수 의원은 협상을 이끌었다. 새 원내대표로 오세진 의원이 뽑혔다. 오세진 원내대표는 \"협치하겠다\"고 말했다. 정 전 원내대표도 \"힘을 보태겠다\"고 말했다.");
+        let last = q.last().unwrap();
+        assert_eq!(last.1, "힘을 보태겠다", "{q:?}");
+        assert_eq!((last.2.as_str(), last.3.as_str()), ("정민수", "정 전 원내대표"), "{q:?}");
+    }
+
+    #[test]
+    fn a_title_that_modifies_another_noun_is_no_speaker() {
+        let q = quotes("한빛건설은 입장문을 내고 \"판결을 존중한다\"면서도 대표 사퇴 계획은 없다고 밝혔다.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!((q[1].0.as_str(), q[1].2.as_str()), ("indirect", "한빛건설"), "{q:?}");
+    }
+
+    #[test]
+    fn speaker_is_named_as_the_article_names_it() {
+        // The gazetteer knows 서울중앙지법 as 서울중앙지방법원, a name this article never writes.
+        let q = quotes("서울중앙지법은 19일 \"회사는 원고들에게 퇴직금을 지급하라\"고 판결했다.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].2, "서울중앙지법", "{q:?}");
+    }
+
+    #[test]
+    fn a_quote_that_opens_the_story_belongs_to_the_person_introduced_next() {
+        let q = quotes("\"올해도 비가 안 와서 배추 농사를 다 망쳤어요.\"\n\n지난 10일 오후 전남 해남군의 한 배추밭.\n\n밭을 둘러보던 정민수(67)씨가 마른 잎을 들어 보였다. 그는 \"물을 대 줄 방법이 없다\"고 했다.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!((q[0].2.as_str(), q[1].2.as_str()), ("정민수", "정민수"), "{q:?}");
+        // Nobody named soon after: no guess.
+        let q = quotes("\"올해도 비가 안 와서 배추 농사를 다 망쳤어요.\"\n\n가뭄이 길어지고 있다. 저수지가 말랐다. 비 소식도 없다. 배추값이 올랐다. 정민수 해남군수는 지원을 약속했다.");
+        assert_eq!(q[0].2, "", "{q:?}");
     }
 }
