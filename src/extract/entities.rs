@@ -894,6 +894,29 @@ impl EntityStage {
                 add(cands, Span::new(w.stem.start, ws[i + 1].stem.end), ORGANIZATION, 4);
             }
         }
+        // A body's unit is named with the body (`국회 국토교통위원회`, `공주대 방재공학과`,
+        // `집행위 경쟁총국`), and a place's public body with the place (`필리핀 기상청`, `서울
+        // 동작구청`, `정산면 주민자치회`): one organization.
+        for i in 0..n.saturating_sub(1) {
+            let w = &ws[i];
+            if has_particle(i) || w.stem.end != w.span.end || w.stem.is_empty() {
+                continue;
+            }
+            let x = &ws[i + 1];
+            // `방재공학과`: ko-dic may read the last syllable as the particle 과.
+            let (x_text, x_end) = match x.particle.as_deref() {
+                Some("과") if x.stem_text.ends_with("공학") || x.stem_text.ends_with("학") => (format!("{}과", x.stem_text), x.stem.end + 1),
+                _ => (x.stem_text.clone(), x.stem.end),
+            };
+            let unit = ["위원회", "소위", "특위", "학과", "학부", "대학원", "총국", "분과", "지부", "지회"].iter().any(|u| x_text.ends_with(u) && x_text.chars().count() > u.chars().count());
+            let body = cands.iter().any(|c| c.kind == ORGANIZATION && c.span == w.stem);
+            let kind = loc_kind[i];
+            let public = |t: &str| ["청", "의회", "주민자치회", "경찰서", "소방서", "소방본부", "교육청", "기상청", "부"].iter().any(|u| t.ends_with(u)) && t.chars().count() >= 3;
+            let of_place = kind.is_some() && !org[i] && org[i + 1] && public(&x_text) && !self.lex.location_by_suffix(&x_text);
+            if (body && (org[i + 1] || unit) && unit) || of_place {
+                add(cands, Span::new(w.stem.start, x_end), ORGANIZATION, 4);
+            }
+        }
         // A name's original or abbreviation in parentheses right after it: `세계무역기구(WTO)`,
         // `노스포트 에너지(Northport Energy Inc.)`. The Latin name is an organization when the
         // name before it is one, or when it ends like a company or institution (then the name
@@ -1322,8 +1345,11 @@ impl Stage for EntityStage {
                 }
                 ORGANIZATION | LOCATION => {
                     let gaz = if c.kind == ORGANIZATION { &self.lex.organizations } else { &self.lex.locations };
+                    // The fullest name the article gives: a gazetteer's full form only when the
+                    // article writes it too (`서울중앙지법` stays itself in an article that never
+                    // writes `서울중앙지방법원`).
                     canonical = match gaz.get(&text) {
-                        Some(e) if c.kind == ORGANIZATION => e.canonical.clone(),
+                        Some(e) if c.kind == ORGANIZATION && a.doc.text.contains(e.canonical.as_str()) => e.canonical.clone(),
                         _ => text.clone(),
                     };
                 }
@@ -1343,6 +1369,8 @@ impl Stage for EntityStage {
                 if let Some(longer) = orgs
                     .values()
                     .filter(|c| c.len() > t.len() && c.starts_with(t) && c.chars().nth(t.chars().count()).is_some_and(|ch| ch == ' '))
+                    // Not a unit of that body (`국회` is not `국회 예산결산특별위원회`).
+                    .filter(|c| !is_unit_of(&c[t.len() + 1..]))
                     .min()
                 {
                     e.canonical = longer.clone();
@@ -1367,6 +1395,14 @@ impl Stage for EntityStage {
         resolve_generic_orgs(a, &mut entities);
         a.entities = entities;
     }
+}
+
+/// A committee, department, panel or public office named after the body or place before it.
+fn is_unit_of(rest: &str) -> bool {
+    PANEL.is_match(rest)
+        || ["위원회", "소위", "특위", "학과", "학부", "대학원", "총국", "분과", "지부", "지회", "청", "의회", "주민자치회", "경찰서", "소방서", "소방본부", "교육청", "부"]
+            .iter()
+            .any(|u| rest.ends_with(u))
 }
 
 /// True when `short` (3 to 5 Hangul syllables; two are too few to tell) abbreviates `full`: the
