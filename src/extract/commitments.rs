@@ -43,6 +43,9 @@ struct Lexicon {
     condition_end: FxHashSet<String>,
     deadline_after: FxHashSet<String>,
     start_after: FxHashSet<String>,
+    aux_verb: FxHashSet<String>,
+    relational_verb: FxHashSet<String>,
+    dated_noun: FxHashSet<String>,
 }
 
 impl Lexicon {
@@ -60,6 +63,9 @@ impl Lexicon {
                 "condition_end" => &mut lex.condition_end,
                 "deadline_after" => &mut lex.deadline_after,
                 "start_after" => &mut lex.start_after,
+                "aux_verb" => &mut lex.aux_verb,
+                "relational_verb" => &mut lex.relational_verb,
+                "dated_noun" => &mut lex.dated_noun,
                 other => return Err(format!("{at}: unknown class {other:?}")),
             };
             set.insert(word);
@@ -120,8 +126,75 @@ fn action_of(st: &Sent, w: &Word) -> Option<(String, usize)> {
         let text: String = noun.iter().map(|p| st.morph_text(p)).collect();
         return Some((text, last.span.end - st.base));
     }
-    let lemma = st.lemma(w)?;
-    Some((lemma, (m.span.end - st.base).min(w.e)))
+    // A verb with an auxiliary in the same word (`길러내`, `돌려드리`): the compound as written.
+    if let Some(x) = ms.get(k + 1).filter(|x| tag(x) == "VX" && tag(m) == "VV" && connective_a(st, m)) {
+        return Some((st.morph_text(m) + &stem_of(st, ms, k + 1), (x.span.end - st.base).min(w.e)));
+    }
+    Some((stem_of(st, ms, k), (m.span.end - st.base).min(w.e)))
+}
+
+/// The stem of the predicate morpheme `ms[k]` as written. A morpheme that is the stem alone
+/// (`내`, `쓰`, `듣`) is its surface: ko-dic's analysis of such an entry names another verb
+/// (`내` → 나, `쓰` → 쓸). An ㄹ-stem before `-ㄴ다` loses its ㄹ (`만든다`, `연다`): it is
+/// restored. A conjugated morpheme (`밝혀` = 밝히+어) gives the stem of its analysis.
+fn stem_of(st: &Sent, ms: &[crate::doc::Morph], k: usize) -> String {
+    let m = &ms[k];
+    let surface = st.morph_text(m);
+    let pos = &*m.features.pos;
+    if !pos.contains('+') && matches!(pos, "VV" | "VA" | "VX") {
+        // An ㄹ-stem drops its ㄹ before ㄴ, ㅂ, ㅅ and 오 (`만드는` = 만들+는): ko-dic's
+        // analysis restores it. Before other endings (`쓰겠다`) the surface is the stem.
+        let analysed = m.features.analysis.split('/').next().unwrap_or("");
+        let next_drops = ms.get(k + 1).is_some_and(|x| st.morph_text(x).starts_with(['는', '니', '나', '냐', '습', '세', '시', '오']));
+        if next_drops && restore_rieul_open(&surface).as_deref() == Some(analysed) {
+            return analysed.to_string();
+        }
+        let next_da = ms.get(k + 1).is_some_and(|x| x.features.pos.starts_with('E') && st.morph_text(x).starts_with('다'));
+        if m.features.analysis.is_empty() && next_da {
+            if let Some(restored) = restore_rieul(&surface) {
+                return restored;
+            }
+        }
+        return surface;
+    }
+    match m.features.analysis.split('/').next() {
+        Some(first) if !m.features.analysis.is_empty() => first.to_string(),
+        _ => surface,
+    }
+}
+
+/// `만드` → 만들: the last syllable (open) with ㄹ added.
+fn restore_rieul_open(surface: &str) -> Option<String> {
+    let last = surface.chars().last()?;
+    let code = last as u32;
+    if !(0xAC00..=0xD7A3).contains(&code) || (code - 0xAC00) % 28 != 0 {
+        return None;
+    }
+    let mut s: String = surface.chars().take(surface.chars().count() - 1).collect();
+    s.push(char::from_u32(code + 8)?);
+    Some(s)
+}
+
+/// `만든` → 만들: a syllable with final ㄴ read as the ㄹ-stem it comes from.
+fn restore_rieul(surface: &str) -> Option<String> {
+    let last = surface.chars().last()?;
+    let code = last as u32;
+    if !(0xAC00..=0xD7A3).contains(&code) || (code - 0xAC00) % 28 != 4 {
+        return None;
+    }
+    let rieul = char::from_u32(code - 4 + 8)?;
+    let mut s: String = surface.chars().take(surface.chars().count() - 1).collect();
+    s.push(rieul);
+    Some(s)
+}
+
+/// A predicate morpheme ending in the connective `-어/-아` (`넓혀`, `길러`, `따져`).
+fn connective_a(st: &Sent, m: &crate::doc::Morph) -> bool {
+    let a = &m.features.analysis;
+    m.features.pos.ends_with("EC") && (a.contains("+어/EC") || a.contains("+아/EC") || a.contains("+여/EC") || a.contains("+ㅓ/EC") || a.contains("+ㅏ/EC") || {
+        let t = st.morph_text(m);
+        t.ends_with('어') || t.ends_with('아') || t.ends_with('여')
+    })
 }
 
 /// The stem written before a cue ending when ko-dic gives no verb (`열기로` read as a noun):
@@ -146,6 +219,93 @@ fn noun_of(st: &Sent, w: &Word) -> Option<(String, usize)> {
 
 fn last_morph_text(st: &Sent, w: &Word) -> Option<(String, String)> {
     st.word_morphs(w).iter().rev().find(|m| !is_punct_tag(tag(m))).map(|m| (st.morph_text(m), m.features.pos.to_string()))
+}
+
+impl CommitmentStage {
+    /// The verb word before an auxiliary verb word (`넓혀 나가기로`, `보여 드리겠다`, `따져
+    /// 보겠다`): the `-어/-아` word that carries the action, or `None`.
+    fn aux_head(&self, st: &Sent, w: usize) -> Option<usize> {
+        let k = w.checked_sub(1)?;
+        let ms = st.word_morphs(&st.words[w]);
+        let first = ms.iter().position(|m| is_predicate_tag(tag(m)))?;
+        if first != 0 || !self.lex.aux_verb.contains(&stem_of(st, ms, first)) {
+            return None;
+        }
+        let pw = &st.words[k];
+        let pt = st.word_text(pw);
+        if pt.ends_with(|c: char| !crate::extract::quotes::is_hangul(c)) {
+            return None;
+        }
+        let pm = st.word_morphs(pw);
+        let last = pm.last()?;
+        let pred = pm.iter().position(|m| is_predicate_tag(tag(m)))?;
+        let only_verb = pm[..pred].iter().all(|m| is_nominal_tag(tag(m))) && matches!(tag(&pm[pred]), "VV" | "XSV");
+        (only_verb && connective_a(st, last)).then_some(k)
+    }
+}
+
+/// A predicate with a connective ending (`공개하고,`, `모아`, `돌아가도록`): the end of a clause.
+/// A predicate without an ending or with a final ending inside the sentence is a misreading of
+/// a noun (`다음 주` read as 주/VX, `후보지` as 후보+이+지) and ends nothing. Adverbs made of
+/// adjectives (`빠르게`) sit inside the clause.
+fn ends_clause(lex: &Lexicon, st: &Sent, w: &Word) -> bool {
+    let t = bare(st, w);
+    st.lemma(w).is_some_and(|l| !lex.relational_verb.contains(&l))
+        && !adnominal(st, w)
+        // `비를 맞지 않고 환승하는`: `-지 않고` (without doing) is an adverbial, no clause of its own.
+        && !matches!(t.as_str(), "않고" | "말고" | "않은" | "않도록")
+        && st.word_morphs(w).iter().rev().find(|m| !is_punct_tag(tag(m))).is_some_and(|m| m.features.pos.ends_with("EC"))
+        && !bare(st, w).ends_with('게')
+}
+
+/// A commitment reported as one of the past: the report after it is in the past tense and
+/// turns against it (`~하겠다고 약속했지만`, `~하겠다는 계획서를 냈지만`), it ends in `-더니`
+/// (`만들겠다더니`), or an auxiliary in the past follows it (`추진해 왔다`).
+fn broken_or_past(st: &Sent, k: usize) -> bool {
+    let n = st.words.len();
+    if bare(st, &st.words[k]).ends_with("더니") {
+        return true;
+    }
+    if st.words.get(k + 1).is_some_and(|x| matches!(st.lemma(x).as_deref(), Some("오" | "가" | "보")) && past(st, x)) {
+        return true;
+    }
+    (k..(k + 4).min(n)).any(|x| {
+        let w = &st.words[x];
+        let b = bare(st, w);
+        past(st, w) && (b.ends_with("지만") || b.ends_with("으나") || b.ends_with("더니"))
+    })
+}
+
+/// `내년 상반기 실시설계를 마친 뒤 하반기에 착공`: a half-year, quarter or month written without
+/// a year takes the year of the date before it in the sentence when that one is a later year
+/// (the entity stage resolves it to the publication year).
+fn same_year_as_before(st: &Sent, ds: usize, text: &str, w: crate::time::When, published: Option<crate::doc::Date>) -> crate::time::When {
+    use crate::time::When;
+    use chrono::Datelike;
+    let Some(p) = published else { return w };
+    let py = p.year();
+    let yearless = !text.chars().any(|c| c.is_ascii_digit() && text.contains('년'))
+        && !["년", "올해", "금년", "이달", "이번", "지난", "연내", "연말"].iter().any(|x| text.contains(x));
+    if !yearless {
+        return w;
+    }
+    let before = st
+        .entities
+        .iter()
+        .filter(|en| en.kind == DATE && en.span.end <= ds)
+        .filter_map(|en| en.normalized.get(..4).and_then(|y| y.parse::<i32>().ok()))
+        .next_back();
+    match (before, w) {
+        (Some(y), When::Half(wy, h)) if wy == py && y > py => When::Half(y, h),
+        (Some(y), When::Quarter(wy, q)) if wy == py && y > py => When::Quarter(y, q),
+        (Some(y), When::Month(wy, m)) if wy == py && y > py => When::Month(y, m),
+        _ => w,
+    }
+}
+
+/// `~하는 등`, `~한 뒤`, `~한 후에`: word `j` is the noun that closes the adnominal clause before it.
+fn closes_clause(st: &Sent, j: usize) -> bool {
+    j > 0 && j < st.words.len() && matches!(bare(st, &st.words[j]).as_str(), "등" | "등을" | "등의" | "뒤" | "뒤에" | "후" | "후에") && adnominal(st, &st.words[j - 1])
 }
 
 /// A cue found in a sentence: the word holding the action and the modality.
@@ -174,7 +334,8 @@ impl CommitmentStage {
             let marked = |x: &Word| {
                 ends_object(x) || last_morph_text(st, x).is_some_and(|(m, p)| p.starts_with("JX") && matches!(m.as_str(), "도" | "은" | "는"))
             };
-            if (lex.review_verb.contains(&lemma) || t.starts_with("검토")) && !past(st, w) && k > 0 && marked(&st.words[k - 1]) {
+            // `판결문을 검토한 뒤`: a review done before the action, not one committed to.
+            if (lex.review_verb.contains(&lemma) || t.starts_with("검토")) && !past(st, w) && !closes_clause(st, k + 1) && k > 0 && marked(&st.words[k - 1]) {
                 let obj = &st.words[k - 1];
                 let head = noun_of(st, obj).map(|x| x.0).unwrap_or_default();
                 let target = if matches!(head.as_str(), "방안" | "것" | "여부" | "안") && k >= 2 && st.lemma(&st.words[k - 2]).is_some() {
@@ -190,7 +351,9 @@ impl CommitmentStage {
                 continue;
             }
             // Promise: `~하겠다`, `~하도록 하겠다`.
-            if t.contains('겠') && !past(st, w) {
+            // `누가 거기를 가겠나`: a question, not a promise.
+            let question = ["겠나", "겠냐", "겠니", "겠는가", "겠느냐", "겠습니까", "겠어요?"].iter().any(|q| t.ends_with(q));
+            if t.contains('겠') && !past(st, w) && !question {
                 let mut a = k;
                 if lemma == "하" && k > 0 && bare(st, &st.words[k - 1]).ends_with("도록") {
                     a = k - 1;
@@ -226,7 +389,8 @@ impl CommitmentStage {
             if k + 1 < n && !lemma.is_empty() {
                 let next = &st.words[k + 1];
                 let noun = noun_of(st, next).map(|x| x.0).unwrap_or_default();
-                let ll = (adnominal(st, w) && !past(st, w)) || t.ends_with("다는") || t.ends_with("라는");
+                // `끝날 예정이었으나`: a plan that was, not one that is.
+                let ll = ((adnominal(st, w) && !past(st, w)) || t.ends_with("다는") || t.ends_with("라는")) && !past(st, next);
                 let denied = {
                     let nt = bare(st, next);
                     let after = st.words.get(k + 2).and_then(|x| st.lemma(x)).unwrap_or_default();
@@ -251,16 +415,19 @@ impl CommitmentStage {
             if lex.drive_verb.contains(&lemma) && !past(st, w) && !adnominal(st, w) {
                 if lemma == "나서" {
                     let prev = if k > 0 { bare(st, &st.words[k - 1]) } else { String::new() };
+                    // `후속 조치에 나선다`: the action is 나서, the 에-phrase is what it takes on.
                     if prev.ends_with('에') || prev.ends_with("에도") || prev.ends_with("에는") {
-                        out.push(Cue { word: k - 1, modality: DECISION, noun: true });
+                        out.push(Cue { word: k, modality: DECISION, noun: false });
                     }
                 } else if k >= 2
                     && ends_object(&st.words[k - 1])
                     && matches!(noun_of(st, &st.words[k - 1]).map(|x| x.0).as_deref(), Some("방안" | "계획" | "사업" | "것"))
                     && adnominal(st, &st.words[k - 2])
                 {
-                    // `~을 앞당기는 방안을 추진한다`: the action is the clause's verb.
+                    // `~을 앞당기는 방안을 추진한다`: the action is the clause's verb, 추진 no action
+                    // of its own.
                     out.push(Cue { word: k - 2, modality: DECISION, noun: false });
+                    taken.insert(k);
                 } else {
                     out.push(Cue { word: k, modality: DECISION, noun: false });
                 }
@@ -282,13 +449,31 @@ impl CommitmentStage {
             });
             let object = (k.saturating_sub(4)..k).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(m, p)| p == "JKO" || (p == "JX" && m == "도")));
             let xsv = st.word_morphs(w).iter().any(|m| tag(m) == "XSV");
-            if outside && verb && (agent || ((object || xsv) && carried_org)) && !lemma.ends_with('지') && present_tense(&bare(st, w)) && !lemma.is_empty() && !lex.not_action.contains(&lemma) && !out.iter().any(|c| c.word == k) && !negated(st, k) && !lemma.ends_with('되') && lemma != "하" {
+            // `신중론이 나온다`, `전시관이 들어선다`: a subject marked 이/가 that names no agent
+            // makes the verb a report.
+            let from = self.clause_boundary_before(st, w.s);
+            let report = st.words[..k].iter().filter(|x| x.s >= from).any(|x| {
+                last_morph_text(st, x).is_some_and(|(_, p)| p == "JKS")
+                    && !st.entities.iter().any(|en| matches!(en.kind.as_str(), "PERSON" | "ORGANIZATION") && en.span.start < st.base + x.e && st.base + x.s < en.span.end)
+            });
+            if outside && verb && !report && (agent || ((object || xsv) && carried_org)) && !lemma.ends_with('지') && present_tense(&bare(st, w)) && !lemma.is_empty() && !lex.not_action.contains(&lemma) && !out.iter().any(|c| c.word == k) && !taken.contains(&k) && !negated(st, k) && !lemma.ends_with('되') && lemma != "하" {
                 out.push(Cue { word: k, modality: DECISION, noun: false });
             }
         }
         let _ = published;
         out.retain(|c| !taken.contains(&c.word) || c.modality == REVIEW);
-        out
+        // Past promises and plans: `~하겠다고 약속했지만`, `~하겠다더니`, `~을 추진해 왔다`.
+        out.retain(|c| !broken_or_past(st, c.word));
+        // Two cues on one action (`~하는 방안을 검토하고 있다`: 방안 makes a plan, 검토 a review):
+        // the verb that governs the phrase, found later in the sentence, decides.
+        let mut kept: Vec<Cue> = Vec::new();
+        for c in out.into_iter().rev() {
+            if !kept.iter().any(|x| x.word == c.word) {
+                kept.push(c);
+            }
+        }
+        kept.reverse();
+        kept
     }
 
     /// Actions coordinated before a cue's action in the same clause chain: `완공하고`, `착공하는 등`.
@@ -307,22 +492,39 @@ impl CommitmentStage {
                 continue;
             }
             let t = bare(st, w);
+            // A particle before the verb inside one word (`키로가` read as 키+로+가다) is a
+            // misreading, and `-지 않고` or a relational verb (`앞두고`, `위해`, `맞춰`) sits
+            // inside the clause of the action after it.
+            let ms = st.word_morphs(w);
+            let pred = ms.iter().position(|m| is_predicate_tag(tag(m))).unwrap_or(0);
+            if ms[..pred].iter().any(|m| tag(m).starts_with('J')) || !ends_clause(&self.lex, st, w) && !adnominal(st, w) && last_morph_text(st, w).is_some_and(|(_, p)| p.ends_with("EC")) && !t.ends_with('게') {
+                continue;
+            }
             // Adverbs made of adjectives (`빠르게`, `신속하게`) sit inside the clause.
             if last_morph_text(st, w).is_some_and(|(m, p)| p.ends_with("EC") && m == "게") {
                 continue;
             }
             let next_is_deung = st.words.get(j + 1).is_some_and(|x| bare(st, x) == "등");
-            if adnominal(st, w) && !next_is_deung {
+            // The clause of this verb has its own date (`내년 3월 … 시행한 뒤`, `2026년까지 … 구축해`):
+            // a scheduled action, not a condition or a manner.
+            let dated = self.has_date(st, self.clause_boundary_before(st, w.s), w.s);
+            let then = closes_clause(st, j + 1) && !next_is_deung && dated;
+            if adnominal(st, w) && !next_is_deung && !then {
                 continue;
             }
             // `-어/-아` chains count when the verb has its own object (`데이터센터를 지어`).
             let serial = last_morph_text(st, w).is_some_and(|(m, p)| p.ends_with("EC") && matches!(m.as_str(), "어" | "아" | "여" | "해"))
                 || (w.m1 > w.m0 && st.word_morphs(w).last().is_some_and(|m| m.features.pos.ends_with("EC") && (m.features.analysis.contains("+어/EC") || m.features.analysis.contains("+아/EC") || m.features.analysis.contains("+여/EC"))));
-            let has_object = j > 0
-                && (j.saturating_sub(3)..j).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(_, p)| p == "JKO"))
-                && (j + 1..a).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(_, p)| p == "JKO"));
+            // The next action of the chain: the one found last, else the cue's.
+            let next = out.last().copied().unwrap_or(a);
+            let object_before = j > 0 && (j.saturating_sub(3)..j).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(_, p)| p == "JKO"));
+            let object_after = (j + 1..next).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(_, p)| p == "JKO"));
+            // A serial verb is an action of its own when both verbs have objects (`사례를 모아
+            // 소송을 낼`), or when it has no object but a date (`12일 리마로 이동해 회담한다`).
+            // One object for both (`B씨를 불러 조사할`) makes one action.
             let coord = next_is_deung
-                || (serial && has_object)
+                || then
+                || (serial && ((object_before && object_after) || (dated && !object_before)))
                 || last_morph_text(st, w).is_some_and(|(m, p)| p.ends_with("EC") && matches!(m.as_str(), "고" | "며" | "으며" | "하고" | "하며" | "는가하면"))
                 || t.ends_with("하고")
                 || t.ends_with("하며");
@@ -334,12 +536,42 @@ impl CommitmentStage {
                 break;
             }
             let lemma = st.lemma(w).unwrap_or_default();
-            if self.lex.not_action.contains(&lemma) || matches!(lemma.as_str(), "하" | "되" | "통하" | "위하") {
+            if self.lex.not_action.contains(&lemma) || matches!(lemma.as_str(), "하" | "되") {
                 break;
             }
             out.push(j);
         }
         out
+    }
+
+    /// End (relative) of the last clause that ends before `pos`: after a predicate that is not
+    /// adnominal, or after `~하는 등`. 0 when none does.
+    fn clause_boundary_before(&self, st: &Sent, pos: usize) -> usize {
+        for j in (0..st.words.len()).rev() {
+            let w = &st.words[j];
+            if w.e > pos {
+                continue;
+            }
+            if ends_clause(&self.lex, st, w) {
+                return w.e;
+            }
+            if closes_clause(st, j) {
+                return w.e;
+            }
+        }
+        0
+    }
+
+    /// A DATE (a deadline or a start) between `from` and `to` (relative).
+    fn has_date(&self, st: &Sent, from: usize, to: usize) -> bool {
+        st.entities.iter().any(|en| en.kind == DATE && en.span.start >= st.base + from && en.span.end <= st.base + to)
+    }
+
+    /// The action at word `p` is joined to a later one by the serial `-어/-아` (`모아`, `세워`,
+    /// `구축해`), not by a comma.
+    fn serial_link(&self, st: &Sent, p: usize, next: usize) -> bool {
+        let w = &st.words[p];
+        p < next && !st.word_text(w).ends_with(',') && st.word_morphs(w).last().is_some_and(|m| connective_a(st, m))
     }
 
     /// Start (relative) of the clause of the action at word `a`: after the previous predicate,
@@ -354,11 +586,11 @@ impl CommitmentStage {
                 start = w.s + text[..p].chars().count() + 1;
                 break;
             }
-            if st.lemma(w).is_some() && !adnominal(st, w) {
+            if ends_clause(&self.lex, st, w) {
                 start = w.e;
                 break;
             }
-            if j > 0 && matches!(bare(st, w).as_str(), "등" | "등을" | "등의") && adnominal(st, &st.words[j - 1]) {
+            if closes_clause(st, j) {
                 start = w.e;
                 break;
             }
@@ -453,13 +685,21 @@ impl CommitmentStage {
             let tail = after(de);
             let spaced = st.chars.get(de - st.base).is_some_and(|c| crate::segment::is_space(*c));
             let dtext = if tail.is_empty() { text.clone() } else if spaced { format!("{text} {tail}") } else { format!("{text}{tail}") };
+            // `내년 예산에`, `2025년 예산안`: the date names the period of the noun after it, not
+            // when the action is due.
+            if kind == DATE && tail.is_empty() && spaced {
+                let w = st.word_from(de - st.base);
+                if st.words.get(w).and_then(|x| noun_of(st, x)).is_some_and(|(noun, _)| self.lex.dated_noun.contains(&noun)) {
+                    continue;
+                }
+            }
             if kind == DATE {
                 let date_text = match time {
                     // The date alone, for parsing: the time is added to its ISO form below.
                     Some(_) => st.analysis.text(crate::doc::Span::new(ds, date_end(&st.entities, ds, de))).to_string(),
                     None => text.clone(),
                 };
-                let when = crate::time::parse_date(&date_text, published);
+                let when = crate::time::parse_date(&date_text, published).map(|w| same_year_as_before(st, ds, &date_text, w, published));
                 // The day of the speaking (`19일 밝혔다`) or a past date is no deadline.
                 if let (Some(w), Some(p)) = (when, published) {
                     if w.last_day().is_some_and(|d| d < p || (d == p && tail.is_empty())) {
@@ -477,7 +717,9 @@ impl CommitmentStage {
                     }
                 }
                 best = Some((dtext, iso));
-            } else if matches!(tail.as_str(), "내" | "내에" | "안" | "안에" | "이내" | "이내에" | "간" | "동안") {
+            } else if matches!(tail.as_str(), "내" | "내에" | "안" | "안에" | "이내" | "이내에" | "간" | "동안") || text.ends_with('간') {
+                // `3년간` written as one quantity: the duration without 간.
+                let text = text.strip_suffix('간').unwrap_or(&text).to_string();
                 // `2개월 내`: that long after the publication date.
                 let digits: String = text.chars().take_while(|c| c.is_ascii_digit()).collect();
                 let unit: String = text.chars().skip_while(|c| c.is_ascii_digit()).collect::<String>().trim().to_string();
@@ -671,22 +913,60 @@ impl CommitmentStage {
                 actions.push((c.word, *c));
             }
             actions.sort_by_key(|(w, _)| *w);
-            let first_start = actions.first().map(|(w, _)| self.clause_start(&st, *w, &subjects).min(st.words[*w].s)).unwrap_or(0);
-            for (w, c) in &actions {
+            // The word that carries each action: the verb before an auxiliary (`넓혀 나가`).
+            let heads: Vec<Option<usize>> = actions.iter().map(|(w, c)| if c.noun { None } else { self.aux_head(&st, *w) }).collect();
+            let first_start = actions
+                .first()
+                .map(|(w, _)| {
+                    let h = heads[0].unwrap_or(*w);
+                    self.clause_start(&st, h, &subjects).min(st.words[h].s)
+                })
+                .unwrap_or(0);
+            // A date before the chain counts only when no other clause ends between it and the chain.
+            let chain_from = self.clause_boundary_before(&st, first_start);
+            let mut previous: Option<(usize, (String, String))> = None;
+            for (i, (w, c)) in actions.iter().enumerate() {
                 let aw = &st.words[*w];
-                let found = if c.noun { noun_of(&st, aw) } else { action_of(&st, aw).or_else(|| surface_stem(&st, aw)) };
+                let head = heads[i].unwrap_or(*w);
+                let hw = &st.words[head];
+                let found = if c.noun {
+                    noun_of(&st, aw)
+                } else {
+                    match heads[i] {
+                        Some(h) => {
+                            let aux = action_of(&st, aw).or_else(|| surface_stem(&st, aw));
+                            let main = &st.words[h];
+                            let xsv = st.word_morphs(main).iter().any(|m| tag(m) == "XSV");
+                            match aux {
+                                // `노력해 보겠다`: the action is the noun of the 하다-verb.
+                                Some(_) if xsv => action_of(&st, main),
+                                Some((stem, end)) => Some((format!("{} {stem}", bare(&st, main)), end)),
+                                None => None,
+                            }
+                        }
+                        None => action_of(&st, aw).or_else(|| surface_stem(&st, aw)),
+                    }
+                };
                 let Some((action, stem_end)) = found else { continue };
                 if action.is_empty() || action == "하" || self.lex.not_action.contains(&action) {
                     continue;
                 }
-                let start = self.clause_start(&st, *w, &subjects);
-                let span_start = start.min(aw.s);
-                let object = if c.noun { String::new() } else { self.object(&st, span_start, *w) };
+                let start = self.clause_start(&st, head, &subjects);
+                let span_start = start.min(hw.s);
+                let object = if c.noun { String::new() } else { self.object(&st, span_start, head) };
                 let sentence_from = subjects.iter().filter(|s| s.pe <= span_start && !s.generic).map(|s| s.pe).next_back().unwrap_or(0);
-                let deadline = self
-                    .deadline(&st, span_start, aw.s, published)
-                    .or_else(|| self.deadline(&st, sentence_from.min(first_start), first_start, published))
+                let own = self.deadline(&st, span_start, hw.s, published);
+                // `다음 달 중 … 모아 소송을 낼`: an action joined by `-어/-아` to the one before
+                // it, with no date of its own, shares that one's deadline.
+                let inherited = match (&own, &previous) {
+                    (None, Some((p, dl))) if !dl.0.is_empty() && !self.has_date(&st, span_start, hw.s) && self.serial_link(&st, *p, head) => Some(dl.clone()),
+                    _ => None,
+                };
+                let deadline = own
+                    .or(inherited)
+                    .or_else(|| self.deadline(&st, sentence_from.min(first_start).max(chain_from.min(first_start)), first_start, published))
                     .unwrap_or_default();
+                previous = Some((*w, deadline.clone()));
                 let condition = self.condition(&st, sentence_from, *w);
                 let quote = quotes.iter().find(|q| aw.s >= q.0 && aw.s < q.1);
                 let actor = match quote.filter(|q| !a.quotes[q.2].speaker.is_empty()) {
