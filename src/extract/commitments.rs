@@ -250,7 +250,18 @@ impl CommitmentStage {
 /// adjectives (`빠르게`) sit inside the clause.
 fn ends_clause(lex: &Lexicon, st: &Sent, w: &Word) -> bool {
     let t = bare(st, w);
-    st.lemma(w).is_some_and(|l| !lex.relational_verb.contains(&l))
+    let ms = st.word_morphs(w);
+    let pred = ms.iter().position(|m| is_predicate_tag(tag(m))).unwrap_or(0);
+    // `B씨를 불러 조사할`, `모아 … 낼`: a serial `-어/-아` verb stays in the clause of the verb
+    // after it (as its manner, or as an action that shares its dates). `집단소송을 낼지 결정`:
+    // a `-ㄹ지` clause is the object of the verb after it. A particle inside the word before the
+    // verb (`키로가` read as 키+로+가다) is a misreading.
+    let serial = ms.last().is_some_and(|m| connective_a(st, m)) && !t.ends_with(',');
+    let complement = ms.iter().rev().find(|m| !is_punct_tag(tag(m))).is_some_and(|m| m.features.pos.ends_with("EC") && st.morph_text(m).ends_with('지'));
+    !serial
+        && !complement
+        && !ms[..pred].iter().any(|m| tag(m).starts_with('J'))
+        && st.lemma(w).is_some_and(|l| !lex.relational_verb.contains(&l))
         && !adnominal(st, w)
         // `비를 맞지 않고 환승하는`: `-지 않고` (without doing) is an adverbial, no clause of its own.
         && !matches!(t.as_str(), "않고" | "말고" | "않은" | "않도록")
@@ -452,8 +463,12 @@ impl CommitmentStage {
             // `신중론이 나온다`, `전시관이 들어선다`: a subject marked 이/가 that names no agent
             // makes the verb a report.
             let from = self.clause_boundary_before(st, w.s);
-            let report = st.words[..k].iter().filter(|x| x.s >= from).any(|x| {
-                last_morph_text(st, x).is_some_and(|(_, p)| p == "JKS")
+            // The subject of this verb: no predicate between it and the verb (`사용액이 늘어난
+            // 만큼 … 도입한다` has its 이/가 inside another clause).
+            let report = (0..k).filter(|&x| st.words[x].s >= from).any(|xi| {
+                let x = &st.words[xi];
+                (xi + 1..k).all(|y| st.lemma(&st.words[y]).is_none() || bare(st, &st.words[y]).ends_with('게'))
+                    && last_morph_text(st, x).is_some_and(|(_, p)| p == "JKS")
                     && !st.entities.iter().any(|en| matches!(en.kind.as_str(), "PERSON" | "ORGANIZATION") && en.span.start < st.base + x.e && st.base + x.s < en.span.end)
             });
             if outside && verb && !report && (agent || ((object || xsv) && carried_org)) && !lemma.ends_with('지') && present_tense(&bare(st, w)) && !lemma.is_empty() && !lex.not_action.contains(&lemma) && !out.iter().any(|c| c.word == k) && !taken.contains(&k) && !negated(st, k) && !lemma.ends_with('되') && lemma != "하" {
@@ -497,7 +512,9 @@ impl CommitmentStage {
             // inside the clause of the action after it.
             let ms = st.word_morphs(w);
             let pred = ms.iter().position(|m| is_predicate_tag(tag(m))).unwrap_or(0);
-            if ms[..pred].iter().any(|m| tag(m).starts_with('J')) || !ends_clause(&self.lex, st, w) && !adnominal(st, w) && last_morph_text(st, w).is_some_and(|(_, p)| p.ends_with("EC")) && !t.ends_with('게') {
+            let relational = st.lemma(w).is_some_and(|l| self.lex.relational_verb.contains(&l));
+            let complement = last_morph_text(st, w).is_some_and(|(m, p)| p.ends_with("EC") && m.ends_with('지'));
+            if ms[..pred].iter().any(|m| tag(m).starts_with('J')) || relational || complement || matches!(t.as_str(), "않고" | "말고" | "않도록") {
                 continue;
             }
             // Adverbs made of adjectives (`빠르게`, `신속하게`) sit inside the clause.
@@ -518,7 +535,9 @@ impl CommitmentStage {
             // The next action of the chain: the one found last, else the cue's.
             let next = out.last().copied().unwrap_or(a);
             let object_before = j > 0 && (j.saturating_sub(3)..j).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(_, p)| p == "JKO"));
-            let object_after = (j + 1..next).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(_, p)| p == "JKO"));
+            // Objects inside a `-는지` clause (`불러 규정을 지켰는지 조사할`) belong to that clause.
+            let complement_at = |x: usize| last_morph_text(st, &st.words[x]).is_some_and(|(m, p)| p.ends_with("EC") && m.ends_with('지'));
+            let object_after = (j + 1..next).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(_, p)| p == "JKO") && !(x + 1..next).any(complement_at));
             // A serial verb is an action of its own when both verbs have objects (`사례를 모아
             // 소송을 낼`), or when it has no object but a date (`12일 리마로 이동해 회담한다`).
             // One object for both (`B씨를 불러 조사할`) makes one action.
@@ -564,7 +583,9 @@ impl CommitmentStage {
 
     /// A DATE (a deadline or a start) between `from` and `to` (relative).
     fn has_date(&self, st: &Sent, from: usize, to: usize) -> bool {
-        st.entities.iter().any(|en| en.kind == DATE && en.span.start >= st.base + from && en.span.end <= st.base + to)
+        // A date word inside a name (`내일` of `내일소비자연대`) dates nothing.
+        let in_name = |en: &&Entity| st.entities.iter().any(|o| matches!(o.kind.as_str(), "PERSON" | "ORGANIZATION") && o.span.start <= en.span.start && en.span.end <= o.span.end);
+        st.entities.iter().any(|en| en.kind == DATE && en.span.start >= st.base + from && en.span.end <= st.base + to && !in_name(&en))
     }
 
     /// The action at word `p` is joined to a later one by the serial `-어/-아` (`모아`, `세워`,
@@ -656,7 +677,8 @@ impl CommitmentStage {
         // A clock time right after a date makes it more precise (`8일 오전 10시` → …T10:00).
         let mut dates: Vec<(usize, usize, &str)> = Vec::new();
         let mut clock: Vec<Option<&str>> = Vec::new();
-        for en in st.entities.iter().filter(|en| en.span.start >= a0 && en.span.end <= a1 && matches!(en.kind.as_str(), "DATE" | "QUANTITY" | "TIME")) {
+        let in_name = |en: &Entity| st.entities.iter().any(|o| matches!(o.kind.as_str(), "PERSON" | "ORGANIZATION") && o.span.start <= en.span.start && en.span.end <= o.span.end);
+        for en in st.entities.iter().filter(|en| en.span.start >= a0 && en.span.end <= a1 && matches!(en.kind.as_str(), "DATE" | "QUANTITY" | "TIME") && !in_name(en)) {
             if let Some(last) = dates.last_mut() {
                 let gap = st.text(last.1 - st.base, en.span.start - st.base);
                 if last.2 == DATE && en.kind == DATE && gap.chars().all(|c| c == ' ') {
@@ -1076,6 +1098,74 @@ mod tests {
             true,
         );
         assert!(cs.is_empty(), "{cs:?}");
+    }
+
+    #[test]
+    fn stems_as_written_and_auxiliary_verbs() {
+        let cs = commitments("박 대표는 \"해외 거점을 넓혀 나가겠다\"며 \"개발에도 속도를 내겠다\"고 말했다.", true);
+        assert_eq!(find(&cs, "넓혀 나가").1, "promise", "{cs:?}");
+        assert_eq!(find(&cs, "내").1, "promise", "{cs:?}");
+        let cs = commitments("군청은 마을마다 쉼터를 새로 만드는 방안을 검토하고 있다.", true);
+        assert_eq!(find(&cs, "만들").1, "review", "the governing verb decides: {cs:?}");
+    }
+
+    #[test]
+    fn drive_verbs_are_the_action_or_give_way_to_the_clause() {
+        let cs = commitments("구청은 골목 주차장 확충에 나선다.", true);
+        assert_eq!(find(&cs, "나서").1, "decision", "{cs:?}");
+        assert!(!cs.iter().any(|c| c.0 == "확충"), "{cs:?}");
+        let cs = commitments("시는 심야 버스 노선을 늘리는 방안을 추진한다.", true);
+        assert_eq!(find(&cs, "늘리").1, "decision", "{cs:?}");
+        assert!(!cs.iter().any(|c| c.0 == "추진"), "{cs:?}");
+    }
+
+    #[test]
+    fn a_date_before_a_serial_chain_is_shared() {
+        let cs = commitments("협회는 다음 달 중 회원 200명을 모아 집단 소송을 낼 계획이다.", true);
+        assert_eq!(find(&cs, "모으").3, "2022-11", "{cs:?}");
+        assert_eq!(find(&cs, "내").3, "2022-11", "{cs:?}");
+        let cs = commitments("공단은 다음 달 현장 인력을 불러 안전 수칙을 지켰는지 조사할 계획이다.", true);
+        assert_eq!(find(&cs, "조사").3, "2022-11", "{cs:?}");
+        assert!(!cs.iter().any(|c| c.0 == "부르"), "one object for both verbs, one action: {cs:?}");
+    }
+
+    #[test]
+    fn a_date_inside_an_earlier_clause_is_not_shared() {
+        // `찾도록` ends a clause between the date and the action.
+        let cs = commitments("구청은 연말까지 안내 책자를 새로 펴내고, 주민들이 쉽게 찾도록 상담 창구를 운영한다.", true);
+        assert_eq!(find(&cs, "운영").3, "", "{cs:?}");
+        let cs = commitments("구청은 연말까지 안내 책자를 새로 펴내고, 상담 창구를 운영한다.", true);
+        assert_eq!(find(&cs, "펴내").3, "2022-12-31", "{cs:?}");
+        assert_eq!(find(&cs, "운영").3, "", "{cs:?}");
+    }
+
+    #[test]
+    fn a_dated_clause_before_dwi_is_an_action() {
+        let cs = commitments("교육청은 내년 3월 1학년을 대상으로 먼저 시행한 뒤 2024년까지 전 학년으로 넓히기로 했다.", true);
+        assert_eq!(find(&cs, "시행").3, "2023-03", "{cs:?}");
+        assert_eq!(find(&cs, "넓히").3, "2024", "{cs:?}");
+        let cs = commitments("검찰은 판결문을 검토한 뒤 항소할 방침이다.", true);
+        assert!(!cs.iter().any(|c| c.0 == "판결문" || c.0 == "검토"), "{cs:?}");
+        assert_eq!(find(&cs, "항소").1, "plan", "{cs:?}");
+    }
+
+    #[test]
+    fn past_and_broken_promises_questions_and_former_plans() {
+        let cs = commitments(
+            "시는 2019년에도 과학관을 짓겠다고 발표했지만 예산을 확보하지 못했다. 누가 그 길로 가겠나. 처음에는 모두 공원으로 만들겠다더니 말을 바꿨다. 공사는 올해 말 끝날 예정이었으나 늦어졌다.",
+            true,
+        );
+        assert!(cs.is_empty(), "{cs:?}");
+    }
+
+    #[test]
+    fn budget_years_relational_verbs_and_yearless_halves() {
+        let cs = commitments("구청은 \"내년 예산에 설계비를 반영하겠다\"고 밝혔다.", true);
+        assert_eq!(find(&cs, "반영").3, "", "the year of a budget is no deadline: {cs:?}");
+        let cs = commitments("감독은 오는 27일 결승전을 앞두고 선수 일부를 교체하기로 했다.", true);
+        assert_eq!(find(&cs, "교체").3, "2022-10-27", "{cs:?}");
+        let cs = commitments("공단은 내년 상반기 설계를 마친 뒤 하반기에 착공하기로 했다.", true);
+        assert_eq!(find(&cs, "착공").3, "2023-H2", "{cs:?}");
     }
 
     #[test]
