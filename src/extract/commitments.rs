@@ -414,7 +414,13 @@ impl CommitmentStage {
             }
             // Plan: `~을 목표로`.
             if t.starts_with("목표로") && k > 0 && ends_object(&st.words[k - 1]) {
-                out.push(Cue { word: k - 1, modality: PLAN, noun: true });
+                // `회수하는 것을 목표로`: the action is the verb of the clause before 것.
+                let head = noun_of(st, &st.words[k - 1]).map(|x| x.0).unwrap_or_default();
+                if head == "것" && k >= 2 && adnominal(st, &st.words[k - 2]) {
+                    out.push(Cue { word: k - 2, modality: PLAN, noun: false });
+                } else {
+                    out.push(Cue { word: k - 1, modality: PLAN, noun: true });
+                }
                 continue;
             }
             // Promise: `~을 약속했다`.
@@ -514,7 +520,14 @@ impl CommitmentStage {
             let pred = ms.iter().position(|m| is_predicate_tag(tag(m))).unwrap_or(0);
             let relational = st.lemma(w).is_some_and(|l| self.lex.relational_verb.contains(&l));
             let complement = last_morph_text(st, w).is_some_and(|(m, p)| p.ends_with("EC") && m.ends_with('지'));
-            if ms[..pred].iter().any(|m| tag(m).starts_with('J')) || relational || complement || matches!(t.as_str(), "않고" | "말고" | "않도록") {
+            // A verb must end in an ending: a bare predicate (`단원구` read as 단원+구다) or one before
+            // a bound noun (`세 번째` read as 세다) is a misread noun or determiner. A nominalized
+            // verb (`부담을 덜기 위해`) is an argument inside the clause.
+            let last = ms.iter().rev().find(|m| !is_punct_tag(tag(m)));
+            let no_ending = last.is_some_and(|m| !m.features.pos.contains('E'));
+            let nominalized = last.is_some_and(|m| m.features.pos.ends_with("ETN"));
+            let before_bound = st.words.get(j + 1).and_then(|x| st.word_morphs(x).first()).is_some_and(|m| matches!(tag(m), "NNBC" | "NNB")) && !adnominal(st, w);
+            if ms[..pred].iter().any(|m| tag(m).starts_with('J')) || relational || complement || no_ending || nominalized || before_bound || matches!(t.as_str(), "않고" | "말고" | "않도록") {
                 continue;
             }
             // Adverbs made of adjectives (`빠르게`, `신속하게`) sit inside the clause.
@@ -539,11 +552,12 @@ impl CommitmentStage {
             let complement_at = |x: usize| last_morph_text(st, &st.words[x]).is_some_and(|(m, p)| p.ends_with("EC") && m.ends_with('지'));
             let object_after = (j + 1..next).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(_, p)| p == "JKO") && !(x + 1..next).any(complement_at));
             // A serial verb is an action of its own when both verbs have objects (`사례를 모아
-            // 소송을 낼`), or when it has no object but a date (`12일 리마로 이동해 회담한다`).
+            // 소송을 낼`), when it has no object but a date (`12일 리마로 이동해 회담한다`), or
+            // when the verb after it has its own date (`공장을 착공해 2026년부터 양산에 들어갈`).
             // One object for both (`B씨를 불러 조사할`) makes one action.
             let coord = next_is_deung
                 || then
-                || (serial && ((object_before && object_after) || (dated && !object_before)))
+                || (serial && ((object_before && object_after) || (dated && !object_before) || (object_before && self.has_date(st, w.e, st.words[next].s))))
                 || last_morph_text(st, w).is_some_and(|(m, p)| p.ends_with("EC") && matches!(m.as_str(), "고" | "며" | "으며" | "하고" | "하며" | "는가하면"))
                 || t.ends_with("하고")
                 || t.ends_with("하며");
@@ -1166,6 +1180,22 @@ mod tests {
         assert_eq!(find(&cs, "교체").3, "2022-10-27", "{cs:?}");
         let cs = commitments("공단은 내년 상반기 설계를 마친 뒤 하반기에 착공하기로 했다.", true);
         assert_eq!(find(&cs, "착공").3, "2023-H2", "{cs:?}");
+    }
+
+    #[test]
+    fn serial_verbs_with_dates_of_their_own_and_nominalized_purposes() {
+        let cs = commitments("회사는 다음 달 공사를 시작해 2024년 상반기까지 마무리하고, 세 번째 부지를 확보하기로 했다.", true);
+        assert_eq!(find(&cs, "시작").3, "2022-11", "{cs:?}");
+        assert_eq!(find(&cs, "마무리").3, "2024-H1", "{cs:?}");
+        assert_eq!(find(&cs, "확보").3, "", "{cs:?}");
+        let cs = commitments("시는 주민 의견을 모아 다음 달 중 설계안을 확정하기로 했다.", true);
+        assert_eq!(find(&cs, "모으").3, "", "{cs:?}");
+        assert_eq!(find(&cs, "확정").3, "2022-11", "{cs:?}");
+        let cs = commitments("교육청은 강사 300명을 내년 상반기까지 확보하고, 업무 부담을 덜기 위해 상담 센터를 설치할 예정이다.", true);
+        assert_eq!(find(&cs, "확보").3, "2023-H1", "{cs:?}");
+        assert_eq!(find(&cs, "설치").1, "plan", "{cs:?}");
+        let cs = commitments("회사는 3개월 내에 제품의 80%를 회수하는 것을 목표로 하고 있다.", true);
+        assert_eq!(find(&cs, "회수").3, "2023-01-19", "{cs:?}");
     }
 
     #[test]
