@@ -506,7 +506,9 @@ impl CommitmentStage {
         while j > 0 {
             j -= 1;
             let w = &st.words[j];
-            if inside(j) != region || st.word_text(w).chars().any(|c| matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’')) {
+            // Single quotation marks around a term (`'부르미' 차량을`) are part of the clause; a
+            // direct quote's own marks are found through `quotes`.
+            if inside(j) != region || st.word_text(w).chars().any(|c| matches!(c, '"' | '“' | '”')) {
                 break;
             }
             if st.lemma(w).is_none() {
@@ -617,7 +619,7 @@ impl CommitmentStage {
         for j in (0..a).rev() {
             let w = &st.words[j];
             let text = st.word_text(w);
-            if let Some(p) = text.rfind(['"', '“', '”', '‘', '’', '\'']) {
+            if let Some(p) = text.rfind(['"', '“', '”']) {
                 start = w.s + text[..p].chars().count() + 1;
                 break;
             }
@@ -1196,6 +1198,13 @@ mod tests {
         assert_eq!(find(&cs, "설치").1, "plan", "{cs:?}");
         let cs = commitments("회사는 3개월 내에 제품의 80%를 회수하는 것을 목표로 하고 있다.", true);
         assert_eq!(find(&cs, "회수").3, "2023-01-19", "{cs:?}");
+    }
+
+    #[test]
+    fn single_quoted_terms_stay_inside_the_clause() {
+        let cs = commitments("군 관계자는 \"다음 달까지 '온동네' 버스를 5대로 늘리고, 어르신을 위해 전화 예약 제도를 도입하겠다\"고 말했다.", true);
+        assert_eq!(find(&cs, "늘리").3, "2022-11", "{cs:?}");
+        assert_eq!(find(&cs, "도입").3, "", "the date is inside the clause before: {cs:?}");
     }
 
     #[test]
