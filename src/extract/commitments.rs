@@ -471,12 +471,18 @@ impl CommitmentStage {
             let from = self.clause_boundary_before(st, w.s);
             // The subject of this verb: no predicate between it and the verb (`사용액이 늘어난
             // 만큼 … 도입한다` has its 이/가 inside another clause).
-            let report = (0..k).filter(|&x| st.words[x].s >= from).any(|xi| {
-                let x = &st.words[xi];
-                (xi + 1..k).all(|y| st.lemma(&st.words[y]).is_none() || bare(st, &st.words[y]).ends_with('게'))
-                    && last_morph_text(st, x).is_some_and(|(_, p)| p == "JKS")
+            let mut report = false;
+            for x in st.words[..k].iter().rev() {
+                if x.s < from || (st.lemma(x).is_some() && !bare(st, x).ends_with('게')) {
+                    break;
+                }
+                if last_morph_text(st, x).is_some_and(|(_, p)| p == "JKS")
                     && !st.entities.iter().any(|en| matches!(en.kind.as_str(), "PERSON" | "ORGANIZATION") && en.span.start < st.base + x.e && st.base + x.s < en.span.end)
-            });
+                {
+                    report = true;
+                    break;
+                }
+            }
             if outside && verb && !report && (agent || ((object || xsv) && carried_org)) && !lemma.ends_with('지') && present_tense(&bare(st, w)) && !lemma.is_empty() && !lex.not_action.contains(&lemma) && !out.iter().any(|c| c.word == k) && !taken.contains(&k) && !negated(st, k) && !lemma.ends_with('되') && lemma != "하" {
                 out.push(Cue { word: k, modality: DECISION, noun: false });
             }
@@ -502,6 +508,15 @@ impl CommitmentStage {
         let mut out = Vec::new();
         let inside = |k: usize| quotes.iter().position(|&(o, c)| st.words[k].s >= o && st.words[k].s <= c);
         let region = inside(a);
+        // The clause boundary before each word, in one pass (a chain may be long).
+        let mut bounds = Vec::with_capacity(st.words.len());
+        let mut last = 0;
+        for (k, x) in st.words.iter().enumerate() {
+            bounds.push(last);
+            if ends_clause(&self.lex, st, x) || closes_clause(st, k) {
+                last = x.e;
+            }
+        }
         let mut j = a;
         while j > 0 {
             j -= 1;
@@ -539,7 +554,7 @@ impl CommitmentStage {
             let next_is_deung = st.words.get(j + 1).is_some_and(|x| bare(st, x) == "등");
             // The clause of this verb has its own date (`내년 3월 … 시행한 뒤`, `2026년까지 … 구축해`):
             // a scheduled action, not a condition or a manner.
-            let dated = self.has_date(st, self.clause_boundary_before(st, w.s), w.s);
+            let dated = self.has_date(st, bounds[j], w.s);
             let then = closes_clause(st, j + 1) && !next_is_deung && dated;
             if adnominal(st, w) && !next_is_deung && !then {
                 continue;
@@ -717,8 +732,9 @@ impl CommitmentStage {
             // An action with a start date (`2026년 1분기부터 양산에 들어갈`) has no deadline here.
             return None;
         }
+        // The last date that makes a deadline wins: look from the end, stop at the first.
         let mut best: Option<(String, String)> = None;
-        for (&(ds, de, kind), time) in dates.iter().zip(&clock) {
+        for (&(ds, de, kind), time) in dates.iter().zip(&clock).rev() {
             let text = st.analysis.text(crate::doc::Span::new(ds, de)).to_string();
             let tail = after(de);
             let spaced = st.chars.get(de - st.base).is_some_and(|c| crate::segment::is_space(*c));
@@ -755,6 +771,7 @@ impl CommitmentStage {
                     }
                 }
                 best = Some((dtext, iso));
+                break;
             } else if matches!(tail.as_str(), "내" | "내에" | "안" | "안에" | "이내" | "이내에" | "간" | "동안") || text.ends_with('간') {
                 // `3년간` written as one quantity: the duration without 간.
                 let text = text.strip_suffix('간').unwrap_or(&text).to_string();
@@ -775,6 +792,7 @@ impl CommitmentStage {
                 };
                 if !unit.is_empty() && matches!(unit.as_str(), "개월" | "달" | "년" | "주" | "일") {
                     best = Some((dtext, iso));
+                    break;
                 }
             }
         }
