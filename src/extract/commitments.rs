@@ -167,7 +167,7 @@ fn stem_of(st: &Sent, ms: &[crate::doc::Morph], k: usize) -> String {
 fn restore_rieul_open(surface: &str) -> Option<String> {
     let last = surface.chars().last()?;
     let code = last as u32;
-    if !(0xAC00..=0xD7A3).contains(&code) || (code - 0xAC00) % 28 != 0 {
+    if !(0xAC00..=0xD7A3).contains(&code) || !(code - 0xAC00).is_multiple_of(28) {
         return None;
     }
     let mut s: String = surface.chars().take(surface.chars().count() - 1).collect();
@@ -572,9 +572,10 @@ impl CommitmentStage {
             // 소송을 낼`), when it has no object but a date (`12일 리마로 이동해 회담한다`), or
             // when the verb after it has its own date (`공장을 착공해 2026년부터 양산에 들어갈`).
             // One object for both (`B씨를 불러 조사할`) makes one action.
+            let serial_action = if object_before { object_after || self.has_date(st, w.e, st.words[next].s) } else { dated };
             let coord = next_is_deung
                 || then
-                || (serial && ((object_before && object_after) || (dated && !object_before) || (object_before && self.has_date(st, w.e, st.words[next].s))))
+                || (serial && serial_action)
                 || last_morph_text(st, w).is_some_and(|(m, p)| p.ends_with("EC") && matches!(m.as_str(), "고" | "며" | "으며" | "하고" | "하며" | "는가하면"))
                 || t.ends_with("하고")
                 || t.ends_with("하며");
@@ -616,7 +617,7 @@ impl CommitmentStage {
     fn has_date(&self, st: &Sent, from: usize, to: usize) -> bool {
         // A date word inside a name (`내일` of `내일소비자연대`) dates nothing.
         let in_name = |en: &&Entity| st.entities.iter().any(|o| matches!(o.kind.as_str(), "PERSON" | "ORGANIZATION") && o.span.start <= en.span.start && en.span.end <= o.span.end);
-        st.entities.iter().any(|en| en.kind == DATE && en.span.start >= st.base + from && en.span.end <= st.base + to && !in_name(&en))
+        st.entities.iter().any(|en| en.kind == DATE && en.span.start >= st.base + from && en.span.end <= st.base + to && !in_name(en))
     }
 
     /// The action at word `p` is joined to a later one by the serial `-어/-아` (`모아`, `세워`,
