@@ -43,6 +43,9 @@ struct Lexicon {
     condition_end: FxHashSet<String>,
     deadline_after: FxHashSet<String>,
     start_after: FxHashSet<String>,
+    aux_verb: FxHashSet<String>,
+    relational_verb: FxHashSet<String>,
+    dated_noun: FxHashSet<String>,
 }
 
 impl Lexicon {
@@ -60,6 +63,9 @@ impl Lexicon {
                 "condition_end" => &mut lex.condition_end,
                 "deadline_after" => &mut lex.deadline_after,
                 "start_after" => &mut lex.start_after,
+                "aux_verb" => &mut lex.aux_verb,
+                "relational_verb" => &mut lex.relational_verb,
+                "dated_noun" => &mut lex.dated_noun,
                 other => return Err(format!("{at}: unknown class {other:?}")),
             };
             set.insert(word);
@@ -120,8 +126,75 @@ fn action_of(st: &Sent, w: &Word) -> Option<(String, usize)> {
         let text: String = noun.iter().map(|p| st.morph_text(p)).collect();
         return Some((text, last.span.end - st.base));
     }
-    let lemma = st.lemma(w)?;
-    Some((lemma, (m.span.end - st.base).min(w.e)))
+    // A verb with an auxiliary in the same word (`길러내`, `돌려드리`): the compound as written.
+    if let Some(x) = ms.get(k + 1).filter(|x| tag(x) == "VX" && tag(m) == "VV" && connective_a(st, m)) {
+        return Some((st.morph_text(m) + &stem_of(st, ms, k + 1), (x.span.end - st.base).min(w.e)));
+    }
+    Some((stem_of(st, ms, k), (m.span.end - st.base).min(w.e)))
+}
+
+/// The stem of the predicate morpheme `ms[k]` as written. A morpheme that is the stem alone
+/// (`내`, `쓰`, `듣`) is its surface: ko-dic's analysis of such an entry names another verb
+/// (`내` → 나, `쓰` → 쓸). An ㄹ-stem before `-ㄴ다` loses its ㄹ (`만든다`, `연다`): it is
+/// restored. A conjugated morpheme (`밝혀` = 밝히+어) gives the stem of its analysis.
+fn stem_of(st: &Sent, ms: &[crate::doc::Morph], k: usize) -> String {
+    let m = &ms[k];
+    let surface = st.morph_text(m);
+    let pos = &*m.features.pos;
+    if !pos.contains('+') && matches!(pos, "VV" | "VA" | "VX") {
+        // An ㄹ-stem drops its ㄹ before ㄴ, ㅂ, ㅅ and 오 (`만드는` = 만들+는): ko-dic's
+        // analysis restores it. Before other endings (`쓰겠다`) the surface is the stem.
+        let analysed = m.features.analysis.split('/').next().unwrap_or("");
+        let next_drops = ms.get(k + 1).is_some_and(|x| st.morph_text(x).starts_with(['는', '니', '나', '냐', '습', '세', '시', '오']));
+        if next_drops && restore_rieul_open(&surface).as_deref() == Some(analysed) {
+            return analysed.to_string();
+        }
+        let next_da = ms.get(k + 1).is_some_and(|x| x.features.pos.starts_with('E') && st.morph_text(x).starts_with('다'));
+        if m.features.analysis.is_empty() && next_da {
+            if let Some(restored) = restore_rieul(&surface) {
+                return restored;
+            }
+        }
+        return surface;
+    }
+    match m.features.analysis.split('/').next() {
+        Some(first) if !m.features.analysis.is_empty() => first.to_string(),
+        _ => surface,
+    }
+}
+
+/// `만드` → 만들: the last syllable (open) with ㄹ added.
+fn restore_rieul_open(surface: &str) -> Option<String> {
+    let last = surface.chars().last()?;
+    let code = last as u32;
+    if !(0xAC00..=0xD7A3).contains(&code) || !(code - 0xAC00).is_multiple_of(28) {
+        return None;
+    }
+    let mut s: String = surface.chars().take(surface.chars().count() - 1).collect();
+    s.push(char::from_u32(code + 8)?);
+    Some(s)
+}
+
+/// `만든` → 만들: a syllable with final ㄴ read as the ㄹ-stem it comes from.
+fn restore_rieul(surface: &str) -> Option<String> {
+    let last = surface.chars().last()?;
+    let code = last as u32;
+    if !(0xAC00..=0xD7A3).contains(&code) || (code - 0xAC00) % 28 != 4 {
+        return None;
+    }
+    let rieul = char::from_u32(code - 4 + 8)?;
+    let mut s: String = surface.chars().take(surface.chars().count() - 1).collect();
+    s.push(rieul);
+    Some(s)
+}
+
+/// A predicate morpheme ending in the connective `-어/-아` (`넓혀`, `길러`, `따져`).
+fn connective_a(st: &Sent, m: &crate::doc::Morph) -> bool {
+    let a = &m.features.analysis;
+    m.features.pos.ends_with("EC") && (a.contains("+어/EC") || a.contains("+아/EC") || a.contains("+여/EC") || a.contains("+ㅓ/EC") || a.contains("+ㅏ/EC") || {
+        let t = st.morph_text(m);
+        t.ends_with('어') || t.ends_with('아') || t.ends_with('여')
+    })
 }
 
 /// The stem written before a cue ending when ko-dic gives no verb (`열기로` read as a noun):
@@ -146,6 +219,104 @@ fn noun_of(st: &Sent, w: &Word) -> Option<(String, usize)> {
 
 fn last_morph_text(st: &Sent, w: &Word) -> Option<(String, String)> {
     st.word_morphs(w).iter().rev().find(|m| !is_punct_tag(tag(m))).map(|m| (st.morph_text(m), m.features.pos.to_string()))
+}
+
+impl CommitmentStage {
+    /// The verb word before an auxiliary verb word (`넓혀 나가기로`, `보여 드리겠다`, `따져
+    /// 보겠다`): the `-어/-아` word that carries the action, or `None`.
+    fn aux_head(&self, st: &Sent, w: usize) -> Option<usize> {
+        let k = w.checked_sub(1)?;
+        let ms = st.word_morphs(&st.words[w]);
+        let first = ms.iter().position(|m| is_predicate_tag(tag(m)))?;
+        if first != 0 || !self.lex.aux_verb.contains(&stem_of(st, ms, first)) {
+            return None;
+        }
+        let pw = &st.words[k];
+        let pt = st.word_text(pw);
+        if pt.ends_with(|c: char| !crate::extract::quotes::is_hangul(c)) {
+            return None;
+        }
+        let pm = st.word_morphs(pw);
+        let last = pm.last()?;
+        let pred = pm.iter().position(|m| is_predicate_tag(tag(m)))?;
+        let only_verb = pm[..pred].iter().all(|m| is_nominal_tag(tag(m))) && matches!(tag(&pm[pred]), "VV" | "XSV");
+        (only_verb && connective_a(st, last)).then_some(k)
+    }
+}
+
+/// A predicate with a connective ending (`공개하고,`, `모아`, `돌아가도록`): the end of a clause.
+/// A predicate without an ending or with a final ending inside the sentence is a misreading of
+/// a noun (`다음 주` read as 주/VX, `후보지` as 후보+이+지) and ends nothing. Adverbs made of
+/// adjectives (`빠르게`) sit inside the clause.
+fn ends_clause(lex: &Lexicon, st: &Sent, w: &Word) -> bool {
+    let t = bare(st, w);
+    let ms = st.word_morphs(w);
+    let pred = ms.iter().position(|m| is_predicate_tag(tag(m))).unwrap_or(0);
+    // `B씨를 불러 조사할`, `모아 … 낼`: a serial `-어/-아` verb stays in the clause of the verb
+    // after it (as its manner, or as an action that shares its dates). `집단소송을 낼지 결정`:
+    // a `-ㄹ지` clause is the object of the verb after it. A particle inside the word before the
+    // verb (`키로가` read as 키+로+가다) is a misreading.
+    let serial = ms.last().is_some_and(|m| connective_a(st, m)) && !t.ends_with(',');
+    let complement = ms.iter().rev().find(|m| !is_punct_tag(tag(m))).is_some_and(|m| m.features.pos.ends_with("EC") && st.morph_text(m).ends_with('지'));
+    !serial
+        && !complement
+        && !ms[..pred].iter().any(|m| tag(m).starts_with('J'))
+        && st.lemma(w).is_some_and(|l| !lex.relational_verb.contains(&l))
+        && !adnominal(st, w)
+        // `비를 맞지 않고 환승하는`: `-지 않고` (without doing) is an adverbial, no clause of its own.
+        && !matches!(t.as_str(), "않고" | "말고" | "않은" | "않도록")
+        && st.word_morphs(w).iter().rev().find(|m| !is_punct_tag(tag(m))).is_some_and(|m| m.features.pos.ends_with("EC"))
+        && !bare(st, w).ends_with('게')
+}
+
+/// A commitment reported as one of the past: the report after it is in the past tense and
+/// turns against it (`~하겠다고 약속했지만`, `~하겠다는 계획서를 냈지만`), it ends in `-더니`
+/// (`만들겠다더니`), or an auxiliary in the past follows it (`추진해 왔다`).
+fn broken_or_past(st: &Sent, k: usize) -> bool {
+    let n = st.words.len();
+    if bare(st, &st.words[k]).ends_with("더니") {
+        return true;
+    }
+    if st.words.get(k + 1).is_some_and(|x| matches!(st.lemma(x).as_deref(), Some("오" | "가" | "보")) && past(st, x)) {
+        return true;
+    }
+    (k..(k + 4).min(n)).any(|x| {
+        let w = &st.words[x];
+        let b = bare(st, w);
+        past(st, w) && (b.ends_with("지만") || b.ends_with("으나") || b.ends_with("더니"))
+    })
+}
+
+/// `내년 상반기 실시설계를 마친 뒤 하반기에 착공`: a half-year, quarter or month written without
+/// a year takes the year of the date before it in the sentence when that one is a later year
+/// (the entity stage resolves it to the publication year).
+fn same_year_as_before(st: &Sent, ds: usize, text: &str, w: crate::time::When, published: Option<crate::doc::Date>) -> crate::time::When {
+    use crate::time::When;
+    use chrono::Datelike;
+    let Some(p) = published else { return w };
+    let py = p.year();
+    let yearless = !text.chars().any(|c| c.is_ascii_digit() && text.contains('년'))
+        && !["년", "올해", "금년", "이달", "이번", "지난", "연내", "연말"].iter().any(|x| text.contains(x));
+    if !yearless {
+        return w;
+    }
+    let before = st
+        .entities
+        .iter()
+        .filter(|en| en.kind == DATE && en.span.end <= ds)
+        .filter_map(|en| en.normalized.get(..4).and_then(|y| y.parse::<i32>().ok()))
+        .next_back();
+    match (before, w) {
+        (Some(y), When::Half(wy, h)) if wy == py && y > py => When::Half(y, h),
+        (Some(y), When::Quarter(wy, q)) if wy == py && y > py => When::Quarter(y, q),
+        (Some(y), When::Month(wy, m)) if wy == py && y > py => When::Month(y, m),
+        _ => w,
+    }
+}
+
+/// `~하는 등`, `~한 뒤`, `~한 후에`: word `j` is the noun that closes the adnominal clause before it.
+fn closes_clause(st: &Sent, j: usize) -> bool {
+    j > 0 && j < st.words.len() && matches!(bare(st, &st.words[j]).as_str(), "등" | "등을" | "등의" | "뒤" | "뒤에" | "후" | "후에") && adnominal(st, &st.words[j - 1])
 }
 
 /// A cue found in a sentence: the word holding the action and the modality.
@@ -174,7 +345,8 @@ impl CommitmentStage {
             let marked = |x: &Word| {
                 ends_object(x) || last_morph_text(st, x).is_some_and(|(m, p)| p.starts_with("JX") && matches!(m.as_str(), "도" | "은" | "는"))
             };
-            if (lex.review_verb.contains(&lemma) || t.starts_with("검토")) && !past(st, w) && k > 0 && marked(&st.words[k - 1]) {
+            // `판결문을 검토한 뒤`: a review done before the action, not one committed to.
+            if (lex.review_verb.contains(&lemma) || t.starts_with("검토")) && !past(st, w) && !closes_clause(st, k + 1) && k > 0 && marked(&st.words[k - 1]) {
                 let obj = &st.words[k - 1];
                 let head = noun_of(st, obj).map(|x| x.0).unwrap_or_default();
                 let target = if matches!(head.as_str(), "방안" | "것" | "여부" | "안") && k >= 2 && st.lemma(&st.words[k - 2]).is_some() {
@@ -190,7 +362,9 @@ impl CommitmentStage {
                 continue;
             }
             // Promise: `~하겠다`, `~하도록 하겠다`.
-            if t.contains('겠') && !past(st, w) {
+            // `누가 거기를 가겠나`: a question, not a promise.
+            let question = ["겠나", "겠냐", "겠니", "겠는가", "겠느냐", "겠습니까", "겠어요?"].iter().any(|q| t.ends_with(q));
+            if t.contains('겠') && !past(st, w) && !question {
                 let mut a = k;
                 if lemma == "하" && k > 0 && bare(st, &st.words[k - 1]).ends_with("도록") {
                     a = k - 1;
@@ -226,7 +400,8 @@ impl CommitmentStage {
             if k + 1 < n && !lemma.is_empty() {
                 let next = &st.words[k + 1];
                 let noun = noun_of(st, next).map(|x| x.0).unwrap_or_default();
-                let ll = (adnominal(st, w) && !past(st, w)) || t.ends_with("다는") || t.ends_with("라는");
+                // `끝날 예정이었으나`: a plan that was, not one that is.
+                let ll = ((adnominal(st, w) && !past(st, w)) || t.ends_with("다는") || t.ends_with("라는")) && !past(st, next);
                 let denied = {
                     let nt = bare(st, next);
                     let after = st.words.get(k + 2).and_then(|x| st.lemma(x)).unwrap_or_default();
@@ -239,7 +414,13 @@ impl CommitmentStage {
             }
             // Plan: `~을 목표로`.
             if t.starts_with("목표로") && k > 0 && ends_object(&st.words[k - 1]) {
-                out.push(Cue { word: k - 1, modality: PLAN, noun: true });
+                // `회수하는 것을 목표로`: the action is the verb of the clause before 것.
+                let head = noun_of(st, &st.words[k - 1]).map(|x| x.0).unwrap_or_default();
+                if head == "것" && k >= 2 && adnominal(st, &st.words[k - 2]) {
+                    out.push(Cue { word: k - 2, modality: PLAN, noun: false });
+                } else {
+                    out.push(Cue { word: k - 1, modality: PLAN, noun: true });
+                }
                 continue;
             }
             // Promise: `~을 약속했다`.
@@ -251,16 +432,19 @@ impl CommitmentStage {
             if lex.drive_verb.contains(&lemma) && !past(st, w) && !adnominal(st, w) {
                 if lemma == "나서" {
                     let prev = if k > 0 { bare(st, &st.words[k - 1]) } else { String::new() };
+                    // `후속 조치에 나선다`: the action is 나서, the 에-phrase is what it takes on.
                     if prev.ends_with('에') || prev.ends_with("에도") || prev.ends_with("에는") {
-                        out.push(Cue { word: k - 1, modality: DECISION, noun: true });
+                        out.push(Cue { word: k, modality: DECISION, noun: false });
                     }
                 } else if k >= 2
                     && ends_object(&st.words[k - 1])
                     && matches!(noun_of(st, &st.words[k - 1]).map(|x| x.0).as_deref(), Some("방안" | "계획" | "사업" | "것"))
                     && adnominal(st, &st.words[k - 2])
                 {
-                    // `~을 앞당기는 방안을 추진한다`: the action is the clause's verb.
+                    // `~을 앞당기는 방안을 추진한다`: the action is the clause's verb, 추진 no action
+                    // of its own.
                     out.push(Cue { word: k - 2, modality: DECISION, noun: false });
+                    taken.insert(k);
                 } else {
                     out.push(Cue { word: k, modality: DECISION, noun: false });
                 }
@@ -282,13 +466,41 @@ impl CommitmentStage {
             });
             let object = (k.saturating_sub(4)..k).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(m, p)| p == "JKO" || (p == "JX" && m == "도")));
             let xsv = st.word_morphs(w).iter().any(|m| tag(m) == "XSV");
-            if outside && verb && (agent || ((object || xsv) && carried_org)) && !lemma.ends_with('지') && present_tense(&bare(st, w)) && !lemma.is_empty() && !lex.not_action.contains(&lemma) && !out.iter().any(|c| c.word == k) && !negated(st, k) && !lemma.ends_with('되') && lemma != "하" {
+            // `신중론이 나온다`, `전시관이 들어선다`: a subject marked 이/가 that names no agent
+            // makes the verb a report.
+            let from = self.clause_boundary_before(st, w.s);
+            // The subject of this verb: no predicate between it and the verb (`사용액이 늘어난
+            // 만큼 … 도입한다` has its 이/가 inside another clause).
+            let mut report = false;
+            for x in st.words[..k].iter().rev() {
+                if x.s < from || (st.lemma(x).is_some() && !bare(st, x).ends_with('게')) {
+                    break;
+                }
+                if last_morph_text(st, x).is_some_and(|(_, p)| p == "JKS")
+                    && !st.entities.iter().any(|en| matches!(en.kind.as_str(), "PERSON" | "ORGANIZATION") && en.span.start < st.base + x.e && st.base + x.s < en.span.end)
+                {
+                    report = true;
+                    break;
+                }
+            }
+            if outside && verb && !report && (agent || ((object || xsv) && carried_org)) && !lemma.ends_with('지') && present_tense(&bare(st, w)) && !lemma.is_empty() && !lex.not_action.contains(&lemma) && !out.iter().any(|c| c.word == k) && !taken.contains(&k) && !negated(st, k) && !lemma.ends_with('되') && lemma != "하" {
                 out.push(Cue { word: k, modality: DECISION, noun: false });
             }
         }
         let _ = published;
         out.retain(|c| !taken.contains(&c.word) || c.modality == REVIEW);
-        out
+        // Past promises and plans: `~하겠다고 약속했지만`, `~하겠다더니`, `~을 추진해 왔다`.
+        out.retain(|c| !broken_or_past(st, c.word));
+        // Two cues on one action (`~하는 방안을 검토하고 있다`: 방안 makes a plan, 검토 a review):
+        // the verb that governs the phrase, found later in the sentence, decides.
+        let mut kept: Vec<Cue> = Vec::new();
+        for c in out.into_iter().rev() {
+            if !kept.iter().any(|x| x.word == c.word) {
+                kept.push(c);
+            }
+        }
+        kept.reverse();
+        kept
     }
 
     /// Actions coordinated before a cue's action in the same clause chain: `완공하고`, `착공하는 등`.
@@ -296,33 +508,74 @@ impl CommitmentStage {
         let mut out = Vec::new();
         let inside = |k: usize| quotes.iter().position(|&(o, c)| st.words[k].s >= o && st.words[k].s <= c);
         let region = inside(a);
+        // The clause boundary before each word, in one pass (a chain may be long).
+        let mut bounds = Vec::with_capacity(st.words.len());
+        let mut last = 0;
+        for (k, x) in st.words.iter().enumerate() {
+            bounds.push(last);
+            if ends_clause(&self.lex, st, x) || closes_clause(st, k) {
+                last = x.e;
+            }
+        }
         let mut j = a;
         while j > 0 {
             j -= 1;
             let w = &st.words[j];
-            if inside(j) != region || st.word_text(w).chars().any(|c| matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’')) {
+            // Single quotation marks around a term (`'부르미' 차량을`) are part of the clause; a
+            // direct quote's own marks are found through `quotes`.
+            if inside(j) != region || st.word_text(w).chars().any(|c| matches!(c, '"' | '“' | '”')) {
                 break;
             }
             if st.lemma(w).is_none() {
                 continue;
             }
             let t = bare(st, w);
+            // A particle before the verb inside one word (`키로가` read as 키+로+가다) is a
+            // misreading, and `-지 않고` or a relational verb (`앞두고`, `위해`, `맞춰`) sits
+            // inside the clause of the action after it.
+            let ms = st.word_morphs(w);
+            let pred = ms.iter().position(|m| is_predicate_tag(tag(m))).unwrap_or(0);
+            let relational = st.lemma(w).is_some_and(|l| self.lex.relational_verb.contains(&l));
+            let complement = last_morph_text(st, w).is_some_and(|(m, p)| p.ends_with("EC") && m.ends_with('지'));
+            // A verb must end in an ending: a bare predicate (`단원구` read as 단원+구다) or one before
+            // a bound noun (`세 번째` read as 세다) is a misread noun or determiner. A nominalized
+            // verb (`부담을 덜기 위해`) is an argument inside the clause.
+            let last = ms.iter().rev().find(|m| !is_punct_tag(tag(m)));
+            let no_ending = last.is_some_and(|m| !m.features.pos.contains('E'));
+            let nominalized = last.is_some_and(|m| m.features.pos.ends_with("ETN"));
+            let before_bound = st.words.get(j + 1).and_then(|x| st.word_morphs(x).first()).is_some_and(|m| matches!(tag(m), "NNBC" | "NNB")) && !adnominal(st, w);
+            if ms[..pred].iter().any(|m| tag(m).starts_with('J')) || relational || complement || no_ending || nominalized || before_bound || matches!(t.as_str(), "않고" | "말고" | "않도록") {
+                continue;
+            }
             // Adverbs made of adjectives (`빠르게`, `신속하게`) sit inside the clause.
             if last_morph_text(st, w).is_some_and(|(m, p)| p.ends_with("EC") && m == "게") {
                 continue;
             }
             let next_is_deung = st.words.get(j + 1).is_some_and(|x| bare(st, x) == "등");
-            if adnominal(st, w) && !next_is_deung {
+            // The clause of this verb has its own date (`내년 3월 … 시행한 뒤`, `2026년까지 … 구축해`):
+            // a scheduled action, not a condition or a manner.
+            let dated = self.has_date(st, bounds[j], w.s);
+            let then = closes_clause(st, j + 1) && !next_is_deung && dated;
+            if adnominal(st, w) && !next_is_deung && !then {
                 continue;
             }
             // `-어/-아` chains count when the verb has its own object (`데이터센터를 지어`).
             let serial = last_morph_text(st, w).is_some_and(|(m, p)| p.ends_with("EC") && matches!(m.as_str(), "어" | "아" | "여" | "해"))
                 || (w.m1 > w.m0 && st.word_morphs(w).last().is_some_and(|m| m.features.pos.ends_with("EC") && (m.features.analysis.contains("+어/EC") || m.features.analysis.contains("+아/EC") || m.features.analysis.contains("+여/EC"))));
-            let has_object = j > 0
-                && (j.saturating_sub(3)..j).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(_, p)| p == "JKO"))
-                && (j + 1..a).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(_, p)| p == "JKO"));
+            // The next action of the chain: the one found last, else the cue's.
+            let next = out.last().copied().unwrap_or(a);
+            let object_before = j > 0 && (j.saturating_sub(3)..j).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(_, p)| p == "JKO"));
+            // Objects inside a `-는지` clause (`불러 규정을 지켰는지 조사할`) belong to that clause.
+            let complement_at = |x: usize| last_morph_text(st, &st.words[x]).is_some_and(|(m, p)| p.ends_with("EC") && m.ends_with('지'));
+            let object_after = (j + 1..next).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(_, p)| p == "JKO") && !(x + 1..next).any(complement_at));
+            // A serial verb is an action of its own when both verbs have objects (`사례를 모아
+            // 소송을 낼`), when it has no object but a date (`12일 리마로 이동해 회담한다`), or
+            // when the verb after it has its own date (`공장을 착공해 2026년부터 양산에 들어갈`).
+            // One object for both (`B씨를 불러 조사할`) makes one action.
+            let serial_action = if object_before { object_after || self.has_date(st, w.e, st.words[next].s) } else { dated };
             let coord = next_is_deung
-                || (serial && has_object)
+                || then
+                || (serial && serial_action)
                 || last_morph_text(st, w).is_some_and(|(m, p)| p.ends_with("EC") && matches!(m.as_str(), "고" | "며" | "으며" | "하고" | "하며" | "는가하면"))
                 || t.ends_with("하고")
                 || t.ends_with("하며");
@@ -334,12 +587,44 @@ impl CommitmentStage {
                 break;
             }
             let lemma = st.lemma(w).unwrap_or_default();
-            if self.lex.not_action.contains(&lemma) || matches!(lemma.as_str(), "하" | "되" | "통하" | "위하") {
+            if self.lex.not_action.contains(&lemma) || matches!(lemma.as_str(), "하" | "되") {
                 break;
             }
             out.push(j);
         }
         out
+    }
+
+    /// End (relative) of the last clause that ends before `pos`: after a predicate that is not
+    /// adnominal, or after `~하는 등`. 0 when none does.
+    fn clause_boundary_before(&self, st: &Sent, pos: usize) -> usize {
+        for j in (0..st.words.len()).rev() {
+            let w = &st.words[j];
+            if w.e > pos {
+                continue;
+            }
+            if ends_clause(&self.lex, st, w) {
+                return w.e;
+            }
+            if closes_clause(st, j) {
+                return w.e;
+            }
+        }
+        0
+    }
+
+    /// A DATE (a deadline or a start) between `from` and `to` (relative).
+    fn has_date(&self, st: &Sent, from: usize, to: usize) -> bool {
+        // A date word inside a name (`내일` of `내일소비자연대`) dates nothing.
+        let in_name = |en: &&Entity| st.entities.iter().any(|o| matches!(o.kind.as_str(), "PERSON" | "ORGANIZATION") && o.span.start <= en.span.start && en.span.end <= o.span.end);
+        st.entities.iter().any(|en| en.kind == DATE && en.span.start >= st.base + from && en.span.end <= st.base + to && !in_name(en))
+    }
+
+    /// The action at word `p` is joined to a later one by the serial `-어/-아` (`모아`, `세워`,
+    /// `구축해`), not by a comma.
+    fn serial_link(&self, st: &Sent, p: usize, next: usize) -> bool {
+        let w = &st.words[p];
+        p < next && !st.word_text(w).ends_with(',') && st.word_morphs(w).last().is_some_and(|m| connective_a(st, m))
     }
 
     /// Start (relative) of the clause of the action at word `a`: after the previous predicate,
@@ -350,15 +635,15 @@ impl CommitmentStage {
         for j in (0..a).rev() {
             let w = &st.words[j];
             let text = st.word_text(w);
-            if let Some(p) = text.rfind(['"', '“', '”', '‘', '’', '\'']) {
+            if let Some(p) = text.rfind(['"', '“', '”']) {
                 start = w.s + text[..p].chars().count() + 1;
                 break;
             }
-            if st.lemma(w).is_some() && !adnominal(st, w) {
+            if ends_clause(&self.lex, st, w) {
                 start = w.e;
                 break;
             }
-            if j > 0 && matches!(bare(st, w).as_str(), "등" | "등을" | "등의") && adnominal(st, &st.words[j - 1]) {
+            if closes_clause(st, j) {
                 start = w.e;
                 break;
             }
@@ -424,7 +709,8 @@ impl CommitmentStage {
         // A clock time right after a date makes it more precise (`8일 오전 10시` → …T10:00).
         let mut dates: Vec<(usize, usize, &str)> = Vec::new();
         let mut clock: Vec<Option<&str>> = Vec::new();
-        for en in st.entities.iter().filter(|en| en.span.start >= a0 && en.span.end <= a1 && matches!(en.kind.as_str(), "DATE" | "QUANTITY" | "TIME")) {
+        let in_name = |en: &Entity| st.entities.iter().any(|o| matches!(o.kind.as_str(), "PERSON" | "ORGANIZATION") && o.span.start <= en.span.start && en.span.end <= o.span.end);
+        for en in st.entities.iter().filter(|en| en.span.start >= a0 && en.span.end <= a1 && matches!(en.kind.as_str(), "DATE" | "QUANTITY" | "TIME") && !in_name(en)) {
             if let Some(last) = dates.last_mut() {
                 let gap = st.text(last.1 - st.base, en.span.start - st.base);
                 if last.2 == DATE && en.kind == DATE && gap.chars().all(|c| c == ' ') {
@@ -447,19 +733,28 @@ impl CommitmentStage {
             // An action with a start date (`2026년 1분기부터 양산에 들어갈`) has no deadline here.
             return None;
         }
+        // The last date that makes a deadline wins: look from the end, stop at the first.
         let mut best: Option<(String, String)> = None;
-        for (&(ds, de, kind), time) in dates.iter().zip(&clock) {
+        for (&(ds, de, kind), time) in dates.iter().zip(&clock).rev() {
             let text = st.analysis.text(crate::doc::Span::new(ds, de)).to_string();
             let tail = after(de);
             let spaced = st.chars.get(de - st.base).is_some_and(|c| crate::segment::is_space(*c));
             let dtext = if tail.is_empty() { text.clone() } else if spaced { format!("{text} {tail}") } else { format!("{text}{tail}") };
+            // `내년 예산에`, `2025년 예산안`: the date names the period of the noun after it, not
+            // when the action is due.
+            if kind == DATE && tail.is_empty() && spaced {
+                let w = st.word_from(de - st.base);
+                if st.words.get(w).and_then(|x| noun_of(st, x)).is_some_and(|(noun, _)| self.lex.dated_noun.contains(&noun)) {
+                    continue;
+                }
+            }
             if kind == DATE {
                 let date_text = match time {
                     // The date alone, for parsing: the time is added to its ISO form below.
                     Some(_) => st.analysis.text(crate::doc::Span::new(ds, date_end(&st.entities, ds, de))).to_string(),
                     None => text.clone(),
                 };
-                let when = crate::time::parse_date(&date_text, published);
+                let when = crate::time::parse_date(&date_text, published).map(|w| same_year_as_before(st, ds, &date_text, w, published));
                 // The day of the speaking (`19일 밝혔다`) or a past date is no deadline.
                 if let (Some(w), Some(p)) = (when, published) {
                     if w.last_day().is_some_and(|d| d < p || (d == p && tail.is_empty())) {
@@ -477,7 +772,10 @@ impl CommitmentStage {
                     }
                 }
                 best = Some((dtext, iso));
-            } else if matches!(tail.as_str(), "내" | "내에" | "안" | "안에" | "이내" | "이내에" | "간" | "동안") {
+                break;
+            } else if matches!(tail.as_str(), "내" | "내에" | "안" | "안에" | "이내" | "이내에" | "간" | "동안") || text.ends_with('간') {
+                // `3년간` written as one quantity: the duration without 간.
+                let text = text.strip_suffix('간').unwrap_or(&text).to_string();
                 // `2개월 내`: that long after the publication date.
                 let digits: String = text.chars().take_while(|c| c.is_ascii_digit()).collect();
                 let unit: String = text.chars().skip_while(|c| c.is_ascii_digit()).collect::<String>().trim().to_string();
@@ -495,6 +793,7 @@ impl CommitmentStage {
                 };
                 if !unit.is_empty() && matches!(unit.as_str(), "개월" | "달" | "년" | "주" | "일") {
                     best = Some((dtext, iso));
+                    break;
                 }
             }
         }
@@ -671,22 +970,60 @@ impl CommitmentStage {
                 actions.push((c.word, *c));
             }
             actions.sort_by_key(|(w, _)| *w);
-            let first_start = actions.first().map(|(w, _)| self.clause_start(&st, *w, &subjects).min(st.words[*w].s)).unwrap_or(0);
-            for (w, c) in &actions {
+            // The word that carries each action: the verb before an auxiliary (`넓혀 나가`).
+            let heads: Vec<Option<usize>> = actions.iter().map(|(w, c)| if c.noun { None } else { self.aux_head(&st, *w) }).collect();
+            let first_start = actions
+                .first()
+                .map(|(w, _)| {
+                    let h = heads[0].unwrap_or(*w);
+                    self.clause_start(&st, h, &subjects).min(st.words[h].s)
+                })
+                .unwrap_or(0);
+            // A date before the chain counts only when no other clause ends between it and the chain.
+            let chain_from = self.clause_boundary_before(&st, first_start);
+            let mut previous: Option<(usize, (String, String))> = None;
+            for (i, (w, c)) in actions.iter().enumerate() {
                 let aw = &st.words[*w];
-                let found = if c.noun { noun_of(&st, aw) } else { action_of(&st, aw).or_else(|| surface_stem(&st, aw)) };
+                let head = heads[i].unwrap_or(*w);
+                let hw = &st.words[head];
+                let found = if c.noun {
+                    noun_of(&st, aw)
+                } else {
+                    match heads[i] {
+                        Some(h) => {
+                            let aux = action_of(&st, aw).or_else(|| surface_stem(&st, aw));
+                            let main = &st.words[h];
+                            let xsv = st.word_morphs(main).iter().any(|m| tag(m) == "XSV");
+                            match aux {
+                                // `노력해 보겠다`: the action is the noun of the 하다-verb.
+                                Some(_) if xsv => action_of(&st, main),
+                                Some((stem, end)) => Some((format!("{} {stem}", bare(&st, main)), end)),
+                                None => None,
+                            }
+                        }
+                        None => action_of(&st, aw).or_else(|| surface_stem(&st, aw)),
+                    }
+                };
                 let Some((action, stem_end)) = found else { continue };
                 if action.is_empty() || action == "하" || self.lex.not_action.contains(&action) {
                     continue;
                 }
-                let start = self.clause_start(&st, *w, &subjects);
-                let span_start = start.min(aw.s);
-                let object = if c.noun { String::new() } else { self.object(&st, span_start, *w) };
+                let start = self.clause_start(&st, head, &subjects);
+                let span_start = start.min(hw.s);
+                let object = if c.noun { String::new() } else { self.object(&st, span_start, head) };
                 let sentence_from = subjects.iter().filter(|s| s.pe <= span_start && !s.generic).map(|s| s.pe).next_back().unwrap_or(0);
-                let deadline = self
-                    .deadline(&st, span_start, aw.s, published)
-                    .or_else(|| self.deadline(&st, sentence_from.min(first_start), first_start, published))
+                let own = self.deadline(&st, span_start, hw.s, published);
+                // `다음 달 중 … 모아 소송을 낼`: an action joined by `-어/-아` to the one before
+                // it, with no date of its own, shares that one's deadline.
+                let inherited = match (&own, &previous) {
+                    (None, Some((p, dl))) if !dl.0.is_empty() && !self.has_date(&st, span_start, hw.s) && self.serial_link(&st, *p, head) => Some(dl.clone()),
+                    _ => None,
+                };
+                let deadline = own
+                    .or(inherited)
+                    .or_else(|| self.deadline(&st, sentence_from.min(first_start).max(chain_from.min(first_start)), first_start, published))
                     .unwrap_or_default();
+                previous = Some((*w, deadline.clone()));
                 let condition = self.condition(&st, sentence_from, *w);
                 let quote = quotes.iter().find(|q| aw.s >= q.0 && aw.s < q.1);
                 let actor = match quote.filter(|q| !a.quotes[q.2].speaker.is_empty()) {
@@ -796,6 +1133,97 @@ mod tests {
             true,
         );
         assert!(cs.is_empty(), "{cs:?}");
+    }
+
+    #[test]
+    fn stems_as_written_and_auxiliary_verbs() {
+        let cs = commitments("박 대표는 \"해외 거점을 넓혀 나가겠다\"며 \"개발에도 속도를 내겠다\"고 말했다.", true);
+        assert_eq!(find(&cs, "넓혀 나가").1, "promise", "{cs:?}");
+        assert_eq!(find(&cs, "내").1, "promise", "{cs:?}");
+        let cs = commitments("군청은 마을마다 쉼터를 새로 만드는 방안을 검토하고 있다.", true);
+        assert_eq!(find(&cs, "만들").1, "review", "the governing verb decides: {cs:?}");
+    }
+
+    #[test]
+    fn drive_verbs_are_the_action_or_give_way_to_the_clause() {
+        let cs = commitments("구청은 골목 주차장 확충에 나선다.", true);
+        assert_eq!(find(&cs, "나서").1, "decision", "{cs:?}");
+        assert!(!cs.iter().any(|c| c.0 == "확충"), "{cs:?}");
+        let cs = commitments("시는 심야 버스 노선을 늘리는 방안을 추진한다.", true);
+        assert_eq!(find(&cs, "늘리").1, "decision", "{cs:?}");
+        assert!(!cs.iter().any(|c| c.0 == "추진"), "{cs:?}");
+    }
+
+    #[test]
+    fn a_date_before_a_serial_chain_is_shared() {
+        let cs = commitments("협회는 다음 달 중 회원 200명을 모아 집단 소송을 낼 계획이다.", true);
+        assert_eq!(find(&cs, "모으").3, "2022-11", "{cs:?}");
+        assert_eq!(find(&cs, "내").3, "2022-11", "{cs:?}");
+        let cs = commitments("공단은 다음 달 현장 인력을 불러 안전 수칙을 지켰는지 조사할 계획이다.", true);
+        assert_eq!(find(&cs, "조사").3, "2022-11", "{cs:?}");
+        assert!(!cs.iter().any(|c| c.0 == "부르"), "one object for both verbs, one action: {cs:?}");
+    }
+
+    #[test]
+    fn a_date_inside_an_earlier_clause_is_not_shared() {
+        // `찾도록` ends a clause between the date and the action.
+        let cs = commitments("구청은 연말까지 안내 책자를 새로 펴내고, 주민들이 쉽게 찾도록 상담 창구를 운영한다.", true);
+        assert_eq!(find(&cs, "운영").3, "", "{cs:?}");
+        let cs = commitments("구청은 연말까지 안내 책자를 새로 펴내고, 상담 창구를 운영한다.", true);
+        assert_eq!(find(&cs, "펴내").3, "2022-12-31", "{cs:?}");
+        assert_eq!(find(&cs, "운영").3, "", "{cs:?}");
+    }
+
+    #[test]
+    fn a_dated_clause_before_dwi_is_an_action() {
+        let cs = commitments("교육청은 내년 3월 1학년을 대상으로 먼저 시행한 뒤 2024년까지 전 학년으로 넓히기로 했다.", true);
+        assert_eq!(find(&cs, "시행").3, "2023-03", "{cs:?}");
+        assert_eq!(find(&cs, "넓히").3, "2024", "{cs:?}");
+        let cs = commitments("검찰은 판결문을 검토한 뒤 항소할 방침이다.", true);
+        assert!(!cs.iter().any(|c| c.0 == "판결문" || c.0 == "검토"), "{cs:?}");
+        assert_eq!(find(&cs, "항소").1, "plan", "{cs:?}");
+    }
+
+    #[test]
+    fn past_and_broken_promises_questions_and_former_plans() {
+        let cs = commitments(
+            "시는 2019년에도 과학관을 짓겠다고 발표했지만 예산을 확보하지 못했다. 누가 그 길로 가겠나. 처음에는 모두 공원으로 만들겠다더니 말을 바꿨다. 공사는 올해 말 끝날 예정이었으나 늦어졌다.",
+            true,
+        );
+        assert!(cs.is_empty(), "{cs:?}");
+    }
+
+    #[test]
+    fn budget_years_relational_verbs_and_yearless_halves() {
+        let cs = commitments("구청은 \"내년 예산에 설계비를 반영하겠다\"고 밝혔다.", true);
+        assert_eq!(find(&cs, "반영").3, "", "the year of a budget is no deadline: {cs:?}");
+        let cs = commitments("감독은 오는 27일 결승전을 앞두고 선수 일부를 교체하기로 했다.", true);
+        assert_eq!(find(&cs, "교체").3, "2022-10-27", "{cs:?}");
+        let cs = commitments("공단은 내년 상반기 설계를 마친 뒤 하반기에 착공하기로 했다.", true);
+        assert_eq!(find(&cs, "착공").3, "2023-H2", "{cs:?}");
+    }
+
+    #[test]
+    fn serial_verbs_with_dates_of_their_own_and_nominalized_purposes() {
+        let cs = commitments("회사는 다음 달 공사를 시작해 2024년 상반기까지 마무리하고, 세 번째 부지를 확보하기로 했다.", true);
+        assert_eq!(find(&cs, "시작").3, "2022-11", "{cs:?}");
+        assert_eq!(find(&cs, "마무리").3, "2024-H1", "{cs:?}");
+        assert_eq!(find(&cs, "확보").3, "", "{cs:?}");
+        let cs = commitments("시는 주민 의견을 모아 다음 달 중 설계안을 확정하기로 했다.", true);
+        assert_eq!(find(&cs, "모으").3, "", "{cs:?}");
+        assert_eq!(find(&cs, "확정").3, "2022-11", "{cs:?}");
+        let cs = commitments("교육청은 강사 300명을 내년 상반기까지 확보하고, 업무 부담을 덜기 위해 상담 센터를 설치할 예정이다.", true);
+        assert_eq!(find(&cs, "확보").3, "2023-H1", "{cs:?}");
+        assert_eq!(find(&cs, "설치").1, "plan", "{cs:?}");
+        let cs = commitments("회사는 3개월 내에 제품의 80%를 회수하는 것을 목표로 하고 있다.", true);
+        assert_eq!(find(&cs, "회수").3, "2023-01-19", "{cs:?}");
+    }
+
+    #[test]
+    fn single_quoted_terms_stay_inside_the_clause() {
+        let cs = commitments("군 관계자는 \"다음 달까지 '온동네' 버스를 5대로 늘리고, 어르신을 위해 전화 예약 제도를 도입하겠다\"고 말했다.", true);
+        assert_eq!(find(&cs, "늘리").3, "2022-11", "{cs:?}");
+        assert_eq!(find(&cs, "도입").3, "", "the date is inside the clause before: {cs:?}");
     }
 
     #[test]

@@ -310,6 +310,11 @@ pub fn parse_date(text: &str, pub_date: Option<Date>) -> Option<When> {
                 } else if future && d < p.day() {
                     (y, m) = add_months(y, m, 1);
                 }
+                // `오는 30일` said on 14 February: February has no 30th, so the next 30th is in
+                // March (and `지난 31일` said on 2 May is 31 March).
+                if NaiveDate::from_ymd_opt(y, m, d).is_none() && (1..=31).contains(&d) && (past || future) {
+                    (y, m) = add_months(y, m, if past { -1 } else { 1 });
+                }
             }
         }
         return NaiveDate::from_ymd_opt(y, m, d).map(When::Day);
@@ -439,6 +444,10 @@ mod tests {
         assert_eq!(n("지난 25일"), "2022-09-25");
         assert_eq!(n("오는 30일"), "2022-10-30");
         assert_eq!(n("오는 3일"), "2022-11-03");
+        let feb = chrono::NaiveDate::from_ymd_opt(2024, 2, 14);
+        assert_eq!(normalize_date("오는 30일", feb).as_deref(), Some("2024-03-30"), "February has no 30th");
+        let may = chrono::NaiveDate::from_ymd_opt(2024, 5, 2);
+        assert_eq!(normalize_date("지난 31일", may).as_deref(), Some("2024-03-31"), "April has no 31st");
         assert_eq!(n("다음 달"), "2022-11");
         assert_eq!(n("지난달"), "2022-09");
         assert_eq!(n("이날"), "2022-10-19");
