@@ -1725,6 +1725,10 @@ mod tests {
         for t in ["국토부", "SK C&C", "LG전자", "부산 씨호크스", "서울중앙지법", "카카오"] {
             assert!(has(&es, "ORGANIZATION", t), "{t}: {es:?}");
         }
-        assert!(es.iter().any(|e| e.1 == "국토부" && e.2 == "국토교통부"), "abbreviation resolves: {es:?}");
+        // The canonical is the fullest name the article gives: the gazetteer's full form only
+        // when the article writes it.
+        assert!(es.iter().any(|e| e.1 == "국토부" && e.2 == "국토부"), "no full form in the article: {es:?}");
+        let es3 = entities("국토교통부는 대책을 내놨다. 국토부 관계자는 시행을 서두르겠다고 말했다.");
+        assert!(es3.iter().any(|e| e.1 == "국토부" && e.2 == "국토교통부"), "abbreviation resolves: {es3:?}");
     }
 }
