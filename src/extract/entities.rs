@@ -38,6 +38,10 @@ const TEAM: u8 = 6;
 /// the full names of the people the document gives that title, `;`-separated.
 const JOINT: u8 = 7;
 
+/// Marks (in `normalized`) a generic organization word (`시`, `구단`) that is an entity only if
+/// the document names an organization it stands for.
+const GENERIC_MARK: &str = "\u{1}generic";
+
 /// One whitespace-delimited word of a sentence, with its particles and brackets stripped.
 #[derive(Debug, Clone)]
 struct Word {
@@ -879,6 +883,15 @@ impl EntityStage {
             } else if matches!(w.stem_text.as_str(), "시" | "군" | "구" | "도" | "시청" | "구청" | "군청" | "도청") && subject(w) {
                 // 시는 … 밝혔다: the city government named earlier.
                 add(cands, w.stem, ORGANIZATION, 2);
+            } else if is_generic_org(&w.stem_text)
+                && !matches!(w.stem_text.as_str(), "도" | "회사" | "사측" | "업체")
+                && (w.particle.is_some() || ws.get(i + 1).is_some_and(|x| matches!(x.stem_text.as_str(), "관계자" | "측" | "관계자들")))
+                && !(i > 0 && !has_particle(i - 1) && matches!(ws[i - 1].stem_text.as_str(), "각" | "다른" | "한" | "여러" | "모든" | "일부" | "두" | "세" | "타" | "인근" | "전국"))
+                && !(i + 1 < n && role[i + 1])
+            {
+                // `시와 협의해`, `미술관은`, `구단 관계자는`: a body the article named, by its
+                // kind; kept only if the article names one that fits (resolved per document).
+                cands.push(Cand { span: w.stem, kind: ORGANIZATION, normalized: GENERIC_MARK.to_string(), priority: 2 });
             } else if w.class.as_deref() == Some("지명") || self.lex.location_by_suffix(&w.stem_text) {
                 add(cands, w.stem, LOCATION, 1);
             } else if i > 0 && place(i - 1) && !has_particle(i - 1) && w.hangul && !w.common_word && !w.inflected && self.admin_unit(&w.stem_text) {
@@ -1292,7 +1305,14 @@ impl Stage for EntityStage {
             }
         }
         let mut entities = Vec::new();
-        for (si, c) in found {
+        let generic_orgs = GenericOrgs::new(a, &found.iter().filter(|(_, c)| c.normalized != GENERIC_MARK && (c.kind == ORGANIZATION || c.kind == LOCATION)).map(|(si, c)| Entity { sentence: *si, span: c.span, kind: c.kind.to_string(), canonical: a.text(c.span).to_string(), normalized: String::new() }).collect::<Vec<_>>());
+        for (si, mut c) in found {
+            if c.normalized == GENERIC_MARK {
+                if generic_orgs.resolve(a.text(c.span), c.span.start).is_none() {
+                    continue;
+                }
+                c.normalized.clear();
+            }
             let text = a.text(c.span).to_string();
             let mut canonical = String::new();
             match c.kind {
@@ -1457,6 +1477,13 @@ const GENERIC: &[(&str, How)] = &[
     ("구단", How::Main),
     ("협회", How::Contains(&["협회"])),
     ("노조", How::Contains(&["노조", "노동조합"])),
+    ("센터", How::Contains(&["센터"])),
+    ("공단", How::Contains(&["공단"])),
+    ("대책위", How::Contains(&["대책위"])),
+    ("협의회", How::Contains(&["협의회"])),
+    ("시의회", How::EndsWith),
+    ("군의회", How::EndsWith),
+    ("구의회", How::EndsWith),
 ];
 
 /// Names ending like public bodies: never "the company" of an article.
