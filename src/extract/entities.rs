@@ -898,18 +898,20 @@ impl EntityStage {
                 add(cands, w.stem, LOCATION, 2);
             }
         }
+        let court_spans: std::collections::HashSet<Span> = cands.iter().filter(|c| c.kind == ORGANIZATION).map(|c| c.span).collect();
         // A court's or a prosecutors' office's panel or department is part of its name
         // (`서울중앙지법 형사합의23부`, `수원지검 공공수사2부`): the body that decides and speaks.
         for i in 0..n.saturating_sub(1) {
             let w = &ws[i];
             let judicial = ["법원", "지법", "고법", "지원", "검찰청", "지검", "고검"].iter().any(|x| w.stem_text.ends_with(x));
-            if judicial && !has_particle(i) && PANEL.is_match(&ws[i + 1].stem_text) && cands.iter().any(|c| c.kind == ORGANIZATION && c.span == w.stem) {
+            if judicial && !has_particle(i) && PANEL.is_match(&ws[i + 1].stem_text) && court_spans.contains(&w.stem) {
                 add(cands, Span::new(w.stem.start, ws[i + 1].stem.end), ORGANIZATION, 4);
             }
         }
         // A body's unit is named with the body (`국회 국토교통위원회`, `공주대 방재공학과`,
         // `집행위 경쟁총국`), and a place's public body with the place (`필리핀 기상청`, `서울
         // 동작구청`, `정산면 주민자치회`): one organization.
+        let org_spans: std::collections::HashSet<Span> = cands.iter().filter(|c| c.kind == ORGANIZATION).map(|c| c.span).collect();
         for i in 0..n.saturating_sub(1) {
             let w = &ws[i];
             if has_particle(i) || w.stem.end != w.span.end || w.stem.is_empty() {
@@ -922,7 +924,7 @@ impl EntityStage {
                 _ => (x.stem_text.clone(), x.stem.end),
             };
             let unit = ["위원회", "소위", "특위", "학과", "학부", "대학원", "총국", "분과", "지부", "지회"].iter().any(|u| x_text.ends_with(u) && x_text.chars().count() > u.chars().count());
-            let body = cands.iter().any(|c| c.kind == ORGANIZATION && c.span == w.stem);
+            let body = org_spans.contains(&w.stem);
             let kind = loc_kind[i];
             let public = |t: &str| ["청", "의회", "주민자치회", "경찰서", "소방서", "소방본부", "교육청", "기상청", "부"].iter().any(|u| t.ends_with(u)) && t.chars().count() >= 3;
             let of_place = kind.is_some() && !org[i] && org[i + 1] && public(&x_text) && !self.lex.location_by_suffix(&x_text);
@@ -934,10 +936,11 @@ impl EntityStage {
         // `노스포트 에너지(Northport Energy Inc.)`. The Latin name is an organization when the
         // name before it is one, or when it ends like a company or institution (then the name
         // before it is one too).
+        let org_ends: std::collections::HashSet<usize> = cands.iter().filter(|c| c.kind == ORGANIZATION).map(|c| c.span.end).collect();
         for i in 0..n {
             let w = &ws[i];
             let Some((open, alias)) = self.latin_alias(a, w.stem.end) else { continue };
-            let before_org = cands.iter().any(|c| c.kind == ORGANIZATION && c.span.end == w.stem.end);
+            let before_org = org_ends.contains(&w.stem.end);
             let last = a.text(alias).split_whitespace().last().unwrap_or("").trim_end_matches('.');
             let company = self.lex.latin_org_endings.contains(last);
             if !before_org && !company {
