@@ -26,16 +26,22 @@ fn development_corpus_scores() {
     assert!(o.status.success(), "{}", stderr(&o));
     let report = String::from_utf8(o.stdout).unwrap();
     // F1 is column 2 of a score row (P, R, F1).
-    assert!(figure(&report, "exact span", "micro", 2) >= 0.80, "{report}");
+    // Floors a little under the figures of 2026-11-26 (micro 0.878, PER+ORG+LOC 0.876, speaker
+    // 0.938, commitments 0.867, deadline 0.939, modality 0.981): a regression fails here.
+    assert!(figure(&report, "exact span", "micro", 2) >= 0.85, "{report}");
+    assert!(figure(&report, "exact span", "PER+ORG+LOC", 2) >= 0.85, "{report}");
     assert!(figure(&report, "quotes:", "all", 2) >= 0.90, "{report}");
     assert!(figure(&report, "quotes:", "direct", 2) >= 0.93, "{report}");
     let speaker = report.lines().find(|l| l.starts_with("speaker agrees")).unwrap();
     let ratio: f64 = speaker.rsplit('(').next().unwrap().trim_end_matches(')').parse().unwrap();
-    assert!(ratio >= 0.75, "{speaker}");
-    assert!(figure(&report, "commitments:", "all", 2) >= 0.70, "{report}");
+    assert!(ratio >= 0.90, "{speaker}");
+    assert!(figure(&report, "commitments:", "all", 2) >= 0.83, "{report}");
+    let deadline = report.lines().find(|l| l.starts_with("deadline agrees")).unwrap();
+    let ratio: f64 = deadline.rsplit('(').next().unwrap().trim_end_matches(')').parse().unwrap();
+    assert!(ratio >= 0.90, "{deadline}");
     let modality = report.lines().find(|l| l.starts_with("modality agrees")).unwrap();
     let ratio: f64 = modality.rsplit('(').next().unwrap().trim_end_matches(')').parse().unwrap();
-    assert!(ratio >= 0.80, "{modality}");
+    assert!(ratio >= 0.95, "{modality}");
     // Every annotated document is scored, including those with no quotes.
     assert!(report.contains("quotes: 30 documents"), "{report}");
     assert!(report.contains("commitments: 30 documents"), "{report}");
