@@ -143,7 +143,10 @@ fn is_mark(c: char) -> bool {
 /// First component of a ko-dic tag (`XSV+EP` → `XSV`).
 pub(crate) fn tag(m: &Morph) -> &str {
     let p = &*m.features.pos;
-    p.split('+').next().unwrap_or(p)
+    match p.as_bytes().iter().position(|&b| b == b'+') {
+        Some(i) => &p[..i],
+        None => p,
+    }
 }
 
 pub(crate) fn is_nominal_tag(t: &str) -> bool {
@@ -176,6 +179,9 @@ pub(crate) struct Sent<'a> {
     pub(crate) kind: BlockKind,
     pub(crate) base: usize,
     pub(crate) chars: Vec<char>,
+    /// The sentence's text, and the byte offset in it of every character (and of its end).
+    src: &'a str,
+    bytes: Vec<usize>,
     pub(crate) morphs: &'a [Morph],
     pub(crate) words: Vec<Word>,
     pub(crate) entities: Vec<&'a Entity>,
@@ -184,7 +190,14 @@ pub(crate) struct Sent<'a> {
 impl<'a> Sent<'a> {
     pub(crate) fn new(a: &'a Analysis, index: usize, ents: &[&'a Entity], generic: &'a GenericOrgs) -> Sent<'a> {
         let s = &a.sentences[index];
-        let chars: Vec<char> = a.text(s.span).chars().collect();
+        let src = a.text(s.span);
+        let mut chars: Vec<char> = Vec::with_capacity(src.len() / 2);
+        let mut bytes: Vec<usize> = Vec::with_capacity(src.len() / 2 + 1);
+        for (b, c) in src.char_indices() {
+            chars.push(c);
+            bytes.push(b);
+        }
+        bytes.push(src.len());
         let morphs = &a.morphs[s.morphs.clone()];
         let base = s.span.start;
         let mut words = Vec::new();
@@ -209,11 +222,17 @@ impl<'a> Sent<'a> {
             }
             words.push(Word { s: s0, e: i, m0, m1 });
         }
-        Sent { analysis: a, generic, kind: s.kind, base, chars, morphs, words, entities: ents.to_vec() }
+        Sent { analysis: a, generic, kind: s.kind, base, chars, src, bytes, morphs, words, entities: ents.to_vec() }
     }
 
+    /// The text of characters `s..e`, as a slice of the sentence.
+    pub(crate) fn slice(&self, s: usize, e: usize) -> &'a str {
+        &self.src[self.bytes[s]..self.bytes[e]]
+    }
+
+    /// The text of characters `s..e` (copied from the sentence's slice).
     pub(crate) fn text(&self, s: usize, e: usize) -> String {
-        self.chars[s..e].iter().collect()
+        self.slice(s, e).to_string()
     }
 
     pub(crate) fn word_text(&self, w: &Word) -> String {
@@ -373,7 +392,7 @@ impl QuoteStage {
             while k > 0 && wi - k < 6 {
                 let pw = &st.words[k - 1];
                 let pms = st.word_morphs(pw);
-                let ptext = st.word_text(pw);
+                let ptext = st.slice(pw.s, pw.e);
                 let covered = st.entities.iter().any(|en| {
                     matches!(en.kind.as_str(), "PERSON" | "ORGANIZATION" | "ROLE" | "LOCATION")
                         && en.span.start <= st.base + pw.s
@@ -392,7 +411,7 @@ impl QuoteStage {
                     })
                     && !ptext.chars().any(is_mark)
                     && !ptext.ends_with(':')
-                    && !self.lex.skip_lead.contains(ptext.as_str());
+                    && !self.lex.skip_lead.contains(ptext);
                 // A count that is the subject's head (`병원 여덟 곳이`, `주민 30여명은`) is part of it.
                 let dated = st.entities.iter().any(|en| {
                     matches!(en.kind.as_str(), "DATE" | "TIME" | "QUANTITY")
@@ -478,8 +497,7 @@ impl QuoteStage {
                 return Some((e, pm.span.end - st.base, topic));
             }
         }
-        let text = st.word_text(w);
-        let text = text.trim_end_matches([',', '.']);
+        let text = st.slice(w.s, w.e).trim_end_matches([',', '.']);
         for (p, topic) in [("은", true), ("는", true), ("도", true), ("께서", false), ("이", false), ("가", false)] {
             let Some(stem) = text.strip_suffix(p) else { continue };
             if stem.is_empty() {
@@ -889,10 +907,7 @@ impl QuoteStage {
             if covered(w.s, w.e.saturating_sub(1)) {
                 continue;
             }
-            let mut text = st.word_text(w);
-            while text.ends_with([',', '.']) {
-                text.pop();
-            }
+            let text = st.slice(w.s, w.e).trim_end_matches([',', '.']);
             let Some(&(ending, tail, pat)) = self.endings.iter().find(|(e, _, _)| text.ends_with(e)) else { continue };
             if text.chars().count() <= ending.chars().count() {
                 continue;
@@ -1266,14 +1281,11 @@ impl QuoteStage {
             if w.s != start || w.e >= end {
                 return start;
             }
-            let mut t = st.word_text(w);
-            while t.ends_with(',') {
-                t.pop();
-            }
+            let t = st.slice(w.s, w.e).trim_end_matches(',');
             let date = st.entities.iter().any(|en| {
                 (en.kind == DATE || en.kind == TIME) && en.span.start == st.base + w.s && en.span.end <= st.base + w.e && speech_time(en)
             });
-            if self.lex.skip_lead.contains(&t) || date {
+            if self.lex.skip_lead.contains(t) || date {
                 start = w.e;
                 continue;
             }
@@ -1355,12 +1367,12 @@ pub(crate) fn adnominal(st: &Sent, w: &Word) -> bool {
 fn also_topic(st: &Sent, wi: usize) -> Option<(usize, usize, bool)> {
     let w = &st.words[wi];
     let next = st.words.get(wi + 1)?;
-    let nt = st.word_text(next);
+    let nt = st.slice(next.s, next.e);
     if !matches!(nt.trim_end_matches(','), "역시" | "또한") {
         return None;
     }
     let last = st.word_morphs(w).iter().rev().find(|m| !is_punct_tag(tag(m)))?;
-    let text = st.word_text(w);
+    let text = st.slice(w.s, w.e);
     (is_nominal_tag(tag(last)) && !text.chars().any(|c| is_mark(c) || !(is_hangul(c) || c.is_alphanumeric()))).then(|| (w.e, next.s + nt.trim_end_matches(',').chars().count(), true))
 }
 
