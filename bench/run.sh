@@ -30,8 +30,9 @@ TOKENS_ROUNDS="${TOKENS_ROUNDS:-3}"
 OUT=target/bench
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  echo "bench: cargo build --release --examples" >&2
-  cargo build --release --examples >&2
+  # --bins too: `--examples` alone does not rebuild the kornews binary.
+  echo "bench: cargo build --release --bins --examples" >&2
+  cargo build --release --bins --examples >&2
 fi
 for bin in target/release/kornews target/release/examples/bare_lindera; do
   [ -x "$bin" ] || { echo "bench: $bin is missing (build failed?)" >&2; exit 2; }
