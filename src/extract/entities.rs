@@ -1480,7 +1480,6 @@ const GENERIC: &[(&str, How)] = &[
     ("구단", How::Main),
     ("협회", How::Contains(&["협회"])),
     ("노조", How::Contains(&["노조", "노동조합"])),
-    ("센터", How::Contains(&["센터"])),
     ("공단", How::Contains(&["공단"])),
     ("대책위", How::Contains(&["대책위"])),
     ("협의회", How::Contains(&["협의회"])),
