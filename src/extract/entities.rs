@@ -919,16 +919,15 @@ impl EntityStage {
             }
             let x = &ws[i + 1];
             // `방재공학과`: ko-dic may read the last syllable as the particle 과.
-            let (x_text, x_end) = match x.particle.as_deref() {
-                Some("과") if x.stem_text.ends_with("공학") || x.stem_text.ends_with("학") => (format!("{}과", x.stem_text), x.stem.end + 1),
-                _ => (x.stem_text.clone(), x.stem.end),
+            let (x_text, x_end): (std::borrow::Cow<str>, usize) = match x.particle.as_deref() {
+                Some("과") if x.stem_text.ends_with('학') => (format!("{}과", x.stem_text).into(), x.stem.end + 1),
+                _ => (x.stem_text.as_str().into(), x.stem.end),
             };
-            let unit = ["위원회", "소위", "특위", "학과", "학부", "대학원", "총국", "분과", "지부", "지회"].iter().any(|u| x_text.ends_with(u) && x_text.chars().count() > u.chars().count());
+            let unit = UNIT_ENDINGS.iter().any(|u| x_text.ends_with(u) && x_text.len() > u.len());
             let body = org_spans.contains(&w.stem);
-            let kind = loc_kind[i];
-            let public = |t: &str| ["청", "의회", "주민자치회", "경찰서", "소방서", "소방본부", "교육청", "기상청", "부"].iter().any(|u| t.ends_with(u)) && t.chars().count() >= 3;
-            let of_place = kind.is_some() && !org[i] && org[i + 1] && public(&x_text) && !self.lex.location_by_suffix(&x_text);
-            if (body && (org[i + 1] || unit) && unit) || of_place {
+            let public = PUBLIC_BODY_ENDINGS.iter().any(|u| x_text.ends_with(u)) && x_text.chars().count() >= 3;
+            let of_place = loc_kind[i].is_some() && !org[i] && org[i + 1] && public && !self.lex.location_by_suffix(&x_text);
+            if (body && unit) || of_place {
                 add(cands, Span::new(w.stem.start, x_end), ORGANIZATION, 4);
             }
         }
@@ -1422,11 +1421,14 @@ impl Stage for EntityStage {
 
 /// A committee, department, panel or public office named after the body or place before it.
 fn is_unit_of(rest: &str) -> bool {
-    PANEL.is_match(rest)
-        || ["위원회", "소위", "특위", "학과", "학부", "대학원", "총국", "분과", "지부", "지회", "청", "의회", "주민자치회", "경찰서", "소방서", "소방본부", "교육청", "부"]
-            .iter()
-            .any(|u| rest.ends_with(u))
+    PANEL.is_match(rest) || UNIT_ENDINGS.iter().chain(PUBLIC_BODY_ENDINGS).any(|u| rest.ends_with(u))
 }
+
+/// Endings of a body's unit: `국토교통위원회`, `방재공학과`, `경쟁총국`.
+const UNIT_ENDINGS: &[&str] = &["위원회", "소위", "특위", "학과", "학부", "대학원", "총국", "분과", "지부", "지회"];
+
+/// Endings of a place's public body: `동작구청`, `기상청`, `주민자치회`.
+const PUBLIC_BODY_ENDINGS: &[&str] = &["청", "의회", "주민자치회", "경찰서", "소방서", "소방본부", "교육청", "부"];
 
 /// True when `short` (3 to 5 Hangul syllables; two are too few to tell) abbreviates `full`: the
 /// same first syllable, its last one among the last two of `full`, every syllable of `short` found
