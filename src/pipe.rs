@@ -97,67 +97,10 @@ struct Line {
 fn read_line<R: BufRead>(r: &mut R, limit: usize, number: u64) -> io::Result<Option<Line>> {
     let mut bytes = Vec::new();
     let mut hasher = Sha256::new();
-    let mut len = 0u64;
-    let mut pending_cr = 0u64;
-    let mut over = false;
-    let mut any = false;
-    loop {
-        let buf = match r.fill_buf() {
-            Ok(b) => b,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
-        if buf.is_empty() {
-            break;
-        }
-        any = true;
-        let (part, done) = match memchr(b'\n', buf) {
-            Some(i) => (&buf[..i], Some(i + 1)),
-            None => (buf, None),
-        };
-        for chunk in part.split_inclusive(|&b| b == b'\r') {
-            // Trailing CRs are held back until a later byte shows they are not trailing.
-            let body = chunk.strip_suffix(b"\r").unwrap_or(chunk);
-            if !body.is_empty() {
-                for _ in 0..pending_cr {
-                    hasher.update(b"\r");
-                    if !over {
-                        bytes.push(b'\r');
-                    }
-                }
-                len += pending_cr;
-                pending_cr = 0;
-                hasher.update(body);
-                len += body.len() as u64;
-                if !over {
-                    bytes.extend_from_slice(body);
-                }
-            }
-            if body.len() < chunk.len() {
-                pending_cr += 1;
-            }
-            if !over && bytes.len() > limit {
-                over = true;
-                bytes = Vec::new();
-            }
-        }
-        let consumed = done.unwrap_or(part.len());
-        r.consume(consumed);
-        if done.is_some() {
-            break;
-        }
-    }
-    if !any {
+    let Some(len) = crate::ingest::lines::read_line_with(r, limit, &mut bytes, &mut |b| hasher.update(b))? else {
         return Ok(None);
-    }
-    if over {
-        bytes.clear();
-    }
+    };
     Ok(Some(Line { number, bytes, len, sha256: hex::encode(hasher.finalize()) }))
-}
-
-fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&b| b == needle)
 }
 
 /// Turns one input line into an [`Item`] (`None` for a blank line), with position-free ids and

@@ -9,8 +9,14 @@ use std::io::{self, BufRead};
 /// over `limit`, `buf` is left empty: at most `limit` bytes of a line are ever held. A read error
 /// is returned as it is; the bytes of the unfinished line are dropped.
 pub fn read_line(r: &mut dyn BufRead, limit: usize, buf: &mut Vec<u8>) -> io::Result<Option<u64>> {
+    read_line_with(r, limit, buf, &mut |_| {})
+}
+
+/// [`read_line`], also handing every byte of the line (without LF and trailing CRs, in order,
+/// kept or not) to `seen`: `kornews pipe` hashes whole lines this way.
+pub fn read_line_with(r: &mut dyn BufRead, limit: usize, buf: &mut Vec<u8>, seen: &mut dyn FnMut(&[u8])) -> io::Result<Option<u64>> {
     buf.clear();
-    let mut kept = Keep { buf, limit, over: false };
+    let mut kept = Keep { buf, limit, over: false, seen };
     let mut len = 0u64;
     // CRs seen at the end of what was read so far: trailing unless more of the line follows.
     let mut crs = 0u64;
@@ -50,6 +56,7 @@ struct Keep<'b> {
     buf: &'b mut Vec<u8>,
     limit: usize,
     over: bool,
+    seen: &'b mut dyn FnMut(&[u8]),
 }
 
 impl Keep<'_> {
@@ -62,12 +69,20 @@ impl Keep<'_> {
     }
 
     fn push(&mut self, bytes: &[u8]) {
+        (self.seen)(bytes);
         if self.fits(bytes.len() as u64) {
             self.buf.extend_from_slice(bytes);
         }
     }
 
     fn crs(&mut self, n: u64) {
+        const CRS: [u8; 64] = [b'\r'; 64];
+        let mut left = n;
+        while left > 0 {
+            let k = left.min(64);
+            (self.seen)(&CRS[..k as usize]);
+            left -= k;
+        }
         if n > 0 && self.fits(n) {
             self.buf.resize(self.buf.len() + n as usize, b'\r');
         }
@@ -113,6 +128,20 @@ mod tests {
         input.extend(std::iter::repeat_n(b'\r', 10_000));
         input.extend_from_slice(b"\nz");
         assert_eq!(lines(&input, 3, 16), vec![(3, b"abc".to_vec()), (1, b"z".to_vec())]);
+    }
+
+    #[test]
+    fn every_byte_of_a_line_is_seen_kept_or_not() {
+        let input = b"ab\r\rc\r\r\nlong line here\n";
+        let mut r = io::BufReader::with_capacity(3, &input[..]);
+        let mut buf = Vec::new();
+        for (limit, want) in [(100, &b"ab\r\rc"[..]), (3, b"long line here")] {
+            let mut seen = Vec::new();
+            let len = read_line_with(&mut r, limit, &mut buf, &mut |b| seen.extend_from_slice(b)).unwrap();
+            assert_eq!(seen, want);
+            assert_eq!(len, Some(want.len() as u64));
+        }
+        assert!(buf.is_empty(), "the long line is over the limit of 3");
     }
 
     #[test]
