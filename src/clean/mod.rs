@@ -6,7 +6,6 @@
 //! holds the layout logic: captions repeated by scrapers, credits after captions, the headline
 //! before the first paragraph, the trailer after the copyright line or the comment box.
 
-use std::collections::HashSet;
 
 use once_cell::sync::Lazy;
 use regex::{Regex, RegexSet, RegexSetBuilder};
@@ -15,6 +14,9 @@ use crate::doc::{Block, BlockKind};
 use crate::offsets::CharIndex;
 use crate::resources::DataFiles;
 use crate::segment::is_space;
+
+mod gate;
+use gate::LiteralGate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Scope {
@@ -54,7 +56,12 @@ pub struct Cleaner {
     caption: Vec<Rule>,
     /// Photo credits at the start or the end of a caption line (`(사진=… 제공)`, `/뉴스1`).
     credit: Vec<Rule>,
-    sections: HashSet<String>,
+    sections: rustc_hash::FxHashSet<String>,
+    /// For each `start` rule: a `line` rule has the same pattern.
+    start_is_line_rule: Vec<bool>,
+    /// Which of the floating line rules (bits `0..floating.len()`) and of the start rules (the
+    /// next bits) can match a line.
+    gate: LiteralGate,
 }
 
 /// What the cleaner found: the blocks, and the reporter(s) and outlet named in the chrome.
@@ -70,6 +77,8 @@ pub struct Cleaned {
 struct Line {
     start: usize,
     end: usize,
+    /// Code points of the trimmed line.
+    chars: usize,
     /// Blank lines between the previous non-blank line and this one.
     gap_before: bool,
 }
@@ -84,18 +93,13 @@ enum Class {
 /// Two lines that are the same caption: equal but for spacing and the style of quotation marks
 /// (scrapers capture the image alt text and the visible caption).
 fn same_caption(a: &str, b: &str) -> bool {
-    let norm = |s: &str| {
-        s.chars()
-            .filter(|c| !is_space(*c))
-            .map(|c| match c {
-                '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』' => '"',
-                other => other,
-            })
-            .collect::<String>()
-    };
-    // Quotation marks differ in byte length by at most a few bytes each; far apart lengths
-    // cannot be the same caption.
-    a == b || (a.len().abs_diff(b.len()) <= 16 && norm(a) == norm(b))
+    fn norm(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.chars().filter(|c| !is_space(*c)).map(|c| match c {
+            '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』' => '"',
+            other => other,
+        })
+    }
+    a == b || (a.len().abs_diff(b.len()) <= 16 && norm(a).eq(norm(b)))
 }
 
 /// Lines longer than this (in bytes, about 160 Hangul syllables) are not matched against the
@@ -195,7 +199,13 @@ impl Cleaner {
         };
         let (anchored, floating): (Vec<usize>, Vec<usize>) = (0..line.len()).partition(|&i| line[i].regex.as_str().starts_with('^'));
         let line_set = set(&anchored.iter().map(|&i| &line[i]).collect::<Vec<_>>())?;
-        Ok(Cleaner { line, line_set, floating, anchored, start, caption, credit, prefix, suffix, sections })
+        let start_is_line_rule = start.iter().map(|r| line.iter().any(|l| l.regex.as_str() == r.regex.as_str())).collect();
+        let gated: Vec<&str> = floating.iter().map(|&i| line[i].regex.as_str()).chain(start.iter().map(|r| r.regex.as_str())).collect();
+        if gated.len() > gate::MAX_RULES {
+            return Err(format!("boilerplate.tsv: more than {} floating line and start rules", gate::MAX_RULES));
+        }
+        let gate = LiteralGate::new(&gated);
+        Ok(Cleaner { line, line_set, floating, anchored, start, start_is_line_rule, gate, caption, credit, prefix, suffix, sections })
     }
 
     /// True for a line made only of section/menu words (`정치 경제 사회 국제`).
@@ -203,20 +213,21 @@ impl Cleaner {
         if s.len() > 240 || s.ends_with(['.', '?', '!']) {
             return false; // menus are short rows of words
         }
-        let words: Vec<&str> = s
-            .split(|c: char| is_space(c) || "|/·,>ㅣ".contains(c))
-            .filter(|w| !w.is_empty())
-            .collect();
-        let known = words.iter().filter(|w| self.sections.contains(**w)).count();
-        !words.is_empty() && (known == words.len() || (words.len() >= 4 && known * 10 >= words.len() * 6))
+        let (mut words, mut known) = (0usize, 0usize);
+        for w in s.split(|c: char| is_space(c) || "|/·,>ㅣ".contains(c)).filter(|w| !w.is_empty()) {
+            words += 1;
+            known += usize::from(self.sections.contains(w));
+        }
+        words > 0 && (known == words || (words >= 4 && known * 10 >= words * 6))
     }
 
-    fn classify_line(&self, s: &str) -> Class {
+    /// `cand`: the gate's candidates for `s`.
+    fn classify_line(&self, s: &str, cand: u64) -> Class {
         // Chrome lines are short; a long line is text (or, after the article, trailer prose).
         if s.len() <= LINE_RULE_MAX_BYTES {
             // Rules in file order, the first match wins. Most lines match no rule: the set says
             // so in one pass that stops early, and only a chrome line is tried rule by rule.
-            if let Some(r) = self.first_line_rule(s) {
+            if let Some(r) = self.first_line_rule(s, cand) {
                 return Class::Chrome(r.kind, r.name);
             }
             if self.is_section_menu(s) {
@@ -226,14 +237,22 @@ impl Cleaner {
         Class::Text
     }
 
-    fn starts_trailer(&self, s: &str) -> Option<(BlockKind, &'static str)> {
-        if s.chars().count() > 300 {
+    /// `text_line`: every line rule was tried on `s` and none matched, so a start rule that is
+    /// also a line rule (the copyright lines) need not be tried again.
+    fn starts_trailer(&self, s: &str, chars: usize, text_line: bool, cand: u64) -> Option<(BlockKind, &'static str)> {
+        if chars > 300 {
             return None;
         }
         // A handful of rules, each with a literal the regex engine finds by a vectorized scan:
         // trying them one by one is faster here than one set (measured with
         // bench/regexset-probe).
-        self.start.iter().find(|r| r.regex.is_match(s)).map(|r| (r.kind, r.name))
+        let first_bit = self.floating.len();
+        self.start
+            .iter()
+            .zip(&self.start_is_line_rule)
+            .enumerate()
+            .find(|(k, (r, &dup))| cand & (1 << (first_bit + k)) != 0 && !(dup && text_line) && r.regex.is_match(s))
+            .map(|(_, (r, _))| (r.kind, r.name))
     }
 
     /// Classifies every non-blank line of `text` into blocks.
@@ -249,7 +268,7 @@ impl Cleaner {
             if s.is_empty() {
                 gap = true;
             } else {
-                lines.push(Line { start: pos + lead, end: pos + lead + s.len(), gap_before: gap });
+                lines.push(Line { start: pos + lead, end: pos + lead + s.len(), chars: s.chars().count(), gap_before: gap });
                 gap = false;
             }
             pos += raw.len();
@@ -262,23 +281,26 @@ impl Cleaner {
         let mut seen_paragraph = false;
         for l in &lines {
             let s = txt(l);
-            let c = self.classify_line(s);
+            let wants_start = (trailer.is_some() || seen_paragraph) && l.chars <= 300;
+            let cand = if s.len() <= LINE_RULE_MAX_BYTES || wants_start { self.gate.candidates(s) } else { 0 };
+            let c = self.classify_line(s, cand);
+            let text_line = c == Class::Text && s.len() <= LINE_RULE_MAX_BYTES;
             if let Some(tk) = trailer {
                 class.push(match c {
                     Class::Chrome(..) => c,
-                    Class::Text => match self.starts_trailer(s) {
+                    Class::Text => match self.starts_trailer(s, l.chars, text_line, cand) {
                         Some((k, n)) => Class::Chrome(k, n),
                         None if tk == BlockKind::Related && !ends_like_sentence(s) => {
                             Class::Chrome(BlockKind::Related, "trailer")
                         }
-                        None if s.chars().count() >= 40 => Class::Chrome(BlockKind::Bio, "trailer"),
+                        None if l.chars >= 40 => Class::Chrome(BlockKind::Bio, "trailer"),
                         None => Class::Chrome(BlockKind::Footer, "trailer"),
                     },
                 });
                 continue;
             }
             if seen_paragraph {
-                if let Some((k, n)) = self.starts_trailer(s) {
+                if let Some((k, n)) = self.starts_trailer(s, l.chars, text_line, cand) {
                     trailer = Some(k);
                     class.push(match c {
                         Class::Chrome(..) => c,
@@ -287,7 +309,7 @@ impl Cleaner {
                     continue;
                 }
             }
-            if c == Class::Text && ends_like_sentence(s) && s.chars().count() >= 20 {
+            if c == Class::Text && ends_like_sentence(s) && l.chars >= 20 {
                 seen_paragraph = true;
             }
             class.push(c);
@@ -307,7 +329,8 @@ impl Cleaner {
                 continue;
             }
             let s = txt(&lines[i]);
-            if s.chars().count() >= 10
+            let n = lines[i].chars;
+            if n >= 10
                 && i + 1 < lines.len()
                 && kinds[i + 1].is_none()
                 && same_caption(txt(&lines[i + 1]), s)
@@ -318,12 +341,12 @@ impl Cleaner {
             }
             if i + 1 < lines.len()
                 && matches!(kinds[i + 1], Some((BlockKind::Credit, n)) if n != "production")
-                && s.chars().count() <= 400
+                && n <= 400
             {
                 kinds[i] = Some((BlockKind::Caption, "before-credit"));
                 continue;
             }
-            if s.chars().count() <= 400 {
+            if n <= 400 {
                 let core = self.strip_signature(s);
                 if let Some(r) = self.caption.iter().find(|r| r.regex.is_match(core)) {
                     kinds[i] = Some((r.kind, r.name));
@@ -336,7 +359,7 @@ impl Cleaner {
                 && matches!(kinds[i + 1], Some((BlockKind::Caption, _)))
                 && !lines[i + 1].gap_before
                 && !ends_like_sentence(txt(&lines[i]))
-                && txt(&lines[i]).chars().count() < 40
+                && lines[i].chars < 40
             {
                 kinds[i] = Some((BlockKind::Caption, "caption-title"));
             }
@@ -586,16 +609,22 @@ impl Cleaner {
 impl Cleaner {
     /// The first line rule, in file order, that matches `s`: the set of anchored rules says which
     /// of them match (it gives up within a few characters on a line of text, and a chrome line is
-    /// short); the floating rules before the first anchored hit are tried one by one.
-    /// (bench/regexset-probe: 0.34 s → 0.25 s over the lines of the 20 MB benchmark corpus.)
-    fn first_line_rule(&self, s: &str) -> Option<&Rule> {
-        let anchored = self.line_set.matches(s).into_iter().next().map(|k| self.anchored[k]);
+    /// short); the floating rules before the first anchored hit are tried one by one, each only
+    /// if `cand` (the literal gate) says the line holds one of its literals.
+    /// (bench/regexset-probe: 0.34 s → 0.25 s over the lines of the 20 MB benchmark corpus for
+    /// the set; the probe also times the gate against the floating rules' own scans.)
+    fn first_line_rule(&self, s: &str, cand: u64) -> Option<&Rule> {
+        // `is_match` stops at the first match state; `matches` runs the overlapping search on,
+        // which costs more on the lines (most of them) that no rule matches.
+        let anchored = if self.line_set.is_match(s) { self.line_set.matches(s).into_iter().next().map(|k| self.anchored[k]) } else { None };
         let floating = self
             .floating
             .iter()
             .copied()
-            .take_while(|&i| anchored.is_none_or(|a| i < a))
-            .find(|&i| self.line[i].regex.is_match(s));
+            .enumerate()
+            .take_while(|&(_, i)| anchored.is_none_or(|a| i < a))
+            .find(|&(k, i)| cand & (1 << k) != 0 && self.line[i].regex.is_match(s))
+            .map(|(_, i)| i);
         floating.or(anchored).map(|i| &self.line[i])
     }
 }

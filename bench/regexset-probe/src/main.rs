@@ -95,6 +95,64 @@ fn main() {
         assert_eq!(got, want, "different classification");
         println!("anchored set's matches + floating rules:    {t:8.3} s  ({:.0}x)", t0 / t);
     }
+    {
+        // The anchored set asked only whether some rule matches (`is_match` stops at the first
+        // match state; `matches` runs the overlapping search to the end), then which; the floating
+        // rules gated by one regex of all of them.
+        let aidx: Vec<usize> = (0..pats.len()).filter(|&i| pats[i].starts_with('^')).collect();
+        let fidx: Vec<usize> = (0..pats.len()).filter(|&i| !pats[i].starts_with('^')).collect();
+        let set = big(&aidx.iter().map(|&i| &pats[i]).collect::<Vec<_>>());
+        let gate = Regex::new(&fidx.iter().map(|&i| format!("(?:{})", pats[i])).collect::<Vec<_>>().join("|")).unwrap();
+        let t = Instant::now();
+        let got: Vec<Option<usize>> = lines
+            .iter()
+            .map(|s| {
+                let a = if set.is_match(s) { set.matches(s).into_iter().next().map(|k| aidx[k]) } else { None };
+                let f = if gate.is_match(s) { fidx.iter().copied().take_while(|&i| a.is_none_or(|a| i < a)).find(|&i| regs[i].is_match(s)) } else { None };
+                f.or(a)
+            })
+            .collect();
+        let t = t.elapsed().as_secs_f64();
+        assert_eq!(got, want, "different classification");
+        println!("anchored is_match, then matches; gated floating: {t:8.3} s  ({:.0}x)", t0 / t);
+        let t = Instant::now();
+        let n = lines.iter().filter(|s| set.is_match(s)).count();
+        println!("anchored set is_match: {:.3} s, {n} hits", t.elapsed().as_secs_f64());
+        let t = Instant::now();
+        let n = lines.iter().filter(|s| set.matches(s).matched_any()).count();
+        println!("anchored set matches: {:.3} s, {n} hits", t.elapsed().as_secs_f64());
+        let t = Instant::now();
+        let n = lines.iter().filter(|s| gate.is_match(s)).count();
+        println!("floating gate alone: {:.3} s, {n} hits", t.elapsed().as_secs_f64());
+    }
+    {
+        // Floating rules gated by an Aho-Corasick DFA (no prefilter: Teddy's fingerprints of Hangul
+        // literals hit on nearly every Hangul syllable) over the prefix literals each rule needs.
+        let fidx: Vec<usize> = (0..pats.len()).filter(|&i| !pats[i].starts_with('^')).collect();
+        let mut lits: Vec<Vec<u8>> = Vec::new();
+        for &i in &fidx {
+            let hir = regex_syntax::Parser::new().parse(&pats[i]).unwrap();
+            let seq = regex_syntax::hir::literal::Extractor::new().extract(&hir);
+            let l = seq.literals().expect("finite literal set");
+            println!("rule {i}: {} literals", l.len());
+            lits.extend(l.iter().map(|x| x.as_bytes().to_vec()));
+        }
+        for (name, kind, pf) in [("AC DFA, no prefilter", aho_corasick::AhoCorasickKind::DFA, false), ("AC DFA, prefilter", aho_corasick::AhoCorasickKind::DFA, true), ("AC NFA, no prefilter", aho_corasick::AhoCorasickKind::ContiguousNFA, false)] {
+            let ac = aho_corasick::AhoCorasick::builder().kind(Some(kind)).prefilter(pf).build(&lits).unwrap();
+            let t = Instant::now();
+            let n = lines.iter().filter(|s| ac.is_match(s.as_str())).count();
+            println!("{name} gate: {:.3} s, {n} hits", t.elapsed().as_secs_f64());
+        }
+        for &i in &fidx {
+            let t = Instant::now();
+            let n = lines.iter().filter(|s| regs[i].is_match(s)).count();
+            println!("rule {i} regex: {:.3} s, {n} hits", t.elapsed().as_secs_f64());
+            let r = regex_automata::meta::Regex::builder().configure(regex_automata::meta::Regex::config().auto_prefilter(false)).build(&pats[i]).unwrap();
+            let t = Instant::now();
+            let n = lines.iter().filter(|s| r.is_match(s.as_str())).count();
+            println!("rule {i} meta no prefilter: {:.3} s, {n} hits", t.elapsed().as_secs_f64());
+        }
+    }
     // What Cleaner::first_line_rule did: the rules anchored at the start as one set (it fails
     // within a few characters on a line of text), the others one by one (each has a literal the
     // engine scans for), and only on a hit the rules in order.
