@@ -205,7 +205,7 @@ impl NerLexicon {
     /// A facility noun that names a place after a place name (`세부 국제공항`, `국회 본관`): one of
     /// the place endings, whole, or a building's part.
     pub fn is_facility(&self, word: &str) -> bool {
-        self.location_suffixes.iter().any(|(suf, _)| suf == word) || matches!(word, "본관" | "별관" | "신관" | "대강당" | "강당" | "대회의실" | "회의실" | "청사")
+        self.location_suffixes.iter().any(|(suf, _)| suf == word) || matches!(word, "본관" | "별관" | "신관" | "대강당" | "강당" | "대회의실" | "회의실" | "청사" | "시청" | "도청" | "구청" | "군청" | "소통관" | "정문" | "로비" | "의사당")
     }
 
     /// A place by its ending (`…청사`, `…구장`).
