@@ -915,9 +915,20 @@ impl EntityStage {
             if i + 1 < n && !has_particle(i) && ws[i + 1].stem_text == "FC" && (place(i) || w.hangul) {
                 add(cands, Span::new(w.stem.start, ws[i + 1].stem.end), ORGANIZATION, TEAM);
             }
+            // `주폴란드 대사관`, `주일 대사관`: a mission abroad, named by 주 + the country.
+            if i + 1 < n && !has_particle(i) && w.stem.end == w.span.end && matches!(ws[i + 1].stem_text.as_str(), "대사관" | "총영사관" | "영사관" | "대표부") {
+                let country = w.stem_text.strip_prefix('주').is_some_and(|c| self.lex.locations.get(c).is_some_and(|e| e.kind == "country"));
+                if country {
+                    add(cands, Span::new(w.stem.start, ws[i + 1].stem.end), ORGANIZATION, 4);
+                }
+            }
             let loc = loc_kind[i];
+            // A hospital as the place a patient is taken to (`…병원으로 옮겨졌다`, `…병원에 이송됐다`).
+            let taken_to = w.stem_text.ends_with("병원")
+                && matches!(w.particle.as_deref(), Some("으로" | "로" | "에"))
+                && ws.get(i + 1).is_some_and(|x| ["이송", "옮겨", "옮긴", "후송", "입원", "실려", "도착"].iter().any(|v| a.text(x.span).starts_with(v)));
             if org[i] {
-                add(cands, w.stem, if held_at { LOCATION } else { ORGANIZATION }, 3);
+                add(cands, w.stem, if held_at || taken_to { LOCATION } else { ORGANIZATION }, 3);
             } else if let Some(kind) = loc {
                 // A country or local government acting as a subject is an organization.
                 let admin = ["시", "군", "구", "도"].iter().any(|u| w.stem_text.ends_with(u));
@@ -1022,7 +1033,12 @@ impl EntityStage {
                 Some("과") if x.stem_text.ends_with('학') => (format!("{}과", x.stem_text).into(), x.stem.end + 1),
                 _ => (x.stem_text.as_str().into(), x.stem.end),
             };
-            let unit = UNIT_ENDINGS.iter().any(|u| x_text.ends_with(u) && x_text.len() > u.len());
+            if !a.text(Span::new(w.stem.end, x.stem.start)).chars().all(char::is_whitespace) {
+                continue; // `충북도, 소방청과`: two bodies, not one
+            }
+            // A regional branch (`한국도로공사 강원본부`, `서울지사`) is named by its region.
+            let branch = BRANCH_ENDINGS.iter().any(|u| x_text.strip_suffix(u).is_some_and(|r| self.lex.locations.contains_key(r)));
+            let unit = branch || UNIT_ENDINGS.iter().any(|u| x_text.ends_with(u) && x_text.len() > u.len());
             let body = org_spans.contains(&w.stem);
             let public = PUBLIC_BODY_ENDINGS.iter().any(|u| x_text.ends_with(u)) && x_text.chars().count() >= 3;
             let of_place = (loc_kind[i].is_some() || loc_here[i]) && !org[i] && org[i + 1] && public && !self.lex.location_by_suffix(&x_text);
@@ -1652,7 +1668,9 @@ fn is_unit_of(rest: &str) -> bool {
 }
 
 /// Endings of a body's unit: `국토교통위원회`, `방재공학과`, `경쟁총국`.
-const UNIT_ENDINGS: &[&str] = &["위원회", "소위", "특위", "학과", "학부", "대학원", "총국", "분과", "지부", "지회", "본부", "지역본부", "지사", "지점", "사업소"];
+const UNIT_ENDINGS: &[&str] = &["위원회", "소위", "특위", "학과", "학부", "대학원", "총국", "분과", "지부", "지회"];
+/// Endings of a body's regional branch after a region's name (`강원본부`, `부산지사`).
+const BRANCH_ENDINGS: &[&str] = &["본부", "지역본부", "지사", "지점", "사업소"];
 
 /// Endings of a place's public body: `동작구청`, `기상청`, `주민자치회`.
 const PUBLIC_BODY_ENDINGS: &[&str] = &["청", "의회", "주민자치회", "경찰서", "소방서", "소방본부", "교육청", "부"];
