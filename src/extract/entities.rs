@@ -916,10 +916,11 @@ impl EntityStage {
                 add(cands, Span::new(w.stem.start, ws[i + 1].stem.end), ORGANIZATION, TEAM);
             }
             // `주폴란드 대사관`, `주일 대사관`: a mission abroad, named by 주 + the country.
-            if i + 1 < n && !has_particle(i) && w.stem.end == w.span.end && matches!(ws[i + 1].stem_text.as_str(), "대사관" | "총영사관" | "영사관" | "대표부") {
-                let country = w.stem_text.strip_prefix('주').is_some_and(|c| self.lex.locations.get(c).is_some_and(|e| e.kind == "country"));
+            // (ko-dic may read `주독일` as 주독 + the copula 이: the word as written counts.)
+            if i + 1 < n && w.paren.is_none() && w.stem.start == w.span.start && matches!(ws[i + 1].stem_text.as_str(), "대사관" | "총영사관" | "영사관" | "대표부") {
+                let country = a.text(w.span).strip_prefix('주').is_some_and(|c| self.lex.locations.get(c).is_some_and(|e| e.kind == "country"));
                 if country {
-                    add(cands, Span::new(w.stem.start, ws[i + 1].stem.end), ORGANIZATION, 4);
+                    add(cands, Span::new(w.span.start, ws[i + 1].stem.end), ORGANIZATION, 4);
                 }
             }
             let loc = loc_kind[i];
@@ -1192,6 +1193,10 @@ impl EntityStage {
     /// short name ending in 동/리/가 that ko-dic reads as a common word or a verb.
     fn village_after_unit(&self, prev: &str, s: &str) -> bool {
         let n = s.chars().count();
+        // `청송군 부남면` read as 부 + the verb 남 + the ending -면.
+        if (2..=4).contains(&n) && (s.ends_with('면') || s.ends_with('읍')) && ["군", "시", "구"].iter().any(|u| prev.ends_with(u)) && prev.chars().count() >= 2 {
+            return true;
+        }
         (2..=4).contains(&n)
             && ["구", "군", "시", "읍", "면"].iter().any(|u| prev.ends_with(u))
             && prev.chars().count() >= 2
@@ -2006,5 +2011,89 @@ mod tests {
         assert!(es.iter().any(|e| e.1 == "국토부" && e.2 == "국토부"), "no full form in the article: {es:?}");
         let es3 = entities("국토교통부는 대책을 내놨다. 국토부 관계자는 시행을 서두르겠다고 말했다.");
         assert!(es3.iter().any(|e| e.1 == "국토부" && e.2 == "국토교통부"), "abbreviation resolves: {es3:?}");
+    }
+
+    #[test]
+    fn addresses_run_through_towns_and_villages() {
+        // 읍/면/리 after the unit above them, even when ko-dic reads the name as a common word
+        // or a verb, or reads -면 as an ending.
+        let es = entities("강원 정선군 임계면 봉산리에서 불이 났다. 산사태는 경북 청송군 부남면 화장리와 삼척시 도계읍 신리까지 번졌다.");
+        for t in ["강원 정선군 임계면 봉산리", "경북 청송군 부남면 화장리", "삼척시 도계읍 신리"] {
+            assert!(has(&es, "LOCATION", t), "{t}: {es:?}");
+        }
+        let es = entities("행사는 부산 해운대구 우동 일대에서 열린다.");
+        assert!(has(&es, "LOCATION", "부산 해운대구 우동"), "{es:?}");
+    }
+
+    #[test]
+    fn a_short_place_name_that_is_also_a_word_needs_context() {
+        // Coordinated with a place, before a noun of area, or as the goal of a trip.
+        let es = entities("경북 울진과 봉화 산간에 눈이 내렸다. 여수와 제주를 오가는 여객선이 끊겼다. 원주 시내에도 눈이 쌓였다.");
+        for t in ["봉화", "제주", "원주"] {
+            assert!(has(&es, "LOCATION", t), "{t}: {es:?}");
+        }
+        // Alone it stays a word.
+        let es = entities("봉화를 올리는 행사가 열렸다.");
+        assert!(!has(&es, "LOCATION", "봉화"), "{es:?}");
+        // A 시/군 without its suffix after its province (`충남 부여`).
+        let es = entities("축제는 충남 부여에서 열린다.");
+        assert!(has(&es, "LOCATION", "충남 부여"), "{es:?}");
+    }
+
+    #[test]
+    fn named_features_roads_and_ranges() {
+        let es = entities("한라산국립공원과 속초항은 폐쇄됐다. 국도 7호선과 지방도 912호선이 통제됐다. 서울역~용산역 구간이 멈췄다.");
+        for t in ["한라산국립공원", "속초항", "국도 7호선", "지방도 912호선", "서울역", "용산역"] {
+            assert!(has(&es, "LOCATION", t), "{t}: {es:?}");
+        }
+        let es = entities("차량들이 경부고속도로에 갇혔다. 차량 200대가 경부고속도로 서울 방향에 멈췄다.");
+        assert!(es.iter().filter(|e| e.1 == "경부고속도로").all(|e| e.0 == "LOCATION") && has(&es, "LOCATION", "경부고속도로"), "{es:?}");
+    }
+
+    #[test]
+    fn an_institution_named_by_its_building_is_a_place_there() {
+        let es = entities("국회에서 토론회가 열렸다. 주민들은 시청 앞에서 집회를 열었다. 국회는 법안을 통과시켰다.");
+        assert!(es.iter().any(|e| e.0 == "LOCATION" && e.1 == "국회"), "{es:?}");
+        assert!(es.iter().any(|e| e.0 == "ORGANIZATION" && e.1 == "국회"), "{es:?}");
+        assert!(has(&es, "LOCATION", "시청"), "{es:?}");
+        let es = entities("환자는 한빛대병원으로 옮겨졌다.");
+        assert!(has(&es, "LOCATION", "한빛대병원"), "{es:?}");
+    }
+
+    #[test]
+    fn local_governments_and_states_acting_as_bodies() {
+        let cases = [
+            ("청주시에 따르면 인구가 늘었다.", "청주시"),
+            ("시는 세종시와 협의해 노선을 정하기로 했다.", "세종시"),
+            ("주민들은 천안시에 정밀 조사를 요청했다.", "천안시"),
+            ("원주시 역시 대책을 내놨다.", "원주시"),
+            ("포항시, 신항만 개발 계획 확정", "포항시"),
+            ("충남도, 해양수산부와 긴급회의를 열었다.", "충남도"),
+            ("일본과 호주는 방위 협력에 합의했다.", "일본"),
+            ("장관은 칠레, 페루 외교장관과 만났다.", "칠레"),
+        ];
+        for (text, place) in cases {
+            let es = entities(text);
+            assert!(has(&es, "ORGANIZATION", place), "{text}: {es:?}");
+        }
+        // The same names as places.
+        let es = entities("그는 청주시에서 태어나 일본으로 떠났다.");
+        assert!(has(&es, "LOCATION", "청주시") && has(&es, "LOCATION", "일본"), "{es:?}");
+    }
+
+    #[test]
+    fn companies_missions_and_branches() {
+        let es = entities("태성에너지는 18일 공장을 멈췄다고 밝혔다. 주독일 대사관은 교민 피해를 확인했다. 한국도로공사 부산본부 관계자는 말했다.");
+        for t in ["태성에너지", "주독일 대사관", "한국도로공사 부산본부"] {
+            assert!(has(&es, "ORGANIZATION", t), "{t}: {es:?}");
+        }
+        let es = entities("충북도, 소방청과 회의를 열었다.");
+        assert!(!has(&es, "ORGANIZATION", "충북도, 소방청"), "{es:?}");
+    }
+
+    #[test]
+    fn a_long_office_title_ending_in_siljang() {
+        let es = entities("변도윤 재난안전실장은 대책을 설명했다.");
+        assert!(has(&es, "PERSON", "변도윤") && has(&es, "ROLE", "재난안전실장"), "{es:?}");
     }
 }
