@@ -68,6 +68,9 @@ struct Word {
     proper_or_unknown: bool,
     /// Some morpheme of the stem is a proper noun or unknown to ko-dic.
     has_proper: bool,
+    /// Code points of the stem up to the end of its last proper-noun or unknown morpheme (0 when
+    /// it has none): `설악산국립공원` → 3 (설악산 + the common nouns 국립, 공원).
+    proper_head: usize,
 }
 
 /// A candidate before overlaps are resolved.
@@ -158,6 +161,37 @@ fn word_matches<'t>(re: &Regex, text: &'t str) -> Vec<regex::Match<'t>> {
     out
 }
 
+/// Nouns of area after a place name (`영동 산지`, `원주 원정`, `제주 주민`).
+const AREA_NOUNS: &[&str] = &[
+    "지역", "일대", "일원", "산간", "산지", "지방", "인근", "부근", "근처", "시내", "도심", "외곽", "앞바다", "해안", "연안", "전역", "방면", "방향",
+    "원정", "주민", "시민", "도민", "군민", "구민", "북부", "남부", "동부", "서부", "중부",
+];
+/// Verbs of travel after a place as goal or origin (`제주를 오가는`, `부산으로 향하던`).
+const TRIP_VERBS: &[&str] = &["오가", "오간", "잇는", "잇던", "향하", "향한", "향해", "출발", "도착", "떠나", "떠난", "거쳐", "경유", "운항", "왕복", "가는", "오는", "이동"];
+/// Words of joint action after `…와/과` (`경기도와 협의해`, `페루와 협정을`).
+const PARTNER_WORDS: &[&str] = &["함께", "협의", "협력", "공동", "손잡", "손을", "합의", "협약", "협정", "분담", "회담", "협상", "교섭", "공조", "맞손"];
+/// Verbs of addressing a body after `…에/에게` (`평택시에 진단을 요청했다`).
+const ADDRESSEE_WORDS: &[&str] = &["요청", "신청", "건의", "제출", "통보", "촉구", "전달", "항의", "제안", "의뢰", "질의", "문의", "요구", "통지", "회신"];
+/// Common nouns of geography and transport that end a named place (`설악산국립공원`, `강릉항`).
+const FEATURE_TAILS: &[&str] = &[
+    "항", "역", "터널", "나들목", "분기점", "교차로", "교", "대교", "산", "강", "천", "령", "섬", "해변", "계곡", "폭포", "해수욕장", "국립공원", "도립공원",
+    "공원", "휴게소", "고속도로", "옛길", "둘레길", "저수지", "댐", "유원지", "광장", "주", "반도", "평야", "호수", "산맥", "해협", "공항", "국제공항", "항구", "부두", "만",
+];
+/// Lines of business that end a company's name after a proper name (`태성에너지`).
+const COMPANY_TAILS: &[&str] = &[
+    "에너지", "에너지솔루션", "머티리얼즈", "소재", "반도체", "전기", "물류", "정밀", "기술", "정보기술", "테크놀로지", "푸드", "식품", "제지", "철강",
+    "통신", "네트웍스", "시스템즈", "해운", "상선", "페이", "화장품", "에너빌리티", "케미컬", "머티리얼", "로지스틱스", "일렉트릭", "에코",
+];
+/// Kinds of numbered roads and lines (`국도 44호선`, `도시철도 2호선`).
+const ROAD_KINDS: &[&str] = &["국도", "지방도", "국지도", "고속국도", "도시철도", "지하철", "경전철", "광역철도"];
+static ROUTE_NUMBER: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\d{1,4}호선$").unwrap());
+
+/// An institution whose name is also its building (`국회`, `시청`, `해운대구청`).
+fn building_body(s: &str) -> bool {
+    matches!(s, "국회" | "청와대" | "시청" | "구청" | "군청" | "도청" | "정부서울청사" | "정부세종청사")
+        || (s.chars().count() >= 3 && ["시청", "구청", "군청", "도청"].iter().any(|x| s.ends_with(x)))
+}
+
 /// Particles and copula forms by spelling, longest first.
 const PARTICLES: &[&str] = &[
     "에서는", "으로부터", "에게서", "으로써", "이라고", "에서도", "까지는", "과의", "와의", "에서", "에게", "께서", "으로", "까지",
@@ -229,7 +263,7 @@ fn words(a: &Analysis, sentence: usize) -> Vec<Word> {
         out.push(make_word(a, w0.0, w1.0, &text[w0.1..w1.1], &morphs[m0..m1]));
     };
     for (b, c) in text.char_indices() {
-        let sep = c.is_whitespace() || c == '·' || c == ',' || c == '/' || c == '…' || c == '、';
+        let sep = c.is_whitespace() || c == '·' || c == ',' || c == '/' || c == '…' || c == '、' || c == '~' || c == '～';
         // `형사합의23부(서문혜진 부장판사)는`: a parenthesis that opens inside a word and closes
         // in a later one starts a new word (one closed in the same word, `기구(WTO)`, does not).
         if c == '(' && start.is_some() {
@@ -428,7 +462,8 @@ fn make_word_from(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morp
     });
     let proper_or_unknown = first.is_some() && in_stem().all(|m| m.features.unknown || tag(&m.features.pos) == "NNP");
     let has_proper = in_stem().any(|m| m.features.unknown || tag(&m.features.pos) == "NNP");
-    Word { span, stem, stem_text, paren, particle, honorific, class, common_word, hangul, inflected, proper_or_unknown, has_proper }
+    let proper_head = in_stem().filter(|m| m.features.unknown || tag(&m.features.pos) == "NNP").last().map_or(0, |m| m.span.end - stem.start);
+    Word { span, stem, stem_text, paren, particle, honorific, class, common_word, hangul, inflected, proper_or_unknown, has_proper, proper_head }
 }
 
 fn subject(w: &Word) -> bool {
@@ -611,12 +646,31 @@ impl EntityStage {
                 full.clear();
                 full.push_str(&w.stem_text);
                 full.push_str(p);
-                if self.lex.locations.contains_key(&full) || self.lex.organizations.contains_key(&full) {
+                // … and `동해고속도로` as 동해고속도 + the particle 로.
+                let road = p == "로" && full.ends_with("도로") && full.chars().count() >= 4;
+                if self.lex.locations.contains_key(&full) || self.lex.organizations.contains_key(&full) || road {
                     w.stem = Span::new(w.stem.start, w.stem.end + p.chars().count());
                     w.stem_text = full.clone();
                     w.particle = None;
                     w.common_word = false;
                 }
+            }
+        }
+        // An 읍·면·리 name right after a place (`정선군 임계면`): ko-dic may read its last syllable
+        // as the ending -면 or a particle; after a place name it is the unit's suffix.
+        for i in 1..ws.len() {
+            let prev_place = {
+                let p = &ws[i - 1];
+                p.particle.is_none() && p.paren.is_none() && p.stem.end == p.span.end && p.hangul
+                    && (self.lex.locations.contains_key(&p.stem_text) || p.class.as_deref() == Some("지명") || self.admin_unit(&p.stem_text))
+            };
+            let w = &mut ws[i];
+            if prev_place && w.hangul && matches!(w.particle.as_deref(), Some("면" | "리")) && (1..=4).contains(&w.stem_text.chars().count()) && w.stem.end + 1 == w.span.end {
+                let p = w.particle.take().unwrap();
+                w.stem = Span::new(w.stem.start, w.stem.end + 1);
+                w.stem_text.push_str(&p);
+                w.common_word = false;
+                w.inflected = false;
             }
         }
         // … and sometimes misreads a particle (`국토부와` as 국토부 + the verb 오다): strip a
@@ -678,6 +732,18 @@ impl EntityStage {
         let has_particle = |i: usize| ws[i].particle.is_some() || ws[i].honorific || ws[i].paren.is_some();
         let loc_kind: Vec<Option<&str>> = ws.iter().map(|w| self.location_of(w)).collect();
         let place = |i: usize| loc_kind[i].is_some();
+        // Words found to be places so far in this sentence (gazetteer, ko-dic, suffix or address
+        // chain), for the units and short forms that follow them.
+        let mut loc_here = vec![false; n];
+        // A place or facility by any evidence: gazetteer, ko-dic's 지명 class, a place ending, a
+        // facility noun (`대관령 옛길`).
+        let placeish: Vec<bool> = (0..n)
+            .map(|i| {
+                let w = &ws[i];
+                place(i) || w.class.as_deref() == Some("지명") || self.lex.location_by_suffix(&w.stem_text) || self.named_feature(w) || self.lex.is_facility(&w.stem_text)
+            })
+            .collect();
+        let acting = self.acting_places(a, &ws, &loc_kind);
 
         // People: a name-like word with a title after it, 씨, an age, ko-dic's 인명 class, or a
         // title before it; a bare surname before a title.
@@ -837,9 +903,10 @@ impl EntityStage {
             let before_official = i + 1 < n
                 && matches!(ws[i + 1].stem_text.as_str(), "관계자" | "측" | "대변인" | "노조" | "관계자들")
                 && !has_particle(i);
-            let held_at = w.particle.as_deref() == Some("에서")
+            let held_at = (w.particle.as_deref() == Some("에서")
                 && i + 1 < n
-                && ["열린", "열리는", "열렸다", "열릴", "개최된", "진행된", "만난", "기자회견"].iter().any(|v| ws[i + 1].stem_text.starts_with(v) || a.text(ws[i + 1].span).starts_with(v));
+                && ["열린", "열리는", "열렸다", "열릴", "개최된", "진행된", "만난", "기자회견"].iter().any(|v| ws[i + 1].stem_text.starts_with(v) || a.text(ws[i + 1].span).starts_with(v)))
+                || (building_body(&w.stem_text) && self.at_building(a, &ws, i));
             // A team: a place and a transliterated name (`부산 씨호크스`), or `FC 한강`.
             let fc_team = w.stem_text == "FC" && ws[i + 1..].first().is_some_and(|x| x.hangul && !x.common_word);
             if i + 1 < n && !has_particle(i) && ((place(i) && self.team_name(&ws[i + 1])) || fc_team) {
@@ -848,14 +915,26 @@ impl EntityStage {
             if i + 1 < n && !has_particle(i) && ws[i + 1].stem_text == "FC" && (place(i) || w.hangul) {
                 add(cands, Span::new(w.stem.start, ws[i + 1].stem.end), ORGANIZATION, TEAM);
             }
+            // `주폴란드 대사관`, `주일 대사관`: a mission abroad, named by 주 + the country.
+            // (ko-dic may read `주독일` as 주독 + the copula 이: the word as written counts.)
+            if i + 1 < n && w.paren.is_none() && w.stem.start == w.span.start && matches!(ws[i + 1].stem_text.as_str(), "대사관" | "총영사관" | "영사관" | "대표부") {
+                let country = a.text(w.span).strip_prefix('주').is_some_and(|c| self.lex.locations.get(c).is_some_and(|e| e.kind == "country"));
+                if country {
+                    add(cands, Span::new(w.span.start, ws[i + 1].stem.end), ORGANIZATION, 4);
+                }
+            }
             let loc = loc_kind[i];
+            // A hospital as the place a patient is taken to (`…병원으로 옮겨졌다`, `…병원에 이송됐다`).
+            let taken_to = w.stem_text.ends_with("병원")
+                && matches!(w.particle.as_deref(), Some("으로" | "로" | "에"))
+                && ws.get(i + 1).is_some_and(|x| ["이송", "옮겨", "옮긴", "후송", "입원", "실려", "도착"].iter().any(|v| a.text(x.span).starts_with(v)));
             if org[i] {
-                add(cands, w.stem, if held_at { LOCATION } else { ORGANIZATION }, 3);
+                add(cands, w.stem, if held_at || taken_to { LOCATION } else { ORGANIZATION }, 3);
             } else if let Some(kind) = loc {
                 // A country or local government acting as a subject is an organization.
                 let admin = ["시", "군", "구", "도"].iter().any(|u| w.stem_text.ends_with(u));
-                let govt = (kind == "country" || (admin && matches!(kind, "province" | "city" | "county" | "district")))
-                    && subject(w);
+                let admin_full = admin && matches!(kind, "province" | "city" | "county" | "district");
+                let govt = (kind == "country" || admin_full) && (subject(w) || acting[i]);
                 let gov_noun = i + 1 < n && matches!(ws[i + 1].stem_text.as_str(), "정부" | "당국") && !has_particle(i);
                 // A country whose official is named (`칠레 외교장관`, `페루의 몬테스 장관`) acts
                 // as a state.
@@ -864,22 +943,42 @@ impl EntityStage {
                         || (w.particle.as_deref() == Some("의") && i + 1 < n && person[i + 1])
                         || (!has_particle(i) && i + 1 < n && person[i + 1]));
                 // A short form that is also a common word (경기: a match) needs a place after it.
+                // It also stands alone when coordinated with a place (`울진과 봉화`), before a noun
+                // of area (`영동 산지`, `원주 원정`) or as the goal of a trip (`제주를 오가는`).
+                // A full administrative name (`고성군`) never needs one.
+                let coordinated = (i > 0 && (placeish[i - 1] || loc_here[i - 1]) && matches!(ws[i - 1].particle.as_deref(), None | Some("과" | "와" | "및")) && ws[i - 1].paren.is_none())
+                    || (i + 1 < n && place(i + 1) && matches!(w.particle.as_deref(), Some("과" | "와" | "및")));
+                let area_next = !has_particle(i) && i + 1 < n && AREA_NOUNS.iter().any(|x| ws[i + 1].stem_text.starts_with(x));
+                let trip = matches!(w.particle.as_deref(), Some("를" | "을" | "에서" | "으로" | "로" | "까지" | "에서는"))
+                    && i + 1 < n
+                    && TRIP_VERBS.iter().any(|v| a.text(ws[i + 1].span).starts_with(v));
                 let needs_chain = w.common_word
-                    && !(i + 1 < n && !has_particle(i) && place(i + 1))
-                    && !(i > 0 && !has_particle(i - 1) && place(i - 1));
+                    && !admin_full
+                    && !coordinated
+                    && !area_next
+                    && !trip
+                    && !(i + 1 < n && !has_particle(i) && placeish[i + 1])
+                    && !(i > 0 && !has_particle(i - 1) && (placeish[i - 1] || loc_here[i - 1]));
                 if gov_noun {
                     add(cands, Span::new(w.stem.start, ws[i + 1].stem.end), ORGANIZATION, 4);
                 } else if govt || officials || (between && kind != "country") || before_official {
                     add(cands, w.stem, ORGANIZATION, 3);
                 } else if !needs_chain {
                     add(cands, w.stem, LOCATION, 3);
+                    loc_here[i] = true;
                 }
+            } else if self.company_name(w) {
+                add(cands, w.stem, ORGANIZATION, 2);
             } else if between || before_official {
                 if !w.common_word {
                     add(cands, w.stem, ORGANIZATION, 2);
                 }
             } else if introduced[i] {
                 add(cands, w.stem, ORGANIZATION, 2);
+            } else if matches!(w.stem_text.as_str(), "시청" | "구청" | "군청" | "도청") && self.at_building(a, &ws, i) {
+                // `시청 앞에서`, `도청 브리핑에서`: the building.
+                add(cands, w.stem, LOCATION, 2);
+                loc_here[i] = true;
             } else if matches!(w.stem_text.as_str(), "시" | "군" | "구" | "도" | "시청" | "구청" | "군청" | "도청") && subject(w) {
                 // 시는 … 밝혔다: the city government named earlier.
                 add(cands, w.stem, ORGANIZATION, 2);
@@ -892,10 +991,22 @@ impl EntityStage {
                 // `시와 협의해`, `미술관은`, `구단 관계자는`: a body the article named, by its
                 // kind; kept only if the article names one that fits (resolved per document).
                 cands.push(Cand { span: w.stem, kind: ORGANIZATION, normalized: GENERIC_MARK.to_string(), priority: 2 });
-            } else if w.class.as_deref() == Some("지명") || self.lex.location_by_suffix(&w.stem_text) {
+            } else if w.class.as_deref() == Some("지명") || self.lex.location_by_suffix(&w.stem_text) || self.named_feature(w) {
                 add(cands, w.stem, LOCATION, 1);
-            } else if i > 0 && place(i - 1) && !has_particle(i - 1) && w.hangul && !w.common_word && !w.inflected && self.admin_unit(&w.stem_text) {
+                loc_here[i] = true;
+            } else if i > 0 && (place(i - 1) || loc_here[i - 1]) && !has_particle(i - 1) && w.hangul && self.admin_unit(&w.stem_text) && ((!w.common_word && !w.inflected) || self.village_after_unit(&ws[i - 1].stem_text, &w.stem_text)) {
                 add(cands, w.stem, LOCATION, 2);
+                loc_here[i] = true;
+            } else if i > 0 && matches!(loc_kind[i - 1], Some("province")) && !has_particle(i - 1) && w.hangul && self.county_short_form(&w.stem_text) {
+                // `충남 부여`, `경북 봉화`: a 시/군 named without its suffix after its province,
+                // even when the bare name is also a common word.
+                add(cands, w.stem, LOCATION, 3);
+                loc_here[i] = true;
+            }
+            // `국도 44호선`, `도시철도 2호선`: a numbered road or line (ko-dic may read `국도` as
+            // 국 + the particle 도).
+            if i + 1 < n && w.span.start == w.stem.start && ROAD_KINDS.contains(&a.text(w.span)) && ROUTE_NUMBER.is_match(&ws[i + 1].stem_text) {
+                add(cands, Span::new(w.stem.start, ws[i + 1].stem.end), LOCATION, 4);
             }
         }
         let court_spans: std::collections::HashSet<Span> = cands.iter().filter(|c| c.kind == ORGANIZATION).map(|c| c.span).collect();
@@ -923,10 +1034,15 @@ impl EntityStage {
                 Some("과") if x.stem_text.ends_with('학') => (format!("{}과", x.stem_text).into(), x.stem.end + 1),
                 _ => (x.stem_text.as_str().into(), x.stem.end),
             };
-            let unit = UNIT_ENDINGS.iter().any(|u| x_text.ends_with(u) && x_text.len() > u.len());
+            if !a.text(Span::new(w.stem.end, x.stem.start)).chars().all(char::is_whitespace) {
+                continue; // `충북도, 소방청과`: two bodies, not one
+            }
+            // A regional branch (`한국도로공사 강원본부`, `서울지사`) is named by its region.
+            let branch = BRANCH_ENDINGS.iter().any(|u| x_text.strip_suffix(u).is_some_and(|r| self.lex.locations.contains_key(r)));
+            let unit = branch || UNIT_ENDINGS.iter().any(|u| x_text.ends_with(u) && x_text.len() > u.len());
             let body = org_spans.contains(&w.stem);
             let public = PUBLIC_BODY_ENDINGS.iter().any(|u| x_text.ends_with(u)) && x_text.chars().count() >= 3;
-            let of_place = loc_kind[i].is_some() && !org[i] && org[i + 1] && public && !self.lex.location_by_suffix(&x_text);
+            let of_place = (loc_kind[i].is_some() || loc_here[i]) && !org[i] && org[i + 1] && public && !self.lex.location_by_suffix(&x_text);
             if (body && unit) || of_place {
                 add(cands, Span::new(w.stem.start, x_end), ORGANIZATION, 4);
             }
@@ -983,6 +1099,9 @@ impl EntityStage {
                     let facility = |k: usize| self.lex.is_facility(&ws[k].stem_text);
                     if joins(j) && facility(j + 1) {
                         j += 1;
+                    } else if joins(j) && joins(j + 1) && j + 2 < n && (org[j + 1] || building_body(&ws[j + 1].stem_text)) && facility(j + 2) {
+                        // `여의도동 국회 본관`: an institution's building at the address.
+                        j += 2;
                     } else if joins(j) && joins(j + 1) && ws[j + 1].hangul && !ws[j + 1].common_word && !ws[j + 1].inflected && j + 2 < n && facility(j + 2) {
                         j += 2;
                     }
@@ -996,7 +1115,136 @@ impl EntityStage {
                 i += 1;
             }
         }
+        // An institution's building or hall (`국회 소통관`, `시청 대회의실`, `도계초등학교 체육관`): a place.
+        for i in 0..n.saturating_sub(1) {
+            let w = &ws[i];
+            let spaced = a.text(Span::new(w.stem.end, ws[i + 1].stem.start)).chars().all(char::is_whitespace);
+            if (org[i] || building_body(&w.stem_text)) && !has_particle(i) && w.stem.end == w.span.end && spaced && self.lex.is_facility(&ws[i + 1].stem_text) {
+                merged.push(Cand { span: Span::new(w.stem.start, ws[i + 1].stem.end), kind: LOCATION, normalized: String::new(), priority: 4 });
+            }
+        }
         cands.extend(merged);
+    }
+
+    /// Places acting as a body (a local government or a state), by the grammar around them:
+    /// `안산시에 따르면`, `경기도와 분담 비율을 협의`, `평택시에 진단을 요청했다`, `평택시 역시`,
+    /// `충북도, 소방청과`, `폴란드와 체코는 … 요청했다`, and a headline's `부산시, …` or
+    /// `강원도 "…"`. Only full administrative names (`…시/군/구/도`) and countries count; a
+    /// name coordinated with one that acts (`멕시코, 페루와 협정을`) acts too.
+    fn acting_places(&self, a: &Analysis, ws: &[Word], loc_kind: &[Option<&str>]) -> Vec<bool> {
+        let n = ws.len();
+        let mut acting = vec![false; n];
+        let body = |i: usize| match loc_kind[i] {
+            Some("country") => true,
+            Some("province" | "city" | "county" | "district") => ["시", "군", "구", "도"].iter().any(|u| ws[i].stem_text.ends_with(u)),
+            _ => false,
+        };
+        if !(0..n).any(body) {
+            return acting;
+        }
+        let bare = |i: usize| ws[i].particle.is_none() && !ws[i].honorific && ws[i].paren.is_none() && ws[i].stem.end == ws[i].span.end;
+        // The separator right after word i (`,` or `·`), if any.
+        let sep_after = |i: usize| -> Option<char> { a.text(Span::new(ws[i].span.end, ws[i].span.end + 1)).chars().next().filter(|c| matches!(c, ',' | '·')) };
+        let starts = |j: usize, list: &[&str]| {
+            let t = a.text(ws[j].span).trim_start_matches(|c: char| "\"'“‘".contains(c));
+            list.iter().any(|v| t.starts_with(v))
+        };
+        let within = |i: usize, k: usize, list: &[&str]| (i + 1..(i + 1 + k).min(n)).any(|j| starts(j, list));
+        for i in 0..n {
+            if !body(i) {
+                continue;
+            }
+            let p = ws[i].particle.as_deref();
+            let according = p == Some("에") && i + 1 < n && starts(i + 1, &["따르면", "따른"]);
+            let partner = matches!(p, Some("와" | "과")) && within(i, 3, PARTNER_WORDS);
+            let addressee = matches!(p, Some("에" | "에게")) && within(i, 3, ADDRESSEE_WORDS);
+            let also = bare(i) && i + 1 < n && matches!(ws[i + 1].stem_text.as_str(), "역시" | "또한");
+            let headline = i == 0 && bare(i) && i + 1 < n && (sep_after(i) == Some(',') || a.text(ws[i + 1].span).starts_with(['“', '"']));
+            let with_body = bare(i) && sep_after(i).is_some() && i + 1 < n && loc_kind[i + 1].is_none() && self.is_org_word(&ws[i + 1]);
+            // `한국과 중남미 12개국이`, `폴란드와 체코는`: partners that act together as subjects.
+            let joint = loc_kind[i] == Some("country")
+                && matches!(p, Some("와" | "과"))
+                && (i + 1..(i + 4).min(n)).find(|&j| ws[j].particle.is_some()).is_some_and(|j| {
+                    subject(&ws[j]) && (loc_kind[j] == Some("country") || ["개국", "국가", "국가들"].iter().any(|x| ws[j].stem_text.ends_with(x)))
+                });
+            // `아르헨티나, 브라질 외교장관과`: a country whose official is named.
+            let officials = loc_kind[i] == Some("country") && bare(i) && i + 1 < n && self.is_role(&ws[i + 1]);
+            acting[i] = according || partner || addressee || also || headline || with_body || joint || officials;
+        }
+        for i in (1..n).rev() {
+            if acting[i] && body(i - 1) && bare(i - 1) && sep_after(i - 1).is_some() {
+                acting[i - 1] = true;
+            }
+        }
+        acting
+    }
+
+    /// Word i names an institution's building as a place: `국회에서`, `시청 앞에서`, `도청
+    /// 브리핑에서`, `국회 앞`.
+    fn at_building(&self, a: &Analysis, ws: &[Word], i: usize) -> bool {
+        let w = &ws[i];
+        matches!(w.particle.as_deref(), Some("에서" | "에서는" | "에서도" | "앞" | "앞에서"))
+            || (w.particle.is_none()
+                && w.stem.end == w.span.end
+                && ws.get(i + 1).is_some_and(|x| ["앞", "앞에서", "앞으로", "브리핑", "기자회견", "대회의실", "회의실", "광장", "로비", "정문", "일대", "인근", "주변"].iter().any(|v| a.text(x.span).starts_with(v))))
+    }
+
+    /// A village or neighbourhood after the unit above it (`도계읍 신리`, `해운대구 우동`): a
+    /// short name ending in 동/리/가 that ko-dic reads as a common word or a verb.
+    fn village_after_unit(&self, prev: &str, s: &str) -> bool {
+        let n = s.chars().count();
+        // `청송군 부남면` read as 부 + the verb 남 + the ending -면.
+        if (2..=4).contains(&n) && (s.ends_with('면') || s.ends_with('읍')) && ["군", "시", "구"].iter().any(|u| prev.ends_with(u)) && prev.chars().count() >= 2 {
+            return true;
+        }
+        (2..=4).contains(&n)
+            && ["구", "군", "시", "읍", "면"].iter().any(|u| prev.ends_with(u))
+            && prev.chars().count() >= 2
+            && ["동", "리", "가"].iter().any(|u| s.ends_with(u))
+            && (prev.ends_with('읍') || prev.ends_with('면') || !s.ends_with('리'))
+    }
+
+    /// A 시/군 name without its suffix (`부여` for 부여군, `봉화` for 봉화군).
+    fn county_short_form(&self, s: &str) -> bool {
+        let n = s.chars().count();
+        if !(2..=3).contains(&n) {
+            return false;
+        }
+        ["군", "시"].iter().any(|u| {
+            let mut full = String::with_capacity(s.len() + 3);
+            full.push_str(s);
+            full.push_str(u);
+            self.lex.locations.get(&full).is_some_and(|e| matches!(e.kind.as_str(), "county" | "city"))
+        })
+    }
+
+    /// A company named by a proper name and a line of business (`태성에너지`, `한결소재`).
+    fn company_name(&self, w: &Word) -> bool {
+        let n = w.stem_text.chars().count();
+        let head = w.proper_head;
+        if !w.hangul || w.common_word || head < 2 || head >= n {
+            return false;
+        }
+        let cut = w.stem_text.char_indices().nth(head).map_or(w.stem_text.len(), |(b, _)| b);
+        let (name, tail) = w.stem_text.split_at(cut);
+        COMPANY_TAILS.contains(&tail) && !self.lex.locations.contains_key(name) && !self.lex.org_stoplist.contains(&w.stem_text)
+    }
+
+    /// A named natural feature or facility: a proper name ko-dic knows or does not know at all,
+    /// followed by a common noun of geography or transport (`설악산국립공원`, `강릉항`,
+    /// `돌니실롱스크주`, `니사클로츠카강`).
+    fn named_feature(&self, w: &Word) -> bool {
+        let n = w.stem_text.chars().count();
+        let head = w.proper_head;
+        if !w.hangul || w.common_word || w.inflected || head < 2 || head >= n {
+            return false;
+        }
+        let cut = w.stem_text.char_indices().nth(head).map_or(w.stem_text.len(), |(b, _)| b);
+        let (name, tail) = w.stem_text.split_at(cut);
+        FEATURE_TAILS.contains(&tail)
+            && !(tail == "주" && head < 3)
+            && !self.lex.organizations.contains_key(name)
+            && !self.lex.org_by_suffix(name)
     }
 
     /// The Latin-script text inside a parenthesis that opens at code point `at`, when it looks
@@ -1426,6 +1674,8 @@ fn is_unit_of(rest: &str) -> bool {
 
 /// Endings of a body's unit: `국토교통위원회`, `방재공학과`, `경쟁총국`.
 const UNIT_ENDINGS: &[&str] = &["위원회", "소위", "특위", "학과", "학부", "대학원", "총국", "분과", "지부", "지회"];
+/// Endings of a body's regional branch after a region's name (`강원본부`, `부산지사`).
+const BRANCH_ENDINGS: &[&str] = &["본부", "지역본부", "지사", "지점", "사업소"];
 
 /// Endings of a place's public body: `동작구청`, `기상청`, `주민자치회`.
 const PUBLIC_BODY_ENDINGS: &[&str] = &["청", "의회", "주민자치회", "경찰서", "소방서", "소방본부", "교육청", "부"];
@@ -1761,5 +2011,89 @@ mod tests {
         assert!(es.iter().any(|e| e.1 == "국토부" && e.2 == "국토부"), "no full form in the article: {es:?}");
         let es3 = entities("국토교통부는 대책을 내놨다. 국토부 관계자는 시행을 서두르겠다고 말했다.");
         assert!(es3.iter().any(|e| e.1 == "국토부" && e.2 == "국토교통부"), "abbreviation resolves: {es3:?}");
+    }
+
+    #[test]
+    fn addresses_run_through_towns_and_villages() {
+        // 읍/면/리 after the unit above them, even when ko-dic reads the name as a common word
+        // or a verb, or reads -면 as an ending.
+        let es = entities("강원 정선군 임계면 봉산리에서 불이 났다. 산사태는 경북 청송군 부남면 화장리와 삼척시 도계읍 신리까지 번졌다.");
+        for t in ["강원 정선군 임계면 봉산리", "경북 청송군 부남면 화장리", "삼척시 도계읍 신리"] {
+            assert!(has(&es, "LOCATION", t), "{t}: {es:?}");
+        }
+        let es = entities("행사는 부산 해운대구 우동 일대에서 열린다.");
+        assert!(has(&es, "LOCATION", "부산 해운대구 우동"), "{es:?}");
+    }
+
+    #[test]
+    fn a_short_place_name_that_is_also_a_word_needs_context() {
+        // Coordinated with a place, before a noun of area, or as the goal of a trip.
+        let es = entities("경북 울진과 봉화 산간에 눈이 내렸다. 여수와 제주를 오가는 여객선이 끊겼다. 원주 시내에도 눈이 쌓였다.");
+        for t in ["봉화", "제주", "원주"] {
+            assert!(has(&es, "LOCATION", t), "{t}: {es:?}");
+        }
+        // Alone it stays a word.
+        let es = entities("봉화를 올리는 행사가 열렸다.");
+        assert!(!has(&es, "LOCATION", "봉화"), "{es:?}");
+        // A 시/군 without its suffix after its province (`충남 부여`).
+        let es = entities("축제는 충남 부여에서 열린다.");
+        assert!(has(&es, "LOCATION", "충남 부여"), "{es:?}");
+    }
+
+    #[test]
+    fn named_features_roads_and_ranges() {
+        let es = entities("한라산국립공원과 속초항은 폐쇄됐다. 국도 7호선과 지방도 912호선이 통제됐다. 서울역~용산역 구간이 멈췄다.");
+        for t in ["한라산국립공원", "속초항", "국도 7호선", "지방도 912호선", "서울역", "용산역"] {
+            assert!(has(&es, "LOCATION", t), "{t}: {es:?}");
+        }
+        let es = entities("차량들이 경부고속도로에 갇혔다. 차량 200대가 경부고속도로 서울 방향에 멈췄다.");
+        assert!(es.iter().filter(|e| e.1 == "경부고속도로").all(|e| e.0 == "LOCATION") && has(&es, "LOCATION", "경부고속도로"), "{es:?}");
+    }
+
+    #[test]
+    fn an_institution_named_by_its_building_is_a_place_there() {
+        let es = entities("국회에서 토론회가 열렸다. 주민들은 시청 앞에서 집회를 열었다. 국회는 법안을 통과시켰다.");
+        assert!(es.iter().any(|e| e.0 == "LOCATION" && e.1 == "국회"), "{es:?}");
+        assert!(es.iter().any(|e| e.0 == "ORGANIZATION" && e.1 == "국회"), "{es:?}");
+        assert!(has(&es, "LOCATION", "시청"), "{es:?}");
+        let es = entities("환자는 한빛대병원으로 옮겨졌다.");
+        assert!(has(&es, "LOCATION", "한빛대병원"), "{es:?}");
+    }
+
+    #[test]
+    fn local_governments_and_states_acting_as_bodies() {
+        let cases = [
+            ("청주시에 따르면 인구가 늘었다.", "청주시"),
+            ("시는 세종시와 협의해 노선을 정하기로 했다.", "세종시"),
+            ("주민들은 천안시에 정밀 조사를 요청했다.", "천안시"),
+            ("원주시 역시 대책을 내놨다.", "원주시"),
+            ("포항시, 신항만 개발 계획 확정", "포항시"),
+            ("충남도, 해양수산부와 긴급회의를 열었다.", "충남도"),
+            ("일본과 호주는 방위 협력에 합의했다.", "일본"),
+            ("장관은 칠레, 페루 외교장관과 만났다.", "칠레"),
+        ];
+        for (text, place) in cases {
+            let es = entities(text);
+            assert!(has(&es, "ORGANIZATION", place), "{text}: {es:?}");
+        }
+        // The same names as places.
+        let es = entities("그는 청주시에서 태어나 일본으로 떠났다.");
+        assert!(has(&es, "LOCATION", "청주시") && has(&es, "LOCATION", "일본"), "{es:?}");
+    }
+
+    #[test]
+    fn companies_missions_and_branches() {
+        let es = entities("태성에너지는 18일 공장을 멈췄다고 밝혔다. 주독일 대사관은 교민 피해를 확인했다. 한국도로공사 부산본부 관계자는 말했다.");
+        for t in ["태성에너지", "주독일 대사관", "한국도로공사 부산본부"] {
+            assert!(has(&es, "ORGANIZATION", t), "{t}: {es:?}");
+        }
+        let es = entities("충북도, 소방청과 회의를 열었다.");
+        assert!(!has(&es, "ORGANIZATION", "충북도, 소방청"), "{es:?}");
+    }
+
+    #[test]
+    fn a_long_office_title_ending_in_siljang() {
+        let es = entities("변도윤 재난안전실장은 대책을 설명했다.");
+        assert!(has(&es, "PERSON", "변도윤") && has(&es, "ROLE", "재난안전실장"), "{es:?}");
     }
 }

@@ -176,10 +176,12 @@ impl NerLexicon {
         stem.char_indices().skip(1).map(|(i, _)| (i, &stem[i..])).filter(|(_, suf)| suf.chars().count() >= 2).any(|(i, r)| {
             // Short titles that end many ordinary compounds (주식시장, 의사, 통신부) only count whole.
             self.roles.contains(r)
-                && !matches!(
+                // `재난안전실장`, `도시공간계획실장`: the head of an office (…실) whose name is long.
+                && !(r == "실장" && i < stem.len() && stem[..i].chars().count() < 4)
+                && !(r != "실장" && matches!(
                     r,
                     "시장" | "의사" | "이사" | "선수" | "주장" | "대장" | "간사" | "지사" | "차장" | "소장" | "감독" | "교사" | "대사" | "단장" | "검사" | "원장" | "실장" | "사장" | "신부"
-                )
+                ))
                 // A long name before a title that also ends institutions (`한국경제정책연구원`)
                 // makes an institution; a short one is a kind of that title (`정책연구원`).
                 && !(stem[..i].chars().count() >= 4 && self.org_suffix_min.contains_key(r))
@@ -205,7 +207,7 @@ impl NerLexicon {
     /// A facility noun that names a place after a place name (`세부 국제공항`, `국회 본관`): one of
     /// the place endings, whole, or a building's part.
     pub fn is_facility(&self, word: &str) -> bool {
-        self.location_suffixes.iter().any(|(suf, _)| suf == word) || matches!(word, "본관" | "별관" | "신관" | "대강당" | "강당" | "대회의실" | "회의실" | "청사")
+        self.location_suffixes.iter().any(|(suf, _)| suf == word) || matches!(word, "본관" | "별관" | "신관" | "대강당" | "강당" | "대회의실" | "회의실" | "청사" | "시청" | "도청" | "구청" | "군청" | "소통관" | "정문" | "로비" | "의사당")
     }
 
     /// A place by its ending (`…청사`, `…구장`).
