@@ -107,7 +107,11 @@ fn boundary_before(c: char) -> bool {
 /// The composed form of `s`, or `None` when `s` is already in NFC as far as the quick check can
 /// tell (then it is analyzed as it is).
 pub fn compose(s: &str) -> Option<Composed> {
-    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+    // Nearly every text is ASCII, Latin-1 punctuation and precomposed Hangul syllables, which NFC
+    // leaves alone whatever surrounds them (combining class 0, quick check Yes): two comparisons
+    // per character instead of the two table lookups of the full quick check.
+    let stable = |c: char| c < '\u{300}' || ('\u{AC00}'..='\u{D7A3}').contains(&c) || boundary_before(c);
+    if s.chars().all(stable) || is_nfc_quick(s.chars()) == IsNormalized::Yes {
         return None;
     }
     let mut text = String::with_capacity(s.len());
@@ -147,6 +151,7 @@ mod tests {
 
     #[test]
     fn precomposed_text_is_left_alone() {
+        assert!(compose("카카오 “데이터센터” ⓒ 2022 café").is_none());
         assert_eq!(compose("카카오는 19일 사과했다."), None);
         assert_eq!(compose("plain ascii"), None);
     }
