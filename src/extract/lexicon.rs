@@ -32,6 +32,8 @@ pub struct NerLexicon {
     /// Endings that make a word an ordinary noun whatever comes before (`-수당`, `-식당`).
     pub org_stop_endings: Vec<String>,
     pub location_suffixes: Vec<(String, usize)>,
+    /// `location_suffixes` by ending: the smallest number of syllables needed before it.
+    location_suffix_min: HashMap<String, usize>,
     pub roles: HashSet<String>,
     /// Titles that name an office and stand for its holder on their own (`장관은`): kinds
     /// government, politics, business, law, military. Others (기자, 투수, 교사) need a name beside them.
@@ -119,6 +121,7 @@ impl NerLexicon {
         units.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then(a.0.cmp(&b.0)));
         units.dedup_by(|a, b| a.0 == b.0);
         let org_suffixes = suffixes(data, "ner/org_suffixes.txt")?;
+        let location_suffixes = suffixes(data, "ner/location_suffixes.txt")?;
         Ok(NerLexicon {
             locations,
             organizations,
@@ -133,7 +136,15 @@ impl NerLexicon {
                 .lines("ner/org_stoplist.txt")
                 .filter_map(|(_, l)| l.trim().strip_prefix('-').map(str::to_string))
                 .collect(),
-            location_suffixes: suffixes(data, "ner/location_suffixes.txt")?,
+            location_suffix_min: {
+                let mut m: HashMap<String, usize> = HashMap::default();
+                for (suf, min) in &location_suffixes {
+                    let e = m.entry(suf.clone()).or_insert(*min);
+                    *e = (*e).min(*min);
+                }
+                m
+            },
+            location_suffixes,
             roles,
             office_roles,
             surnames1,
@@ -207,13 +218,15 @@ impl NerLexicon {
     /// A facility noun that names a place after a place name (`세부 국제공항`, `국회 본관`): one of
     /// the place endings, whole, or a building's part.
     pub fn is_facility(&self, word: &str) -> bool {
-        self.location_suffixes.iter().any(|(suf, _)| suf == word) || matches!(word, "본관" | "별관" | "신관" | "대강당" | "강당" | "대회의실" | "회의실" | "청사" | "시청" | "도청" | "구청" | "군청" | "소통관" | "정문" | "로비" | "의사당")
+        self.location_suffix_min.contains_key(word) || matches!(word, "본관" | "별관" | "신관" | "대강당" | "강당" | "대회의실" | "회의실" | "청사" | "시청" | "도청" | "구청" | "군청" | "소통관" | "정문" | "로비" | "의사당")
     }
 
     /// A place by its ending (`…청사`, `…구장`).
     pub fn location_by_suffix(&self, stem: &str) -> bool {
-        let n = stem.chars().count();
         stem.chars().all(|c| ('가'..='힣').contains(&c) || c.is_ascii_digit())
-            && self.location_suffixes.iter().any(|(suf, min)| stem.ends_with(suf.as_str()) && n >= suf.chars().count() + min)
+            && stem
+                .char_indices()
+                .enumerate()
+                .any(|(k, (i, _))| self.location_suffix_min.get(&stem[i..]).is_some_and(|&min| k >= min))
     }
 }
