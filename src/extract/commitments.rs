@@ -905,6 +905,12 @@ impl CommitmentStage {
                 // `2개월 내`: that long after the publication date.
                 let digits: String = text.chars().take_while(|c| c.is_ascii_digit()).collect();
                 let unit: String = text.chars().skip_while(|c| c.is_ascii_digit()).collect::<String>().trim().to_string();
+                // `한 달 안에`, `열흘 내`, `1주일 안에`: native numerals and day counts.
+                let (digits, unit) = match native_duration(&text) {
+                    Some((k, u)) if digits.is_empty() => (k.to_string(), u.to_string()),
+                    _ if unit == "주일" => (digits, "주".to_string()),
+                    _ => (digits, unit),
+                };
                 // `가동 3년 내`, `착공 후 2년 안에`: counted from an event, not from the publication.
                 let anchored = self.event_before(st, ds - st.base);
                 let iso = match (digits.parse::<u32>(), published) {
@@ -1015,6 +1021,30 @@ fn present_tense(t: &str) -> bool {
     }
     let code = last as u32;
     (0xAC00..=0xD7A3).contains(&code) && (code - 0xAC00) % 28 == 4
+}
+
+/// A duration in native Korean numerals: `한 달` → (1, 달), `두 해` → (2, 년), `열흘` → (10, 일),
+/// `보름` → (15, 일), `일주일` → (1, 주).
+fn native_duration(text: &str) -> Option<(u32, &'static str)> {
+    const DAYS: &[(&str, u32)] = &[("하루", 1), ("이틀", 2), ("사흘", 3), ("나흘", 4), ("닷새", 5), ("엿새", 6), ("이레", 7), ("여드레", 8), ("아흐레", 9), ("열흘", 10), ("보름", 15)];
+    const COUNT: &[(&str, u32)] = &[("한", 1), ("두", 2), ("세", 3), ("네", 4), ("다섯", 5), ("여섯", 6), ("일곱", 7), ("여덟", 8), ("아홉", 9), ("열", 10)];
+    let t = text.trim();
+    if let Some(&(_, k)) = DAYS.iter().find(|(w, _)| t == *w) {
+        return Some((k, "일"));
+    }
+    if t == "일주일" {
+        return Some((1, "주"));
+    }
+    let (num, unit) = t.split_once(' ').unwrap_or((t, ""));
+    let (num, unit) = if unit.is_empty() { (t.get(..t.len().saturating_sub(3))?, t.get(t.len().saturating_sub(3)..)?) } else { (num, unit) };
+    let k = COUNT.iter().find(|(w, _)| *w == num)?.1;
+    let unit = match unit {
+        "달" => "달",
+        "해" => "년",
+        "주" | "주일" => "주",
+        _ => return None,
+    };
+    Some((k, unit))
 }
 
 /// `것이냐`, `거냐`, `건가`, `것인가`: a question about the clause before (`미루겠다는 것이냐`).
@@ -1502,6 +1532,12 @@ mod tests {
         assert_eq!(find(&cs, "세우").3, "2025-10-19", "{cs:?}");
         let cs = commitments("장 대표는 \"향후 5년간 협력사에 3000억원을 지원하겠다\"고 말했다.", true);
         assert_eq!(find(&cs, "지원").3, "2027-10-19", "{cs:?}");
+        let cs = commitments("구청은 한 달 안에 점검 결과를 공개하기로 했다. 시는 열흘 내 보완책을 내놓기로 했다.", true);
+        assert_eq!(find(&cs, "공개").3, "2022-11-19", "{cs:?}");
+        assert_eq!(find(&cs, "내놓").3, "2022-10-29", "{cs:?}");
+        assert_eq!(super::native_duration("두 해"), Some((2, "년")));
+        assert_eq!(super::native_duration("세달"), Some((3, "달")));
+        assert_eq!(super::native_duration("여러 달"), None);
         let cs = commitments("장 대표는 \"공장 가동 3년 내 흑자 전환을 이루겠다\"고 말했다.", true);
         assert_eq!(find(&cs, "이루").3, "", "counted from the start of production: {cs:?}");
     }
