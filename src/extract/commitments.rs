@@ -46,6 +46,8 @@ struct Lexicon {
     aux_verb: FxHashSet<String>,
     relational_verb: FxHashSet<String>,
     dated_noun: FxHashSet<String>,
+    announce_verb: FxHashSet<String>,
+    means_verb: FxHashSet<String>,
 }
 
 impl Lexicon {
@@ -66,6 +68,8 @@ impl Lexicon {
                 "aux_verb" => &mut lex.aux_verb,
                 "relational_verb" => &mut lex.relational_verb,
                 "dated_noun" => &mut lex.dated_noun,
+                "announce_verb" => &mut lex.announce_verb,
+                "means_verb" => &mut lex.means_verb,
                 other => return Err(format!("{at}: unknown class {other:?}")),
             };
             set.insert(word);
@@ -201,6 +205,10 @@ fn connective_a(st: &Sent, m: &crate::doc::Morph) -> bool {
 /// `열기로` → 열, `착공하기로` → 착공.
 fn surface_stem(st: &Sent, w: &Word) -> Option<(String, usize)> {
     let t = bare(st, w);
+    if misread_adnominal(st, w) {
+        // `열` (계획이다): the stem as written.
+        return Some((t.clone(), w.s + t.chars().count()));
+    }
     let stem = t.strip_suffix("기로도").or_else(|| t.strip_suffix("기로"))?;
     let stem = stem.strip_suffix('하').filter(|s| !s.is_empty()).unwrap_or(stem);
     if stem.is_empty() {
@@ -260,6 +268,7 @@ fn ends_clause(lex: &Lexicon, st: &Sent, w: &Word) -> bool {
     let complement = ms.iter().rev().find(|m| !is_punct_tag(tag(m))).is_some_and(|m| m.features.pos.ends_with("EC") && st.morph_text(m).ends_with('지'));
     !serial
         && !complement
+        && !in_name(st, w)
         && !ms[..pred].iter().any(|m| tag(m).starts_with('J'))
         && st.lemma(w).is_some_and(|l| !lex.relational_verb.contains(&l))
         && !adnominal(st, w)
@@ -267,6 +276,12 @@ fn ends_clause(lex: &Lexicon, st: &Sent, w: &Word) -> bool {
         && !matches!(t.as_str(), "않고" | "말고" | "않은" | "않도록")
         && st.word_morphs(w).iter().rev().find(|m| !is_punct_tag(tag(m))).is_some_and(|m| m.features.pos.ends_with("EC"))
         && !bare(st, w).ends_with('게')
+}
+
+/// A word inside a person, organization or place name (`남구` read as 남+구 verb): no verb.
+fn in_name(st: &Sent, w: &Word) -> bool {
+    let (s, e) = (st.base + w.s, st.base + w.e);
+    st.entities.iter().any(|en| matches!(en.kind.as_str(), "PERSON" | "ORGANIZATION" | "LOCATION") && en.span.start <= s && e <= en.span.end + 2 && s < en.span.end)
 }
 
 /// A commitment reported as one of the past: the report after it is in the past tense and
@@ -300,10 +315,13 @@ fn same_year_as_before(st: &Sent, ds: usize, text: &str, w: crate::time::When, p
     if !yearless {
         return w;
     }
+    // A date in another quotation (`"… 2030년 물량까지 잡혀 있다"며 "4분기까지 …"`) is about
+    // another statement.
+    let quoted_apart = |end: usize| st.slice(end - st.base, ds - st.base).contains(['"', '“', '”']);
     let before = st
         .entities
         .iter()
-        .filter(|en| en.kind == DATE && en.span.end <= ds)
+        .filter(|en| en.kind == DATE && en.span.end <= ds && !quoted_apart(en.span.end))
         .filter_map(|en| en.normalized.get(..4).and_then(|y| y.parse::<i32>().ok()))
         .next_back();
     match (before, w) {
@@ -318,6 +336,15 @@ fn same_year_as_before(st: &Sent, ds: usize, text: &str, w: crate::time::When, p
 fn closes_clause(st: &Sent, j: usize) -> bool {
     j > 0 && j < st.words.len() && matches!(bare(st, &st.words[j]).as_str(), "등" | "등을" | "등의" | "뒤" | "뒤에" | "후" | "후에") && adnominal(st, &st.words[j - 1])
 }
+
+/// Deadlines the entity stage leaves unmarked: `설 연휴 전`, `추석 전까지`, `설 명절을 앞두고`,
+/// `이번 분기 안에`, `다음 분기까지`.
+static UNLISTED_DEADLINE: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+    regex::Regex::new(
+        r"(?:^|\s)(?:(?P<holiday>설날|설|추석|한가위|구정)\s?(?:연휴|명절)?(?:을|를)?\s?(?:전까지|이전|전|앞두고)|(?P<quarter>(?:이번|다음)\s?분기)\s?(?:말까지|말|안에|안|내에|내|중에|중|까지))",
+    )
+    .unwrap()
+});
 
 /// A cue found in a sentence: the word holding the action and the modality.
 #[derive(Debug, Clone, Copy)]
@@ -363,7 +390,8 @@ impl CommitmentStage {
             }
             // Promise: `~하겠다`, `~하도록 하겠다`.
             // `누가 거기를 가겠나`: a question, not a promise.
-            let question = ["겠나", "겠냐", "겠니", "겠는가", "겠느냐", "겠습니까", "겠어요?"].iter().any(|q| t.ends_with(q));
+            let question = ["겠나", "겠냐", "겠니", "겠는가", "겠느냐", "겠습니까", "겠어요?"].iter().any(|q| t.ends_with(q))
+                || (t.ends_with("겠다는") && st.words.get(k + 1).is_some_and(|x| asks(&bare(st, x))));
             if t.contains('겠') && !past(st, w) && !question {
                 let mut a = k;
                 if lemma == "하" && k > 0 && bare(st, &st.words[k - 1]).ends_with("도록") {
@@ -390,13 +418,25 @@ impl CommitmentStage {
             }
             // Decision: `~하기로 했다/결정했다`.
             if (t.ends_with("기로") || t.ends_with("기로도")) && k + 1 < n {
-                let next = st.lemma(&st.words[k + 1]).unwrap_or_default();
+                // `짓기로 시와 합의했다`, `열기로 노조와 뜻을 모았다`: a partner or a place between
+                // the clause and the verb of deciding.
+                let verb = (k + 1..n.min(k + 4)).find(|&x| st.lemma(&st.words[x]).is_some() || !argument_word(st, &st.words[x])).unwrap_or(k + 1);
+                let next = st.lemma(&st.words[verb]).unwrap_or_default();
                 if lex.decide_after_giro.contains(&next) && !lex.not_action.contains(&lemma) && !negated(st, k) {
                     out.push(Cue { word: k, modality: DECISION, noun: false });
                 }
                 continue;
             }
-            // Plan: `~할 계획이다`, `~한다는 방침을 밝혔다`.
+            // Plan: `~할 계획이다`, `~한다는 방침을 밝혔다`. ko-dic reads some `-ㄹ` forms as nouns
+            // (`집회를 열 계획이다`: 열 as the numeral): after an object and before a plan noun,
+            // such a word is the verb.
+            if k + 1 < n && lemma.is_empty() && k > 0 && ends_object(&st.words[k - 1]) && misread_adnominal(st, w) {
+                let noun = noun_of(st, &st.words[k + 1]).map(|x| x.0).unwrap_or_default();
+                if matches!(noun.as_str(), "계획" | "예정" | "방침") && !past(st, &st.words[k + 1]) {
+                    out.push(Cue { word: k, modality: PLAN, noun: false });
+                    continue;
+                }
+            }
             if k + 1 < n && !lemma.is_empty() {
                 let next = &st.words[k + 1];
                 let noun = noun_of(st, next).map(|x| x.0).unwrap_or_default();
@@ -451,39 +491,31 @@ impl CommitmentStage {
                 continue;
             }
         }
+        // Decision: an action announced in the present tense and reported (`… 도서관을 건립한다고
+        // 22일 밝혔다`, `… 착공해 2029년 준공한다고 발표했다`): the press-release lead.
+        for k in 0..n.saturating_sub(1) {
+            let w = &st.words[k];
+            let t = bare(st, w);
+            let Some(said) = t.strip_suffix("다고").map(|x| format!("{x}다")) else { continue };
+            if !present_tense(&said) || direct.iter().any(|&(o, c)| w.s > o && w.s <= c) || out.iter().any(|c| c.word == k) {
+                continue;
+            }
+            // The verb of saying, after at most two words of date or place (`22일`, `시청에서`).
+            let Some(v) = (k + 1..n.min(k + 4)).find(|&x| st.lemma(&st.words[x]).is_some()) else { continue };
+            let verb = st.lemma(&st.words[v]).unwrap_or_default();
+            if !lex.announce_verb.contains(&verb) || !past(st, &st.words[v]) {
+                continue;
+            }
+            if self.settled(st, k, carried_org) {
+                out.push(Cue { word: k, modality: DECISION, noun: false });
+            }
+        }
         // Decision: an action announced in the present tense (`설비 투자도 늘린다`, `2026년까지 …
         // 짓는다`), the way news states what an organization has settled on.
         if let Some(k) = n.checked_sub(1) {
             let w = &st.words[k];
             let outside = !direct.iter().any(|&(o, c)| w.s > o && w.s <= c);
-            let lemma = st.lemma(w).unwrap_or_default();
-            let verb = st.word_morphs(w).iter().find(|m| is_predicate_tag(tag(m))).is_some_and(|m| matches!(tag(m), "VV" | "XSV"));
-            // Only agents settle on actions: an organization or person as subject, an object, or
-            // a 하다-verb (`조성한다`); `불만이 나온다`, `상한은 … 오른다` are reports.
-            let agent = st.entities.iter().any(|en| matches!(en.kind.as_str(), "PERSON" | "ORGANIZATION") && en.span.end <= st.base + w.s && {
-                let after: String = st.chars[en.span.end - st.base..(en.span.end - st.base + 4).min(st.chars.len())].iter().collect();
-                after.starts_with('은') || after.starts_with('는') || after.starts_with('이') || after.starts_with('가') || after.starts_with('도')
-            });
-            let object = (k.saturating_sub(4)..k).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(m, p)| p == "JKO" || (p == "JX" && m == "도")));
-            let xsv = st.word_morphs(w).iter().any(|m| tag(m) == "XSV");
-            // `신중론이 나온다`, `전시관이 들어선다`: a subject marked 이/가 that names no agent
-            // makes the verb a report.
-            let from = self.clause_boundary_before(st, w.s);
-            // The subject of this verb: no predicate between it and the verb (`사용액이 늘어난
-            // 만큼 … 도입한다` has its 이/가 inside another clause).
-            let mut report = false;
-            for x in st.words[..k].iter().rev() {
-                if x.s < from || (st.lemma(x).is_some() && !bare(st, x).ends_with('게')) {
-                    break;
-                }
-                if last_morph_text(st, x).is_some_and(|(_, p)| p == "JKS")
-                    && !st.entities.iter().any(|en| matches!(en.kind.as_str(), "PERSON" | "ORGANIZATION") && en.span.start < st.base + x.e && st.base + x.s < en.span.end)
-                {
-                    report = true;
-                    break;
-                }
-            }
-            if outside && verb && !report && (agent || ((object || xsv) && carried_org)) && !lemma.ends_with('지') && present_tense(&bare(st, w)) && !lemma.is_empty() && !lex.not_action.contains(&lemma) && !out.iter().any(|c| c.word == k) && !taken.contains(&k) && !negated(st, k) && !lemma.ends_with('되') && lemma != "하" {
+            if outside && present_tense(&bare(st, w)) && !out.iter().any(|c| c.word == k) && !taken.contains(&k) && self.settled(st, k, carried_org) {
                 out.push(Cue { word: k, modality: DECISION, noun: false });
             }
         }
@@ -503,6 +535,61 @@ impl CommitmentStage {
         kept
     }
 
+    /// The present-tense verb at word `k` states an action an agent has settled on: a verb
+    /// (not `되다`, not a cue-less predicate such as `있다`) whose subject is an organization or
+    /// person (or, with an object or as a 하다-verb, the organization carried from before).
+    /// `불만이 나온다`, `상한은 … 오른다` are reports: their subject names no agent.
+    fn settled(&self, st: &Sent, k: usize, carried_org: bool) -> bool {
+        let lex = &self.lex;
+        let w = &st.words[k];
+        let lemma = st.lemma(w).unwrap_or_default();
+        let verb = st.word_morphs(w).iter().find(|m| is_predicate_tag(tag(m))).is_some_and(|m| matches!(tag(m), "VV" | "XSV"));
+        let agent = st.entities.iter().any(|en| matches!(en.kind.as_str(), "PERSON" | "ORGANIZATION") && en.span.end <= st.base + w.s && {
+            let after: String = st.chars[en.span.end - st.base..(en.span.end - st.base + 4).min(st.chars.len())].iter().collect();
+            after.starts_with('은') || after.starts_with('는') || after.starts_with('이') || after.starts_with('가') || after.starts_with('도')
+        });
+        let object = (k.saturating_sub(4)..k).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(m, p)| p == "JKO" || (p == "JX" && m == "도")));
+        let xsv = st.word_morphs(w).iter().any(|m| tag(m) == "XSV");
+        let named = |x: &Word| st.entities.iter().any(|en| matches!(en.kind.as_str(), "PERSON" | "ORGANIZATION") && en.span.start < st.base + x.e && st.base + x.s < en.span.end);
+        // `신중론이 나온다`, `전시관이 들어선다`: a subject marked 이/가 that names no agent
+        // makes the verb a report. `사업도 속도를 낸다`: a topic that names no agent, with an
+        // object of the verb after it, is the subject too (without an object, `교량 디자인은 연말
+        // 확정한다`, the topic is what the carried agent acts on).
+        let from = self.clause_boundary_before(st, w.s);
+        // The subject of this verb: no predicate between it and the verb (`사용액이 늘어난
+        // 만큼 … 도입한다` has its 이/가 inside another clause).
+        let mut report = false;
+        let mut object_seen = false;
+        for x in st.words[..k].iter().rev() {
+            if x.s < from || (st.lemma(x).is_some() && !bare(st, x).ends_with('게')) {
+                break;
+            }
+            let Some((m, p)) = last_morph_text(st, x) else { continue };
+            if p == "JKO" {
+                object_seen = true;
+            }
+            // `전환에도`: a particle before 도 makes an adverbial, not a topic.
+            let ms = st.word_morphs(x);
+            let stacked = ms.len() >= 2 && ms.iter().rev().filter(|m| !is_punct_tag(tag(m))).nth(1).is_some_and(|m| tag(m).starts_with('J'));
+            let topic = p.starts_with("JX") && matches!(m.as_str(), "은" | "는" | "도") && !stacked;
+            if (p == "JKS" || (topic && object_seen)) && !named(x) && !crate::extract::entities::is_generic_org(st.slice(x.s, x.e - m.chars().count())) {
+                report = true;
+                break;
+            }
+            if (p == "JKS" || topic) && named(x) {
+                break;
+            }
+        }
+        verb && !report
+            && (agent || ((object || xsv) && carried_org))
+            && !lemma.ends_with('지')
+            && !lemma.is_empty()
+            && !lex.not_action.contains(&lemma)
+            && !negated(st, k)
+            && !lemma.ends_with('되')
+            && lemma != "하"
+    }
+
     /// Actions coordinated before a cue's action in the same clause chain: `완공하고`, `착공하는 등`.
     fn coordinated(&self, st: &Sent, a: usize, quotes: &[(usize, usize)]) -> Vec<usize> {
         let mut out = Vec::new();
@@ -518,6 +605,7 @@ impl CommitmentStage {
             }
         }
         let mut j = a;
+        let mut relative = false;
         while j > 0 {
             j -= 1;
             let w = &st.words[j];
@@ -526,7 +614,7 @@ impl CommitmentStage {
             if inside(j) != region || st.word_text(w).chars().any(|c| matches!(c, '"' | '“' | '”')) {
                 break;
             }
-            if st.lemma(w).is_none() {
+            if st.lemma(w).is_none() || in_name(st, w) {
                 continue;
             }
             let t = bare(st, w);
@@ -535,7 +623,12 @@ impl CommitmentStage {
             // inside the clause of the action after it.
             let ms = st.word_morphs(w);
             let pred = ms.iter().position(|m| is_predicate_tag(tag(m))).unwrap_or(0);
-            let relational = st.lemma(w).is_some_and(|l| self.lex.relational_verb.contains(&l));
+            // `2조원을 들여 공장을 짓는다`: spending an amount is the means of the action after it.
+            let spending = st.lemma(w).is_some_and(|l| self.lex.means_verb.contains(&l)) && j > 0 && {
+                let pw = &st.words[j - 1];
+                st.entities.iter().any(|en| en.kind == QUANTITY && en.span.start >= st.base + pw.s && en.span.end <= st.base + pw.e && en.span.end > en.span.start && st.analysis.text(en.span).ends_with('원'))
+            };
+            let relational = spending || st.lemma(w).is_some_and(|l| self.lex.relational_verb.contains(&l));
             let complement = last_morph_text(st, w).is_some_and(|(m, p)| p.ends_with("EC") && m.ends_with('지'));
             // A verb must end in an ending: a bare predicate (`단원구` read as 단원+구다) or one before
             // a bound noun (`세 번째` read as 세다) is a misread noun or determiner. A nominalized
@@ -544,7 +637,10 @@ impl CommitmentStage {
             let no_ending = last.is_some_and(|m| !m.features.pos.contains('E'));
             let nominalized = last.is_some_and(|m| m.features.pos.ends_with("ETN"));
             let before_bound = st.words.get(j + 1).and_then(|x| st.word_morphs(x).first()).is_some_and(|m| matches!(tag(m), "NNBC" | "NNB")) && !adnominal(st, w);
-            if ms[..pred].iter().any(|m| tag(m).starts_with('J')) || relational || complement || no_ending || nominalized || before_bound || matches!(t.as_str(), "않고" | "말고" | "않도록") {
+            // A noun and a plain verb in one word (`고객사` read as 고객+사다) is a misread noun:
+            // a verb made from a noun is a 하다-verb (`구축해`).
+            let noun_verb = pred > 0 && ms[..pred].iter().all(|m| is_nominal_tag(tag(m))) && tag(&ms[pred]) == "VV" && st.morph_text(&ms[pred]).chars().count() == 1;
+            if noun_verb || ms[..pred].iter().any(|m| tag(m).starts_with('J')) || relational || complement || no_ending || nominalized || before_bound || matches!(t.as_str(), "않고" | "말고" | "않도록") {
                 continue;
             }
             // Adverbs made of adjectives (`빠르게`, `신속하게`) sit inside the clause.
@@ -557,6 +653,10 @@ impl CommitmentStage {
             let dated = self.has_date(st, bounds[j], w.s);
             let then = closes_clause(st, j + 1) && !next_is_deung && dated;
             if adnominal(st, w) && !next_is_deung && !then {
+                // A relative clause with its own object (`삼산동을 잇는 보행교`): a serial verb before
+                // it is part of it. A quoted term (`‘열린 해안 거점’`) is a name, no clause.
+                let quoted = st.word_text(w).contains(['\'', '‘', '’', '"', '“', '”']);
+                relative |= !quoted && j > 0 && last_morph_text(st, &st.words[j - 1]).is_some_and(|(_, p)| p == "JKO");
                 continue;
             }
             // `-어/-아` chains count when the verb has its own object (`데이터센터를 지어`).
@@ -579,6 +679,11 @@ impl CommitmentStage {
                 || last_morph_text(st, w).is_some_and(|(m, p)| p.ends_with("EC") && matches!(m.as_str(), "고" | "며" | "으며" | "하고" | "하며" | "는가하면"))
                 || t.ends_with("하고")
                 || t.ends_with("하며");
+            // `태화강을 가로질러 … 잇는 보행교를 착공해`: a serial verb before a relative clause
+            // belongs to that clause.
+            if serial && relative && !then {
+                continue;
+            }
             if serial && !coord {
                 // `사업을 3단계로 나눠 추진하기로`: the manner of the action after it.
                 continue;
@@ -591,6 +696,7 @@ impl CommitmentStage {
                 break;
             }
             out.push(j);
+            relative = false;
         }
         out
     }
@@ -730,8 +836,23 @@ impl CommitmentStage {
             clock.push(None);
         }
         if dates.iter().any(|d| self.lex.start_after.contains(&after(d.1))) {
-            // An action with a start date (`2026년 1분기부터 양산에 들어갈`) has no deadline here.
-            return None;
+            // An action with a start date (`2026년 1분기부터 양산에 들어갈`) has no deadline here,
+            // unless the clause also says until when (`다음 달부터 연말까지 … 실시한다`).
+            let first_start = dates.iter().find(|d| self.lex.start_after.contains(&after(d.1))).map(|d| d.0).unwrap_or(0);
+            let mut k = 0;
+            dates.retain(|d| {
+                // Only `… 부터 … 까지`: a deadline said after the start.
+                let keep = d.0 > first_start && self.lex.deadline_after.contains(&after(d.1));
+                if !keep {
+                    clock.remove(k);
+                } else {
+                    k += 1;
+                }
+                keep
+            });
+            if dates.is_empty() {
+                return None;
+            }
         }
         // The last date that makes a deadline wins: look from the end, stop at the first.
         let mut best: Option<(String, String)> = None;
@@ -742,6 +863,11 @@ impl CommitmentStage {
             let dtext = if tail.is_empty() { text.clone() } else if spaced { format!("{text} {tail}") } else { format!("{text}{tail}") };
             // `내년 예산에`, `2025년 예산안`: the date names the period of the noun after it, not
             // when the action is due.
+            // `내년도 예산안`, `2027년도 본예산에는`: a fiscal or school year, not when the action is due.
+            let year_do = text.ends_with("년도") || (text.ends_with('년') && st.chars.get(de - st.base) == Some(&'도') && st.chars.get(de - st.base + 1).is_some_and(|c| crate::segment::is_space(*c)));
+            if kind == DATE && year_do {
+                continue;
+            }
             if kind == DATE && tail.is_empty() && spaced {
                 let w = st.word_from(de - st.base);
                 if st.words.get(w).and_then(|x| noun_of(st, x)).is_some_and(|(noun, _)| self.lex.dated_noun.contains(&noun)) {
@@ -779,7 +905,16 @@ impl CommitmentStage {
                 // `2개월 내`: that long after the publication date.
                 let digits: String = text.chars().take_while(|c| c.is_ascii_digit()).collect();
                 let unit: String = text.chars().skip_while(|c| c.is_ascii_digit()).collect::<String>().trim().to_string();
+                // `한 달 안에`, `열흘 내`, `1주일 안에`: native numerals and day counts.
+                let (digits, unit) = match native_duration(&text) {
+                    Some((k, u)) if digits.is_empty() => (k.to_string(), u.to_string()),
+                    _ if unit == "주일" => (digits, "주".to_string()),
+                    _ => (digits, unit),
+                };
+                // `가동 3년 내`, `착공 후 2년 안에`: counted from an event, not from the publication.
+                let anchored = self.event_before(st, ds - st.base);
                 let iso = match (digits.parse::<u32>(), published) {
+                    _ if anchored => String::new(),
                     (Ok(k), Some(p)) => match unit.as_str() {
                         "개월" | "달" => p.checked_add_months(chrono::Months::new(k)),
                         "년" => k.checked_mul(12).and_then(|m| p.checked_add_months(chrono::Months::new(m))),
@@ -797,7 +932,45 @@ impl CommitmentStage {
                 }
             }
         }
-        best
+        best.or_else(|| self.unlisted_deadline(st, from, to, published))
+    }
+
+    /// Deadlines the entity stage does not mark as dates: a holiday (`설 연휴 전`, `추석 전까지`,
+    /// `설 명절을 앞두고`) and a relative quarter (`이번 분기 안에`, `다음 분기까지`).
+    fn unlisted_deadline(&self, st: &Sent, from: usize, to: usize, published: Option<crate::doc::Date>) -> Option<(String, String)> {
+        let text = st.slice(from, to);
+        let c = UNLISTED_DEADLINE.captures_iter(text).last()?;
+        let whole = c.get(0)?.as_str().trim_start().to_string();
+        let when = match c.name("holiday") {
+            Some(h) => crate::time::holiday_eve(h.as_str(), published),
+            None => crate::time::parse_date(c.name("quarter")?.as_str(), published),
+        };
+        let iso = match when {
+            Some(w) if whole.ends_with('말') || whole.ends_with("말까지") => w.last_day().map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
+            Some(w) => w.iso(),
+            None => String::new(),
+        };
+        Some((whole, iso))
+    }
+
+    /// A noun (not a date, not `향후`/`앞으로`) or `후`/`뒤`/`이후` right before the duration at
+    /// `ds` (relative): the duration counts from that event (`가동 3년 내`, `착공 후 2년 안에`).
+    fn event_before(&self, st: &Sent, ds: usize) -> bool {
+        let wi = st.word_from(ds);
+        if wi == 0 || st.words.get(wi).is_none_or(|w| w.s != ds) {
+            return false;
+        }
+        let pw = &st.words[wi - 1];
+        let t = st.word_text(pw);
+        if matches!(t.as_str(), "후" | "뒤" | "이후") {
+            return true;
+        }
+        if matches!(t.as_str(), "향후" | "앞으로" | "최근" | "지난" | "오는") || t.ends_with(|c: char| !crate::extract::quotes::is_hangul(c)) {
+            return false;
+        }
+        let dated = st.entities.iter().any(|en| matches!(en.kind.as_str(), "DATE" | "QUANTITY" | "TIME") && en.span.start < st.base + pw.e && st.base + pw.s < en.span.end);
+        let ms = st.word_morphs(pw);
+        !dated && !ms.is_empty() && ms.iter().all(|m| matches!(tag(m), "NNG" | "NNP"))
     }
 
     /// A condition clause before word `a`: `데이터센터가 안정화 되는대로`, `예산이 확보되면`.
@@ -850,11 +1023,60 @@ fn present_tense(t: &str) -> bool {
     (0xAC00..=0xD7A3).contains(&code) && (code - 0xAC00) % 28 == 4
 }
 
+/// A duration in native Korean numerals: `한 달` → (1, 달), `두 해` → (2, 년), `열흘` → (10, 일),
+/// `보름` → (15, 일), `일주일` → (1, 주).
+fn native_duration(text: &str) -> Option<(u32, &'static str)> {
+    const DAYS: &[(&str, u32)] = &[("하루", 1), ("이틀", 2), ("사흘", 3), ("나흘", 4), ("닷새", 5), ("엿새", 6), ("이레", 7), ("여드레", 8), ("아흐레", 9), ("열흘", 10), ("보름", 15)];
+    const COUNT: &[(&str, u32)] = &[("한", 1), ("두", 2), ("세", 3), ("네", 4), ("다섯", 5), ("여섯", 6), ("일곱", 7), ("여덟", 8), ("아홉", 9), ("열", 10)];
+    let t = text.trim();
+    if let Some(&(_, k)) = DAYS.iter().find(|(w, _)| t == *w) {
+        return Some((k, "일"));
+    }
+    if t == "일주일" {
+        return Some((1, "주"));
+    }
+    let (num, unit) = t.split_once(' ').unwrap_or((t, ""));
+    let (num, unit) = if unit.is_empty() { (t.get(..t.len().saturating_sub(3))?, t.get(t.len().saturating_sub(3)..)?) } else { (num, unit) };
+    let k = COUNT.iter().find(|(w, _)| *w == num)?.1;
+    let unit = match unit {
+        "달" => "달",
+        "해" => "년",
+        "주" | "주일" => "주",
+        _ => return None,
+    };
+    Some((k, unit))
+}
+
+/// `것이냐`, `거냐`, `건가`, `것인가`: a question about the clause before (`미루겠다는 것이냐`).
+fn asks(t: &str) -> bool {
+    ["것이냐", "거냐", "건가", "것인가", "것이냐고", "거냐고", "건지", "것인지", "겁니까", "것입니까"].iter().any(|q| t.starts_with(q))
+}
+
+/// A noun phrase word with a particle of partner, place or addressee (`시와`, `노조와도`,
+/// `국회에서`, `정부에`): an argument that may stand between `~기로` and the verb of deciding.
+fn argument_word(st: &Sent, w: &Word) -> bool {
+    let ms = st.word_morphs(w);
+    ms.first().is_some_and(|m| is_nominal_tag(tag(m)))
+        && ms.iter().rev().find(|m| !is_punct_tag(tag(m))).is_some_and(|m| matches!(tag(m), "JKB" | "JC" | "JX"))
+        && !st.word_text(w).ends_with(',')
+}
+
+/// A word with no verb in ko-dic's reading that is an adnominal `-ㄹ` form of a verb (`열`:
+/// read as the numeral ten, in `집회를 열 계획이다`): one syllable with final ㄹ, no particle.
+fn misread_adnominal(st: &Sent, w: &Word) -> bool {
+    let t = st.word_text(w);
+    let mut cs = t.chars();
+    let (Some(c), None) = (cs.next(), cs.next()) else { return false };
+    let code = c as u32;
+    (0xAC00..=0xD7A3).contains(&code) && (code - 0xAC00) % 28 == 8 && st.word_morphs(w).iter().all(|m| is_nominal_tag(tag(m)) && !tag(m).starts_with('J'))
+}
+
 /// A negated action: `~하지 않겠다`, `~지 못하`, `안 ~`.
 fn negated(st: &Sent, k: usize) -> bool {
     let w = &st.words[k];
     let t = bare(st, w);
-    if t.contains("않") || t.contains("못하") || t.contains("없") {
+    // `없애다` (to remove) is an action, not a negation.
+    if t.contains("않") || t.contains("못하") || (t.contains("없") && !t.contains("없애")) {
         return true;
     }
     if k > 0 && matches!(bare(st, &st.words[k - 1]).as_str(), "안" | "못") {
@@ -918,6 +1140,7 @@ impl CommitmentStage {
                 || text.contains("추진")
                 || text.contains("나선")
                 || text.contains("구상")
+                || text.contains("다고")
                 || {
                     // A sentence ending in the plain present tense (`늘린다.`): cheap test first.
                     let t = text.trim_end().trim_end_matches(['.', '"', '”', '\'', '’']);
@@ -943,6 +1166,9 @@ impl CommitmentStage {
                 .collect();
             let marks: Vec<(usize, usize)> = quotes.iter().filter(|q| a.quotes[q.2].kind == "direct").map(|q| (q.0.saturating_sub(1), q.1)).collect();
             let carried_org = !carried.is_empty() && named.contains(carried.as_str());
+            // A chain of actions stays inside its quotation, direct or indirect: `기자간담회를 열고
+            // … 건설한다고 밝혔다` has the speaker's own act before the reported clause.
+            let regions: Vec<(usize, usize)> = quotes.iter().map(|q| if a.quotes[q.2].kind == "direct" { (q.0.saturating_sub(1), q.1) } else { (q.0, q.1) }).collect();
             let cues = self.cues(&st, published, &marks, carried_org);
             let has_name = by_sentence[si].iter().any(|e| matches!(e.kind.as_str(), "PERSON" | "ORGANIZATION"));
             if cues.is_empty() && !has_name {
@@ -960,7 +1186,7 @@ impl CommitmentStage {
                 if actions.iter().any(|(w, _)| *w == c.word) {
                     continue;
                 }
-                let mut chain = if c.noun { Vec::new() } else { self.coordinated(&st, c.word, &marks) };
+                let mut chain = if c.noun { Vec::new() } else { self.coordinated(&st, c.word, &regions) };
                 chain.reverse();
                 for j in chain {
                     if !actions.iter().any(|(w, _)| *w == j) {
@@ -1233,5 +1459,95 @@ mod tests {
         let cs = commitments("서울시는 내년까지 심야버스를 늘리기로 했다. 서울시는 2030년까지 노선을 바꾸기로 했다.", false);
         assert_eq!(find(&cs, "늘리").3, "", "no publication date, no relative deadline: {cs:?}");
         assert_eq!(find(&cs, "바꾸").3, "2030", "{cs:?}");
+    }
+    #[test]
+    fn press_release_leads_in_the_present_tense_are_decisions() {
+        let cs = commitments("한빛전자는 충남 천안에 2조원을 들여 배터리 공장을 건설한다고 19일 밝혔다.", true);
+        let c = find(&cs, "건설");
+        assert_eq!((c.1.as_str(), c.2.as_str()), ("decision", "한빛전자"), "{cs:?}");
+        assert!(!cs.iter().any(|c| c.0 == "들이"), "spending is the means, no action: {cs:?}");
+        let cs = commitments("울산시는 길이 420m의 보행교를 2024년 착공해 2026년 준공한다고 19일 밝혔다.", true);
+        assert_eq!(find(&cs, "착공").3, "2024", "{cs:?}");
+        assert_eq!(find(&cs, "준공").3, "2026", "{cs:?}");
+        let cs = commitments("한빛전자는 매출이 늘어난다고 19일 밝혔다.", true);
+        assert!(cs.is_empty(), "a report, no agent's action: {cs:?}");
+    }
+
+    #[test]
+    fn a_partner_between_giro_and_the_verb_of_deciding() {
+        let cs = commitments("국가철도공단은 환승 통로를 2024년까지 새로 짓기로 시와 합의했다.", true);
+        let c = find(&cs, "짓");
+        assert_eq!((c.1.as_str(), c.2.as_str(), c.3.as_str()), ("decision", "국가철도공단", "2024"), "{cs:?}");
+    }
+
+    #[test]
+    fn misread_verbs_and_nouns() {
+        // ko-dic reads 열 as the numeral, 남구 as 남+구 and 고객사 as 고객+사다.
+        let cs = commitments("울산시는 이달 말까지 기본설계 용역을 발주하고, 다음 달 15일 남구 문화예술회관에서 시민 공청회를 열 예정이다.", true);
+        assert_eq!(find(&cs, "발주").3, "2022-10-31", "{cs:?}");
+        let c = find(&cs, "열");
+        assert_eq!((c.1.as_str(), c.3.as_str()), ("plan", "2022-11-15"), "{cs:?}");
+        let cs = commitments("장태윤 대표는 \"4분기까지 고객사 두 곳과 장기 공급 계약을 마무리하겠다\"고 말했다.", true);
+        assert!(!cs.iter().any(|c| c.0 == "사"), "{cs:?}");
+        assert_eq!(find(&cs, "마무리").3, "2022-Q4", "{cs:?}");
+        let cs = commitments("석지원 대표는 \"내년 상반기 중 배달 시간 제한 기능을 없애겠다\"고 말했다.", true);
+        let c = find(&cs, "없애");
+        assert_eq!((c.1.as_str(), c.3.as_str()), ("promise", "2023-H1"), "없애다 is no negation: {cs:?}");
+    }
+
+    #[test]
+    fn questions_predictions_and_non_agent_subjects() {
+        let cs = commitments("연대 관계자는 \"법안을 또 내년으로 미루겠다는 것이냐\"고 반문했다.", true);
+        assert!(cs.is_empty(), "{cs:?}");
+        let cs = commitments("노동부는 감독을 시작했다. 업계는 감독이 강화되면 배달비가 오를 것으로 예상한다.", true);
+        assert!(cs.is_empty(), "{cs:?}");
+        let cs = commitments("울산시는 보행교를 짓기로 했다. 도시철도 1호선 사업도 속도를 낸다.", true);
+        assert!(!cs.iter().any(|c| c.0 == "내"), "the project is no agent: {cs:?}");
+        let cs = commitments("울산시는 보행교를 짓기로 했다. 교량 디자인은 연말 확정한다.", true);
+        let c = find(&cs, "확정");
+        assert_eq!((c.1.as_str(), c.2.as_str(), c.3.as_str()), ("decision", "울산시", "2022-12-31"), "{cs:?}");
+        let cs = commitments("한빛전자는 공장을 짓기로 했다. 회사는 AI 사업 전환에도 속도를 낸다.", true);
+        assert_eq!(find(&cs, "내").1, "decision", "{cs:?}");
+    }
+
+    #[test]
+    fn starts_with_an_end_fiscal_years_and_holidays() {
+        let cs = commitments("고용노동부는 다음 달부터 연말까지 플랫폼 10곳을 대상으로 근로감독을 실시하기로 했다.", true);
+        assert_eq!(find(&cs, "실시").3, "2022-12-31", "{cs:?}");
+        let cs = commitments("복지부 관계자는 \"내년 1월 중 공모를 시작해 3월부터 지정 기관을 차례로 늘리겠다\"고 말했다.", true);
+        assert_eq!(find(&cs, "시작").3, "2023-01", "{cs:?}");
+        assert_eq!(find(&cs, "늘리").3, "", "the start of the action after it: {cs:?}");
+        let cs = commitments("산업통상자원부는 내년도 예산안에 진입도로 건설비 420억원을 반영하기로 했다. 시는 2023년도 본예산에는 공사비 120억원을 편성할 방침이다.", true);
+        assert_eq!(find(&cs, "반영").3, "", "{cs:?}");
+        assert_eq!(find(&cs, "편성").3, "", "{cs:?}");
+        let cs = commitments("시는 설 연휴 전 둔치 임시주차장 800면을 추가로 개방하기로 했다. 노동부는 이번 분기 안에 실태조사 결과를 발표하기로 했다.", true);
+        let c = find(&cs, "개방");
+        assert_eq!(c.3, "2023-01-20", "설 2023 is 22 January: {cs:?}");
+        assert_eq!(find(&cs, "발표").3, "2022-Q4", "{cs:?}");
+    }
+
+    #[test]
+    fn durations_from_now_and_from_an_event() {
+        let cs = commitments("장 대표는 \"3년 내 재활용 공장도 새만금에 세우겠다\"고 말했다.", true);
+        assert_eq!(find(&cs, "세우").3, "2025-10-19", "{cs:?}");
+        let cs = commitments("장 대표는 \"향후 5년간 협력사에 3000억원을 지원하겠다\"고 말했다.", true);
+        assert_eq!(find(&cs, "지원").3, "2027-10-19", "{cs:?}");
+        let cs = commitments("구청은 한 달 안에 점검 결과를 공개하기로 했다. 시는 열흘 내 보완책을 내놓기로 했다.", true);
+        assert_eq!(find(&cs, "공개").3, "2022-11-19", "{cs:?}");
+        assert_eq!(find(&cs, "내놓").3, "2022-10-29", "{cs:?}");
+        assert_eq!(super::native_duration("두 해"), Some((2, "년")));
+        assert_eq!(super::native_duration("세달"), Some((3, "달")));
+        assert_eq!(super::native_duration("여러 달"), None);
+        let cs = commitments("장 대표는 \"공장 가동 3년 내 흑자 전환을 이루겠다\"고 말했다.", true);
+        assert_eq!(find(&cs, "이루").3, "", "counted from the start of production: {cs:?}");
+    }
+
+    #[test]
+    fn dates_of_other_quotes_and_relative_clauses() {
+        let cs = commitments("장 대표는 \"주문이 이미 2030년 물량까지 잡혀 있다\"며 \"4분기까지 장기 공급 계약을 마무리하겠다\"고 말했다.", true);
+        assert_eq!(find(&cs, "마무리").3, "2022-Q4", "{cs:?}");
+        let cs = commitments("울산시는 태화강을 가로질러 태화동과 삼산동을 잇는 보행교를 2024년 착공하기로 했다.", true);
+        assert!(!cs.iter().any(|c| c.0 == "가로지르"), "{cs:?}");
+        assert_eq!(find(&cs, "착공").3, "2024", "{cs:?}");
     }
 }

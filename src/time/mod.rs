@@ -62,7 +62,7 @@ static PARTS: Lazy<Regex> = Lazy::new(|| {
       | (?P<month>\d{1,2})\s*월
       | (?P<day>\d{1,2})\s*일
       | (?P<quarter>[1-4])\s*분기
-      | (?P<word>재작년|지난해|작년|올해|금년|내년|내후년|후년|이듬해|이날|당일|오늘|어제|그제|그저께|내일|모레|전날|다음\s*날|이튿날|이달|이번\s*달|다음\s*달|내달|지난달|지난\s*달|이번\s*주|다음\s*주|내주|지난주|지난\s*주|상반기|하반기|연내|연말|연초|연중|초|중순|말|[월화수목금토일]요일|지난|오는|이번|다음|올)
+      | (?P<word>재작년|지난해|작년|올해|금년|내년|내후년|후년|이듬해|이날|당일|오늘|어제|그제|그저께|내일|모레|전날|다음\s*날|이튿날|이달|이번\s*달|다음\s*달|내달|지난달|지난\s*달|이번\s*주|다음\s*주|내주|지난주|지난\s*주|이번\s*분기|다음\s*분기|지난\s*분기|상반기|하반기|연내|연말|연초|연중|초|중순|말|[월화수목금토일]요일|지난|오는|이번|다음|올)
     ",
     )
     .unwrap()
@@ -258,6 +258,20 @@ pub fn parse_date(text: &str, pub_date: Option<Date>) -> Option<When> {
                         week = Some((iw.year(), iw.week()));
                     }
                 }
+                "이번분기" | "다음분기" | "지난분기" => {
+                    // The quarter of the publication date, or the one after or before it.
+                    relative = true;
+                    let delta = match w.as_str() {
+                        "다음분기" => 3,
+                        "지난분기" => -3,
+                        _ => 0,
+                    };
+                    if let Some(d) = pd() {
+                        let (y, m) = add_months(d.year(), d.month(), delta);
+                        year = Some(y);
+                        quarter = Some(((m - 1) / 3 + 1) as u8);
+                    }
+                }
                 "상반기" => half = Some(1),
                 "하반기" => half = Some(2),
                 "연내" | "연중" => year_part = Some("year"),
@@ -383,6 +397,34 @@ pub fn parse_date(text: &str, pub_date: Option<Date>) -> Option<When> {
     }
 }
 
+/// 설날 (lunar new year's day) and 추석 of the years the table covers (2020–2030).
+const SEOLLAL: &[(i32, u32, u32)] = &[
+    (2020, 1, 25), (2021, 2, 12), (2022, 2, 1), (2023, 1, 22), (2024, 2, 10), (2025, 1, 29),
+    (2026, 2, 17), (2027, 2, 7), (2028, 1, 27), (2029, 2, 13), (2030, 2, 3),
+];
+const CHUSEOK: &[(i32, u32, u32)] = &[
+    (2020, 10, 1), (2021, 9, 21), (2022, 9, 10), (2023, 9, 29), (2024, 9, 17), (2025, 10, 6),
+    (2026, 9, 25), (2027, 9, 15), (2028, 10, 3), (2029, 9, 22), (2030, 9, 12),
+];
+
+/// `설 연휴 전`, `추석 전까지`, `설 명절을 앞두고`: the last day before the next 설 or 추석
+/// holiday (the day before the holiday, the day itself and the day after) on or after the
+/// publication date. `None` without a publication date or outside the table's years.
+pub fn holiday_eve(name: &str, pub_date: Option<Date>) -> Option<When> {
+    let p = pub_date?;
+    let table = match name {
+        "설" | "설날" | "구정" => SEOLLAL,
+        "추석" | "한가위" => CHUSEOK,
+        _ => return None,
+    };
+    table
+        .iter()
+        .filter_map(|&(y, m, d)| NaiveDate::from_ymd_opt(y, m, d))
+        .map(|d| d - Duration::days(2))
+        .find(|eve| *eve >= p)
+        .map(When::Day)
+}
+
 /// ISO 8601 form of a date expression, or `None`.
 pub fn normalize_date(text: &str, pub_date: Option<Date>) -> Option<String> {
     parse_date(text, pub_date).map(When::iso)
@@ -483,6 +525,37 @@ mod tests {
         assert_eq!(normalize_time("밤 9시 반").as_deref(), Some("T21:30"));
         assert_eq!(normalize_time("14:05").as_deref(), Some("T14:05"));
         assert_eq!(normalize_time("오전"), None);
+    }
+
+    #[test]
+    fn relative_quarters() {
+        assert_eq!(n("이번 분기"), "2022-Q4");
+        assert_eq!(n("다음 분기"), "2023-Q1");
+        assert_eq!(n("지난 분기"), "2022-Q3");
+        assert_eq!(n("내년 1분기"), "2023-Q1");
+        assert_eq!(normalize_date("다음 분기", None), None);
+        assert_eq!(parse_date("2분기 말", p()).unwrap().last_day(), NaiveDate::from_ymd_opt(2022, 6, 30));
+    }
+
+    #[test]
+    fn month_starts_and_year_ends_keep_the_text_precision() {
+        assert_eq!(n("다음 달 초"), "2022-11");
+        assert_eq!(n("내년 초"), "2023-01");
+        assert_eq!(n("2027년 말"), "2027-12");
+        assert_eq!(n("오는 2030년"), "2030");
+        assert_eq!(n("이달 말"), "2022-10");
+    }
+
+    #[test]
+    fn holidays_before_the_next_one() {
+        let jan = NaiveDate::from_ymd_opt(2026, 1, 20);
+        assert_eq!(holiday_eve("설", jan).map(When::iso).as_deref(), Some("2026-02-15"));
+        assert_eq!(holiday_eve("추석", jan).map(When::iso).as_deref(), Some("2026-09-23"));
+        // After this year's 설, the next one is next year's.
+        let mar = NaiveDate::from_ymd_opt(2026, 3, 2);
+        assert_eq!(holiday_eve("설날", mar).map(When::iso).as_deref(), Some("2027-02-05"));
+        assert_eq!(holiday_eve("설", None), None);
+        assert_eq!(holiday_eve("성탄절", jan), None);
     }
 
     #[test]
