@@ -82,6 +82,10 @@ impl QuoteLexicon {
 
 pub struct QuoteStage {
     lex: QuoteLexicon,
+    /// Surnames (one and two syllables) and titles of `ner/`, for names the entity stage did not
+    /// tag in a title phrase (`편재윤 민생민주당 의원은`).
+    surnames: FxHashSet<String>,
+    titles: FxHashSet<String>,
     /// Endings that close an indirect quote's clause, with how many trailing characters are the
     /// quotative (left out of the quote) and which pattern they start.
     endings: Vec<(&'static str, usize, Pattern)>,
@@ -100,8 +104,13 @@ enum Pattern {
 impl QuoteStage {
     pub fn new(data: &DataFiles) -> Result<QuoteStage, String> {
         use Pattern::*;
+        let first = |l: &str| l.split('\t').next().unwrap_or("").trim().to_string();
+        let surnames: FxHashSet<String> = data.lines("ner/surnames.txt").map(|(_, l)| first(l)).filter(|s| !s.is_empty()).collect();
+        let titles: FxHashSet<String> = data.lines("ner/roles.txt").map(|(_, l)| first(l)).filter(|s| !s.is_empty()).collect();
         Ok(QuoteStage {
             lex: QuoteLexicon::new(data)?,
+            surnames,
+            titles,
             endings: vec![
                 ("다고도", 2, Say),
                 ("라고도", 2, Say),
@@ -425,6 +434,12 @@ impl QuoteStage {
                     // A count that heads the subject, whatever ko-dic makes of its numeral (`세 곳이`).
                     || st.entities.iter().any(|en| en.kind == crate::extract::entities::QUANTITY && en.span.end == st.base + e && en.span.start <= st.base + pw.s);
                 let last_m = pms.iter().rposition(|m| !is_punct_tag(tag(m)));
+                // A name the entity stage left untagged, before a title (`편재윤 민생민주당 의원은`).
+                let covered = covered
+                    || self.name_word(st, k - 1).is_some()
+                    // `편 의원은`: a surname right before the title (not 이/한/전, which are
+                    // determiners and prefixes as often).
+                    || (k == wi && self.surnames.contains(ptext) && !matches!(ptext, "이" | "그" | "한" | "전" | "현" | "새" | "각" | "두" | "세"));
                 let nominal = covered || pms.iter().any(|m| is_nominal_tag(tag(m)))
                     && pms.iter().enumerate().all(|(mi, m)| {
                         let t = tag(m);
@@ -503,6 +518,54 @@ impl QuoteStage {
             }
         }
         out
+    }
+
+    /// `편재윤 민생민주당 의원`, `시흥소방서 박태성 현장대응단장`: a phrase that ends in a title and
+    /// has, before it, a word shaped like a Korean name (a surname and a two-syllable given name)
+    /// that no entity, title or speaking noun covers: (the name, the title).
+    fn apposed_name<'s>(&self, st: &Sent<'s>, s: usize, e: usize) -> Option<(String, &'s str)> {
+        let (w0, w1) = (st.word_from(s), st.word_from(e.saturating_sub(1)) + 1);
+        if w1 < w0 + 2 || w1 > st.words.len() {
+            return None;
+        }
+        let last = &st.words[w1 - 1];
+        let title = st.slice(last.s, e.min(last.e).max(last.s));
+        let title = title.split('(').next().unwrap_or(title);
+        if !self.is_title(st, last, title) {
+            return None;
+        }
+        (w0..w1 - 1).find_map(|k| self.name_word(st, k)).map(|n| (n.to_string(), title))
+    }
+
+    /// A title: a ROLE entity covers the word, or it is (or ends in) a title of `ner/roles.txt`.
+    fn is_title(&self, st: &Sent, w: &Word, title: &str) -> bool {
+        let span = st.abs(w.s, w.e);
+        st.entities.iter().any(|en| en.kind == ROLE && en.span.start >= span.start && en.span.start < span.end)
+            || self.titles.contains(title)
+            || title.char_indices().skip(1).any(|(i, _)| title[i..].chars().count() >= 2 && self.titles.contains(&title[i..]))
+    }
+
+    /// Word `k` of a sentence when it is shaped like a Korean name that the entity stage left
+    /// untagged: Hangul, a known surname and a two-syllable given name, not covered by an entity,
+    /// not a speaking noun, and not one common noun of the dictionary.
+    fn name_word<'s>(&self, st: &Sent<'s>, k: usize) -> Option<&'s str> {
+        let w = &st.words[k];
+        let t = st.slice(w.s, w.e);
+        let n = t.chars().count();
+        if !(3..=4).contains(&n) || !t.chars().all(is_hangul) {
+            return None;
+        }
+        let k2 = t.char_indices().nth(2).map(|(i, _)| i).unwrap_or(t.len());
+        let k1 = t.char_indices().nth(1).map(|(i, _)| i).unwrap_or(t.len());
+        if !((n == 4 && self.surnames.contains(&t[..k2])) || (n == 3 && self.surnames.contains(&t[..k1]))) {
+            return None;
+        }
+        let span = st.abs(w.s, w.e);
+        let ms = st.word_morphs(w);
+        // One morpheme over the whole word is a word ko-dic knows (가까운, 정부), not a name.
+        let common = ms.len() == 1 && tag(&ms[0]) != "NNP";
+        let covered = st.entities.iter().any(|en| en.span.start < span.end && span.start < en.span.end);
+        (!common && !covered && !self.lex.speaker_nouns.contains(t) && !self.lex.skip_lead.contains(t) && !self.titles.contains(t)).then_some(t)
     }
 
     /// A bare noun word before the determiner 한 (`업계 한 관계자`): (the organization it names,
@@ -596,6 +659,10 @@ impl QuoteStage {
         if !people.is_empty() {
             return Some((people.join(";"), true));
         }
+        if let Some((name, title)) = self.apposed_name(st, s, e) {
+            roles.remember(span.start, title, &name);
+            return Some((name, true));
+        }
         if let Some(bare) = anonymized_name(&st.text(s, e)) {
             return Some((bare, true));
         }
@@ -646,7 +713,7 @@ impl QuoteStage {
                 (1..=2).contains(&n) && w.chars().all(is_hangul) && !matches!(*w, "전" | "현" | "새" | "각" | "두" | "세" | "이" | "그" | "한" | "해당")
             });
             if let Some(p) = surname.and_then(|sn| roles.holder_named(&text, span.start, sn)) {
-                return Some((p.to_string(), true));
+                return Some((p, true));
             }
             if let Some(p) = roles.holder(&text, span.start) {
                 return Some((p.to_string(), true));
@@ -715,6 +782,9 @@ pub(crate) struct RoleMemory {
     seen: Vec<(usize, String, String)>,
     /// The canonical names of the document's people, in order of first mention.
     people: Vec<String>,
+    /// (position, title, person) of people found in title phrases by the quotes stage itself
+    /// (`편재윤 민생민주당 의원은`), in text order.
+    found: std::cell::RefCell<Vec<(usize, String, String)>>,
 }
 
 impl RoleMemory {
@@ -741,21 +811,31 @@ impl RoleMemory {
                 people.push(en.canonical.clone());
             }
         }
-        RoleMemory { seen, people }
+        RoleMemory { seen, people, found: Default::default() }
     }
 
     /// The holder of `title` whose name starts with `surname` (`윤 전 원내대표`), else the only
     /// person of the document with that surname.
-    fn holder_named(&self, title: &str, before: usize, surname: &str) -> Option<&str> {
+    fn holder_named(&self, title: &str, before: usize, surname: &str) -> Option<String> {
         let end = self.seen.partition_point(|(p, _, _)| *p < before);
         let fits = |p: &str| p.starts_with(surname) && p.chars().count() > surname.chars().count();
         if let Some((_, _, p)) = self.seen[..end].iter().rev().find(|(_, t, p)| (t == title || t.ends_with(title)) && fits(p)) {
-            return Some(p.as_str());
+            return Some(p.clone());
         }
-        let mut with = self.people.iter().filter(|p| fits(p));
-        match (with.next(), with.next()) {
-            (Some(p), None) => Some(p.as_str()),
-            _ => None,
+        let found = self.found.borrow();
+        if let Some((_, _, p)) = found.iter().rev().find(|(at, t, p)| *at < before && (t == title || t.ends_with(title)) && fits(p)) {
+            return Some(p.clone());
+        }
+        let mut with = self.people.iter().chain(found.iter().map(|(_, _, p)| p)).filter(|p| fits(p));
+        let one = with.next()?;
+        with.all(|p| p == one).then(|| one.clone())
+    }
+
+    /// Remembers a person the quotes stage found in a title phrase at `at`.
+    fn remember(&self, at: usize, title: &str, person: &str) {
+        let mut found = self.found.borrow_mut();
+        if !found.iter().any(|(a, _, _)| *a == at) {
+            found.push((at, title.to_string(), person.to_string()));
         }
     }
 
@@ -801,11 +881,29 @@ impl QuoteStage {
                 }
                 continue;
             }
-            if st.lemma(w).is_some() && !adnominal(st, w) {
+            if st.lemma(w).is_some() && !adnominal(st, w) && !self.name_in_title_phrase(st, k) {
                 return Ok(Some(k));
             }
         }
         Ok(None)
+    }
+
+    /// `"…"라고 편재윤 민생민주당 의원은 말했다`: a name-shaped word (which ko-dic may read as a
+    /// verb, 편 = 펴+ㄴ) followed by words that end in a title with a subject particle.
+    fn name_in_title_phrase(&self, st: &Sent, k: usize) -> bool {
+        if self.name_word(st, k).is_none() {
+            return false;
+        }
+        (k + 1..(k + 4).min(st.words.len())).any(|j| {
+            let w = &st.words[j];
+            match self.particle(st, w) {
+                Some((e, _, _)) => {
+                    let t = st.slice(w.s, e);
+                    self.is_title(st, w, t.split('(').next().unwrap_or(t))
+                }
+                None => false,
+            }
+        })
     }
 
     /// Classifies the quotation mark pairs of a sentence into direct quotes.
@@ -1905,5 +2003,16 @@ mod tests {
     fn the_person_an_article_announces_its_q_and_a_with_answers() {
         let q = quotes("정민수 감독은 \"선수들이 해냈다\"고 말했다. 정 감독은 \"다음 경기도 이기겠다\"고 했다. 정 감독은 웃었다. 오세진도 30점을 올렸다.\n\n다음은 오세진과의 일문일답.\n\n-30점을 올렸다.\n\n\"이겨서 다행이다.\"");
         assert_eq!(q.last().unwrap().2, "오세진", "{q:?}");
+    }
+    #[test]
+    fn an_untagged_name_in_a_title_phrase_is_the_speaker_and_holds_the_title() {
+        let q = quotes("\"행정은 이제 끝내야 한다\"라고 편재윤 민생민주당 의원은 말했다. 편 의원은 개정안을 발의하겠다고 밝혔다. 시흥소방서 박태성 현장대응단장은 \"덮을 수밖에 없었다\"고 말했다.");
+        assert_eq!(q.len(), 3, "{q:?}");
+        assert_eq!((q[0].2.as_str(), q[0].4.as_str()), ("편재윤", "말했다"), "{q:?}");
+        assert_eq!((q[1].2.as_str(), q[1].3.as_str()), ("편재윤", "편 의원"), "{q:?}");
+        assert_eq!(q[2].2, "박태성", "{q:?}");
+        // A word ko-dic knows is no name, even when it starts like a surname.
+        let q = quotes("가까운 대형 병원 여덟 곳이 모두 \"환자를 받을 수 없다\"고 했다.");
+        assert_eq!(q[0].2, "대형 병원 여덟 곳", "{q:?}");
     }
 }
