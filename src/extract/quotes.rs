@@ -1475,7 +1475,7 @@ impl QuoteStage {
         }
         out.sort_by_key(|q| (q.span.start, q.span.end));
         out.dedup_by(|b, a| a.span == b.span);
-        article_names(a, &mut out);
+        article_names(a, &mut out, &self.lex.speaker_nouns);
         out
     }
 
@@ -1589,7 +1589,7 @@ fn also_topic(st: &Sent, wi: usize) -> Option<(usize, usize, bool)> {
 /// Speakers are named as the article names them: a canonical name that the article never writes
 /// (the gazetteer's `서울중앙지방법원` for an article that only says `서울중앙지법`) becomes the
 /// fullest name the article gives for that entity, as the annotation guidelines ask.
-fn article_names(a: &Analysis, quotes: &mut [Quote]) {
+fn article_names(a: &Analysis, quotes: &mut [Quote], common: &FxHashSet<String>) {
     if quotes.is_empty() {
         return;
     }
@@ -1607,6 +1607,21 @@ fn article_names(a: &Analysis, quotes: &mut [Quote]) {
                 cache
                     .entry(name.to_string())
                     .or_insert_with(|| {
+                        // `서울 썬더스` for `썬더스`: an organization the article also names with one
+                        // more word before it (a city, a region) is named in full. Common nouns
+                        // (`정부` beside `일본 정부`) may be other bodies and stay as they are.
+                        if !common.contains(name) && !crate::extract::entities::is_generic_org(name) && name.chars().count() >= 2 {
+                            let longer = a
+                                .entities
+                                .iter()
+                                .filter(|en| en.kind == ORGANIZATION)
+                                .map(|en| a.text(en.span))
+                                .filter(|t| t.strip_suffix(name).and_then(|h| h.strip_suffix(' ')).is_some_and(|h| !h.is_empty() && !h.contains(' ')))
+                                .max_by_key(|t| (t.chars().count(), std::cmp::Reverse(*t)));
+                            if let Some(t) = longer {
+                                return t.to_string();
+                            }
+                        }
                         if text.contains(&squeeze(name)) {
                             return name.to_string();
                         }
@@ -2014,5 +2029,11 @@ mod tests {
         // A word ko-dic knows is no name, even when it starts like a surname.
         let q = quotes("가까운 대형 병원 여덟 곳이 모두 \"환자를 받을 수 없다\"고 했다.");
         assert_eq!(q[0].2, "대형 병원 여덟 곳", "{q:?}");
+    }
+    #[test]
+    fn a_team_is_named_with_its_city_when_the_article_gives_it() {
+        let q = quotes("서울 썬더스는 19일 감독을 유임했다. 썬더스는 \"시즌 중 감독 교체는 없다\"고 밝혔다.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].2, "서울 썬더스", "{q:?}");
     }
 }
