@@ -1174,7 +1174,8 @@ impl QuoteStage {
         let ms = st.word_morphs(w);
         let noun = ms.iter().find(|m| is_nominal_tag(tag(m)))?;
         let noun = st.morph_text(noun);
-        if !self.lex.speech_nouns.contains(&noun) {
+        // `~다는 게 군의 설명이다`: 게 (것이) is no speech noun; the one after it is.
+        if !self.lex.speech_nouns.contains(&noun) && !matches!(noun.as_str(), "게" | "것") {
             return None;
         }
         if self.lex.speech_noun_pred.contains(&noun) && ms.iter().any(|m| tag(m) == "VCP") {
@@ -1413,7 +1414,15 @@ impl QuoteStage {
                 // `그러면서 1심 재판부가 …을 믿었다고 주장했다`: a sentence that goes on with the
                 // last speaker leaves the speaker out, so a 이/가 subject is the reported clause's own.
                 let continued = st.words.first().is_some_and(|w| self.lex.carry_lead.contains(st.slice(w.s, w.e).trim_end_matches(',')));
-                let pick = cands.iter().find(|s| s.topic).or_else(|| cands.first().filter(|_| !continued)).copied().or_else(|| {
+                // `기재부는 …로 보고 있지만, 야당은 …다고 주장했다`: a topic whose clause has ended gives
+                // way to the next one.
+                let mut topic = cands.iter().find(|s| s.topic);
+                for n in cands.iter().filter(|s| s.topic) {
+                    if topic.is_some_and(|t| n.s > t.pe && clause_break(&st, t.pe, n.s)) {
+                        topic = Some(n);
+                    }
+                }
+                let pick = topic.or_else(|| cands.first().filter(|_| !continued)).copied().or_else(|| {
                     // `병원들은 …다는 입장이다`, `주민 30여명은 …다며 시위를 벌였다`: a group named by a
                     // common noun is the speaker when no named subject is there.
                     subjects.iter().find(|s| s.generic && s.topic && s.s >= region && s.pe <= q.c && group_subject(&st, s))
@@ -1429,6 +1438,16 @@ impl QuoteStage {
                 } else {
                     (carry.speaker.clone(), String::new())
                 };
+                // `~다는 게 기상청(의) 설명이다`: the body whose explanation it is speaks.
+                let speaker = q.verb.filter(|&v| v > 0 && v > st.word_from(q.c)).and_then(|v| {
+                    let vw = &st.words[v];
+                    let ms = st.word_morphs(vw);
+                    let pred = ms.iter().any(|m| tag(m) == "VCP") && ms.iter().any(|m| is_nominal_tag(tag(m)) && self.lex.speech_noun_pred.contains(st.slice(m.span.start.max(st.base) - st.base, (m.span.end - st.base).min(st.chars.len()))));
+                    let gw = &st.words[v - 1];
+                    let gt = st.slice(gw.s, gw.e);
+                    let e = gw.s + gt.strip_suffix('의').unwrap_or(gt).chars().count();
+                    (pred && gw.s >= q.c).then(|| self.speaker_of(&st, gw.s, e, &roles)).flatten().filter(|(sp, _)| !sp.is_empty()).map(|(sp, _)| (sp, st.text(gw.s, e)))
+                }).unwrap_or(speaker);
                 start = self.skip_lead(&st, start, q.c);
                 q.o = start;
                 q.content = (start, q.c);
@@ -2035,5 +2054,12 @@ mod tests {
         let q = quotes("서울 썬더스는 19일 감독을 유임했다. 썬더스는 \"시즌 중 감독 교체는 없다\"고 밝혔다.");
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].2, "서울 썬더스", "{q:?}");
+    }
+    #[test]
+    fn the_body_whose_explanation_it_is_speaks() {
+        let q = quotes("소방당국은 진화를 마쳤다. 시간당 100㎜가 넘는 비는 200년에 한 번 나타날 만한 강도라는 게 기상청 설명이다. 빈 버스를 계속 돌릴 수는 없다는 게 국토교통부의 설명이다.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!((q[0].0.as_str(), q[0].2.as_str()), ("indirect", "기상청"), "{q:?}");
+        assert_eq!(q[1].2, "국토교통부", "{q:?}");
     }
 }
