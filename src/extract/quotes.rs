@@ -49,6 +49,7 @@ pub struct QuoteLexicon {
     pub speech_noun_pred: FxHashSet<String>,
     pub speaker_nouns: FxHashSet<String>,
     pub skip_lead: FxHashSet<String>,
+    pub carry_lead: FxHashSet<String>,
     pub interview: Vec<String>,
 }
 
@@ -66,6 +67,7 @@ impl QuoteLexicon {
                 "speech_noun_pred" => &mut lex.speech_noun_pred,
                 "speaker_noun" => &mut lex.speaker_nouns,
                 "skip_lead" => &mut lex.skip_lead,
+                "carry_lead" => &mut lex.carry_lead,
                 "interview" => {
                     lex.interview.push(word);
                     continue;
@@ -80,6 +82,10 @@ impl QuoteLexicon {
 
 pub struct QuoteStage {
     lex: QuoteLexicon,
+    /// Surnames (one and two syllables) and titles of `ner/`, for names the entity stage did not
+    /// tag in a title phrase (`편재윤 민생민주당 의원은`).
+    surnames: FxHashSet<String>,
+    titles: FxHashSet<String>,
     /// Endings that close an indirect quote's clause, with how many trailing characters are the
     /// quotative (left out of the quote) and which pattern they start.
     endings: Vec<(&'static str, usize, Pattern)>,
@@ -98,8 +104,13 @@ enum Pattern {
 impl QuoteStage {
     pub fn new(data: &DataFiles) -> Result<QuoteStage, String> {
         use Pattern::*;
+        let first = |l: &str| l.split('\t').next().unwrap_or("").trim().to_string();
+        let surnames: FxHashSet<String> = data.lines("ner/surnames.txt").map(|(_, l)| first(l)).filter(|s| !s.is_empty()).collect();
+        let titles: FxHashSet<String> = data.lines("ner/roles.txt").map(|(_, l)| first(l)).filter(|s| !s.is_empty()).collect();
         Ok(QuoteStage {
             lex: QuoteLexicon::new(data)?,
+            surnames,
+            titles,
             endings: vec![
                 ("다고도", 2, Say),
                 ("라고도", 2, Say),
@@ -328,6 +339,8 @@ pub(crate) struct Subject {
     /// `speaker` is empty). A pronoun (`그는`) has an empty `speaker` too but refers to the last
     /// person.
     pub(crate) anaphor: bool,
+    /// A plural pronoun (`이들은`, `그들은`): the people named together last, not the last person.
+    pub(crate) plural: bool,
 }
 
 /// A document's person and organization names (as written, and canonical) → canonical name.
@@ -350,6 +363,8 @@ struct Carry {
     speaker: String,
     /// The last person named as speaker or subject: `그는`, `그녀는` refer to this one.
     person: String,
+    /// The last people named together (`신하윤씨와 구태민씨는`): `이들은`, `그들은` refer to them.
+    group: String,
 }
 
 impl Carry {
@@ -359,7 +374,17 @@ impl Carry {
         match (s.speaker.is_empty(), s.anaphor) {
             (false, _) => s.speaker.clone(),
             (true, true) => self.speaker.clone(),
-            (true, false) => self.person.clone(),
+            (true, false) => self.pronoun(s.plural),
+        }
+    }
+
+    /// The antecedent of a personal pronoun: a plural one (`이들`) the people named together
+    /// last, when they were named after the last single person; else the last person.
+    fn pronoun(&self, plural: bool) -> String {
+        if plural && !self.group.is_empty() {
+            self.group.clone()
+        } else {
+            self.person.clone()
         }
     }
 
@@ -367,7 +392,12 @@ impl Carry {
     fn set(&mut self, speaker: &str, people: &FxHashSet<&str>) {
         self.speaker = speaker.to_string();
         if speaker.split(';').all(|n| people.contains(n)) {
-            self.person = speaker.to_string();
+            if speaker.contains(';') {
+                self.group = speaker.to_string();
+            } else {
+                self.person = speaker.to_string();
+                self.group.clear();
+            }
         }
     }
 }
@@ -403,11 +433,21 @@ impl QuoteStage {
                     || (ptext.ends_with(',') && st.lemma(pw).is_none())
                     // A count that heads the subject, whatever ko-dic makes of its numeral (`세 곳이`).
                     || st.entities.iter().any(|en| en.kind == crate::extract::entities::QUANTITY && en.span.end == st.base + e && en.span.start <= st.base + pw.s);
+                let last_m = pms.iter().rposition(|m| !is_punct_tag(tag(m)));
+                // A name the entity stage left untagged, before a title (`편재윤 민생민주당 의원은`).
+                let covered = covered
+                    || self.name_word(st, k - 1).is_some()
+                    // `편 의원은`: a surname right before the title (not 이/한/전, which are
+                    // determiners and prefixes as often).
+                    || (k == wi && self.surnames.contains(ptext) && !matches!(ptext, "이" | "그" | "한" | "전" | "현" | "새" | "각" | "두" | "세"));
                 let nominal = covered || pms.iter().any(|m| is_nominal_tag(tag(m)))
-                    && pms.iter().all(|m| {
+                    && pms.iter().enumerate().all(|(mi, m)| {
                         let t = tag(m);
                         let p = &*m.features.pos;
-                        !(is_predicate_tag(t) || p.starts_with('E') || p.contains("+E") || (t.starts_with('J') && t != "JC"))
+                        // `정민수(31)씨와 오세진(34)씨는`: 와/과 ending a noun before the subject
+                        // joins it (ko-dic often tags it as the comitative JKB).
+                        let joins = t == "JKB" && Some(mi) == last_m && m.span.start >= st.base && matches!(st.slice(m.span.start - st.base, (m.span.end - st.base).min(st.chars.len())), "와" | "과");
+                        !(is_predicate_tag(t) || p.starts_with('E') || p.contains("+E") || (t.starts_with('J') && t != "JC" && !joins))
                     })
                     && !ptext.chars().any(is_mark)
                     && !ptext.ends_with(':')
@@ -418,6 +458,8 @@ impl QuoteStage {
                         && en.span.start < st.base + pw.e
                         && st.base + pw.s < en.span.end
                         && !(en.kind == crate::extract::entities::QUANTITY && en.span.end == st.base + e)
+                        // An age or a year in brackets after a name (`신하윤(31)씨와`) is part of it.
+                        && !bracketed(st, en.span)
                 });
                 if !nominal || dated {
                     break;
@@ -450,8 +492,13 @@ impl QuoteStage {
                 // (`한 증권사 IT서비스 담당 연구원`, `한 대학병원 관계자`) is an indefinite
                 // description, spoken for by no organization, even when a word of it looks like one.
                 let person = st.entities.iter().any(|en| en.kind == PERSON && st.abs(s, e).contains(&en.span));
-                match of_org {
+                // `업계 한 관계자`, `카카오 한 관계자`, `정부 한 관계자`: a bare noun before 한 names the
+                // field or body the unnamed speaker belongs to (an organization speaks for itself).
+                let field = if of_org.is_none() && !person && k >= 2 { self.field_before(st, &st.words[k - 2]) } else { None };
+                let field = field.and_then(|f| self.speaker_of(st, s, e, roles).map(|_| f));
+                match of_org.or_else(|| field.as_ref().and_then(|f| f.0.clone())) {
                     Some(org) => Some((org, false)),
+                    None if field.is_some() => Some((format!("{} {}", field.unwrap().1, st.slice(s, e)), false)),
                     None if person => self.speaker_of(st, s, e, roles),
                     None => self.speaker_of(st, s, e, roles).map(|_| (st.text(s, e), false)),
                 }
@@ -464,12 +511,87 @@ impl QuoteStage {
                 self.speaker_of(st, s, e, roles)
             };
             if let Some((speaker, _person)) = found {
-                out.push(Subject { s, e, pe, topic, speaker, generic: false, anaphor });
+                let plural = speaker.is_empty() && !anaphor && matches!(st.slice(s, e), "이들" | "그들" | "그녀들");
+                out.push(Subject { s, e, pe, topic, speaker, generic: false, anaphor, plural });
             } else {
-                out.push(Subject { s, e, pe, topic, speaker: st.text(s, e), generic: true, anaphor: false });
+                out.push(Subject { s, e, pe, topic, speaker: st.text(s, e), generic: true, anaphor: false, plural: false });
             }
         }
         out
+    }
+
+    /// `편재윤 민생민주당 의원`, `시흥소방서 박태성 현장대응단장`: a phrase that ends in a title and
+    /// has, before it, a word shaped like a Korean name (a surname and a two-syllable given name)
+    /// that no entity, title or speaking noun covers: (the name, the title).
+    fn apposed_name<'s>(&self, st: &Sent<'s>, s: usize, e: usize) -> Option<(String, &'s str)> {
+        let (w0, w1) = (st.word_from(s), st.word_from(e.saturating_sub(1)) + 1);
+        if w1 < w0 + 2 || w1 > st.words.len() {
+            return None;
+        }
+        let last = &st.words[w1 - 1];
+        let title = st.slice(last.s, e.min(last.e).max(last.s));
+        let title = title.split('(').next().unwrap_or(title);
+        if !self.is_title(st, last, title) {
+            return None;
+        }
+        (w0..w1 - 1).find_map(|k| self.name_word(st, k)).map(|n| (n.to_string(), title))
+    }
+
+    /// A title: a ROLE entity covers the word, or it is (or ends in) a title of `ner/roles.txt`.
+    fn is_title(&self, st: &Sent, w: &Word, title: &str) -> bool {
+        let span = st.abs(w.s, w.e);
+        st.entities.iter().any(|en| en.kind == ROLE && en.span.start >= span.start && en.span.start < span.end)
+            || self.titles.contains(title)
+            || title.char_indices().skip(1).any(|(i, _)| title[i..].chars().count() >= 2 && self.titles.contains(&title[i..]))
+    }
+
+    /// Word `k` of a sentence when it is shaped like a Korean name that the entity stage left
+    /// untagged: Hangul, a known surname and a two-syllable given name, not covered by an entity,
+    /// not a speaking noun, and not one common noun of the dictionary.
+    fn name_word<'s>(&self, st: &Sent<'s>, k: usize) -> Option<&'s str> {
+        let w = &st.words[k];
+        let t = st.slice(w.s, w.e);
+        let n = t.chars().count();
+        if !(3..=4).contains(&n) || !t.chars().all(is_hangul) {
+            return None;
+        }
+        let k2 = t.char_indices().nth(2).map(|(i, _)| i).unwrap_or(t.len());
+        let k1 = t.char_indices().nth(1).map(|(i, _)| i).unwrap_or(t.len());
+        if !((n == 4 && self.surnames.contains(&t[..k2])) || (n == 3 && self.surnames.contains(&t[..k1]))) {
+            return None;
+        }
+        let span = st.abs(w.s, w.e);
+        let ms = st.word_morphs(w);
+        // One morpheme over the whole word is a word ko-dic knows (가까운, 정부), not a name.
+        let common = ms.len() == 1 && tag(&ms[0]) != "NNP";
+        let covered = st.entities.iter().any(|en| en.span.start < span.end && span.start < en.span.end);
+        (!common && !covered && !self.lex.speaker_nouns.contains(t) && !self.lex.skip_lead.contains(t) && !self.titles.contains(t)).then_some(t)
+    }
+
+    /// A bare noun word before the determiner 한 (`업계 한 관계자`): (the organization it names,
+    /// if any; its text). None for a word with a particle or an ending, a date, a number or a
+    /// word of the reporting sentence (`이날 한 관계자는`).
+    fn field_before<'s>(&self, st: &Sent<'s>, w: &Word) -> Option<(Option<String>, &'s str)> {
+        let text = st.slice(w.s, w.e);
+        let ms = st.word_morphs(w);
+        let clausal = ms.iter().any(|m| {
+            let p = &*m.features.pos;
+            is_predicate_tag(tag(m)) || p.starts_with('E') || p.contains("+E") || p.starts_with('J')
+        });
+        if !ms.iter().any(|m| is_nominal_tag(tag(m))) || clausal || !text.chars().all(|c| is_hangul(c) || c.is_alphanumeric()) || self.lex.skip_lead.contains(text) {
+            return None;
+        }
+        let span = st.abs(w.s, w.e);
+        let mut org = None;
+        for en in st.entities.iter().filter(|en| en.span.start < span.end && span.start < en.span.end) {
+            match en.kind.as_str() {
+                k if k == ORGANIZATION => org = Some(en.canonical.clone()),
+                k if k == PERSON || k == ORGANIZATION => return None,
+                "DATE" | "TIME" | "QUANTITY" => return None,
+                _ => {}
+            }
+        }
+        Some((org, text))
     }
 
     /// The subject particle ending a word: (end of the noun, end of the particle, topic?). From
@@ -537,6 +659,10 @@ impl QuoteStage {
         if !people.is_empty() {
             return Some((people.join(";"), true));
         }
+        if let Some((name, title)) = self.apposed_name(st, s, e) {
+            roles.remember(span.start, title, &name);
+            return Some((name, true));
+        }
         if let Some(bare) = anonymized_name(&st.text(s, e)) {
             return Some((bare, true));
         }
@@ -587,7 +713,7 @@ impl QuoteStage {
                 (1..=2).contains(&n) && w.chars().all(is_hangul) && !matches!(*w, "전" | "현" | "새" | "각" | "두" | "세" | "이" | "그" | "한" | "해당")
             });
             if let Some(p) = surname.and_then(|sn| roles.holder_named(&text, span.start, sn)) {
-                return Some((p.to_string(), true));
+                return Some((p, true));
             }
             if let Some(p) = roles.holder(&text, span.start) {
                 return Some((p.to_string(), true));
@@ -656,6 +782,9 @@ pub(crate) struct RoleMemory {
     seen: Vec<(usize, String, String)>,
     /// The canonical names of the document's people, in order of first mention.
     people: Vec<String>,
+    /// (position, title, person) of people found in title phrases by the quotes stage itself
+    /// (`편재윤 민생민주당 의원은`), in text order.
+    found: std::cell::RefCell<Vec<(usize, String, String)>>,
 }
 
 impl RoleMemory {
@@ -682,21 +811,31 @@ impl RoleMemory {
                 people.push(en.canonical.clone());
             }
         }
-        RoleMemory { seen, people }
+        RoleMemory { seen, people, found: Default::default() }
     }
 
     /// The holder of `title` whose name starts with `surname` (`윤 전 원내대표`), else the only
     /// person of the document with that surname.
-    fn holder_named(&self, title: &str, before: usize, surname: &str) -> Option<&str> {
+    fn holder_named(&self, title: &str, before: usize, surname: &str) -> Option<String> {
         let end = self.seen.partition_point(|(p, _, _)| *p < before);
         let fits = |p: &str| p.starts_with(surname) && p.chars().count() > surname.chars().count();
         if let Some((_, _, p)) = self.seen[..end].iter().rev().find(|(_, t, p)| (t == title || t.ends_with(title)) && fits(p)) {
-            return Some(p.as_str());
+            return Some(p.clone());
         }
-        let mut with = self.people.iter().filter(|p| fits(p));
-        match (with.next(), with.next()) {
-            (Some(p), None) => Some(p.as_str()),
-            _ => None,
+        let found = self.found.borrow();
+        if let Some((_, _, p)) = found.iter().rev().find(|(at, t, p)| *at < before && (t == title || t.ends_with(title)) && fits(p)) {
+            return Some(p.clone());
+        }
+        let mut with = self.people.iter().chain(found.iter().map(|(_, _, p)| p)).filter(|p| fits(p));
+        let one = with.next()?;
+        with.all(|p| p == one).then(|| one.clone())
+    }
+
+    /// Remembers a person the quotes stage found in a title phrase at `at`.
+    fn remember(&self, at: usize, title: &str, person: &str) {
+        let mut found = self.found.borrow_mut();
+        if !found.iter().any(|(a, _, _)| *a == at) {
+            found.push((at, title.to_string(), person.to_string()));
         }
     }
 
@@ -726,6 +865,8 @@ struct Found {
     /// Content span (relative) when it differs from the marks' inside (indirect quotes).
     content: (usize, usize),
     speaker: Option<(String, String)>,
+    /// `"…"(탁 의원)`: the speaker named in brackets right after the closing mark.
+    paren: Option<(usize, usize)>,
 }
 
 impl QuoteStage {
@@ -740,11 +881,29 @@ impl QuoteStage {
                 }
                 continue;
             }
-            if st.lemma(w).is_some() && !adnominal(st, w) {
+            if st.lemma(w).is_some() && !adnominal(st, w) && !self.name_in_title_phrase(st, k) {
                 return Ok(Some(k));
             }
         }
         Ok(None)
+    }
+
+    /// `"…"라고 편재윤 민생민주당 의원은 말했다`: a name-shaped word (which ko-dic may read as a
+    /// verb, 편 = 펴+ㄴ) followed by words that end in a title with a subject particle.
+    fn name_in_title_phrase(&self, st: &Sent, k: usize) -> bool {
+        if self.name_word(st, k).is_none() {
+            return false;
+        }
+        (k + 1..(k + 4).min(st.words.len())).any(|j| {
+            let w = &st.words[j];
+            match self.particle(st, w) {
+                Some((e, _, _)) => {
+                    let t = st.slice(w.s, e);
+                    self.is_title(st, w, t.split('(').next().unwrap_or(t))
+                }
+                None => false,
+            }
+        })
     }
 
     /// Classifies the quotation mark pairs of a sentence into direct quotes.
@@ -776,6 +935,11 @@ impl QuoteStage {
                     cue_end = m;
                 }
             }
+            // `"…"(탁 의원), "…"(이 장관)`: an exchange with each speaker in brackets after the quote.
+            let paren = if cue.is_empty() { self.paren_speaker(st, c) } else { None };
+            if let Some((_, pe)) = paren {
+                cue_end = pe + 1;
+            }
             let chain_next = {
                 let mut j = cue_end;
                 while j < n && (crate::segment::is_space(st.chars[j]) || matches!(st.chars[j], ',' | '·' | '、')) {
@@ -792,8 +956,12 @@ impl QuoteStage {
                 kind: DIRECT,
                 content: inner,
                 speaker: None,
+                paren,
             };
-            let decision: Option<Found> = if cue.is_empty() {
+            let decision: Option<Found> = if paren.is_some() {
+                let multiword = st.chars[inner.0..inner.1].iter().any(|&ch| crate::segment::is_space(ch));
+                (multiword || st.clausal(inner.0, inner.1)).then(|| found(None, false))
+            } else if cue.is_empty() {
                 if chain_next {
                     Some(found(None, true))
                 } else {
@@ -869,6 +1037,20 @@ impl QuoteStage {
             }
         }
         out
+    }
+
+    /// `"…"(탁 의원)`: the inside of round brackets right after the closing mark at `c` when it
+    /// names a person, an organization or a title (not `(가칭)`, `(2024)`).
+    fn paren_speaker(&self, st: &Sent, c: usize) -> Option<(usize, usize)> {
+        if st.chars.get(c + 1) != Some(&'(') {
+            return None;
+        }
+        let s = c + 2;
+        let e = (s..st.chars.len().min(s + 30)).find(|&j| st.chars[j] == ')')?;
+        let span = st.abs(s, e);
+        let named = st.entities.iter().any(|en| matches!(en.kind.as_str(), "PERSON" | "ORGANIZATION" | "ROLE") && span.contains(&en.span));
+        let last = st.slice(s, e).rsplit(' ').next().unwrap_or("");
+        (e > s && (named || self.lex.speaker_nouns.contains(last))).then_some((s, e))
     }
 
     /// A named entity (or title) right before position `o` (`홍은택 "…"` in a headline).
@@ -954,6 +1136,7 @@ impl QuoteStage {
                 kind: INDIRECT,
                 content: (start, content_end),
                 speaker: None,
+                paren: None,
             });
         }
         out
@@ -991,7 +1174,8 @@ impl QuoteStage {
         let ms = st.word_morphs(w);
         let noun = ms.iter().find(|m| is_nominal_tag(tag(m)))?;
         let noun = st.morph_text(noun);
-        if !self.lex.speech_nouns.contains(&noun) {
+        // `~다는 게 군의 설명이다`: 게 (것이) is no speech noun; the one after it is.
+        if !self.lex.speech_nouns.contains(&noun) && !matches!(noun.as_str(), "게" | "것") {
             return None;
         }
         if self.lex.speech_noun_pred.contains(&noun) && ms.iter().any(|m| tag(m) == "VCP") {
@@ -1057,7 +1241,17 @@ impl QuoteStage {
         }
         // Interview articles (`―질문` lines, each answered by a paragraph in quotation marks): the
         // person interviewed is the one the article names most, leaving out its reporters.
-        let interviewee = {
+        // `다음은 노하린과의 일문일답`: the article names the person interviewed.
+        let announced = a.doc.text.contains("일문일답").then(|| {
+            a.sentences.iter().enumerate().find_map(|(si, s)| {
+                let t = a.text(s.span);
+                if !t.contains("일문일답") {
+                    return None;
+                }
+                by_sentence[si].iter().find(|en| en.kind == PERSON && !en.canonical.contains(';')).map(|en| en.canonical.clone())
+            })
+        });
+        let interviewee = announced.flatten().or_else(|| {
             let mut counts: rustc_hash::FxHashMap<&str, usize> = Default::default();
             for en in a.entities.iter().filter(|en| en.kind == PERSON && !en.canonical.contains(';')) {
                 if !a.doc.meta.byline.split(';').any(|r| r == en.canonical) {
@@ -1065,7 +1259,7 @@ impl QuoteStage {
                 }
             }
             counts.into_iter().max_by_key(|&(c, n)| (n, std::cmp::Reverse(c))).map(|(c, _)| c.to_string())
-        };
+        });
         // Is sentence `si` a paragraph that answers a question line right before it?
         let answers_question = |si: usize| -> bool {
             let text = a.text(a.sentences[si].span);
@@ -1155,9 +1349,20 @@ impl QuoteStage {
                     })
                 });
                 let mut speaker = pick.map(|s| (carry.resolve(s), st.text(s.s, s.e)));
+                if let Some((ps, pe)) = f.paren {
+                    if let Some((sp, _)) = self.speaker_of(&st, ps, pe, &roles).filter(|(sp, _)| !sp.is_empty()) {
+                        speaker = Some((sp, st.text(ps, pe)));
+                    }
+                }
                 if speaker.is_none() && !body {
                     if let Some((s, e)) = self.name_before(&st, f.o) {
                         speaker = self.speaker_of(&st, s, e, &roles).map(|(sp, _)| (sp, st.text(s, e)));
+                    }
+                }
+                if speaker.is_none() && !body {
+                    // A headline's speaker written as a common noun (`업계 "…"`, `피해자들 "…"`).
+                    if let Some((s, e)) = word_before(&st, f.o) {
+                        speaker = self.speaker_of(&st, s, e, &roles).filter(|(sp, _)| !sp.is_empty()).map(|(sp, _)| (sp, st.text(s, e)));
                     }
                 }
                 if chained_from_prev && prev_speaker.is_some() && pick.is_none_or(|s| s.pe <= found[k - 1].o) {
@@ -1185,14 +1390,17 @@ impl QuoteStage {
                 }
                 if let Some((sp, _)) = &speaker {
                     if sp.is_empty() {
-                        // A pronoun subject (그는): the carried speaker.
+                        // A pronoun subject (그는, 이들은): the carried person or people.
                         let t = speaker.as_ref().unwrap().1.clone();
-                        speaker = Some((carry.person.clone(), t));
+                        let plural = matches!(t.as_str(), "이들" | "그들" | "그녀들");
+                        speaker = Some((carry.pronoun(plural), t));
                     }
                 }
                 let speaker = match speaker {
                     Some(s) => s,
-                    None if body && f.o == 0 && answers_question(si) => (interviewee.clone().unwrap_or_else(|| carry.speaker.clone()), String::new()),
+                    // An answer under a question line, even where the page's layout made it look
+                    // like a caption.
+                    None if f.o == 0 && answers_question(si) => (interviewee.clone().unwrap_or_else(|| carry.speaker.clone()), String::new()),
                     None if body => (carry.speaker.clone(), String::new()),
                     None => (String::new(), String::new()),
                 };
@@ -1203,7 +1411,18 @@ impl QuoteStage {
             for q in ind.iter_mut() {
                 let region = q.o;
                 let cands: Vec<&Subject> = subjects.iter().filter(|s| !s.generic && s.s >= region && s.pe <= q.c && !quoted.iter().any(|&(o, c)| s.s > o && s.e <= c)).collect();
-                let pick = cands.iter().find(|s| s.topic).or_else(|| cands.first()).copied().or_else(|| {
+                // `그러면서 1심 재판부가 …을 믿었다고 주장했다`: a sentence that goes on with the
+                // last speaker leaves the speaker out, so a 이/가 subject is the reported clause's own.
+                let continued = st.words.first().is_some_and(|w| self.lex.carry_lead.contains(st.slice(w.s, w.e).trim_end_matches(',')));
+                // `기재부는 …로 보고 있지만, 야당은 …다고 주장했다`: a topic whose clause has ended gives
+                // way to the next one.
+                let mut topic = cands.iter().find(|s| s.topic);
+                for n in cands.iter().filter(|s| s.topic) {
+                    if topic.is_some_and(|t| n.s > t.pe && clause_break(&st, t.pe, n.s)) {
+                        topic = Some(n);
+                    }
+                }
+                let pick = topic.or_else(|| cands.first().filter(|_| !continued)).copied().or_else(|| {
                     // `병원들은 …다는 입장이다`, `주민 30여명은 …다며 시위를 벌였다`: a group named by a
                     // common noun is the speaker when no named subject is there.
                     subjects.iter().find(|s| s.generic && s.topic && s.s >= region && s.pe <= q.c && group_subject(&st, s))
@@ -1219,6 +1438,16 @@ impl QuoteStage {
                 } else {
                     (carry.speaker.clone(), String::new())
                 };
+                // `~다는 게 기상청(의) 설명이다`: the body whose explanation it is speaks.
+                let speaker = q.verb.filter(|&v| v > 0 && v > st.word_from(q.c)).and_then(|v| {
+                    let vw = &st.words[v];
+                    let ms = st.word_morphs(vw);
+                    let pred = ms.iter().any(|m| tag(m) == "VCP") && ms.iter().any(|m| is_nominal_tag(tag(m)) && self.lex.speech_noun_pred.contains(st.slice(m.span.start.max(st.base) - st.base, (m.span.end - st.base).min(st.chars.len()))));
+                    let gw = &st.words[v - 1];
+                    let gt = st.slice(gw.s, gw.e);
+                    let e = gw.s + gt.strip_suffix('의').unwrap_or(gt).chars().count();
+                    (pred && gw.s >= q.c).then(|| self.speaker_of(&st, gw.s, e, &roles)).flatten().filter(|(sp, _)| !sp.is_empty()).map(|(sp, _)| (sp, st.text(gw.s, e)))
+                }).unwrap_or(speaker);
                 start = self.skip_lead(&st, start, q.c);
                 q.o = start;
                 q.content = (start, q.c);
@@ -1265,7 +1494,7 @@ impl QuoteStage {
         }
         out.sort_by_key(|q| (q.span.start, q.span.end));
         out.dedup_by(|b, a| a.span == b.span);
-        article_names(a, &mut out);
+        article_names(a, &mut out, &self.lex.speaker_nouns);
         out
     }
 
@@ -1379,7 +1608,7 @@ fn also_topic(st: &Sent, wi: usize) -> Option<(usize, usize, bool)> {
 /// Speakers are named as the article names them: a canonical name that the article never writes
 /// (the gazetteer's `서울중앙지방법원` for an article that only says `서울중앙지법`) becomes the
 /// fullest name the article gives for that entity, as the annotation guidelines ask.
-fn article_names(a: &Analysis, quotes: &mut [Quote]) {
+fn article_names(a: &Analysis, quotes: &mut [Quote], common: &FxHashSet<String>) {
     if quotes.is_empty() {
         return;
     }
@@ -1397,6 +1626,21 @@ fn article_names(a: &Analysis, quotes: &mut [Quote]) {
                 cache
                     .entry(name.to_string())
                     .or_insert_with(|| {
+                        // `서울 썬더스` for `썬더스`: an organization the article also names with one
+                        // more word before it (a city, a region) is named in full. Common nouns
+                        // (`정부` beside `일본 정부`) may be other bodies and stay as they are.
+                        if !common.contains(name) && !crate::extract::entities::is_generic_org(name) && name.chars().count() >= 2 {
+                            let longer = a
+                                .entities
+                                .iter()
+                                .filter(|en| en.kind == ORGANIZATION)
+                                .map(|en| a.text(en.span))
+                                .filter(|t| t.strip_suffix(name).and_then(|h| h.strip_suffix(' ')).is_some_and(|h| !h.is_empty() && !h.contains(' ')))
+                                .max_by_key(|t| (t.chars().count(), std::cmp::Reverse(*t)));
+                            if let Some(t) = longer {
+                                return t.to_string();
+                            }
+                        }
                         if text.contains(&squeeze(name)) {
                             return name.to_string();
                         }
@@ -1421,7 +1665,11 @@ fn article_names(a: &Analysis, quotes: &mut [Quote]) {
 /// `ㄴ(34)씨`, `A씨`, `김모 씨`, `이모(52)씨`: the letter or surname that names an anonymized
 /// person (the guidelines' `A씨` → `A`), from the last word of a phrase.
 fn anonymized_name(phrase: &str) -> Option<String> {
-    let words: Vec<&str> = phrase.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut words: Vec<&str> = phrase.split(' ').filter(|w| !w.is_empty()).collect();
+    // `변씨 측`, `A씨 쪽`: the person's side speaks for the person.
+    if words.len() > 1 && matches!(words.last(), Some(&("측" | "쪽"))) {
+        words.pop();
+    }
     // `김모 씨`, `A 씨`: the title written apart.
     let last = match words.as_slice() {
         [.., w, "씨"] => format!("{w}씨"),
@@ -1465,6 +1713,29 @@ fn group_subject(st: &Sent, s: &Subject) -> bool {
             && en.span.start >= st.base + s.s
             && ["명", "곳", "개사", "가구", "개 기관", "개 단체"].iter().any(|c| st.analysis.text(en.span).ends_with(c))
     })
+}
+
+/// The word right before position `o` (past spaces and a colon), from the last character that
+/// is not a letter or digit (`…피해자들 "…"` → 피해자들).
+fn word_before(st: &Sent, o: usize) -> Option<(usize, usize)> {
+    let mut e = o;
+    while e > 0 && (crate::segment::is_space(st.chars[e - 1]) || st.chars[e - 1] == ':') {
+        e -= 1;
+    }
+    let mut s = e;
+    while s > 0 && (is_hangul(st.chars[s - 1]) || st.chars[s - 1].is_alphanumeric()) {
+        s -= 1;
+    }
+    (s < e).then_some((s, e))
+}
+
+/// True when the entity at `span` is all that a pair of round brackets holds (`(31)`).
+fn bracketed(st: &Sent, span: Span) -> bool {
+    if span.start <= st.base || span.end < span.start {
+        return false;
+    }
+    let (s, e) = (span.start - st.base, span.end - st.base);
+    st.chars.get(s - 1) == Some(&'(') && st.chars.get(e) == Some(&')')
 }
 
 /// A DATE or TIME that dates the speaking (`19일`, `이날`, `지난 15일`), not the content.
@@ -1709,5 +1980,86 @@ mod tests {
         // Nobody named soon after: no guess.
         let q = quotes("\"올해도 비가 안 와서 배추 농사를 다 망쳤어요.\"\n\n가뭄이 길어지고 있다. 저수지가 말랐다. 비 소식도 없다. 배추값이 올랐다. 정민수 해남군수는 지원을 약속했다.");
         assert_eq!(q[0].2, "", "{q:?}");
+    }
+    #[test]
+    fn plural_pronoun_refers_to_the_people_named_together() {
+        let q = quotes("피해자 정민수(31)씨와 오세진(34)씨는 보증금을 모두 잃었다. 이들은 \"모은 돈이 한순간에 사라졌다\"고 말했다. 오씨는 소송을 냈다. 그는 \"끝까지 싸우겠다\"고 했다.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!((q[0].2.as_str(), q[0].3.as_str()), ("정민수;오세진", "이들"), "{q:?}");
+    }
+
+    #[test]
+    fn a_bare_noun_before_han_names_the_field_of_an_unnamed_speaker() {
+        let q = quotes("업계 한 관계자는 \"계측 자료를 공유해야 한다\"고 말했다. 한빛전자 한 관계자는 \"검토하겠다\"고 했다. 이날 한 관계자는 \"모르겠다\"고 했다.");
+        assert_eq!(q.len(), 3, "{q:?}");
+        assert_eq!(q[0].2, "업계 관계자", "{q:?}");
+        assert_eq!(q[1].2, "한빛전자", "{q:?}");
+        assert_eq!(q[2].2, "관계자", "{q:?}");
+    }
+
+    #[test]
+    fn a_connective_before_a_subject_is_not_part_of_it() {
+        let q = quotes("박지훈 한빛전자 대표는 \"보상하겠다\"고 말했다. 반면 인근 주민들은 공사장이 원인이라고 주장했다.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].2, "인근 주민들", "{q:?}");
+    }
+
+    #[test]
+    fn a_continuing_sentence_keeps_the_speaker_over_a_clause_subject() {
+        let q = quotes("정민수 변호사는 \"법리 오해가 있다\"고 밝혔다. 그러면서 1심 재판부가 공범들의 진술만 믿었다고 주장했다.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!((q[1].0.as_str(), q[1].2.as_str()), ("indirect", "정민수"), "{q:?}");
+    }
+
+    #[test]
+    fn a_persons_side_speaks_for_the_person() {
+        let q = quotes("공인중개사 변모(47)씨는 징역 5년을 받았다. 변씨 측은 지시를 따랐을 뿐 범행 구조는 몰랐다는 입장이다.");
+        let last = q.last().unwrap();
+        assert_eq!((last.0.as_str(), last.2.as_str()), ("indirect", "변"), "{q:?}");
+    }
+
+    #[test]
+    fn a_headline_speaker_written_as_a_common_noun() {
+        let q = quotes("전세사기 총책 징역 12년…피해자들 \"형량 너무 가볍다\"\n\n업계 \"계측 데이터 공유해야\"\n\n법원은 12일 선고했다.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!((q[0].2.as_str(), q[1].2.as_str()), ("피해자들", "업계"), "{q:?}");
+    }
+
+    #[test]
+    fn speakers_in_brackets_after_each_quote() {
+        let q = quotes("정민수 의원과 오세진 장관이 맞섰다. 이날 회의장에서는 \"장관은 현장에 가 봤느냐\"(정 의원), \"사고 다음 날 현장을 찾았다\"(오 장관) 같은 설전이 이어졌다. 정부는 \"2024\"(가칭) 계획을 냈다.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!((q[0].1.as_str(), q[0].2.as_str(), q[0].3.as_str()), ("장관은 현장에 가 봤느냐", "정민수", "정 의원"), "{q:?}");
+        assert_eq!((q[1].1.as_str(), q[1].2.as_str()), ("사고 다음 날 현장을 찾았다", "오세진"), "{q:?}");
+    }
+
+    #[test]
+    fn the_person_an_article_announces_its_q_and_a_with_answers() {
+        let q = quotes("정민수 감독은 \"선수들이 해냈다\"고 말했다. 정 감독은 \"다음 경기도 이기겠다\"고 했다. 정 감독은 웃었다. 오세진도 30점을 올렸다.\n\n다음은 오세진과의 일문일답.\n\n-30점을 올렸다.\n\n\"이겨서 다행이다.\"");
+        assert_eq!(q.last().unwrap().2, "오세진", "{q:?}");
+    }
+    #[test]
+    fn an_untagged_name_in_a_title_phrase_is_the_speaker_and_holds_the_title() {
+        let q = quotes("\"행정은 이제 끝내야 한다\"라고 편재윤 민생민주당 의원은 말했다. 편 의원은 개정안을 발의하겠다고 밝혔다. 시흥소방서 박태성 현장대응단장은 \"덮을 수밖에 없었다\"고 말했다.");
+        assert_eq!(q.len(), 3, "{q:?}");
+        assert_eq!((q[0].2.as_str(), q[0].4.as_str()), ("편재윤", "말했다"), "{q:?}");
+        assert_eq!((q[1].2.as_str(), q[1].3.as_str()), ("편재윤", "편 의원"), "{q:?}");
+        assert_eq!(q[2].2, "박태성", "{q:?}");
+        // A word ko-dic knows is no name, even when it starts like a surname.
+        let q = quotes("가까운 대형 병원 여덟 곳이 모두 \"환자를 받을 수 없다\"고 했다.");
+        assert_eq!(q[0].2, "대형 병원 여덟 곳", "{q:?}");
+    }
+    #[test]
+    fn a_team_is_named_with_its_city_when_the_article_gives_it() {
+        let q = quotes("서울 썬더스는 19일 감독을 유임했다. 썬더스는 \"시즌 중 감독 교체는 없다\"고 밝혔다.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].2, "서울 썬더스", "{q:?}");
+    }
+    #[test]
+    fn the_body_whose_explanation_it_is_speaks() {
+        let q = quotes("소방당국은 진화를 마쳤다. 시간당 100㎜가 넘는 비는 200년에 한 번 나타날 만한 강도라는 게 기상청 설명이다. 빈 버스를 계속 돌릴 수는 없다는 게 국토교통부의 설명이다.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!((q[0].0.as_str(), q[0].2.as_str()), ("indirect", "기상청"), "{q:?}");
+        assert_eq!(q[1].2, "국토교통부", "{q:?}");
     }
 }
