@@ -28,17 +28,17 @@ fn development_corpus_scores() {
     // F1 is column 2 of a score row (P, R, F1).
     // Floors a little under the figures of 2026-11-26 (micro 0.878, PER+ORG+LOC 0.876, speaker
     // 0.938, commitments 0.867, deadline 0.939, modality 0.981): a regression fails here.
-    assert!(figure(&report, "exact span", "micro", 2) >= 0.85, "{report}");
-    assert!(figure(&report, "exact span", "PER+ORG+LOC", 2) >= 0.85, "{report}");
-    assert!(figure(&report, "quotes:", "all", 2) >= 0.90, "{report}");
-    assert!(figure(&report, "quotes:", "direct", 2) >= 0.93, "{report}");
+    assert!(figure(&report, "exact span", "micro", 2) >= 0.88, "{report}");
+    assert!(figure(&report, "exact span", "PER+ORG+LOC", 2) >= 0.89, "{report}");
+    assert!(figure(&report, "quotes:", "all", 2) >= 0.97, "{report}");
+    assert!(figure(&report, "quotes:", "direct", 2) >= 0.97, "{report}");
     let speaker = report.lines().find(|l| l.starts_with("speaker agrees")).unwrap();
     let ratio: f64 = speaker.rsplit('(').next().unwrap().trim_end_matches(')').parse().unwrap();
-    assert!(ratio >= 0.90, "{speaker}");
-    assert!(figure(&report, "commitments:", "all", 2) >= 0.83, "{report}");
+    assert!(ratio >= 0.94, "{speaker}");
+    assert!(figure(&report, "commitments:", "all", 2) >= 0.87, "{report}");
     let deadline = report.lines().find(|l| l.starts_with("deadline agrees")).unwrap();
     let ratio: f64 = deadline.rsplit('(').next().unwrap().trim_end_matches(')').parse().unwrap();
-    assert!(ratio >= 0.90, "{deadline}");
+    assert!(ratio >= 0.91, "{deadline}");
     let modality = report.lines().find(|l| l.starts_with("modality agrees")).unwrap();
     let ratio: f64 = modality.rsplit('(').next().unwrap().trim_end_matches(')').parse().unwrap();
     assert!(ratio >= 0.95, "{modality}");
