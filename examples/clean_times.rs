@@ -16,22 +16,9 @@ use kornews::ingest::{Ingest, IngestOptions};
 use kornews::resources::DataFiles;
 use kornews::Pipeline;
 
-#[repr(C)]
-struct Timespec {
-    sec: i64,
-    nsec: i64,
-}
-
-extern "C" {
-    fn clock_gettime(clock: i32, ts: *mut Timespec) -> i32;
-}
-
-/// CPU time of this thread (CLOCK_THREAD_CPUTIME_ID = 3 on Linux).
-fn cpu() -> Duration {
-    let mut ts = Timespec { sec: 0, nsec: 0 };
-    unsafe { clock_gettime(3, &mut ts) };
-    Duration::new(ts.sec as u64, ts.nsec as u32)
-}
+#[path = "support/thread_cpu.rs"]
+mod thread_cpu;
+use thread_cpu::Instant;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -51,17 +38,17 @@ fn main() {
         let (mut c, mut s) = (Duration::ZERO, Duration::ZERO);
         pieces = 0;
         for a in &docs {
-            let t0 = cpu();
+            let t0 = Instant::now();
             let cleaned = p.cleaner.clean(&a.doc.text, &a.index);
-            c += cpu() - t0;
-            let t0 = cpu();
+            c += t0.elapsed();
+            let t0 = Instant::now();
             for b in kornews::clean::text_blocks(&cleaned.blocks) {
                 if !matches!(b.kind, BlockKind::Headline | BlockKind::Subhead) {
                     let range = a.index.bytes(b.span);
                     pieces += p.splitter.split(&a.doc.text[range]).len();
                 }
             }
-            s += cpu() - t0;
+            s += t0.elapsed();
         }
         clean.push(c);
         split.push(s);

@@ -12,31 +12,9 @@
 use std::io;
 use std::time::Duration;
 
-/// Thread CPU time (not disturbed by other processes taking the core).
-#[derive(Clone, Copy)]
-struct Instant(Duration);
-
-#[repr(C)]
-struct Timespec {
-    sec: i64,
-    nsec: i64,
-}
-
-extern "C" {
-    fn clock_gettime(clock: i32, ts: *mut Timespec) -> i32;
-}
-
-impl Instant {
-    fn now() -> Instant {
-        let mut ts = Timespec { sec: 0, nsec: 0 };
-        // CLOCK_THREAD_CPUTIME_ID = 3 on Linux.
-        unsafe { clock_gettime(3, &mut ts) };
-        Instant(Duration::new(ts.sec as u64, ts.nsec as u32))
-    }
-    fn elapsed(&self) -> Duration {
-        Instant::now().0 - self.0
-    }
-}
+#[path = "support/thread_cpu.rs"]
+mod thread_cpu;
+use thread_cpu::Instant;
 
 use kornews::doc::{Analysis, BlockKind, Item, Sentence};
 use kornews::ingest::{Ingest, IngestOptions};
