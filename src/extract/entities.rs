@@ -57,7 +57,7 @@ struct Word {
     /// Ends with 씨/군/양 (stripped from the stem).
     honorific: bool,
     /// All morphemes of the stem are proper nouns of this ko-dic class (`인명`, `지명`).
-    class: Option<String>,
+    class: Option<&'static str>,
     /// The stem is one common-noun/adverb/determiner word of ko-dic.
     common_word: bool,
     /// The stem is entirely Hangul.
@@ -436,33 +436,41 @@ fn make_word_from(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morp
     }
     let stem = Span::new(w0 + s0, w0 + s1.max(s0));
     let stem_text: String = slice(s0, s1.max(s0)).to_string();
-    let in_stem = || morphs.iter().filter(|m| m.span.start >= stem.start && m.span.end <= stem.end);
-    let first = in_stem().next();
-    let class = match first {
-        Some(f) if in_stem().all(|m| tag(&m.features.pos) == "NNP") => {
-            let c = &f.features.semantic_class;
-            if !c.is_empty() && in_stem().all(|m| &m.features.semantic_class == c) {
-                Some(c.to_string())
-            } else {
-                None
-            }
+    // The morphemes inside the stem, in one pass.
+    let mut first: Option<&crate::doc::Morph> = None;
+    let mut inside = 0usize;
+    let (mut all_nnp, mut same_class, mut inflected, mut all_proper, mut has_proper, mut proper_head) = (true, true, false, true, false, 0);
+    for m in morphs.iter().filter(|m| m.span.start >= stem.start && m.span.end <= stem.end) {
+        let t = tag(&m.features.pos);
+        match first {
+            None => first = Some(m),
+            Some(f) => same_class &= m.features.semantic_class == f.features.semantic_class,
+        }
+        inside += 1;
+        all_nnp &= t == "NNP";
+        inflected |= t.starts_with('V') || t.starts_with('E') || t == "XSN" || t == "XSV" || t == "XSA" || t == "MAG";
+        let proper = m.features.unknown || t == "NNP";
+        all_proper &= proper;
+        if proper {
+            has_proper = true;
+            proper_head = m.span.end - stem.start;
+        }
+    }
+    let class: Option<&'static str> = match first {
+        Some(f) if all_nnp && same_class && !f.features.semantic_class.is_empty() => {
+            let features: &'static crate::doc::Features = f.features;
+            Some(&features.semantic_class)
         }
         _ => None,
     };
     let common_word = first.is_some_and(|f| {
-        in_stem().nth(1).is_none()
+        inside == 1
             && f.span == stem
             && !f.features.unknown
             && matches!(tag(&f.features.pos), "NNG" | "MAG" | "MM" | "NP" | "NNB" | "MAJ" | "VV" | "VA" | "XR")
     });
     let hangul = !stem_text.is_empty() && stem_text.chars().all(is_hangul);
-    let inflected = in_stem().any(|m| {
-        let t = tag(&m.features.pos);
-        t.starts_with('V') || t.starts_with('E') || t == "XSN" || t == "XSV" || t == "XSA" || t == "MAG"
-    });
-    let proper_or_unknown = first.is_some() && in_stem().all(|m| m.features.unknown || tag(&m.features.pos) == "NNP");
-    let has_proper = in_stem().any(|m| m.features.unknown || tag(&m.features.pos) == "NNP");
-    let proper_head = in_stem().filter(|m| m.features.unknown || tag(&m.features.pos) == "NNP").last().map_or(0, |m| m.span.end - stem.start);
+    let proper_or_unknown = first.is_some() && all_proper;
     Word { span, stem, stem_text, paren, particle, honorific, class, common_word, hangul, inflected, proper_or_unknown, has_proper, proper_head }
 }
 
@@ -1778,7 +1786,8 @@ impl GenericOrgs {
                     let c = e.canonical.as_str();
                     match how {
                         How::EndsWith => {
-                            c.chars().count() > word.chars().count() && c.ends_with(word) && (e.kind == ORGANIZATION || word.chars().count() == 1)
+                            // Longer than the word and ending with it (in bytes: cheaper, same answer).
+                            c.len() > word.len() && c.ends_with(word) && (e.kind == ORGANIZATION || word.chars().count() == 1)
                         }
                         How::Contains(words) => e.kind == ORGANIZATION && words.iter().any(|w| c.contains(w)),
                         How::Main => false,

@@ -38,8 +38,10 @@ pub struct NerLexicon {
     /// Titles that name an office and stand for its holder on their own (`장관은`): kinds
     /// government, politics, business, law, military. Others (기자, 투수, 교사) need a name beside them.
     pub office_roles: HashSet<String>,
-    pub surnames1: HashSet<String>,
-    pub surnames2: HashSet<String>,
+    /// One-syllable surnames.
+    surnames1: HashSet<char>,
+    /// Two-syllable surnames (`남궁`, `제갈`).
+    surnames2: HashSet<(char, char)>,
     /// Units and counters, longest first.
     pub units: Vec<(String, String)>,
 }
@@ -107,10 +109,10 @@ impl NerLexicon {
         let mut surnames1 = HashSet::default();
         let mut surnames2 = HashSet::default();
         for (_, l) in data.lines("ner/surnames.txt") {
-            let s = l.split('\t').next().unwrap().trim().to_string();
-            match s.chars().count() {
-                1 => surnames1.insert(s),
-                2 => surnames2.insert(s),
+            let mut cs = l.split('\t').next().unwrap().trim().chars();
+            match (cs.next(), cs.next(), cs.next()) {
+                (Some(a), None, _) => surnames1.insert(a),
+                (Some(a), Some(b), None) => surnames2.insert((a, b)),
                 _ => false,
             };
         }
@@ -153,25 +155,25 @@ impl NerLexicon {
         })
     }
 
-    /// The surname a Hangul name starts with (two-syllable surnames first), and its length.
+    /// The surname a Hangul name starts with (two-syllable surnames first), and its length: a
+    /// surname is followed by at least one more syllable. Called for most words of every
+    /// sentence, so it compares characters, not strings.
     pub fn surname_of(&self, name: &str) -> Option<usize> {
-        let mut ends = name.char_indices().map(|(i, c)| i + c.len_utf8());
-        let (one, two, three) = (ends.next(), ends.next(), ends.next());
-        if let (Some(two), Some(_)) = (two, three) {
-            if self.surnames2.contains(&name[..two]) {
-                return Some(2);
-            }
+        let mut cs = name.chars();
+        let (Some(a), Some(b)) = (cs.next(), cs.next()) else { return None };
+        if cs.next().is_some() && self.surnames2.contains(&(a, b)) {
+            return Some(2);
         }
-        if let (Some(one), Some(_)) = (one, two) {
-            if self.surnames1.contains(&name[..one]) {
-                return Some(1);
-            }
-        }
-        None
+        self.surnames1.contains(&a).then_some(1)
     }
 
     pub fn is_surname(&self, s: &str) -> bool {
-        self.surnames1.contains(s) || self.surnames2.contains(s)
+        let mut cs = s.chars();
+        match (cs.next(), cs.next(), cs.next()) {
+            (Some(a), None, _) => self.surnames1.contains(&a),
+            (Some(a), Some(b), None) => self.surnames2.contains(&(a, b)),
+            _ => false,
+        }
     }
 
     /// A title word, or a compound that ends in one (`각자대표`, `국토법안심사소위원장`).
