@@ -24,6 +24,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("ner/roles.txt", include_str!("../dictionaries/ner/roles.txt")),
     ("ner/surnames.txt", include_str!("../dictionaries/ner/surnames.txt")),
     ("ner/units.tsv", include_str!("../dictionaries/ner/units.tsv")),
+    ("ner/context_words.tsv", include_str!("../dictionaries/ner/context_words.tsv")),
     ("quotes/quotes.tsv", include_str!("../dictionaries/quotes/quotes.tsv")),
     ("commitments/commitments.tsv", include_str!("../dictionaries/commitments/commitments.tsv")),
 ];

@@ -118,8 +118,6 @@ static TIME_RE: Lazy<Regex> = Lazy::new(|| {
 /// A lot number in an address: `1400번지`, `12-3번지`.
 static LOT_NUMBER: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\d{1,5}(?:-\d{1,4})?번지$").unwrap());
 
-/// Parts of a country or region by direction: `필리핀 중부`, `헝가리 북동부`.
-const DIRECTIONS: &[&str] = &["중부", "북부", "남부", "동부", "서부", "북동부", "북서부", "남동부", "남서부", "중북부", "중남부", "동북부", "서북부", "동남부", "서남부"];
 
 static PART_OF_DAY: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\s(오전|오후|새벽|아침|낮|저녁|밤)").unwrap());
 
@@ -161,29 +159,6 @@ fn word_matches<'t>(re: &Regex, text: &'t str) -> Vec<regex::Match<'t>> {
     out
 }
 
-/// Nouns of area after a place name (`영동 산지`, `원주 원정`, `제주 주민`).
-const AREA_NOUNS: &[&str] = &[
-    "지역", "일대", "일원", "산간", "산지", "지방", "인근", "부근", "근처", "시내", "도심", "외곽", "앞바다", "해안", "연안", "전역", "방면", "방향",
-    "원정", "주민", "시민", "도민", "군민", "구민", "북부", "남부", "동부", "서부", "중부",
-];
-/// Verbs of travel after a place as goal or origin (`제주를 오가는`, `부산으로 향하던`).
-const TRIP_VERBS: &[&str] = &["오가", "오간", "잇는", "잇던", "향하", "향한", "향해", "출발", "도착", "떠나", "떠난", "거쳐", "경유", "운항", "왕복", "가는", "오는", "이동"];
-/// Words of joint action after `…와/과` (`경기도와 협의해`, `페루와 협정을`).
-const PARTNER_WORDS: &[&str] = &["함께", "협의", "협력", "공동", "손잡", "손을", "합의", "협약", "협정", "분담", "회담", "협상", "교섭", "공조", "맞손"];
-/// Verbs of addressing a body after `…에/에게` (`평택시에 진단을 요청했다`).
-const ADDRESSEE_WORDS: &[&str] = &["요청", "신청", "건의", "제출", "통보", "촉구", "전달", "항의", "제안", "의뢰", "질의", "문의", "요구", "통지", "회신"];
-/// Common nouns of geography and transport that end a named place (`설악산국립공원`, `강릉항`).
-const FEATURE_TAILS: &[&str] = &[
-    "항", "역", "터널", "나들목", "분기점", "교차로", "교", "대교", "산", "강", "천", "령", "섬", "해변", "계곡", "폭포", "해수욕장", "국립공원", "도립공원",
-    "공원", "휴게소", "고속도로", "옛길", "둘레길", "저수지", "댐", "유원지", "광장", "주", "반도", "평야", "호수", "산맥", "해협", "공항", "국제공항", "항구", "부두", "만",
-];
-/// Lines of business that end a company's name after a proper name (`태성에너지`).
-const COMPANY_TAILS: &[&str] = &[
-    "에너지", "에너지솔루션", "머티리얼즈", "소재", "반도체", "전기", "물류", "정밀", "기술", "정보기술", "테크놀로지", "푸드", "식품", "제지", "철강",
-    "통신", "네트웍스", "시스템즈", "해운", "상선", "페이", "화장품", "에너빌리티", "케미컬", "머티리얼", "로지스틱스", "일렉트릭", "에코",
-];
-/// Kinds of numbered roads and lines (`국도 44호선`, `도시철도 2호선`).
-const ROAD_KINDS: &[&str] = &["국도", "지방도", "국지도", "고속국도", "도시철도", "지하철", "경전철", "광역철도"];
 static ROUTE_NUMBER: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\d{1,4}호선$").unwrap());
 
 /// An institution whose name is also its building (`국회`, `시청`, `해운대구청`).
@@ -956,10 +931,10 @@ impl EntityStage {
                 // A full administrative name (`고성군`) never needs one.
                 let coordinated = (i > 0 && (placeish[i - 1] || loc_here[i - 1]) && matches!(ws[i - 1].particle.as_deref(), None | Some("과" | "와" | "및")) && ws[i - 1].paren.is_none())
                     || (i + 1 < n && place(i + 1) && matches!(w.particle.as_deref(), Some("과" | "와" | "및")));
-                let area_next = !has_particle(i) && i + 1 < n && AREA_NOUNS.iter().any(|x| ws[i + 1].stem_text.starts_with(x));
+                let area_next = !has_particle(i) && i + 1 < n && self.lex.context.area_noun.iter().any(|x| ws[i + 1].stem_text.starts_with(x));
                 let trip = matches!(w.particle.as_deref(), Some("를" | "을" | "에서" | "으로" | "로" | "까지" | "에서는"))
                     && i + 1 < n
-                    && TRIP_VERBS.iter().any(|v| a.text(ws[i + 1].span).starts_with(v));
+                    && self.lex.context.trip_verb.iter().any(|v| a.text(ws[i + 1].span).starts_with(v));
                 let needs_chain = w.common_word
                     && !admin_full
                     && !coordinated
@@ -1013,7 +988,7 @@ impl EntityStage {
             }
             // `국도 44호선`, `도시철도 2호선`: a numbered road or line (ko-dic may read `국도` as
             // 국 + the particle 도).
-            if i + 1 < n && w.span.start == w.stem.start && ROAD_KINDS.contains(&a.text(w.span)) && ROUTE_NUMBER.is_match(&ws[i + 1].stem_text) {
+            if i + 1 < n && w.span.start == w.stem.start && self.lex.context.road_kind.contains(&a.text(w.span)) && ROUTE_NUMBER.is_match(&ws[i + 1].stem_text) {
                 add(cands, Span::new(w.stem.start, ws[i + 1].stem.end), LOCATION, 4);
             }
         }
@@ -1097,7 +1072,7 @@ impl EntityStage {
                     }
                     // A lot number (`우동 1400번지`) or a part of the place (`필리핀 중부`,
                     // `헝가리 북동부`) continues the address.
-                    if joins(j) && (LOT_NUMBER.is_match(&ws[j + 1].stem_text) || DIRECTIONS.contains(&ws[j + 1].stem_text.as_str())) {
+                    if joins(j) && (LOT_NUMBER.is_match(&ws[j + 1].stem_text) || self.lex.context.direction.contains(&ws[j + 1].stem_text.as_str())) {
                         j += 1;
                         continue;
                     }
@@ -1164,8 +1139,8 @@ impl EntityStage {
             }
             let p = ws[i].particle.as_deref();
             let according = p == Some("에") && i + 1 < n && starts(i + 1, &["따르면", "따른"]);
-            let partner = matches!(p, Some("와" | "과")) && within(i, 3, PARTNER_WORDS);
-            let addressee = matches!(p, Some("에" | "에게")) && within(i, 3, ADDRESSEE_WORDS);
+            let partner = matches!(p, Some("와" | "과")) && within(i, 3, &self.lex.context.partner_word);
+            let addressee = matches!(p, Some("에" | "에게")) && within(i, 3, &self.lex.context.addressee_word);
             let also = bare(i) && i + 1 < n && matches!(ws[i + 1].stem_text.as_str(), "역시" | "또한");
             let headline = i == 0 && bare(i) && i + 1 < n && (sep_after(i) == Some(',') || a.text(ws[i + 1].span).starts_with(['“', '"']));
             let with_body = bare(i) && sep_after(i).is_some() && i + 1 < n && loc_kind[i + 1].is_none() && self.is_org_word(&ws[i + 1]);
@@ -1235,7 +1210,7 @@ impl EntityStage {
         }
         let cut = w.stem_text.char_indices().nth(head).map_or(w.stem_text.len(), |(b, _)| b);
         let (name, tail) = w.stem_text.split_at(cut);
-        COMPANY_TAILS.contains(&tail) && !self.lex.locations.contains_key(name) && !self.lex.org_stoplist.contains(&w.stem_text)
+        self.lex.context.company_tail.contains(&tail) && !self.lex.locations.contains_key(name) && !self.lex.org_stoplist.contains(&w.stem_text)
     }
 
     /// A named natural feature or facility: a proper name ko-dic knows or does not know at all,
@@ -1249,7 +1224,7 @@ impl EntityStage {
         }
         let cut = w.stem_text.char_indices().nth(head).map_or(w.stem_text.len(), |(b, _)| b);
         let (name, tail) = w.stem_text.split_at(cut);
-        FEATURE_TAILS.contains(&tail)
+        self.lex.context.feature_tail.contains(&tail)
             && !(tail == "주" && head < 3)
             && !self.lex.organizations.contains_key(name)
             && !self.lex.org_by_suffix(name)

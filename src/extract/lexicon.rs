@@ -44,6 +44,61 @@ pub struct NerLexicon {
     surnames2: HashSet<(char, char)>,
     /// Units and counters, longest first.
     pub units: Vec<(String, String)>,
+    /// Words the context rules look for next to a name (`ner/context_words.tsv`).
+    pub context: ContextWords,
+}
+
+/// The lists of `ner/context_words.tsv`, by name (the file's header says what each is for).
+#[derive(Debug, Default)]
+pub struct ContextWords {
+    pub area_noun: Vec<&'static str>,
+    pub trip_verb: Vec<&'static str>,
+    pub partner_word: Vec<&'static str>,
+    pub addressee_word: Vec<&'static str>,
+    pub feature_tail: Vec<&'static str>,
+    pub company_tail: Vec<&'static str>,
+    pub road_kind: Vec<&'static str>,
+    pub direction: Vec<&'static str>,
+}
+
+impl ContextWords {
+    /// Reads `ner/context_words.tsv`; an unknown list name or a list left empty is an error naming
+    /// the file (and line). The words live as long as the process, like the compiled rules.
+    fn new(data: &DataFiles) -> Result<ContextWords, String> {
+        const NAME: &str = "ner/context_words.tsv";
+        let mut c = ContextWords::default();
+        for (no, cols) in tsv(data, NAME, 2)? {
+            let list = match cols[0] {
+                "area_noun" => &mut c.area_noun,
+                "trip_verb" => &mut c.trip_verb,
+                "partner_word" => &mut c.partner_word,
+                "addressee_word" => &mut c.addressee_word,
+                "feature_tail" => &mut c.feature_tail,
+                "company_tail" => &mut c.company_tail,
+                "road_kind" => &mut c.road_kind,
+                "direction" => &mut c.direction,
+                other => return Err(format!("{NAME}:{no}: unknown list {other:?}")),
+            };
+            if cols[1].is_empty() {
+                return Err(format!("{NAME}:{no}: empty word"));
+            }
+            list.push(Box::leak(cols[1].to_string().into_boxed_str()));
+        }
+        let lists = [
+            ("area_noun", &c.area_noun),
+            ("trip_verb", &c.trip_verb),
+            ("partner_word", &c.partner_word),
+            ("addressee_word", &c.addressee_word),
+            ("feature_tail", &c.feature_tail),
+            ("company_tail", &c.company_tail),
+            ("road_kind", &c.road_kind),
+            ("direction", &c.direction),
+        ];
+        if let Some((name, _)) = lists.iter().find(|(_, l)| l.is_empty()) {
+            return Err(format!("{NAME}: the list {name} has no words"));
+        }
+        Ok(c)
+    }
 }
 
 fn tsv<'a>(data: &'a DataFiles, name: &'a str, min_cols: usize) -> Result<Vec<(usize, Vec<&'a str>)>, String> {
@@ -152,6 +207,7 @@ impl NerLexicon {
             surnames1,
             surnames2,
             units,
+            context: ContextWords::new(data)?,
         })
     }
 
