@@ -296,6 +296,16 @@ fn make_word(a: &Analysis, w0: usize, w1: usize, word: &str, morphs: &[crate::do
     })
 }
 
+/// Quotation marks, brackets and bullets before a word's stem.
+fn leading_mark(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』' | '(' | '<' | '[' | '《' | '〈' | '【' | '▲' | '△' | '◇' | '■' | '▶' | '◆' | '○' | '●' | '-')
+}
+
+/// Punctuation, closing quotation marks and brackets after a word's stem.
+fn trailing_mark(c: char) -> bool {
+    matches!(c, '.' | ',' | '!' | '?' | ';' | ':' | '…' | '"' | '\'' | '”' | '’' | '」' | '』' | '>' | ']' | '》' | '〉' | '】')
+}
+
 /// `text` holds the characters of `word`, `bytes` the byte offset of each and the length of `word`.
 fn make_word_from(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morph], text: &[char], word: &str, bytes: &[usize]) -> Word {
     debug_assert_eq!(text.len(), w1 - w0);
@@ -303,7 +313,7 @@ fn make_word_from(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morp
     let span = Span::new(w0, w1);
     let mut s0 = 0;
     let mut s1 = text.len();
-    while s0 < s1 && "\"'“”‘’「」『』(<[《〈【<▲△◇■▶◆○●-".contains(text[s0]) {
+    while s0 < s1 && leading_mark(text[s0]) {
         s0 += 1;
     }
     // A quoted name (`‘런앤고’를`): the name is what the marks enclose, whatever ko-dic makes of
@@ -363,7 +373,7 @@ fn make_word_from(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morp
         }
         break;
     }
-    while s1 > s0 && ".,!?;:…\"'”’」』>]》〉】".contains(text[s1 - 1]) {
+    while s1 > s0 && trailing_mark(text[s1 - 1]) {
         s1 -= 1;
     }
     // A trailing "(…)" group: age, abbreviation, or a note.
@@ -1730,7 +1740,16 @@ const PUBLIC: &[&str] = &[
 ];
 
 fn generic(t: &str) -> Option<How> {
+    // Every generic word is one to three syllables: most entity texts are ruled out by length.
+    if t.len() > 9 {
+        return None;
+    }
     GENERIC.iter().find(|(g, _)| *g == t).map(|(_, h)| *h)
+}
+
+/// `hay` contains `needle` (short strings: a plain scan beats building a substring searcher).
+fn contains_short(hay: &str, needle: &str) -> bool {
+    hay.len() >= needle.len() && hay.as_bytes().windows(needle.len()).any(|w| w == needle.as_bytes())
 }
 
 /// True when `word` is a generic organization word (`시`, `회사`, `재판부`).
@@ -1764,7 +1783,7 @@ impl GenericOrgs {
                             // Longer than the word and ending with it (in bytes: cheaper, same answer).
                             c.len() > word.len() && c.ends_with(word) && (e.kind == ORGANIZATION || word.chars().count() == 1)
                         }
-                        How::Contains(words) => e.kind == ORGANIZATION && words.iter().any(|w| c.contains(w)),
+                        How::Contains(words) => e.kind == ORGANIZATION && words.iter().any(|w| contains_short(c, w)),
                         How::Main => false,
                     }
                 })
