@@ -48,6 +48,8 @@ struct Lexicon {
     dated_noun: FxHashSet<String>,
     announce_verb: FxHashSet<String>,
     means_verb: FxHashSet<String>,
+    plan_verb: FxHashSet<String>,
+    say_verb: FxHashSet<String>,
 }
 
 impl Lexicon {
@@ -70,6 +72,8 @@ impl Lexicon {
                 "dated_noun" => &mut lex.dated_noun,
                 "announce_verb" => &mut lex.announce_verb,
                 "means_verb" => &mut lex.means_verb,
+                "plan_verb" => &mut lex.plan_verb,
+                "say_verb" => &mut lex.say_verb,
                 other => return Err(format!("{at}: unknown class {other:?}")),
             };
             set.insert(word);
@@ -209,12 +213,30 @@ fn surface_stem(st: &Sent, w: &Word) -> Option<(String, usize)> {
         // `열` (계획이다): the stem as written.
         return Some((t.clone(), w.s + t.chars().count()));
     }
+    if contracted_giro(&t) {
+        // `지원키로` = 지원하기로: the noun of the 하다-verb.
+        let stem = t.strip_suffix("키로도").or_else(|| t.strip_suffix("키로"))?;
+        return Some((stem.to_string(), w.s + stem.chars().count()));
+    }
     let stem = t.strip_suffix("기로도").or_else(|| t.strip_suffix("기로"))?;
     let stem = stem.strip_suffix('하').filter(|s| !s.is_empty()).unwrap_or(stem);
     if stem.is_empty() {
         return None;
     }
     Some((stem.to_string(), w.s + stem.chars().count()))
+}
+
+/// `지원키로`, `증편키로도`: `~하기로` contracted after a noun, as news writes it. The noun is
+/// Hangul (`5키로` is five kilos).
+fn contracted_giro(t: &str) -> bool {
+    t.strip_suffix("키로도").or_else(|| t.strip_suffix("키로")).is_some_and(|stem| stem.chars().count() >= 2 && stem.chars().all(crate::extract::quotes::is_hangul))
+}
+
+/// A word that ends in a question (`검토하느냐`, `추진하나요`, `검토하느냐"는`): the part before a
+/// quotation mark is looked at.
+fn question_form(t: &str) -> bool {
+    let core = t.split(['"', '“', '”', '\'', '‘', '’']).next().unwrap_or(t);
+    ["느냐", "냐", "냐고", "나요", "습니까", "는가", "을까", "ㄹ까", "할까"].iter().any(|q| core.ends_with(q))
 }
 
 /// A noun word's noun (`보상을` → 보상) and its end.
@@ -235,8 +257,12 @@ impl CommitmentStage {
     fn aux_head(&self, st: &Sent, w: usize) -> Option<usize> {
         let k = w.checked_sub(1)?;
         let ms = st.word_morphs(&st.words[w]);
-        let first = ms.iter().position(|m| is_predicate_tag(tag(m)))?;
-        if first != 0 || !self.lex.aux_verb.contains(&stem_of(st, ms, first)) {
+        let aux = match ms.iter().position(|m| is_predicate_tag(tag(m))) {
+            Some(first) => first == 0 && self.lex.aux_verb.contains(&stem_of(st, ms, first)),
+            // `감면해 주기로`: ko-dic reads 주기로 as the noun 주기 (cycle) and a particle.
+            None => bare(st, &st.words[w]).ends_with("기로") && surface_stem(st, &st.words[w]).is_some_and(|(stem, _)| self.lex.aux_verb.contains(&stem)),
+        };
+        if !aux {
             return None;
         }
         let pw = &st.words[k];
@@ -372,25 +398,40 @@ impl CommitmentStage {
             let marked = |x: &Word| {
                 ends_object(x) || last_morph_text(st, x).is_some_and(|(m, p)| p.starts_with("JX") && matches!(m.as_str(), "도" | "은" | "는"))
             };
-            // `판결문을 검토한 뒤`: a review done before the action, not one committed to.
-            if (lex.review_verb.contains(&lemma) || t.starts_with("검토")) && !past(st, w) && !closes_clause(st, k + 1) && k > 0 && marked(&st.words[k - 1]) {
-                let obj = &st.words[k - 1];
-                let head = noun_of(st, obj).map(|x| x.0).unwrap_or_default();
-                let target = if matches!(head.as_str(), "방안" | "것" | "여부" | "안") && k >= 2 && st.lemma(&st.words[k - 2]).is_some() {
-                    Cue { word: k - 2, modality: REVIEW, noun: false }
-                } else {
-                    Cue { word: k - 1, modality: REVIEW, noun: true }
-                };
-                taken.insert(k);
-                out.push(target);
-                continue;
-            }
-            if lex.review_verb.contains(&lemma) || t.starts_with("검토") {
+            // The noun of a verb of reviewing, planning or driving before `중` (`검토 중이다`,
+            // `개정을 추진 중이다`, `구상 중인`): the verb in the progressive.
+            let progressive = |verbs: &FxHashSet<String>| {
+                lemma.is_empty() && st.words.get(k + 1).is_some_and(|x| bare(st, x).starts_with('중')) && noun_of(st, w).is_some_and(|(nn, _)| verbs.contains(&format!("{nn}하")))
+            };
+            // Review: `보상을 검토하겠다`; plan: `~하는 사업을 계획하고 있다`.
+            let judge = if lex.review_verb.contains(&lemma) || t.starts_with("검토") {
+                Some(REVIEW)
+            } else if lex.plan_verb.contains(&lemma) || progressive(&lex.plan_verb) {
+                Some(PLAN)
+            } else {
+                None
+            };
+            if let Some(modality) = judge {
+                // `판결문을 검토한 뒤`: a review done before the action, not one committed to.
+                // `"인상도 검토하느냐"는 질문에`: a question, not a commitment.
+                if !past(st, w) && !closes_clause(st, k + 1) && k > 0 && marked(&st.words[k - 1]) && !question_form(&t) {
+                    let obj = &st.words[k - 1];
+                    let head = noun_of(st, obj).map(|x| x.0).unwrap_or_default();
+                    let target = if matches!(head.as_str(), "방안" | "것" | "여부" | "안" | "사업") && k >= 2 && st.lemma(&st.words[k - 2]).is_some() {
+                        Cue { word: k - 2, modality, noun: false }
+                    } else {
+                        Cue { word: k - 1, modality, noun: true }
+                    };
+                    taken.insert(k);
+                    out.push(target);
+                }
                 continue;
             }
             // Promise: `~하겠다`, `~하도록 하겠다`.
             // `누가 거기를 가겠나`: a question, not a promise.
-            let question = ["겠나", "겠냐", "겠니", "겠는가", "겠느냐", "겠습니까", "겠어요?"].iter().any(|q| t.ends_with(q))
+            // `"…책임지겠느냐"고 따졌다`: the word before the closing mark.
+            let core = t.split(['"', '“', '”']).next().unwrap_or(&t);
+            let question = ["겠나", "겠냐", "겠니", "겠는가", "겠느냐", "겠습니까", "겠어요?"].iter().any(|q| core.ends_with(q))
                 || (t.ends_with("겠다는") && st.words.get(k + 1).is_some_and(|x| asks(&bare(st, x))));
             if t.contains('겠') && !past(st, w) && !question {
                 let mut a = k;
@@ -406,7 +447,16 @@ impl CommitmentStage {
             }
             // Promise in the actor's own words: `"… 실행할 것"이라며`, `"…할 것입니다"`.
             let hedge = t.starts_with("것같") || st.words.get(k + 1).is_some_and(|x| st.lemma(x).as_deref() == Some("같"));
-            if t.starts_with('것') && !t.starts_with("것으로") && !hedge && k > 0 && direct.iter().any(|&(o, c)| w.s > o && w.s < c) {
+            let in_direct = direct.iter().any(|&(o, c)| w.s > o && w.s < c);
+            // Reported in indirect speech with a verb of saying (`관련 고시를 개정할 것이라고
+            // 밝혔다`, `쉼터를 설치할 것이라고 공약했다`): the speaker's own promise. After
+            // `전망했다`, `예상했다` the same clause is a prediction.
+            let reported = !in_direct
+                && ["것이라고", "것이라며", "거라고", "거라며"].iter().any(|x| t.starts_with(x))
+                && (k + 1..n.min(k + 4)).find(|&x| st.lemma(&st.words[x]).is_some()).is_some_and(|v| lex.say_verb.contains(&st.lemma(&st.words[v]).unwrap_or_default()));
+            // `"…메워줄 것이냐"며`: a question; `"완공까지 10년이 걸릴 것"`: a subject that names no
+            // agent makes the clause a prediction.
+            if t.starts_with('것') | t.starts_with('거') && !t.starts_with("것으로") && !hedge && k > 0 && (in_direct || reported) && !asks(&t) && !self.agentless_subject(st, k - 1) {
                 let pw = &st.words[k - 1];
                 let future = st.word_morphs(pw).last().is_some_and(|m| m.features.pos.ends_with("ETM") && (m.features.analysis.contains("ᆯ/ETM") || st.morph_text(m).ends_with('할') || st.morph_text(m).ends_with('ㄹ')));
                 let pl = st.lemma(pw).unwrap_or_default();
@@ -417,7 +467,7 @@ impl CommitmentStage {
                 }
             }
             // Decision: `~하기로 했다/결정했다`.
-            if (t.ends_with("기로") || t.ends_with("기로도")) && k + 1 < n {
+            if (t.ends_with("기로") || t.ends_with("기로도") || contracted_giro(&t)) && k + 1 < n {
                 // `짓기로 시와 합의했다`, `열기로 노조와 뜻을 모았다`: a partner or a place between
                 // the clause and the verb of deciding.
                 let verb = (k + 1..n.min(k + 4)).find(|&x| st.lemma(&st.words[x]).is_some() || !argument_word(st, &st.words[x])).unwrap_or(k + 1);
@@ -452,6 +502,12 @@ impl CommitmentStage {
                     continue;
                 }
             }
+            // Plan: an action noun right before a plan noun and the copula (`다음 달 말 공개
+            // 예정이다`, `2027년 하반기 개통 예정이다`, `2029년 준공 목표다`): news often drops `~할`.
+            if k + 1 < n && lemma.is_empty() && self.noun_plan(st, k) {
+                out.push(Cue { word: k, modality: PLAN, noun: true });
+                continue;
+            }
             // Plan: `~을 목표로`.
             if t.starts_with("목표로") && k > 0 && ends_object(&st.words[k - 1]) {
                 // `회수하는 것을 목표로`: the action is the verb of the clause before 것.
@@ -464,12 +520,21 @@ impl CommitmentStage {
                 continue;
             }
             // Promise: `~을 약속했다`.
-            if lex.promise_verb.contains(&lemma) && k > 0 && ends_object(&st.words[k - 1]) {
-                out.push(Cue { word: k - 1, modality: PROMISE, noun: true });
+            // `요금 무료화도 공약했다`: an object marked 도. `~을 신설할 것을 약속했다`: the action is
+            // the verb of the clause before 것.
+            let also = |x: &Word| last_morph_text(st, x).is_some_and(|(m, p)| p.starts_with("JX") && m == "도");
+            if lex.promise_verb.contains(&lemma) && k > 0 && (ends_object(&st.words[k - 1]) || also(&st.words[k - 1])) {
+                let head = noun_of(st, &st.words[k - 1]).map(|x| x.0).unwrap_or_default();
+                if head == "것" && k >= 2 && adnominal(st, &st.words[k - 2]) && !negated(st, k - 2) {
+                    out.push(Cue { word: k - 2, modality: PROMISE, noun: false });
+                } else if head != "것" {
+                    out.push(Cue { word: k - 1, modality: PROMISE, noun: true });
+                }
                 continue;
             }
             // Decision: `~을 추진한다`, `~에 나선다` (not past).
-            if lex.drive_verb.contains(&lemma) && !past(st, w) && !adnominal(st, w) {
+            let driving = progressive(&lex.drive_verb);
+            if (lex.drive_verb.contains(&lemma) || driving) && !past(st, w) && !adnominal(st, w) && !question_form(&t) {
                 if lemma == "나서" {
                     let prev = if k > 0 { bare(st, &st.words[k - 1]) } else { String::new() };
                     // `후속 조치에 나선다`: the action is 나서, the 에-phrase is what it takes on.
@@ -486,7 +551,7 @@ impl CommitmentStage {
                     out.push(Cue { word: k - 2, modality: DECISION, noun: false });
                     taken.insert(k);
                 } else {
-                    out.push(Cue { word: k, modality: DECISION, noun: false });
+                    out.push(Cue { word: k, modality: DECISION, noun: driving });
                 }
                 continue;
             }
@@ -533,6 +598,52 @@ impl CommitmentStage {
         }
         kept.reverse();
         kept
+    }
+
+    /// Word `k` is an action noun right before a plan noun and the copula: `공개 예정이다`,
+    /// `개통 예정입니다`, `준공 목표다`, `착공 계획이며`. The noun stands alone (no particle, not a
+    /// date, a quantity or a name), and the plan is not one of the past (`예정이었다`).
+    fn noun_plan(&self, st: &Sent, k: usize) -> bool {
+        let w = &st.words[k];
+        let t = st.word_text(w);
+        let ms = st.word_morphs(w);
+        // A date right before the noun (`다음 달 말 공개 예정`, `2027년 하반기 개통 예정`): without
+        // one the noun is as often no action (`중장기 목표로는`).
+        let dated = k > 0 && st.entities.iter().any(|en| en.kind == DATE && en.span.end <= st.base + w.s && en.span.end > st.base + st.words[k.saturating_sub(2)].s);
+        let bare_noun = dated && t.chars().count() >= 2 && t.chars().all(crate::extract::quotes::is_hangul) && !ms.is_empty() && ms.iter().all(|m| matches!(tag(m), "NNG" | "XSN"));
+        if !bare_noun || self.lex.dated_noun.contains(&t) || st.entities.iter().any(|en| en.span.start < st.base + w.e && st.base + w.s < en.span.end && matches!(en.kind.as_str(), "DATE" | "QUANTITY" | "PERSON" | "ORGANIZATION" | "LOCATION")) {
+            return false;
+        }
+        let next = &st.words[k + 1];
+        let nt = bare(st, next);
+        let Some((plan, rest)) = ["예정", "계획", "방침", "목표"].iter().find_map(|p| nt.strip_prefix(p).map(|r| (*p, r))) else { return false };
+        let copula = matches!(rest, "이다" | "입니다" | "이며" | "이고" | "이라고" | "이라며") || (plan == "목표" && matches!(rest, "다" | "로" | "로는"));
+        copula && !past(st, next)
+    }
+
+    /// The clause ending at the verb word `v` has a subject marked 이/가 that names no agent
+    /// (`완공까지 10년이 걸릴 것`, `집값이 오를 것이라고`): a prediction, not a promise. A person, an
+    /// organization, a pronoun (`제가`, `우리가`) or a generic body (`회사가`) is an agent.
+    fn agentless_subject(&self, st: &Sent, v: usize) -> bool {
+        for j in (0..v).rev() {
+            let x = &st.words[j];
+            let text = st.word_text(x);
+            if text.ends_with(',') || (st.lemma(x).is_some() && !adnominal(st, x)) {
+                return false;
+            }
+            if let Some((m, p)) = last_morph_text(st, x) {
+                if p == "JKS" {
+                    let named = st.entities.iter().any(|en| matches!(en.kind.as_str(), "PERSON" | "ORGANIZATION") && en.span.start < st.base + x.e && st.base + x.s < en.span.end);
+                    let pronoun = st.word_morphs(x).first().is_some_and(|f| tag(f) == "NP");
+                    let generic = crate::extract::entities::is_generic_org(st.slice(x.s, x.e - m.chars().count()).trim_start_matches(['"', '“', '\'', '‘']));
+                    return !(named || pronoun || generic);
+                }
+            }
+            if text.contains(['"', '“', '”']) {
+                return false;
+            }
+        }
+        false
     }
 
     /// The present-tense verb at word `k` states an action an agent has settled on: a verb
@@ -617,7 +728,17 @@ impl CommitmentStage {
             if st.lemma(w).is_none() || in_name(st, w) {
                 continue;
             }
+            // `유출 경위와 피해 규모`: a word after the conjunctive 와/과 is a noun (피해 read as
+            // 피하+아).
+            if j > 0 && last_morph_text(st, &st.words[j - 1]).is_some_and(|(_, p)| p == "JC") {
+                continue;
+            }
             let t = bare(st, w);
+            // `결과를 발표하고, 위반 사항이 확인되면 과징금을 부과할`: a condition clause belongs
+            // to the action after it and does not end the chain.
+            if t.ends_with('면') && !t.ends_with("라면") && !t.ends_with("따르면") && !t.contains(',') && last_morph_text(st, w).is_some_and(|(_, p)| p.ends_with("EC")) {
+                continue;
+            }
             // A particle before the verb inside one word (`키로가` read as 키+로+가다) is a
             // misreading, and `-지 않고` or a relational verb (`앞두고`, `위해`, `맞춰`) sits
             // inside the clause of the action after it.
@@ -692,7 +813,8 @@ impl CommitmentStage {
                 break;
             }
             let lemma = st.lemma(w).unwrap_or_default();
-            if self.lex.not_action.contains(&lemma) || matches!(lemma.as_str(), "하" | "되") {
+            // `진행되며`: a passive names no agent's action.
+            if self.lex.not_action.contains(&lemma) || lemma == "하" || lemma.ends_with('되') {
                 break;
             }
             out.push(j);
@@ -965,7 +1087,8 @@ impl CommitmentStage {
         if matches!(t.as_str(), "후" | "뒤" | "이후") {
             return true;
         }
-        if matches!(t.as_str(), "향후" | "앞으로" | "최근" | "지난" | "오는") || t.ends_with(|c: char| !crate::extract::quotes::is_hangul(c)) {
+        // Adverbial nouns (`대신 3개월 내에`, `우선 1년 안에`) name no event to count from.
+        if matches!(t.as_str(), "향후" | "앞으로" | "최근" | "지난" | "오는" | "대신" | "우선" | "당장" | "일단") || t.ends_with(|c: char| !crate::extract::quotes::is_hangul(c)) {
             return false;
         }
         let dated = st.entities.iter().any(|en| matches!(en.kind.as_str(), "DATE" | "QUANTITY" | "TIME") && en.span.start < st.base + pw.e && st.base + pw.s < en.span.end);
@@ -1088,6 +1211,17 @@ fn negated(st: &Sent, k: usize) -> bool {
     }) && t.ends_with('지')
 }
 
+/// The subject a sentence leaves for the next ones to carry: its topic (`시는`), else a subject
+/// marked 이/가 that names a person or organization of the document (the lead `환경부가 … 늘린다.`
+/// before `… 지원키로 했다.`).
+fn carried_subject(subjects: &[crate::extract::quotes::Subject], named: &FxHashSet<&str>) -> Option<String> {
+    subjects
+        .iter()
+        .find(|s| s.topic && !s.generic && !s.speaker.is_empty())
+        .or_else(|| subjects.iter().find(|s| !s.topic && !s.generic && named.contains(s.speaker.as_str())))
+        .map(|s| s.speaker.clone())
+}
+
 impl Stage for CommitmentStage {
     fn name(&self) -> &'static str {
         "commitments"
@@ -1131,12 +1265,20 @@ impl CommitmentStage {
             let text = a.text(sentence.span);
             let cheap = text.contains('겠')
                 || text.contains("기로")
+                || text.contains("키로")
+                || text.contains("것이라")
+                || text.contains("거라")
                 || text.contains("계획")
                 || text.contains("예정")
                 || text.contains("방침")
                 || text.contains("목표")
                 || text.contains("검토")
                 || text.contains("약속")
+                || text.contains("공약")
+                || text.contains("다짐")
+                // `"… 제공할 것"이라고`: a promise in the speaker's words.
+                || text.contains("것\"")
+                || text.contains("것”")
                 || text.contains("추진")
                 || text.contains("나선")
                 || text.contains("구상")
@@ -1176,12 +1318,14 @@ impl CommitmentStage {
             }
             let subjects = self.quotes.subjects(&st, &marks, &roles);
             if cues.is_empty() {
-                if let Some(s) = subjects.iter().find(|s| s.topic && !s.generic && !s.speaker.is_empty()) {
-                    carried = s.speaker.clone();
+                if let Some(s) = carried_subject(&subjects, &named) {
+                    carried = s;
                 }
                 continue;
             }
             let mut actions: Vec<(usize, Cue)> = Vec::new();
+            // Whether each action is a cue's own word (else it joined a cue's chain).
+            let mut own: Vec<bool> = Vec::new();
             for c in &cues {
                 if actions.iter().any(|(w, _)| *w == c.word) {
                     continue;
@@ -1189,11 +1333,19 @@ impl CommitmentStage {
                 let mut chain = if c.noun { Vec::new() } else { self.coordinated(&st, c.word, &regions) };
                 chain.reverse();
                 for j in chain {
-                    if !actions.iter().any(|(w, _)| *w == j) {
-                        actions.push((j, Cue { word: j, modality: c.modality, noun: false }));
+                    match actions.iter().position(|(w, _)| *w == j) {
+                        None => {
+                            actions.push((j, Cue { word: j, modality: c.modality, noun: false }));
+                            own.push(false);
+                        }
+                        // `배치하고, … 주는 방안을 … 협의하기로 했다`: a clause reached by the chains of
+                        // two cues takes the later one's, the verb that governs the sentence.
+                        Some(p) if !own[p] => actions[p].1.modality = c.modality,
+                        Some(_) => {}
                     }
                 }
                 actions.push((c.word, *c));
+                own.push(true);
             }
             actions.sort_by_key(|(w, _)| *w);
             // The word that carries each action: the verb before an auxiliary (`넓혀 나가`).
@@ -1227,6 +1379,7 @@ impl CommitmentStage {
                                 None => None,
                             }
                         }
+                        None if contracted_giro(&bare(&st, aw)) => surface_stem(&st, aw),
                         None => action_of(&st, aw).or_else(|| surface_stem(&st, aw)),
                     }
                 };
@@ -1275,8 +1428,8 @@ impl CommitmentStage {
                     quote_id: quote.map(|q| q.2),
                 });
             }
-            if let Some(s) = subjects.iter().find(|s| s.topic && !s.generic && !s.speaker.is_empty()) {
-                carried = s.speaker.clone();
+            if let Some(s) = carried_subject(&subjects, &named) {
+                carried = s;
             }
         }
         out.sort_by_key(|c| (c.span.start, c.span.end));
