@@ -1703,4 +1703,85 @@ mod tests {
         assert!(!cs.iter().any(|c| c.0 == "가로지르"), "{cs:?}");
         assert_eq!(find(&cs, "착공").3, "2024", "{cs:?}");
     }
+    #[test]
+    fn contracted_giro_is_a_decision() {
+        let cs = commitments("환경부는 내년 상반기까지 충전 요금 체계를 개편키로 했다. 시는 충북도와 공항 급행버스를 하루 20회로 증편키로 합의했다.", true);
+        let c = find(&cs, "개편");
+        assert_eq!((c.1.as_str(), c.2.as_str(), c.3.as_str()), ("decision", "환경부", "2023-H1"), "{cs:?}");
+        assert_eq!(find(&cs, "증편").1, "decision", "{cs:?}");
+        assert!(super::contracted_giro("지원키로") && !super::contracted_giro("5키로") && !super::contracted_giro("키로"));
+        let cs = commitments("회사는 가입자에게 1인당 3만원을 다음 달 감면해 주기로 했다.", true);
+        assert_eq!(find(&cs, "감면").3, "2022-11", "주기로 read as a noun is still the auxiliary: {cs:?}");
+        assert!(!cs.iter().any(|c| c.0 == "주"), "{cs:?}");
+    }
+
+    #[test]
+    fn an_action_noun_before_a_plan_noun() {
+        let cs = commitments("구청은 공원을 짓기로 했다. 우회도로는 2024년 하반기 개통 예정이다. 평가 결과는 다음 달 말 공개 예정이다.", true);
+        let c = find(&cs, "개통");
+        assert_eq!((c.1.as_str(), c.3.as_str()), ("plan", "2024-H2"), "{cs:?}");
+        assert_eq!(find(&cs, "공개").3, "2022-11-30", "{cs:?}");
+        let cs = commitments("한빛전자는 중장기 목표로는 매출 10조원을 제시했다. 시는 2024년 개통 계획은 없다고 밝혔다. 공장은 내년 준공 예정이었다.", true);
+        assert!(cs.is_empty(), "no date before the noun, a negation, a past plan: {cs:?}");
+    }
+
+    #[test]
+    fn promises_reported_as_speech_and_their_traps() {
+        let cs = commitments("박서연 장관은 관련 고시를 개정할 것이라고 밝혔다.", true);
+        let c = find(&cs, "개정");
+        assert_eq!((c.1.as_str(), c.4.as_str()), ("promise", "관련 고시"), "{cs:?}");
+        let cs = commitments("기상청은 주말에 비가 다시 내릴 것이라고 전망했다. 업계는 집값이 오를 것이라고 말했다.", true);
+        assert!(cs.is_empty(), "predictions: {cs:?}");
+        let cs = commitments("김 후보는 \"트램은 완공까지 10년이 걸릴 것\"이라며 \"적자만 메워줄 것이냐\"고 말했다.", true);
+        assert!(cs.is_empty(), "an agentless subject and a question: {cs:?}");
+        let cs = commitments("박 대표는 \"앞으로 모든 고객에게 무료로 제공할 것\"이라고 강조했다.", true);
+        assert_eq!(find(&cs, "제공").1, "promise", "{cs:?}");
+        let cs = commitments("한 가입자는 \"회사가 끝까지 책임지겠느냐\"고 따졌다.", true);
+        assert!(cs.is_empty(), "{cs:?}");
+    }
+
+    #[test]
+    fn promise_verbs_with_a_clause_or_a_do_object() {
+        let cs = commitments("박 대표는 재발 방지를 위해 정보보호위원회를 신설할 것을 약속했다.", true);
+        assert_eq!(find(&cs, "신설").1, "promise", "{cs:?}");
+        assert!(!cs.iter().any(|c| c.0 == "것"), "{cs:?}");
+        let cs = commitments("김 후보는 마을버스 요금 무료화도 공약했다.", true);
+        let c = cs.iter().find(|c| c.0.starts_with("무료")).unwrap_or_else(|| panic!("{cs:?}"));
+        assert_eq!(c.1, "promise", "{cs:?}");
+    }
+
+    #[test]
+    fn plan_verbs_progressives_and_questions() {
+        let cs = commitments("구청은 배터리 교환소 500곳을 2024년까지 구축하는 사업도 계획하고 있다.", true);
+        let c = find(&cs, "구축");
+        assert_eq!((c.1.as_str(), c.3.as_str()), ("plan", "2024"), "{cs:?}");
+        let cs = commitments("개인정보보호위원회는 과징금 상한을 높이는 법 개정을 추진 중이다.", true);
+        assert_eq!(find(&cs, "추진").1, "decision", "{cs:?}");
+        let cs = commitments("\"요금 인상도 검토하느냐\"는 질문에 장관은 답하지 않았다.", true);
+        assert!(cs.is_empty(), "{cs:?}");
+    }
+
+    #[test]
+    fn chains_through_conditions_not_through_passives_or_nouns() {
+        let cs = commitments("과기정통부는 다음 달 중 조사 결과를 발표하고, 위반 사항이 확인되면 과징금을 부과할 방침이다.", true);
+        assert_eq!(find(&cs, "발표").3, "2022-11", "{cs:?}");
+        let c = find(&cs, "부과");
+        assert!(c.5.contains("확인되면") && c.3.is_empty(), "{cs:?}");
+        let cs = commitments("회사는 유심 교체를 오는 26일부터 대리점에서 진행하기로 했다. 교체는 대리점에서 진행되며, 다음 달 초까지 유심 200만개를 추가로 공급할 계획이다.", true);
+        assert_eq!(cs.iter().filter(|c| c.0 == "진행").count(), 1, "a passive is no action: {cs:?}");
+        let cs = commitments("박 대표는 \"이달 안으로 유출 경위와 피해 규모에 대한 조사 결과를 공개하겠다\"고 말했다.", true);
+        assert!(!cs.iter().any(|c| c.0 == "피하"), "피해 after 와 is a noun: {cs:?}");
+        assert_eq!(find(&cs, "공개").3, "2022-10", "{cs:?}");
+        let cs = commitments("과기정통부는 데이터센터를 비수도권에 우선 배치하고, 사업자에게 혜택을 주는 방안을 산업부와 협의하기로 했다.", true);
+        assert_eq!(find(&cs, "배치").1, "decision", "the later cue governs: {cs:?}");
+    }
+
+    #[test]
+    fn lead_subjects_outlet_tags_and_adverbial_nouns() {
+        let cs = commitments("[파이낸셜뉴스] 한빛전자가 2024년까지 공장을 새로 짓는다. 노후 설비에는 연말까지 교체 비용을 지원키로 했다.", true);
+        assert_eq!(find(&cs, "짓").2, "한빛전자", "{cs:?}");
+        assert_eq!(find(&cs, "지원").2, "한빛전자", "the lead's subject is carried: {cs:?}");
+        let cs = commitments("복지부는 대신 3개월 내에 시범사업 대상 지역을 정하기로 했다.", true);
+        assert_eq!(find(&cs, "정하").3, "2023-01-19", "{cs:?}");
+    }
 }
