@@ -364,10 +364,10 @@ fn closes_clause(st: &Sent, j: usize) -> bool {
 }
 
 /// Deadlines the entity stage leaves unmarked: `설 연휴 전`, `추석 전까지`, `설 명절을 앞두고`,
-/// `이번 분기 안에`, `다음 분기까지`.
+/// `이번 분기 안에`, `다음 분기까지`, the Sino-Korean weeks `금주 중`, `차주 내`, and `일주일 안에`.
 static UNLISTED_DEADLINE: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
     regex::Regex::new(
-        r"(?:^|\s)(?:(?P<holiday>설날|설|추석|한가위|구정)\s?(?:연휴|명절)?(?:을|를)?\s?(?:전까지|이전|전|앞두고)|(?P<quarter>(?:이번|다음)\s?분기)\s?(?:말까지|말|안에|안|내에|내|중에|중|까지))",
+        r"(?:^|\s)(?:(?P<holiday>설날|설|추석|한가위|구정)\s?(?:연휴|명절)?(?:을|를)?\s?(?:전까지|이전|전|앞두고)|(?P<quarter>(?:이번|다음)\s?분기)\s?(?:말까지|말|안에|안|내에|내|중에|중|까지)|(?P<week>금주|차주)\s?(?:안에|안|내에|내로|내|중에|중|까지)|(?P<sevendays>일주일)\s?(?:이내에|이내|안에|안|내에|내로|내))",
     )
     .unwrap()
 });
@@ -476,6 +476,16 @@ impl CommitmentStage {
                     out.push(Cue { word: k, modality: DECISION, noun: false });
                 }
                 continue;
+            }
+            // Decision: `재발 방지책을 마련하는 데 합의했다`, `~하는 데 뜻을 모았다`: the clause
+            // before `데` is what was agreed on (the verbs of `~하기로 합의했다`, not the bare `하다`).
+            if k + 2 < n && adnominal(st, w) && !past(st, w) && matches!(bare(st, &st.words[k + 1]).as_str(), "데" | "데에" | "데도") {
+                let verb = (k + 2..n.min(k + 5)).find(|&x| st.lemma(&st.words[x]).is_some() || !argument_word(st, &st.words[x])).unwrap_or(k + 2);
+                let vl = st.lemma(&st.words[verb]).unwrap_or_default();
+                if vl != "하" && lex.decide_after_giro.contains(&vl) && !lex.not_action.contains(&lemma) && !negated(st, k) && !negated(st, verb) {
+                    out.push(Cue { word: k, modality: DECISION, noun: false });
+                    continue;
+                }
             }
             // Plan: `~할 계획이다`, `~한다는 방침을 밝혔다`. ko-dic reads some `-ㄹ` forms as nouns
             // (`집회를 열 계획이다`: 열 as the numeral): after an object and before a plan noun,
@@ -909,7 +919,10 @@ impl CommitmentStage {
                     let t = tag(m);
                     !(is_predicate_tag(t) && !m.features.pos.ends_with("ETM")) && !(t.starts_with('J') && t != "JKG" && t != "JC") && !m.features.pos.starts_with("EC") && !m.features.pos.starts_with("EF")
                 });
-                if !ok || st.entities.iter().any(|en| en.kind == DATE && en.span.start < st.base + pw.e && st.base + pw.s < en.span.end) {
+                // `금년 내 보완책을`: the word after a date that makes it a deadline is no part of
+                // the object.
+                let after_date = self.lex.deadline_after.contains(&bare(st, pw)) && k > 0 && st.entities.iter().any(|en| en.kind == DATE && en.span.end <= st.base + pw.s && en.span.end > st.base + st.words[k - 1].s);
+                if !ok || after_date || st.entities.iter().any(|en| en.kind == DATE && en.span.start < st.base + pw.e && st.base + pw.s < en.span.end) {
                     break;
                 }
                 s = pw.s;
@@ -1063,9 +1076,16 @@ impl CommitmentStage {
         let text = st.slice(from, to);
         let c = UNLISTED_DEADLINE.captures_iter(text).last()?;
         let whole = c.get(0)?.as_str().trim_start().to_string();
-        let when = match c.name("holiday") {
-            Some(h) => crate::time::holiday_eve(h.as_str(), published),
-            None => crate::time::parse_date(c.name("quarter")?.as_str(), published),
+        if c.name("sevendays").is_some() {
+            // `일주일 안에`: seven days after the publication date.
+            let iso = published.and_then(|p| p.checked_add_days(chrono::Days::new(7))).map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+            return Some((whole, iso));
+        }
+        let when = match (c.name("holiday"), c.name("week")) {
+            (Some(h), _) => crate::time::holiday_eve(h.as_str(), published),
+            // `금주` is this week, `차주` the next one.
+            (None, Some(w)) => crate::time::parse_date(if w.as_str() == "금주" { "이번 주" } else { "다음 주" }, published),
+            (None, None) => crate::time::parse_date(c.name("quarter")?.as_str(), published),
         };
         let iso = match when {
             Some(w) if whole.ends_with('말') || whole.ends_with("말까지") => w.last_day().map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
@@ -1275,6 +1295,9 @@ impl CommitmentStage {
                 || text.contains("검토")
                 || text.contains("약속")
                 || text.contains("공약")
+                || text.contains("데 합의")
+                || text.contains("데 결정")
+                || text.contains("데 뜻")
                 || text.contains("다짐")
                 // `"… 제공할 것"이라고`: a promise in the speaker's words.
                 || text.contains("것\"")
@@ -1783,5 +1806,22 @@ mod tests {
         assert_eq!(find(&cs, "지원").2, "한빛전자", "the lead's subject is carried: {cs:?}");
         let cs = commitments("복지부는 대신 3개월 내에 시범사업 대상 지역을 정하기로 했다.", true);
         assert_eq!(find(&cs, "정하").3, "2023-01-19", "{cs:?}");
+    }
+    #[test]
+    fn agreed_on_with_de() {
+        let cs = commitments("양측은 다음 달까지 재발 방지책을 마련하는 데 합의했다.", true);
+        let c = find(&cs, "마련");
+        assert_eq!((c.1.as_str(), c.3.as_str()), ("decision", "2022-11"), "{cs:?}");
+        let cs = commitments("양측은 재발 방지책을 마련하는 데 합의하지 못했다. 그는 공장을 짓는 데 시간이 걸렸다고 말했다.", true);
+        assert!(cs.is_empty(), "{cs:?}");
+    }
+
+    #[test]
+    fn sino_korean_weeks_and_a_week_from_now() {
+        // 2022-10-19 is in ISO week 42.
+        let cs = commitments("시는 금주 중 보완책을 내놓기로 했다. 구청은 차주 내 결과를 공개하기로 했다. 군은 일주일 안에 점검을 마치기로 했다.", true);
+        assert_eq!(find(&cs, "내놓").3, "2022-W42", "{cs:?}");
+        assert_eq!(find(&cs, "공개").3, "2022-W43", "{cs:?}");
+        assert_eq!(find(&cs, "마치").3, "2022-10-26", "{cs:?}");
     }
 }
