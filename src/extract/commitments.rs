@@ -401,7 +401,7 @@ impl CommitmentStage {
             // The noun of a verb of reviewing, planning or driving before `중` (`검토 중이다`,
             // `개정을 추진 중이다`, `구상 중인`): the verb in the progressive.
             let progressive = |verbs: &FxHashSet<String>| {
-                lemma.is_empty() && st.words.get(k + 1).is_some_and(|x| bare(st, x).starts_with('중')) && noun_of(st, w).is_some_and(|(nn, _)| verbs.contains(&format!("{nn}하")))
+                lemma.is_empty() && st.words.get(k + 1).is_some_and(|x| st.slice(x.s, x.e).starts_with('중')) && noun_of(st, w).is_some_and(|(nn, _)| verbs.contains(&format!("{nn}하")))
             };
             // Review: `보상을 검토하겠다`; plan: `~하는 사업을 계획하고 있다`.
             let judge = if lex.review_verb.contains(&lemma) || t.starts_with("검토") {
@@ -479,7 +479,7 @@ impl CommitmentStage {
             }
             // Decision: `재발 방지책을 마련하는 데 합의했다`, `~하는 데 뜻을 모았다`: the clause
             // before `데` is what was agreed on (the verbs of `~하기로 합의했다`, not the bare `하다`).
-            if k + 2 < n && adnominal(st, w) && !past(st, w) && matches!(bare(st, &st.words[k + 1]).as_str(), "데" | "데에" | "데도") {
+            if k + 2 < n && st.slice(st.words[k + 1].s, st.words[k + 1].e).starts_with('데') && matches!(bare(st, &st.words[k + 1]).as_str(), "데" | "데에" | "데도") && adnominal(st, w) && !past(st, w) {
                 let verb = (k + 2..n.min(k + 5)).find(|&x| st.lemma(&st.words[x]).is_some() || !argument_word(st, &st.words[x])).unwrap_or(k + 2);
                 let vl = st.lemma(&st.words[verb]).unwrap_or_default();
                 if vl != "하" && lex.decide_after_giro.contains(&vl) && !lex.not_action.contains(&lemma) && !negated(st, k) && !negated(st, verb) {
@@ -614,6 +614,11 @@ impl CommitmentStage {
     /// `개통 예정입니다`, `준공 목표다`, `착공 계획이며`. The noun stands alone (no particle, not a
     /// date, a quantity or a name), and the plan is not one of the past (`예정이었다`).
     fn noun_plan(&self, st: &Sent, k: usize) -> bool {
+        // Cheap gate first: called for every noun word of a sentence with a cue word.
+        let next = &st.words[k + 1];
+        if !["예정", "계획", "방침", "목표"].iter().any(|p| st.slice(next.s, next.e).starts_with(p)) {
+            return false;
+        }
         let w = &st.words[k];
         let t = st.word_text(w);
         let ms = st.word_morphs(w);
@@ -624,7 +629,6 @@ impl CommitmentStage {
         if !bare_noun || self.lex.dated_noun.contains(&t) || st.entities.iter().any(|en| en.span.start < st.base + w.e && st.base + w.s < en.span.end && matches!(en.kind.as_str(), "DATE" | "QUANTITY" | "PERSON" | "ORGANIZATION" | "LOCATION")) {
             return false;
         }
-        let next = &st.words[k + 1];
         let nt = bare(st, next);
         let Some((plan, rest)) = ["예정", "계획", "방침", "목표"].iter().find_map(|p| nt.strip_prefix(p).map(|r| (*p, r))) else { return false };
         let copula = matches!(rest, "이다" | "입니다" | "이며" | "이고" | "이라고" | "이라며") || (plan == "목표" && matches!(rest, "다" | "로" | "로는"));
