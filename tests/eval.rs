@@ -27,7 +27,8 @@ fn development_corpus_scores() {
     let report = String::from_utf8(o.stdout).unwrap();
     // F1 is column 2 of a score row (P, R, F1).
     // Floors a little under the figures of 2026-11-26 (micro 0.878, PER+ORG+LOC 0.876, speaker
-    // 0.938, commitments 0.867, deadline 0.939, modality 0.981): a regression fails here.
+    // 0.938, commitments 0.867, deadline 0.939, modality 0.981): a regression fails here. The
+    // commitment floors were raised on 2026-11-27 (41 articles: commitments 0.904, deadline 0.932).
     assert!(figure(&report, "exact span", "micro", 2) >= 0.88, "{report}");
     assert!(figure(&report, "exact span", "PER+ORG+LOC", 2) >= 0.89, "{report}");
     assert!(figure(&report, "quotes:", "all", 2) >= 0.97, "{report}");
@@ -35,16 +36,16 @@ fn development_corpus_scores() {
     let speaker = report.lines().find(|l| l.starts_with("speaker agrees")).unwrap();
     let ratio: f64 = speaker.rsplit('(').next().unwrap().trim_end_matches(')').parse().unwrap();
     assert!(ratio >= 0.94, "{speaker}");
-    assert!(figure(&report, "commitments:", "all", 2) >= 0.87, "{report}");
+    assert!(figure(&report, "commitments:", "all", 2) >= 0.89, "{report}");
     let deadline = report.lines().find(|l| l.starts_with("deadline agrees")).unwrap();
     let ratio: f64 = deadline.rsplit('(').next().unwrap().trim_end_matches(')').parse().unwrap();
-    assert!(ratio >= 0.91, "{deadline}");
+    assert!(ratio >= 0.92, "{deadline}");
     let modality = report.lines().find(|l| l.starts_with("modality agrees")).unwrap();
     let ratio: f64 = modality.rsplit('(').next().unwrap().trim_end_matches(')').parse().unwrap();
     assert!(ratio >= 0.95, "{modality}");
     // Every annotated document is scored, including those with no quotes.
-    assert!(report.contains("quotes: 38 documents"), "{report}");
-    assert!(report.contains("commitments: 38 documents"), "{report}");
+    assert!(report.contains("quotes: 41 documents"), "{report}");
+    assert!(report.contains("commitments: 41 documents"), "{report}");
 }
 
 #[test]

@@ -48,6 +48,8 @@ struct Lexicon {
     dated_noun: FxHashSet<String>,
     announce_verb: FxHashSet<String>,
     means_verb: FxHashSet<String>,
+    plan_verb: FxHashSet<String>,
+    say_verb: FxHashSet<String>,
 }
 
 impl Lexicon {
@@ -70,6 +72,8 @@ impl Lexicon {
                 "dated_noun" => &mut lex.dated_noun,
                 "announce_verb" => &mut lex.announce_verb,
                 "means_verb" => &mut lex.means_verb,
+                "plan_verb" => &mut lex.plan_verb,
+                "say_verb" => &mut lex.say_verb,
                 other => return Err(format!("{at}: unknown class {other:?}")),
             };
             set.insert(word);
@@ -209,12 +213,30 @@ fn surface_stem(st: &Sent, w: &Word) -> Option<(String, usize)> {
         // `열` (계획이다): the stem as written.
         return Some((t.clone(), w.s + t.chars().count()));
     }
+    if contracted_giro(&t) {
+        // `지원키로` = 지원하기로: the noun of the 하다-verb.
+        let stem = t.strip_suffix("키로도").or_else(|| t.strip_suffix("키로"))?;
+        return Some((stem.to_string(), w.s + stem.chars().count()));
+    }
     let stem = t.strip_suffix("기로도").or_else(|| t.strip_suffix("기로"))?;
     let stem = stem.strip_suffix('하').filter(|s| !s.is_empty()).unwrap_or(stem);
     if stem.is_empty() {
         return None;
     }
     Some((stem.to_string(), w.s + stem.chars().count()))
+}
+
+/// `지원키로`, `증편키로도`: `~하기로` contracted after a noun, as news writes it. The noun is
+/// Hangul (`5키로` is five kilos).
+fn contracted_giro(t: &str) -> bool {
+    t.strip_suffix("키로도").or_else(|| t.strip_suffix("키로")).is_some_and(|stem| stem.chars().count() >= 2 && stem.chars().all(crate::extract::quotes::is_hangul))
+}
+
+/// A word that ends in a question (`검토하느냐`, `추진하나요`, `검토하느냐"는`): the part before a
+/// quotation mark is looked at.
+fn question_form(t: &str) -> bool {
+    let core = t.split(['"', '“', '”', '\'', '‘', '’']).next().unwrap_or(t);
+    ["느냐", "냐", "냐고", "나요", "습니까", "는가", "을까", "ㄹ까", "할까"].iter().any(|q| core.ends_with(q))
 }
 
 /// A noun word's noun (`보상을` → 보상) and its end.
@@ -235,8 +257,12 @@ impl CommitmentStage {
     fn aux_head(&self, st: &Sent, w: usize) -> Option<usize> {
         let k = w.checked_sub(1)?;
         let ms = st.word_morphs(&st.words[w]);
-        let first = ms.iter().position(|m| is_predicate_tag(tag(m)))?;
-        if first != 0 || !self.lex.aux_verb.contains(&stem_of(st, ms, first)) {
+        let aux = match ms.iter().position(|m| is_predicate_tag(tag(m))) {
+            Some(first) => first == 0 && self.lex.aux_verb.contains(&stem_of(st, ms, first)),
+            // `감면해 주기로`: ko-dic reads 주기로 as the noun 주기 (cycle) and a particle.
+            None => bare(st, &st.words[w]).ends_with("기로") && surface_stem(st, &st.words[w]).is_some_and(|(stem, _)| self.lex.aux_verb.contains(&stem)),
+        };
+        if !aux {
             return None;
         }
         let pw = &st.words[k];
@@ -338,10 +364,10 @@ fn closes_clause(st: &Sent, j: usize) -> bool {
 }
 
 /// Deadlines the entity stage leaves unmarked: `설 연휴 전`, `추석 전까지`, `설 명절을 앞두고`,
-/// `이번 분기 안에`, `다음 분기까지`.
+/// `이번 분기 안에`, `다음 분기까지`, the Sino-Korean weeks `금주 중`, `차주 내`, and `일주일 안에`.
 static UNLISTED_DEADLINE: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
     regex::Regex::new(
-        r"(?:^|\s)(?:(?P<holiday>설날|설|추석|한가위|구정)\s?(?:연휴|명절)?(?:을|를)?\s?(?:전까지|이전|전|앞두고)|(?P<quarter>(?:이번|다음)\s?분기)\s?(?:말까지|말|안에|안|내에|내|중에|중|까지))",
+        r"(?:^|\s)(?:(?P<holiday>설날|설|추석|한가위|구정)\s?(?:연휴|명절)?(?:을|를)?\s?(?:전까지|이전|전|앞두고)|(?P<quarter>(?:이번|다음)\s?분기)\s?(?:말까지|말|안에|안|내에|내|중에|중|까지)|(?P<week>금주|차주)\s?(?:안에|안|내에|내로|내|중에|중|까지)|(?P<sevendays>일주일)\s?(?:이내에|이내|안에|안|내에|내로|내))",
     )
     .unwrap()
 });
@@ -372,25 +398,40 @@ impl CommitmentStage {
             let marked = |x: &Word| {
                 ends_object(x) || last_morph_text(st, x).is_some_and(|(m, p)| p.starts_with("JX") && matches!(m.as_str(), "도" | "은" | "는"))
             };
-            // `판결문을 검토한 뒤`: a review done before the action, not one committed to.
-            if (lex.review_verb.contains(&lemma) || t.starts_with("검토")) && !past(st, w) && !closes_clause(st, k + 1) && k > 0 && marked(&st.words[k - 1]) {
-                let obj = &st.words[k - 1];
-                let head = noun_of(st, obj).map(|x| x.0).unwrap_or_default();
-                let target = if matches!(head.as_str(), "방안" | "것" | "여부" | "안") && k >= 2 && st.lemma(&st.words[k - 2]).is_some() {
-                    Cue { word: k - 2, modality: REVIEW, noun: false }
-                } else {
-                    Cue { word: k - 1, modality: REVIEW, noun: true }
-                };
-                taken.insert(k);
-                out.push(target);
-                continue;
-            }
-            if lex.review_verb.contains(&lemma) || t.starts_with("검토") {
+            // The noun of a verb of reviewing, planning or driving before `중` (`검토 중이다`,
+            // `개정을 추진 중이다`, `구상 중인`): the verb in the progressive.
+            let progressive = |verbs: &FxHashSet<String>| {
+                lemma.is_empty() && st.words.get(k + 1).is_some_and(|x| st.slice(x.s, x.e).starts_with('중')) && noun_of(st, w).is_some_and(|(nn, _)| verbs.contains(&format!("{nn}하")))
+            };
+            // Review: `보상을 검토하겠다`; plan: `~하는 사업을 계획하고 있다`.
+            let judge = if lex.review_verb.contains(&lemma) || t.starts_with("검토") {
+                Some(REVIEW)
+            } else if lex.plan_verb.contains(&lemma) || progressive(&lex.plan_verb) {
+                Some(PLAN)
+            } else {
+                None
+            };
+            if let Some(modality) = judge {
+                // `판결문을 검토한 뒤`: a review done before the action, not one committed to.
+                // `"인상도 검토하느냐"는 질문에`: a question, not a commitment.
+                if !past(st, w) && !closes_clause(st, k + 1) && k > 0 && marked(&st.words[k - 1]) && !question_form(&t) {
+                    let obj = &st.words[k - 1];
+                    let head = noun_of(st, obj).map(|x| x.0).unwrap_or_default();
+                    let target = if matches!(head.as_str(), "방안" | "것" | "여부" | "안" | "사업") && k >= 2 && st.lemma(&st.words[k - 2]).is_some() {
+                        Cue { word: k - 2, modality, noun: false }
+                    } else {
+                        Cue { word: k - 1, modality, noun: true }
+                    };
+                    taken.insert(k);
+                    out.push(target);
+                }
                 continue;
             }
             // Promise: `~하겠다`, `~하도록 하겠다`.
             // `누가 거기를 가겠나`: a question, not a promise.
-            let question = ["겠나", "겠냐", "겠니", "겠는가", "겠느냐", "겠습니까", "겠어요?"].iter().any(|q| t.ends_with(q))
+            // `"…책임지겠느냐"고 따졌다`: the word before the closing mark.
+            let core = t.split(['"', '“', '”']).next().unwrap_or(&t);
+            let question = ["겠나", "겠냐", "겠니", "겠는가", "겠느냐", "겠습니까", "겠어요?"].iter().any(|q| core.ends_with(q))
                 || (t.ends_with("겠다는") && st.words.get(k + 1).is_some_and(|x| asks(&bare(st, x))));
             if t.contains('겠') && !past(st, w) && !question {
                 let mut a = k;
@@ -406,7 +447,16 @@ impl CommitmentStage {
             }
             // Promise in the actor's own words: `"… 실행할 것"이라며`, `"…할 것입니다"`.
             let hedge = t.starts_with("것같") || st.words.get(k + 1).is_some_and(|x| st.lemma(x).as_deref() == Some("같"));
-            if t.starts_with('것') && !t.starts_with("것으로") && !hedge && k > 0 && direct.iter().any(|&(o, c)| w.s > o && w.s < c) {
+            let in_direct = direct.iter().any(|&(o, c)| w.s > o && w.s < c);
+            // Reported in indirect speech with a verb of saying (`관련 고시를 개정할 것이라고
+            // 밝혔다`, `쉼터를 설치할 것이라고 공약했다`): the speaker's own promise. After
+            // `전망했다`, `예상했다` the same clause is a prediction.
+            let reported = !in_direct
+                && ["것이라고", "것이라며", "거라고", "거라며"].iter().any(|x| t.starts_with(x))
+                && (k + 1..n.min(k + 4)).find(|&x| st.lemma(&st.words[x]).is_some()).is_some_and(|v| lex.say_verb.contains(&st.lemma(&st.words[v]).unwrap_or_default()));
+            // `"…메워줄 것이냐"며`: a question; `"완공까지 10년이 걸릴 것"`: a subject that names no
+            // agent makes the clause a prediction.
+            if t.starts_with('것') | t.starts_with('거') && !t.starts_with("것으로") && !hedge && k > 0 && (in_direct || reported) && !asks(&t) && !self.agentless_subject(st, k - 1) {
                 let pw = &st.words[k - 1];
                 let future = st.word_morphs(pw).last().is_some_and(|m| m.features.pos.ends_with("ETM") && (m.features.analysis.contains("ᆯ/ETM") || st.morph_text(m).ends_with('할') || st.morph_text(m).ends_with('ㄹ')));
                 let pl = st.lemma(pw).unwrap_or_default();
@@ -417,7 +467,7 @@ impl CommitmentStage {
                 }
             }
             // Decision: `~하기로 했다/결정했다`.
-            if (t.ends_with("기로") || t.ends_with("기로도")) && k + 1 < n {
+            if (t.ends_with("기로") || t.ends_with("기로도") || contracted_giro(&t)) && k + 1 < n {
                 // `짓기로 시와 합의했다`, `열기로 노조와 뜻을 모았다`: a partner or a place between
                 // the clause and the verb of deciding.
                 let verb = (k + 1..n.min(k + 4)).find(|&x| st.lemma(&st.words[x]).is_some() || !argument_word(st, &st.words[x])).unwrap_or(k + 1);
@@ -426,6 +476,16 @@ impl CommitmentStage {
                     out.push(Cue { word: k, modality: DECISION, noun: false });
                 }
                 continue;
+            }
+            // Decision: `재발 방지책을 마련하는 데 합의했다`, `~하는 데 뜻을 모았다`: the clause
+            // before `데` is what was agreed on (the verbs of `~하기로 합의했다`, not the bare `하다`).
+            if k + 2 < n && st.slice(st.words[k + 1].s, st.words[k + 1].e).starts_with('데') && matches!(bare(st, &st.words[k + 1]).as_str(), "데" | "데에" | "데도") && adnominal(st, w) && !past(st, w) {
+                let verb = (k + 2..n.min(k + 5)).find(|&x| st.lemma(&st.words[x]).is_some() || !argument_word(st, &st.words[x])).unwrap_or(k + 2);
+                let vl = st.lemma(&st.words[verb]).unwrap_or_default();
+                if vl != "하" && lex.decide_after_giro.contains(&vl) && !lex.not_action.contains(&lemma) && !negated(st, k) && !negated(st, verb) {
+                    out.push(Cue { word: k, modality: DECISION, noun: false });
+                    continue;
+                }
             }
             // Plan: `~할 계획이다`, `~한다는 방침을 밝혔다`. ko-dic reads some `-ㄹ` forms as nouns
             // (`집회를 열 계획이다`: 열 as the numeral): after an object and before a plan noun,
@@ -452,6 +512,12 @@ impl CommitmentStage {
                     continue;
                 }
             }
+            // Plan: an action noun right before a plan noun and the copula (`다음 달 말 공개
+            // 예정이다`, `2027년 하반기 개통 예정이다`, `2029년 준공 목표다`): news often drops `~할`.
+            if k + 1 < n && lemma.is_empty() && self.noun_plan(st, k) {
+                out.push(Cue { word: k, modality: PLAN, noun: true });
+                continue;
+            }
             // Plan: `~을 목표로`.
             if t.starts_with("목표로") && k > 0 && ends_object(&st.words[k - 1]) {
                 // `회수하는 것을 목표로`: the action is the verb of the clause before 것.
@@ -464,12 +530,21 @@ impl CommitmentStage {
                 continue;
             }
             // Promise: `~을 약속했다`.
-            if lex.promise_verb.contains(&lemma) && k > 0 && ends_object(&st.words[k - 1]) {
-                out.push(Cue { word: k - 1, modality: PROMISE, noun: true });
+            // `요금 무료화도 공약했다`: an object marked 도. `~을 신설할 것을 약속했다`: the action is
+            // the verb of the clause before 것.
+            let also = |x: &Word| last_morph_text(st, x).is_some_and(|(m, p)| p.starts_with("JX") && m == "도");
+            if lex.promise_verb.contains(&lemma) && k > 0 && (ends_object(&st.words[k - 1]) || also(&st.words[k - 1])) {
+                let head = noun_of(st, &st.words[k - 1]).map(|x| x.0).unwrap_or_default();
+                if head == "것" && k >= 2 && adnominal(st, &st.words[k - 2]) && !negated(st, k - 2) {
+                    out.push(Cue { word: k - 2, modality: PROMISE, noun: false });
+                } else if head != "것" {
+                    out.push(Cue { word: k - 1, modality: PROMISE, noun: true });
+                }
                 continue;
             }
             // Decision: `~을 추진한다`, `~에 나선다` (not past).
-            if lex.drive_verb.contains(&lemma) && !past(st, w) && !adnominal(st, w) {
+            let driving = progressive(&lex.drive_verb);
+            if (lex.drive_verb.contains(&lemma) || driving) && !past(st, w) && !adnominal(st, w) && !question_form(&t) {
                 if lemma == "나서" {
                     let prev = if k > 0 { bare(st, &st.words[k - 1]) } else { String::new() };
                     // `후속 조치에 나선다`: the action is 나서, the 에-phrase is what it takes on.
@@ -486,7 +561,7 @@ impl CommitmentStage {
                     out.push(Cue { word: k - 2, modality: DECISION, noun: false });
                     taken.insert(k);
                 } else {
-                    out.push(Cue { word: k, modality: DECISION, noun: false });
+                    out.push(Cue { word: k, modality: DECISION, noun: driving });
                 }
                 continue;
             }
@@ -533,6 +608,56 @@ impl CommitmentStage {
         }
         kept.reverse();
         kept
+    }
+
+    /// Word `k` is an action noun right before a plan noun and the copula: `공개 예정이다`,
+    /// `개통 예정입니다`, `준공 목표다`, `착공 계획이며`. The noun stands alone (no particle, not a
+    /// date, a quantity or a name), and the plan is not one of the past (`예정이었다`).
+    fn noun_plan(&self, st: &Sent, k: usize) -> bool {
+        // Cheap gate first: called for every noun word of a sentence with a cue word.
+        let next = &st.words[k + 1];
+        if !["예정", "계획", "방침", "목표"].iter().any(|p| st.slice(next.s, next.e).starts_with(p)) {
+            return false;
+        }
+        let w = &st.words[k];
+        let t = st.word_text(w);
+        let ms = st.word_morphs(w);
+        // A date right before the noun (`다음 달 말 공개 예정`, `2027년 하반기 개통 예정`): without
+        // one the noun is as often no action (`중장기 목표로는`).
+        let dated = k > 0 && st.entities.iter().any(|en| en.kind == DATE && en.span.end <= st.base + w.s && en.span.end > st.base + st.words[k.saturating_sub(2)].s);
+        let bare_noun = dated && t.chars().count() >= 2 && t.chars().all(crate::extract::quotes::is_hangul) && !ms.is_empty() && ms.iter().all(|m| matches!(tag(m), "NNG" | "XSN"));
+        if !bare_noun || self.lex.dated_noun.contains(&t) || st.entities.iter().any(|en| en.span.start < st.base + w.e && st.base + w.s < en.span.end && matches!(en.kind.as_str(), "DATE" | "QUANTITY" | "PERSON" | "ORGANIZATION" | "LOCATION")) {
+            return false;
+        }
+        let nt = bare(st, next);
+        let Some((plan, rest)) = ["예정", "계획", "방침", "목표"].iter().find_map(|p| nt.strip_prefix(p).map(|r| (*p, r))) else { return false };
+        let copula = matches!(rest, "이다" | "입니다" | "이며" | "이고" | "이라고" | "이라며") || (plan == "목표" && matches!(rest, "다" | "로" | "로는"));
+        copula && !past(st, next)
+    }
+
+    /// The clause ending at the verb word `v` has a subject marked 이/가 that names no agent
+    /// (`완공까지 10년이 걸릴 것`, `집값이 오를 것이라고`): a prediction, not a promise. A person, an
+    /// organization, a pronoun (`제가`, `우리가`) or a generic body (`회사가`) is an agent.
+    fn agentless_subject(&self, st: &Sent, v: usize) -> bool {
+        for j in (0..v).rev() {
+            let x = &st.words[j];
+            let text = st.word_text(x);
+            if text.ends_with(',') || (st.lemma(x).is_some() && !adnominal(st, x)) {
+                return false;
+            }
+            if let Some((m, p)) = last_morph_text(st, x) {
+                if p == "JKS" {
+                    let named = st.entities.iter().any(|en| matches!(en.kind.as_str(), "PERSON" | "ORGANIZATION") && en.span.start < st.base + x.e && st.base + x.s < en.span.end);
+                    let pronoun = st.word_morphs(x).first().is_some_and(|f| tag(f) == "NP");
+                    let generic = crate::extract::entities::is_generic_org(st.slice(x.s, x.e - m.chars().count()).trim_start_matches(['"', '“', '\'', '‘']));
+                    return !(named || pronoun || generic);
+                }
+            }
+            if text.contains(['"', '“', '”']) {
+                return false;
+            }
+        }
+        false
     }
 
     /// The present-tense verb at word `k` states an action an agent has settled on: a verb
@@ -617,7 +742,17 @@ impl CommitmentStage {
             if st.lemma(w).is_none() || in_name(st, w) {
                 continue;
             }
+            // `유출 경위와 피해 규모`: a word after the conjunctive 와/과 is a noun (피해 read as
+            // 피하+아).
+            if j > 0 && last_morph_text(st, &st.words[j - 1]).is_some_and(|(_, p)| p == "JC") {
+                continue;
+            }
             let t = bare(st, w);
+            // `결과를 발표하고, 위반 사항이 확인되면 과징금을 부과할`: a condition clause belongs
+            // to the action after it and does not end the chain.
+            if t.ends_with('면') && !t.ends_with("라면") && !t.ends_with("따르면") && !t.contains(',') && last_morph_text(st, w).is_some_and(|(_, p)| p.ends_with("EC")) {
+                continue;
+            }
             // A particle before the verb inside one word (`키로가` read as 키+로+가다) is a
             // misreading, and `-지 않고` or a relational verb (`앞두고`, `위해`, `맞춰`) sits
             // inside the clause of the action after it.
@@ -692,7 +827,8 @@ impl CommitmentStage {
                 break;
             }
             let lemma = st.lemma(w).unwrap_or_default();
-            if self.lex.not_action.contains(&lemma) || matches!(lemma.as_str(), "하" | "되") {
+            // `진행되며`: a passive names no agent's action.
+            if self.lex.not_action.contains(&lemma) || lemma == "하" || lemma.ends_with('되') {
                 break;
             }
             out.push(j);
@@ -787,7 +923,10 @@ impl CommitmentStage {
                     let t = tag(m);
                     !(is_predicate_tag(t) && !m.features.pos.ends_with("ETM")) && !(t.starts_with('J') && t != "JKG" && t != "JC") && !m.features.pos.starts_with("EC") && !m.features.pos.starts_with("EF")
                 });
-                if !ok || st.entities.iter().any(|en| en.kind == DATE && en.span.start < st.base + pw.e && st.base + pw.s < en.span.end) {
+                // `금년 내 보완책을`: the word after a date that makes it a deadline is no part of
+                // the object.
+                let after_date = self.lex.deadline_after.contains(&bare(st, pw)) && k > 0 && st.entities.iter().any(|en| en.kind == DATE && en.span.end <= st.base + pw.s && en.span.end > st.base + st.words[k - 1].s);
+                if !ok || after_date || st.entities.iter().any(|en| en.kind == DATE && en.span.start < st.base + pw.e && st.base + pw.s < en.span.end) {
                     break;
                 }
                 s = pw.s;
@@ -941,9 +1080,16 @@ impl CommitmentStage {
         let text = st.slice(from, to);
         let c = UNLISTED_DEADLINE.captures_iter(text).last()?;
         let whole = c.get(0)?.as_str().trim_start().to_string();
-        let when = match c.name("holiday") {
-            Some(h) => crate::time::holiday_eve(h.as_str(), published),
-            None => crate::time::parse_date(c.name("quarter")?.as_str(), published),
+        if c.name("sevendays").is_some() {
+            // `일주일 안에`: seven days after the publication date.
+            let iso = published.and_then(|p| p.checked_add_days(chrono::Days::new(7))).map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+            return Some((whole, iso));
+        }
+        let when = match (c.name("holiday"), c.name("week")) {
+            (Some(h), _) => crate::time::holiday_eve(h.as_str(), published),
+            // `금주` is this week, `차주` the next one.
+            (None, Some(w)) => crate::time::parse_date(if w.as_str() == "금주" { "이번 주" } else { "다음 주" }, published),
+            (None, None) => crate::time::parse_date(c.name("quarter")?.as_str(), published),
         };
         let iso = match when {
             Some(w) if whole.ends_with('말') || whole.ends_with("말까지") => w.last_day().map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
@@ -965,7 +1111,8 @@ impl CommitmentStage {
         if matches!(t.as_str(), "후" | "뒤" | "이후") {
             return true;
         }
-        if matches!(t.as_str(), "향후" | "앞으로" | "최근" | "지난" | "오는") || t.ends_with(|c: char| !crate::extract::quotes::is_hangul(c)) {
+        // Adverbial nouns (`대신 3개월 내에`, `우선 1년 안에`) name no event to count from.
+        if matches!(t.as_str(), "향후" | "앞으로" | "최근" | "지난" | "오는" | "대신" | "우선" | "당장" | "일단") || t.ends_with(|c: char| !crate::extract::quotes::is_hangul(c)) {
             return false;
         }
         let dated = st.entities.iter().any(|en| matches!(en.kind.as_str(), "DATE" | "QUANTITY" | "TIME") && en.span.start < st.base + pw.e && st.base + pw.s < en.span.end);
@@ -1088,6 +1235,17 @@ fn negated(st: &Sent, k: usize) -> bool {
     }) && t.ends_with('지')
 }
 
+/// The subject a sentence leaves for the next ones to carry: its topic (`시는`), else a subject
+/// marked 이/가 that names a person or organization of the document (the lead `환경부가 … 늘린다.`
+/// before `… 지원키로 했다.`).
+fn carried_subject(subjects: &[crate::extract::quotes::Subject], named: &FxHashSet<&str>) -> Option<String> {
+    subjects
+        .iter()
+        .find(|s| s.topic && !s.generic && !s.speaker.is_empty())
+        .or_else(|| subjects.iter().find(|s| !s.topic && !s.generic && named.contains(s.speaker.as_str())))
+        .map(|s| s.speaker.clone())
+}
+
 impl Stage for CommitmentStage {
     fn name(&self) -> &'static str {
         "commitments"
@@ -1131,12 +1289,23 @@ impl CommitmentStage {
             let text = a.text(sentence.span);
             let cheap = text.contains('겠')
                 || text.contains("기로")
+                || text.contains("키로")
+                || text.contains("것이라")
+                || text.contains("거라")
                 || text.contains("계획")
                 || text.contains("예정")
                 || text.contains("방침")
                 || text.contains("목표")
                 || text.contains("검토")
                 || text.contains("약속")
+                || text.contains("공약")
+                || text.contains("데 합의")
+                || text.contains("데 결정")
+                || text.contains("데 뜻")
+                || text.contains("다짐")
+                // `"… 제공할 것"이라고`: a promise in the speaker's words.
+                || text.contains("것\"")
+                || text.contains("것”")
                 || text.contains("추진")
                 || text.contains("나선")
                 || text.contains("구상")
@@ -1176,12 +1345,14 @@ impl CommitmentStage {
             }
             let subjects = self.quotes.subjects(&st, &marks, &roles);
             if cues.is_empty() {
-                if let Some(s) = subjects.iter().find(|s| s.topic && !s.generic && !s.speaker.is_empty()) {
-                    carried = s.speaker.clone();
+                if let Some(s) = carried_subject(&subjects, &named) {
+                    carried = s;
                 }
                 continue;
             }
             let mut actions: Vec<(usize, Cue)> = Vec::new();
+            // Whether each action is a cue's own word (else it joined a cue's chain).
+            let mut own: Vec<bool> = Vec::new();
             for c in &cues {
                 if actions.iter().any(|(w, _)| *w == c.word) {
                     continue;
@@ -1189,11 +1360,19 @@ impl CommitmentStage {
                 let mut chain = if c.noun { Vec::new() } else { self.coordinated(&st, c.word, &regions) };
                 chain.reverse();
                 for j in chain {
-                    if !actions.iter().any(|(w, _)| *w == j) {
-                        actions.push((j, Cue { word: j, modality: c.modality, noun: false }));
+                    match actions.iter().position(|(w, _)| *w == j) {
+                        None => {
+                            actions.push((j, Cue { word: j, modality: c.modality, noun: false }));
+                            own.push(false);
+                        }
+                        // `배치하고, … 주는 방안을 … 협의하기로 했다`: a clause reached by the chains of
+                        // two cues takes the later one's, the verb that governs the sentence.
+                        Some(p) if !own[p] => actions[p].1.modality = c.modality,
+                        Some(_) => {}
                     }
                 }
                 actions.push((c.word, *c));
+                own.push(true);
             }
             actions.sort_by_key(|(w, _)| *w);
             // The word that carries each action: the verb before an auxiliary (`넓혀 나가`).
@@ -1227,6 +1406,7 @@ impl CommitmentStage {
                                 None => None,
                             }
                         }
+                        None if contracted_giro(&bare(&st, aw)) => surface_stem(&st, aw),
                         None => action_of(&st, aw).or_else(|| surface_stem(&st, aw)),
                     }
                 };
@@ -1275,8 +1455,8 @@ impl CommitmentStage {
                     quote_id: quote.map(|q| q.2),
                 });
             }
-            if let Some(s) = subjects.iter().find(|s| s.topic && !s.generic && !s.speaker.is_empty()) {
-                carried = s.speaker.clone();
+            if let Some(s) = carried_subject(&subjects, &named) {
+                carried = s;
             }
         }
         out.sort_by_key(|c| (c.span.start, c.span.end));
@@ -1549,5 +1729,103 @@ mod tests {
         let cs = commitments("울산시는 태화강을 가로질러 태화동과 삼산동을 잇는 보행교를 2024년 착공하기로 했다.", true);
         assert!(!cs.iter().any(|c| c.0 == "가로지르"), "{cs:?}");
         assert_eq!(find(&cs, "착공").3, "2024", "{cs:?}");
+    }
+    #[test]
+    fn contracted_giro_is_a_decision() {
+        let cs = commitments("환경부는 내년 상반기까지 충전 요금 체계를 개편키로 했다. 시는 충북도와 공항 급행버스를 하루 20회로 증편키로 합의했다.", true);
+        let c = find(&cs, "개편");
+        assert_eq!((c.1.as_str(), c.2.as_str(), c.3.as_str()), ("decision", "환경부", "2023-H1"), "{cs:?}");
+        assert_eq!(find(&cs, "증편").1, "decision", "{cs:?}");
+        assert!(super::contracted_giro("지원키로") && !super::contracted_giro("5키로") && !super::contracted_giro("키로"));
+        let cs = commitments("회사는 가입자에게 1인당 3만원을 다음 달 감면해 주기로 했다.", true);
+        assert_eq!(find(&cs, "감면").3, "2022-11", "주기로 read as a noun is still the auxiliary: {cs:?}");
+        assert!(!cs.iter().any(|c| c.0 == "주"), "{cs:?}");
+    }
+
+    #[test]
+    fn an_action_noun_before_a_plan_noun() {
+        let cs = commitments("구청은 공원을 짓기로 했다. 우회도로는 2024년 하반기 개통 예정이다. 평가 결과는 다음 달 말 공개 예정이다.", true);
+        let c = find(&cs, "개통");
+        assert_eq!((c.1.as_str(), c.3.as_str()), ("plan", "2024-H2"), "{cs:?}");
+        assert_eq!(find(&cs, "공개").3, "2022-11-30", "{cs:?}");
+        let cs = commitments("한빛전자는 중장기 목표로는 매출 10조원을 제시했다. 시는 2024년 개통 계획은 없다고 밝혔다. 공장은 내년 준공 예정이었다.", true);
+        assert!(cs.is_empty(), "no date before the noun, a negation, a past plan: {cs:?}");
+    }
+
+    #[test]
+    fn promises_reported_as_speech_and_their_traps() {
+        let cs = commitments("박서연 장관은 관련 고시를 개정할 것이라고 밝혔다.", true);
+        let c = find(&cs, "개정");
+        assert_eq!((c.1.as_str(), c.4.as_str()), ("promise", "관련 고시"), "{cs:?}");
+        let cs = commitments("기상청은 주말에 비가 다시 내릴 것이라고 전망했다. 업계는 집값이 오를 것이라고 말했다.", true);
+        assert!(cs.is_empty(), "predictions: {cs:?}");
+        let cs = commitments("김 후보는 \"트램은 완공까지 10년이 걸릴 것\"이라며 \"적자만 메워줄 것이냐\"고 말했다.", true);
+        assert!(cs.is_empty(), "an agentless subject and a question: {cs:?}");
+        let cs = commitments("박 대표는 \"앞으로 모든 고객에게 무료로 제공할 것\"이라고 강조했다.", true);
+        assert_eq!(find(&cs, "제공").1, "promise", "{cs:?}");
+        let cs = commitments("한 가입자는 \"회사가 끝까지 책임지겠느냐\"고 따졌다.", true);
+        assert!(cs.is_empty(), "{cs:?}");
+    }
+
+    #[test]
+    fn promise_verbs_with_a_clause_or_a_do_object() {
+        let cs = commitments("박 대표는 재발 방지를 위해 정보보호위원회를 신설할 것을 약속했다.", true);
+        assert_eq!(find(&cs, "신설").1, "promise", "{cs:?}");
+        assert!(!cs.iter().any(|c| c.0 == "것"), "{cs:?}");
+        let cs = commitments("김 후보는 마을버스 요금 무료화도 공약했다.", true);
+        let c = cs.iter().find(|c| c.0.starts_with("무료")).unwrap_or_else(|| panic!("{cs:?}"));
+        assert_eq!(c.1, "promise", "{cs:?}");
+    }
+
+    #[test]
+    fn plan_verbs_progressives_and_questions() {
+        let cs = commitments("구청은 배터리 교환소 500곳을 2024년까지 구축하는 사업도 계획하고 있다.", true);
+        let c = find(&cs, "구축");
+        assert_eq!((c.1.as_str(), c.3.as_str()), ("plan", "2024"), "{cs:?}");
+        let cs = commitments("개인정보보호위원회는 과징금 상한을 높이는 법 개정을 추진 중이다.", true);
+        assert_eq!(find(&cs, "추진").1, "decision", "{cs:?}");
+        let cs = commitments("\"요금 인상도 검토하느냐\"는 질문에 장관은 답하지 않았다.", true);
+        assert!(cs.is_empty(), "{cs:?}");
+    }
+
+    #[test]
+    fn chains_through_conditions_not_through_passives_or_nouns() {
+        let cs = commitments("과기정통부는 다음 달 중 조사 결과를 발표하고, 위반 사항이 확인되면 과징금을 부과할 방침이다.", true);
+        assert_eq!(find(&cs, "발표").3, "2022-11", "{cs:?}");
+        let c = find(&cs, "부과");
+        assert!(c.5.contains("확인되면") && c.3.is_empty(), "{cs:?}");
+        let cs = commitments("회사는 유심 교체를 오는 26일부터 대리점에서 진행하기로 했다. 교체는 대리점에서 진행되며, 다음 달 초까지 유심 200만개를 추가로 공급할 계획이다.", true);
+        assert_eq!(cs.iter().filter(|c| c.0 == "진행").count(), 1, "a passive is no action: {cs:?}");
+        let cs = commitments("박 대표는 \"이달 안으로 유출 경위와 피해 규모에 대한 조사 결과를 공개하겠다\"고 말했다.", true);
+        assert!(!cs.iter().any(|c| c.0 == "피하"), "피해 after 와 is a noun: {cs:?}");
+        assert_eq!(find(&cs, "공개").3, "2022-10", "{cs:?}");
+        let cs = commitments("과기정통부는 데이터센터를 비수도권에 우선 배치하고, 사업자에게 혜택을 주는 방안을 산업부와 협의하기로 했다.", true);
+        assert_eq!(find(&cs, "배치").1, "decision", "the later cue governs: {cs:?}");
+    }
+
+    #[test]
+    fn lead_subjects_outlet_tags_and_adverbial_nouns() {
+        let cs = commitments("[파이낸셜뉴스] 한빛전자가 2024년까지 공장을 새로 짓는다. 노후 설비에는 연말까지 교체 비용을 지원키로 했다.", true);
+        assert_eq!(find(&cs, "짓").2, "한빛전자", "{cs:?}");
+        assert_eq!(find(&cs, "지원").2, "한빛전자", "the lead's subject is carried: {cs:?}");
+        let cs = commitments("복지부는 대신 3개월 내에 시범사업 대상 지역을 정하기로 했다.", true);
+        assert_eq!(find(&cs, "정하").3, "2023-01-19", "{cs:?}");
+    }
+    #[test]
+    fn agreed_on_with_de() {
+        let cs = commitments("양측은 다음 달까지 재발 방지책을 마련하는 데 합의했다.", true);
+        let c = find(&cs, "마련");
+        assert_eq!((c.1.as_str(), c.3.as_str()), ("decision", "2022-11"), "{cs:?}");
+        let cs = commitments("양측은 재발 방지책을 마련하는 데 합의하지 못했다. 그는 공장을 짓는 데 시간이 걸렸다고 말했다.", true);
+        assert!(cs.is_empty(), "{cs:?}");
+    }
+
+    #[test]
+    fn sino_korean_weeks_and_a_week_from_now() {
+        // 2022-10-19 is in ISO week 42.
+        let cs = commitments("시는 금주 중 보완책을 내놓기로 했다. 구청은 차주 내 결과를 공개하기로 했다. 군은 일주일 안에 점검을 마치기로 했다.", true);
+        assert_eq!(find(&cs, "내놓").3, "2022-W42", "{cs:?}");
+        assert_eq!(find(&cs, "공개").3, "2022-W43", "{cs:?}");
+        assert_eq!(find(&cs, "마치").3, "2022-10-26", "{cs:?}");
     }
 }

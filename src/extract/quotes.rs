@@ -423,6 +423,11 @@ impl QuoteStage {
                 let pw = &st.words[k - 1];
                 let pms = st.word_morphs(pw);
                 let ptext = st.slice(pw.s, pw.e);
+                // `[파이낸셜뉴스] 환경부가`, `[아이뉴스24 김모 기자] 회사가`: an outlet tag in
+                // square brackets before the lead's subject is no part of it.
+                if ptext.ends_with(']') {
+                    break;
+                }
                 let covered = st.entities.iter().any(|en| {
                     matches!(en.kind.as_str(), "PERSON" | "ORGANIZATION" | "ROLE" | "LOCATION")
                         && en.span.start <= st.base + pw.s
