@@ -66,6 +66,10 @@ struct Word {
     inflected: bool,
     /// Every morpheme of the stem is a proper noun or unknown to ko-dic.
     proper_or_unknown: bool,
+    /// ko-dic reads a verb suffix or ending into the stem after a noun (`공서진`: 공서 + 하 + 지 +
+    /// ㄴ), in a form that could not modify a noun after it: no adnominal or past ending last
+    /// (`강조한`, `밝혔던`), no verb first (`이어서`). A name misread is possible.
+    name_read_as_verb: bool,
     /// Some morpheme of the stem is a proper noun or unknown to ko-dic.
     has_proper: bool,
     /// Code points of the stem up to the end of its last proper-noun or unknown morpheme (0 when
@@ -456,7 +460,14 @@ fn make_word_from(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morp
     });
     let hangul = !stem_text.is_empty() && stem_text.chars().all(is_hangul);
     let proper_or_unknown = first.is_some() && all_proper;
-    Word { span, stem, stem_text, paren, particle, honorific, class, common_word, hangul, inflected, proper_or_unknown, has_proper, proper_head }
+    let name_read_as_verb = {
+        let last = morphs.iter().rev().find(|m| m.span.start >= stem.start && m.span.end <= stem.end);
+        let head_verb = first.is_some_and(|m| tag(&m.features.pos).starts_with('V'));
+        let last_pos = last.map_or("", |m| &*m.features.pos);
+        let verb_last = ["V", "XSV", "XSA", "E"].iter().any(|p| last_pos.starts_with(p));
+        verb_last && !head_verb && !last_pos.contains("ETM") && !last_pos.contains("EP")
+    };
+    Word { span, stem, stem_text, paren, particle, honorific, class, common_word, hangul, inflected, proper_or_unknown, name_read_as_verb, has_proper, proper_head }
 }
 
 fn subject(w: &Word) -> bool {
@@ -762,13 +773,19 @@ impl EntityStage {
                 && w.class.as_deref() != Some("지명")
                 && w.proper_or_unknown;
             let after_title = i > 0 && role[i - 1] && !has_particle(i - 1) && w.particle.is_some();
-            // 남궁하린 사무총장: ko-dic may read the given name after a two-syllable surname as
-            // a verb (하 + 린); before a title, with 씨 or an age, that reading is not trusted.
+            // 남궁하린 사무총장, 공서진 장관: ko-dic may read a given name as a verb (하 + 린,
+            // 공서 + 하 + 지 + ㄴ); before a title, with 씨 or an age, that reading is not
+            // trusted. After a one-syllable surname only for a verb reading that could not
+            // modify the title anyway (not `강조한 장관`).
+            let n_syl = w.stem_text.chars().count();
             let loosely = (title_after || w.honorific || age)
                 && w.inflected
                 && w.particle.is_none()
-                && self.lex.surname_of(&w.stem_text) == Some(2)
-                && (3..=4).contains(&w.stem_text.chars().count())
+                && match self.lex.surname_of(&w.stem_text) {
+                    Some(2) => (3..=4).contains(&n_syl),
+                    Some(1) => n_syl == 3 && w.name_read_as_verb,
+                    _ => false,
+                }
                 && self.name_like(&Word { inflected: false, ..w.clone() }, role[i], org[i]);
             if (self.name_like(w, role[i], org[i]) || loosely) && (title_after || w.honorific || age || (w.class.as_deref() == Some("인명") && w.stem_text.chars().count() >= 3) || after_title || rare_surname || unknown_name) {
                 person[i] = true;
@@ -2092,6 +2109,16 @@ mod tests {
         }
         let es = entities("충북도, 소방청과 회의를 열었다.");
         assert!(!has(&es, "ORGANIZATION", "충북도, 소방청"), "{es:?}");
+    }
+
+    #[test]
+    fn a_name_read_as_a_verb_before_a_title() {
+        // ko-dic reads 공서진 as 공서 + 하 + 지 + ㄴ: before a title it is a name.
+        let e = entities("공서진 장관은 이날 대책을 발표했다. 공 장관은 사과했다.");
+        assert!(has(&e, "PERSON", "공서진"), "{e:?}");
+        // A verb that modifies the title is not a name, whatever its first syllable.
+        let e = entities("개혁을 강조한 장관은 자리를 떠났다.");
+        assert!(!e.iter().any(|x| x.0 == "PERSON"), "{e:?}");
     }
 
     #[test]
