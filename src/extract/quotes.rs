@@ -440,7 +440,21 @@ impl QuoteStage {
                     // `편 의원은`: a surname right before the title (not 이/한/전, which are
                     // determiners and prefixes as often).
                     || (k == wi && self.surnames.contains(ptext) && !matches!(ptext, "이" | "그" | "한" | "전" | "현" | "새" | "각" | "두" | "세"));
-                let nominal = covered || pms.iter().any(|m| is_nominal_tag(tag(m)))
+                // `한 공유 킥보드 업체 관계자는`: ko-dic breaks a loanword it does not know into a
+                // noun and a verb (킥/NNG 보/VV 드/EC); a word that starts with a noun and has no
+                // particle, no derivational suffix and no final or adnominal ending is still a noun
+                // of the phrase.
+                let broken_noun = pms.first().is_some_and(|m| matches!(tag(m), "NNG" | "NNP"))
+                    && pms.iter().any(|m| matches!(tag(m), "VV" | "VA"))
+                    && ptext.chars().all(is_hangul)
+                    && !self.lex.skip_lead.contains(ptext)
+                    && pms.iter().all(|m| {
+                        let p = &*m.features.pos;
+                        !(p.starts_with('J') || p.contains("XS") || p.contains("VCP") || p.contains("EP") || p.contains("EF") || p.contains("ETM") || p.contains("ETN"))
+                    });
+                // `[파이낸셜뉴스] 민생민주당이`: a word in square brackets is a dateline or a label.
+                let label = ptext.starts_with('[') && ptext.ends_with(']');
+                let nominal = !label && (covered || broken_noun || pms.iter().any(|m| is_nominal_tag(tag(m)))
                     && pms.iter().enumerate().all(|(mi, m)| {
                         let t = tag(m);
                         let p = &*m.features.pos;
@@ -451,7 +465,7 @@ impl QuoteStage {
                     })
                     && !ptext.chars().any(is_mark)
                     && !ptext.ends_with(':')
-                    && !self.lex.skip_lead.contains(ptext);
+                    && !self.lex.skip_lead.contains(ptext));
                 // A count that is the subject's head (`병원 여덟 곳이`, `주민 30여명은`) is part of it.
                 let dated = st.entities.iter().any(|en| {
                     matches!(en.kind.as_str(), "DATE" | "TIME" | "QUANTITY")
@@ -973,10 +987,21 @@ impl QuoteStage {
                     let alone = st.chars[..o].iter().all(|&ch| !ch.is_alphanumeric() && !is_hangul(ch));
                     let headline = matches!(st.kind, BlockKind::Headline | BlockKind::Subhead | BlockKind::Caption);
                     let clausal = st.clausal(inner.0, inner.1);
-                    let named_before = self.name_before(st, o).is_some();
+                    let named_before = self.name_before(st, o).is_some()
+                        // `업계 "…"`, `업체 "…" 보상 선 긋기`: a headline's speaker written as a speaking noun.
+                        || (headline
+                            && word_before(st, o).is_some_and(|(s, e)| {
+                                let w = st.slice(s, e);
+                                let w = w.strip_suffix('들').unwrap_or(w);
+                                self.lex.speaker_nouns.contains(w) || crate::extract::entities::is_generic_org(w)
+                            }));
                     let multiword = st.chars[inner.0..inner.1].iter().any(|&ch| crate::segment::is_space(ch));
+                    // A headline is made of segments joined by `…` or `vs` (`"이번 주 처리" vs "…"…
+                    // 여야 충돌`): words in double marks that end a segment stand alone like words
+                    // that end the headline. Single marks there are mostly terms (`'깜짝 실적'`).
+                    let seg_end = headline && matches!(st.chars[o], '"' | '“') && segment_end(st, c + 1);
                     let yes = (alone && at_end && (clausal || after_cue_block || multiword))
-                        || (headline && at_end && (clausal || multiword || named_before))
+                        || (headline && (at_end || seg_end) && (clausal || multiword || named_before))
                         || (named_before && (clausal || headline))
                         || (st.kind == BlockKind::Body && at_end && clausal);
                     yes.then(|| found(None, false))
@@ -1123,7 +1148,9 @@ impl QuoteStage {
                 start = start.max(q.cue_end);
             }
             // Never across quotation marks: after the word that closes the last pair before it.
-            for &(_, c) in pairs.iter().filter(|&&(_, c)| c < w.s) {
+            // A name or term in marks that the clause goes on through (`'청년주거안정특별법'을
+            // 처리하겠다고`, `'…' 서비스를 열겠다고`) is part of the clause, not a boundary.
+            for &(_, c) in pairs.iter().filter(|&&(o, c)| c < w.s && (direct.iter().any(|d| d.o == o) || !self.term_in_clause(st, c))) {
                 let wi = st.word_from(c);
                 start = start.max(st.words.get(wi).map_or(c + 1, |x| x.e));
             }
@@ -1140,6 +1167,35 @@ impl QuoteStage {
             });
         }
         out
+    }
+
+    /// The marks closing at `c` hold a name or term that its clause goes on through: a case
+    /// particle that is no quotative cue right after the mark (`'…'을`, `'…'에`), or a noun
+    /// after it (`'…' 서비스도`).
+    fn term_in_clause(&self, st: &Sent, c: usize) -> bool {
+        let n = st.chars.len();
+        let mut k = c + 1;
+        while k < n && is_hangul(st.chars[k]) {
+            k += 1;
+        }
+        let at = st.base + c + 1;
+        if k > c + 1 {
+            let suffix = st.slice(c + 1, k);
+            if self.lex.cue_speech.contains(suffix) || self.lex.cue_nominal.contains(suffix) {
+                return false;
+            }
+            let ms: Vec<&Morph> = st.morphs.iter().filter(|m| m.span.start >= at && m.span.end <= st.base + k).collect();
+            return !ms.is_empty() && ms.iter().all(|m| tag(m).starts_with('J') && !m.features.pos.contains("+E"));
+        }
+        if k < n && !crate::segment::is_space(st.chars[k]) {
+            return false;
+        }
+        let wi = st.word_from(k);
+        st.words.get(wi).is_some_and(|w| {
+            let ms = st.word_morphs(w);
+            ms.first().is_some_and(|m| is_nominal_tag(tag(m)))
+                && ms.iter().all(|m| !is_predicate_tag(tag(m)) && !m.features.pos.starts_with('E') && !m.features.pos.contains("+E"))
+        })
     }
 
     /// `~다고 [19일] 밝혔다`: a reporting verb within a few words, past date words and adverbs.
@@ -1251,15 +1307,6 @@ impl QuoteStage {
                 by_sentence[si].iter().find(|en| en.kind == PERSON && !en.canonical.contains(';')).map(|en| en.canonical.clone())
             })
         });
-        let interviewee = announced.flatten().or_else(|| {
-            let mut counts: rustc_hash::FxHashMap<&str, usize> = Default::default();
-            for en in a.entities.iter().filter(|en| en.kind == PERSON && !en.canonical.contains(';')) {
-                if !a.doc.meta.byline.split(';').any(|r| r == en.canonical) {
-                    *counts.entry(en.canonical.as_str()).or_default() += 1;
-                }
-            }
-            counts.into_iter().max_by_key(|&(c, n)| (n, std::cmp::Reverse(c))).map(|(c, _)| c.to_string())
-        });
         // Is sentence `si` a paragraph that answers a question line right before it?
         let answers_question = |si: usize| -> bool {
             let text = a.text(a.sentences[si].span);
@@ -1273,6 +1320,50 @@ impl QuoteStage {
             let first = a.text(a.sentences[q].span).trim_start();
             first.starts_with(['―', '—', '–', '-']) || first.starts_with("Q.") || first.starts_with("Q:") || first.starts_with("질문")
         };
+        // `권 교수에게 물었다.` then the questions: the person named in the paragraph that leads
+        // into the first question (in a sentence without quotation marks, so not somebody quoted
+        // there), when the article does not announce its Q&A.
+        let introduced = || -> Option<String> {
+            let first = (1..a.sentences.len()).find(|&si| answers_question(si))?;
+            let qb = block_of[first - 1];
+            let mut q = first - 1;
+            while q > 0 && block_of[q - 1] == qb {
+                q -= 1;
+            }
+            let lead = block_of[q.checked_sub(1)?];
+            if a.blocks[lead].kind != BlockKind::Body {
+                return None;
+            }
+            (0..q).rev().take_while(|&si| block_of[si] == lead).find_map(|si| {
+                if a.text(a.sentences[si].span).chars().any(|c| closer_for(c).is_some()) {
+                    return None;
+                }
+                by_sentence[si].iter().rev().find_map(|en| {
+                    if en.kind == PERSON && !en.canonical.contains(';') && !a.doc.meta.byline.split(';').any(|r| r == en.canonical) {
+                        return Some(en.canonical.clone());
+                    }
+                    // `권 교수에게`: a surname before a title, for a person the entity stage left
+                    // untagged but an earlier title phrase named (`권도윤 서해대 신경과 교수는`).
+                    if en.kind != ROLE || en.span.start < 2 {
+                        return None;
+                    }
+                    let before = a.text(Span::new(a.sentences[si].span.start, en.span.start));
+                    let surname = before.strip_suffix(' ')?.rsplit(' ').next()?;
+                    (self.surnames.contains(surname) && surname.chars().count() <= 2).then(|| roles.holder_named(a.text(en.span), en.span.start, surname)).flatten()
+                })
+            })
+        };
+        // Decided at the first answer, when the title phrases before it have been read.
+        let interviewee_of = || announced.clone().flatten().or_else(introduced).or_else(|| {
+            let mut counts: rustc_hash::FxHashMap<&str, usize> = Default::default();
+            for en in a.entities.iter().filter(|en| en.kind == PERSON && !en.canonical.contains(';')) {
+                if !a.doc.meta.byline.split(';').any(|r| r == en.canonical) {
+                    *counts.entry(en.canonical.as_str()).or_default() += 1;
+                }
+            }
+            counts.into_iter().max_by_key(|&(c, n)| (n, std::cmp::Reverse(c))).map(|(c, _)| c.to_string())
+        });
+        let mut interviewee: Option<Option<String>> = None;
         let mut out: Vec<Quote> = Vec::new();
         let mut carry = Carry::default();
         let mut bites_done: FxHashSet<usize> = FxHashSet::default();
@@ -1400,7 +1491,7 @@ impl QuoteStage {
                     Some(s) => s,
                     // An answer under a question line, even where the page's layout made it look
                     // like a caption.
-                    None if f.o == 0 && answers_question(si) => (interviewee.clone().unwrap_or_else(|| carry.speaker.clone()), String::new()),
+                    None if f.o == 0 && answers_question(si) => (interviewee.get_or_insert_with(interviewee_of).clone().unwrap_or_else(|| carry.speaker.clone()), String::new()),
                     None if body => (carry.speaker.clone(), String::new()),
                     None => (String::new(), String::new()),
                 };
@@ -1551,6 +1642,13 @@ impl QuoteStage {
             }
         }
         let desc = d.to_string();
+        // `타고온 관계자 (음성변조)`, `A씨 (음성대역)`: a note in brackets after the label is about
+        // the recording, not the speaker.
+        if let Some(k) = d.rfind('(').filter(|_| d.ends_with(')')) {
+            if k > 0 && !d[..k].trim().is_empty() {
+                d = d[..k].trim_end();
+            }
+        }
         let name = d.split('/').next().unwrap_or(d).trim();
         let bare: String = name
             .trim_end_matches("씨")
@@ -1713,6 +1811,24 @@ fn group_subject(st: &Sent, s: &Subject) -> bool {
             && en.span.start >= st.base + s.s
             && ["명", "곳", "개사", "가구", "개 기관", "개 단체"].iter().any(|c| st.analysis.text(en.span).ends_with(c))
     })
+}
+
+/// True when a headline segment ends at `k`, right after a closing mark: past spaces come `…`,
+/// `...`, `vs` or `VS` (`"이번 주 처리" vs "발목잡기"…여야 충돌`).
+fn segment_end(st: &Sent, mut k: usize) -> bool {
+    let n = st.chars.len();
+    while k < n && crate::segment::is_space(st.chars[k]) {
+        k += 1;
+    }
+    match st.chars.get(k) {
+        Some('…') => true,
+        Some('.') => st.chars.get(k + 1) == Some(&'.') && st.chars.get(k + 2) == Some(&'.'),
+        Some('v' | 'V') => {
+            let next = st.chars.get(k + 1).copied();
+            matches!(next, Some('s' | 'S')) && st.chars.get(k + 2).is_none_or(|c| crate::segment::is_space(*c) || matches!(c, '.' | '"' | '“' | '\'' | '‘'))
+        }
+        _ => false,
+    }
 }
 
 /// The word right before position `o` (past spaces and a colon), from the last character that
