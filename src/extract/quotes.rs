@@ -454,7 +454,13 @@ impl QuoteStage {
                     });
                 // `[파이낸셜뉴스] 민생민주당이`: a word in square brackets is a dateline or a label.
                 let label = ptext.starts_with('[') && ptext.ends_with(']');
-                let nominal = !label && (covered || broken_noun || pms.iter().any(|m| is_nominal_tag(tag(m)))
+                // `사공다은 '천둥회' 회장은`: a name in marks right before the title is part of the phrase.
+                let quoted_name = ptext.chars().count() > 2
+                    && ptext.chars().next().is_some_and(|c| closer_for(c).is_some())
+                    && ptext.chars().last().is_some_and(is_mark)
+                    && !ptext.chars().skip(1).take(ptext.chars().count() - 2).any(is_mark)
+                    && st.entities.iter().any(|en| en.kind == ROLE && en.span.start == st.base + st.words[k].s);
+                let nominal = !label && (covered || broken_noun || quoted_name || pms.iter().any(|m| is_nominal_tag(tag(m)))
                     && pms.iter().enumerate().all(|(mi, m)| {
                         let t = tag(m);
                         let p = &*m.features.pos;
@@ -655,7 +661,36 @@ impl QuoteStage {
         let span = st.abs(s, e);
         let inside: Vec<&Entity> = st.entities.iter().copied().filter(|en| span.contains(&en.span)).collect();
         let mut people: Vec<String> = Vec::new();
-        for en in inside.iter().filter(|en| en.kind == PERSON) {
+        // `마르셀라 이투라 솔리스 칠레 외교장관`: PERSON entities written next to each other, and the
+        // untagged words that go on after them, are one foreign name.
+        let persons: Vec<&&Entity> = inside.iter().filter(|en| en.kind == PERSON).collect();
+        if persons.len() >= 2
+            && persons.iter().all(|en| !en.canonical.contains(';') && en.canonical == st.slice(en.span.start - st.base, en.span.end - st.base))
+            && persons.windows(2).all(|p| p[1].span.start == p[0].span.end + 1 && st.chars[p[0].span.end - st.base] == ' ')
+        {
+            let mut end = persons[persons.len() - 1].span.end - st.base;
+            let mut k = st.word_from(end);
+            while k < st.words.len() && st.words[k].s == end + 1 && st.words[k].e <= e && self.name_tail(st, k) {
+                end = st.words[k].e;
+                k += 1;
+            }
+            // A foreigner is introduced with a country before the title (`… 칠레 외교장관`); two
+            // Korean names side by side are two people.
+            let country = st.words.get(k).is_some_and(|w| {
+                st.entities.iter().any(|en| (en.kind == crate::extract::entities::LOCATION || en.kind == ORGANIZATION) && en.span.start == st.base + w.s)
+            });
+            if country {
+                let full = st.text(persons[0].span.start - st.base, end);
+                roles.remember(span.start, "", &full);
+                return Some((full, true));
+            }
+        }
+        // A name in marks (`사공다은 '천둥회' 회장`) names a group or a work, not the speaker.
+        let in_marks = |en: &Entity| {
+            let (a0, a1) = (en.span.start - st.base, en.span.end - st.base);
+            a0 > 0 && st.chars.get(a0 - 1).is_some_and(|&c| closer_for(c).is_some()) && st.chars.get(a1).copied().is_some_and(is_mark)
+        };
+        for en in inside.iter().filter(|en| en.kind == PERSON && !in_marks(en)) {
             // `김모(45)씨`: an anonymized person is the surname alone, never a full name that
             // happens to share it.
             let surface = st.text(en.span.start - st.base, en.span.end - st.base);
@@ -905,7 +940,9 @@ impl QuoteStage {
     /// `"…"라고 편재윤 민생민주당 의원은 말했다`: a name-shaped word (which ko-dic may read as a
     /// verb, 편 = 펴+ㄴ) followed by words that end in a title with a subject particle.
     fn name_in_title_phrase(&self, st: &Sent, k: usize) -> bool {
-        if self.name_word(st, k).is_none() {
+        let w = &st.words[k];
+        let person = st.entities.iter().any(|en| en.kind == PERSON && en.span.start <= st.base + w.s && st.base + w.e <= en.span.end);
+        if self.name_word(st, k).is_none() && !self.name_tail(st, k) && !person {
             return false;
         }
         (k + 1..(k + 4).min(st.words.len())).any(|j| {
@@ -918,6 +955,25 @@ impl QuoteStage {
                 None => false,
             }
         })
+    }
+
+    /// Word `k` goes on a foreign name whose first words are a PERSON entity right before it
+    /// (`마르셀라 이투라 솔리스`, where only the first two are tagged): Hangul only, no particle,
+    /// no entity or title of its own.
+    fn name_tail(&self, st: &Sent, k: usize) -> bool {
+        if k == 0 {
+            return false;
+        }
+        let (w, pw) = (&st.words[k], &st.words[k - 1]);
+        let t = st.slice(w.s, w.e);
+        let prev_person = st.entities.iter().any(|en| en.kind == PERSON && en.span.end == st.base + pw.e && !en.canonical.contains(';'));
+        let span = st.abs(w.s, w.e);
+        prev_person
+            && t.chars().all(is_hangul)
+            && (2..=5).contains(&t.chars().count())
+            && !st.entities.iter().any(|en| en.span.start < span.end && span.start < en.span.end)
+            && !self.titles.contains(t)
+            && !st.word_morphs(w).iter().any(|m| tag(m).starts_with('J') || m.features.pos.contains("+J"))
     }
 
     /// Classifies the quotation mark pairs of a sentence into direct quotes.
@@ -1586,6 +1642,27 @@ impl QuoteStage {
         out.sort_by_key(|q| (q.span.start, q.span.end));
         out.dedup_by(|b, a| a.span == b.span);
         article_names(a, &mut out, &self.lex.speaker_nouns);
+        // `이투라 장관은`: one word of a foreign name read whole before is that name.
+        let found = roles.found.borrow();
+        let mut foreign: Vec<&str> = found.iter().map(|(_, _, p)| p.as_str()).filter(|p| p.contains(' ')).collect();
+        foreign.sort_unstable();
+        foreign.dedup();
+        if !foreign.is_empty() {
+            for q in out.iter_mut() {
+                let names: Vec<String> = q
+                    .speaker
+                    .split(';')
+                    .map(|n| {
+                        let mut full = foreign.iter().filter(|f| !n.is_empty() && !n.contains(' ') && f.split(' ').any(|w| w == n));
+                        match (full.next(), full.next()) {
+                            (Some(f), None) => f.to_string(),
+                            _ => n.to_string(),
+                        }
+                    })
+                    .collect();
+                q.speaker = names.join(";");
+            }
+        }
         out
     }
 
@@ -2177,5 +2254,77 @@ mod tests {
         assert_eq!(q.len(), 2, "{q:?}");
         assert_eq!((q[0].0.as_str(), q[0].2.as_str()), ("indirect", "기상청"), "{q:?}");
         assert_eq!(q[1].2, "국토교통부", "{q:?}");
+    }
+
+    #[test]
+    fn headline_quotes_that_end_a_segment() {
+        // Double marks before `…` or `vs` end a headline segment; single marks around a term do not.
+        let q = quotes("\"인도가 인도가 아니에요\"…공유 킥보드 사고 한 해 2천 건\n\n\"이번 주 처리\" vs \"발목잡기 아닌 검증\"…여야 정면충돌\n\n한빛전자, 3분기 영업익 812억…'깜짝 실적' 뒤엔 AI\n\n본문은 여기서 시작한다.");
+        let texts: Vec<&str> = q.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(texts, ["인도가 인도가 아니에요", "이번 주 처리", "발목잡기 아닌 검증"], "{q:?}");
+        assert!(q.iter().all(|x| x.2.is_empty()), "no speaker is written: {q:?}");
+    }
+
+    #[test]
+    fn headline_speaker_written_as_a_speaking_or_generic_noun_before_more_words() {
+        let q = quotes("킥보드 사고 늘어…주민들 \"밤길 무서워\" 집단 민원\n\n주민들은 구청에 민원을 냈다.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!((q[0].1.as_str(), q[0].2.as_str()), ("밤길 무서워", "주민들"), "{q:?}");
+    }
+
+    #[test]
+    fn an_indirect_clause_goes_on_through_a_name_in_marks() {
+        let q = quotes("민생민주당이 청년 월세를 지원하는 '청년주거안정특별법'을 이번 주 본회의에서 처리하겠다고 2일 밝혔다.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1, "청년 월세를 지원하는 '청년주거안정특별법'을 이번 주 본회의에서 처리하겠다", "{q:?}");
+        assert_eq!((q[0].0.as_str(), q[0].2.as_str()), ("indirect", "민생민주당"), "{q:?}");
+    }
+
+    #[test]
+    fn a_note_after_a_bite_label_is_not_the_speaker() {
+        let q = quotes("업체는 보상을 거부했습니다.\n\n[녹취] 타고온 관계자 (음성변조)\n\n\"이용자 과실이라 회사가 보상하기는 어렵습니다.\"\n\n경찰은 수사에 나섰습니다.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!((q[0].2.as_str(), q[0].3.as_str()), ("타고온", "타고온 관계자 (음성변조)"), "{q:?}");
+    }
+
+    #[test]
+    fn a_bracketed_dateline_is_no_part_of_the_subject() {
+        let q = quotes("[파이낸셜뉴스] 민생민주당이 법안을 이번 주 처리하겠다고 2일 밝혔다.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!((q[0].2.as_str(), q[0].3.as_str()), ("민생민주당", "민생민주당"), "{q:?}");
+    }
+
+    #[test]
+    fn a_loanword_that_ko_dic_breaks_stays_in_the_subject() {
+        // ko-dic reads 킥보드 as 킥/NNG 보/VV 드/EC.
+        let q = quotes("타고온은 보상을 거부했다. 한 공유 킥보드 업체 관계자는 \"세울 곳도 없는데 처벌하는 건 앞뒤가 바뀐 것\"이라고 꼬집었다.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!((q[0].2.as_str(), q[0].3.as_str()), ("공유 킥보드 업체 관계자", "공유 킥보드 업체 관계자"), "{q:?}");
+    }
+
+    #[test]
+    fn q_and_a_answers_belong_to_the_person_the_lead_in_names() {
+        // 오세린 is named most, but the questions go to 권도윤.
+        let q = quotes("오세린 한빛대 교수 연구팀은 연구 결과를 발표했다. 오 교수는 \"수면 빚은 갚기 어렵다\"고 설명했다. 오 교수는 \"등교 시간을 늦춰야 한다\"고 말했다. 대한수면학회 이사인 권도윤 서해대 신경과 교수는 \"멜라토닌이 늦게 나온다\"고 말했다.\n\n수면 부채를 줄이려면 어떻게 해야 할까. 권 교수에게 물었다.\n\n―주말에 늦잠을 자도 되나요.\n\n\"평일보다 1시간 안쪽으로만 더 자면 됩니다.\"");
+        let last = q.last().unwrap();
+        assert_eq!((last.1.as_str(), last.2.as_str()), ("평일보다 1시간 안쪽으로만 더 자면 됩니다.", "권도윤"), "{q:?}");
+    }
+
+    #[test]
+    fn a_foreign_name_is_one_speaker_and_its_later_word_is_that_name() {
+        let q = quotes("선우재민 외교부 장관은 회의를 열었다.\n\n“두 나라 모두 더 강해질 것”이라고 마르셀라 이투라 솔리스 칠레 외교장관은 말했다. 이투라 장관은 “물 부족을 키워서는 안 된다”고 말했다.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!((q[0].2.as_str(), q[0].4.as_str()), ("마르셀라 이투라 솔리스", "말했다"), "{q:?}");
+        assert_eq!((q[1].2.as_str(), q[1].3.as_str()), ("마르셀라 이투라 솔리스", "이투라 장관"), "{q:?}");
+        // Two Korean names side by side are not merged.
+        let q = quotes("석지원 오늘배달 대표는 \"헬멧을 나눠 주겠다\"고 말했다.");
+        assert!(!q[0].2.contains(' '), "{q:?}");
+    }
+
+    #[test]
+    fn a_name_in_marks_before_a_title_belongs_to_the_phrase() {
+        let q = quotes("사공다은 '천둥회' 회장은 구단이 팬들과 직접 만나는 간담회를 열어야 한다고 요구했다.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!((q[0].1.as_str(), q[0].2.as_str()), ("구단이 팬들과 직접 만나는 간담회를 열어야 한다", "사공다은"), "{q:?}");
     }
 }
