@@ -341,6 +341,10 @@ pub(crate) struct Subject {
     pub(crate) anaphor: bool,
     /// A plural pronoun (`이들은`, `그들은`): the people named together last, not the last person.
     pub(crate) plural: bool,
+    /// A bare title or speaking noun that names nobody by itself (`대변인은`, `감독은`): it
+    /// repeats the head of the last speaker's phrase (`국토부 대변인`, `정태수 감독`) when it is
+    /// the same word.
+    pub(crate) bare: bool,
 }
 
 /// A document's person and organization names (as written, and canonical) → canonical name.
@@ -365,6 +369,8 @@ struct Carry {
     person: String,
     /// The last people named together (`신하윤씨와 구태민씨는`): `이들은`, `그들은` refer to them.
     group: String,
+    /// The last word of the phrase that named the last speaker (`국토부 대변인` → 대변인).
+    head: String,
 }
 
 impl Carry {
@@ -372,6 +378,7 @@ impl Carry {
     /// pronoun (`그는`) the last person.
     fn resolve(&self, s: &Subject) -> String {
         match (s.speaker.is_empty(), s.anaphor) {
+            (false, _) if s.bare && s.speaker == self.head && !self.speaker.is_empty() => self.speaker.clone(),
             (false, _) => s.speaker.clone(),
             (true, true) => self.speaker.clone(),
             (true, false) => self.pronoun(s.plural),
@@ -391,6 +398,7 @@ impl Carry {
     /// `people`: the canonical names of the document's PERSON entities.
     fn set(&mut self, speaker: &str, people: &FxHashSet<&str>) {
         self.speaker = speaker.to_string();
+        self.head.clear();
         if speaker.split(';').all(|n| people.contains(n)) {
             if speaker.contains(';') {
                 self.group = speaker.to_string();
@@ -532,9 +540,11 @@ impl QuoteStage {
             };
             if let Some((speaker, _person)) = found {
                 let plural = speaker.is_empty() && !anaphor && matches!(st.slice(s, e), "이들" | "그들" | "그녀들");
-                out.push(Subject { s, e, pe, topic, speaker, generic: false, anaphor, plural });
+                let text = st.slice(s, e);
+                let bare = k == wi && !indefinite && !anaphor && speaker == text && (self.titles.contains(text) || self.lex.speaker_nouns.contains(text));
+                out.push(Subject { s, e, pe, topic, speaker, generic: false, anaphor, plural, bare });
             } else {
-                out.push(Subject { s, e, pe, topic, speaker: st.text(s, e), generic: true, anaphor: false, plural: false });
+                out.push(Subject { s, e, pe, topic, speaker: st.text(s, e), generic: true, anaphor: false, plural: false, bare: false });
             }
         }
         out
@@ -1618,7 +1628,10 @@ impl QuoteStage {
             for f in &all {
                 let (speaker, speaker_text) = f.speaker.clone().unwrap_or_default();
                 if !speaker.is_empty() && body {
+                    // A quote whose speaker is carried keeps the head of the phrase that named it.
+                    let head = if speaker_text.is_empty() && speaker == carry.speaker { std::mem::take(&mut carry.head) } else { String::new() };
                     carry.set(&speaker, &people);
+                    carry.head = speaker_text.rsplit(' ').next().filter(|h| !h.is_empty()).map_or(head, str::to_string);
                 }
                 if speaker.is_empty() && body && f.kind == DIRECT && carry.speaker.is_empty() {
                     lede.push((out.len(), si));
@@ -1636,6 +1649,7 @@ impl QuoteStage {
             if all.is_empty() && body {
                 if let Some(s) = subjects.iter().find(|s| s.topic && !s.generic && !s.speaker.is_empty()) {
                     carry.set(&s.speaker.clone(), &people);
+                    carry.head = st.slice(s.s, s.e).rsplit(' ').next().unwrap_or("").to_string();
                 }
             }
         }
@@ -2326,5 +2340,16 @@ mod tests {
         let q = quotes("사공다은 '천둥회' 회장은 구단이 팬들과 직접 만나는 간담회를 열어야 한다고 요구했다.");
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!((q[0].1.as_str(), q[0].2.as_str()), ("구단이 팬들과 직접 만나는 간담회를 열어야 한다", "사공다은"), "{q:?}");
+    }
+
+    #[test]
+    fn a_bare_title_repeats_the_head_of_the_last_speakers_phrase() {
+        let q = quotes("국토교통부는 20일 대책을 발표했다. 국토부 대변인은 \"다음 달 세부 방안을 내놓겠다\"고 밝혔다. 대변인은 \"시장 상황을 지켜보겠다\"고 덧붙였다. 업계 관계자는 \"수요가 줄고 있다\"고 전했다. 한 관계자는 \"하반기가 고비\"라고 말했다.");
+        assert_eq!(q.len(), 4, "{q:?}");
+        assert_eq!((q[1].2.as_str(), q[1].3.as_str()), ("국토교통부", "대변인"), "{q:?}");
+        // `한 관계자` is somebody else, not the last speaker.
+        assert_eq!(q[3].2, "관계자", "{q:?}");
+        let q = quotes("한강 베어스의 정태수 감독은 경기 뒤 \"선수들이 잘 버텼다\"고 말했다. 이어 \"투수들이 고생했다\"고 했다. 감독은 \"다음 경기도 총력전\"이라고 강조했다.");
+        assert_eq!(q.last().unwrap().2, "정태수", "{q:?}");
     }
 }
