@@ -341,6 +341,10 @@ pub(crate) struct Subject {
     pub(crate) anaphor: bool,
     /// A plural pronoun (`이들은`, `그들은`): the people named together last, not the last person.
     pub(crate) plural: bool,
+    /// A bare title or speaking noun that names nobody by itself (`대변인은`, `감독은`): it
+    /// repeats the head of the last speaker's phrase (`국토부 대변인`, `정태수 감독`) when it is
+    /// the same word.
+    pub(crate) bare: bool,
 }
 
 /// A document's person and organization names (as written, and canonical) → canonical name.
@@ -365,6 +369,8 @@ struct Carry {
     person: String,
     /// The last people named together (`신하윤씨와 구태민씨는`): `이들은`, `그들은` refer to them.
     group: String,
+    /// The last word of the phrase that named the last speaker (`국토부 대변인` → 대변인).
+    head: String,
 }
 
 impl Carry {
@@ -372,6 +378,7 @@ impl Carry {
     /// pronoun (`그는`) the last person.
     fn resolve(&self, s: &Subject) -> String {
         match (s.speaker.is_empty(), s.anaphor) {
+            (false, _) if s.bare && s.speaker == self.head && !self.speaker.is_empty() => self.speaker.clone(),
             (false, _) => s.speaker.clone(),
             (true, true) => self.speaker.clone(),
             (true, false) => self.pronoun(s.plural),
@@ -391,6 +398,7 @@ impl Carry {
     /// `people`: the canonical names of the document's PERSON entities.
     fn set(&mut self, speaker: &str, people: &FxHashSet<&str>) {
         self.speaker = speaker.to_string();
+        self.head.clear();
         if speaker.split(';').all(|n| people.contains(n)) {
             if speaker.contains(';') {
                 self.group = speaker.to_string();
@@ -445,7 +453,27 @@ impl QuoteStage {
                     // `편 의원은`: a surname right before the title (not 이/한/전, which are
                     // determiners and prefixes as often).
                     || (k == wi && self.surnames.contains(ptext) && !matches!(ptext, "이" | "그" | "한" | "전" | "현" | "새" | "각" | "두" | "세"));
-                let nominal = covered || pms.iter().any(|m| is_nominal_tag(tag(m)))
+                // `한 공유 킥보드 업체 관계자는`: ko-dic breaks a loanword it does not know into a
+                // noun and a verb (킥/NNG 보/VV 드/EC); a word that starts with a noun and has no
+                // particle, no derivational suffix and no final or adnominal ending is still a noun
+                // of the phrase.
+                let broken_noun = pms.first().is_some_and(|m| matches!(tag(m), "NNG" | "NNP"))
+                    && pms.iter().any(|m| matches!(tag(m), "VV" | "VA"))
+                    && ptext.chars().all(is_hangul)
+                    && !self.lex.skip_lead.contains(ptext)
+                    && pms.iter().all(|m| {
+                        let p = &*m.features.pos;
+                        !(p.starts_with('J') || p.contains("XS") || p.contains("VCP") || p.contains("EP") || p.contains("EF") || p.contains("ETM") || p.contains("ETN"))
+                    });
+                // `[파이낸셜뉴스] 민생민주당이`: a word in square brackets is a dateline or a label.
+                let label = ptext.starts_with('[') && ptext.ends_with(']');
+                // `사공다은 '천둥회' 회장은`: a name in marks right before the title is part of the phrase.
+                let quoted_name = ptext.chars().count() > 2
+                    && ptext.chars().next().is_some_and(|c| closer_for(c).is_some())
+                    && ptext.chars().last().is_some_and(is_mark)
+                    && !ptext.chars().skip(1).take(ptext.chars().count() - 2).any(is_mark)
+                    && st.entities.iter().any(|en| en.kind == ROLE && en.span.start == st.base + st.words[k].s);
+                let nominal = !label && (covered || broken_noun || quoted_name || pms.iter().any(|m| is_nominal_tag(tag(m)))
                     && pms.iter().enumerate().all(|(mi, m)| {
                         let t = tag(m);
                         let p = &*m.features.pos;
@@ -456,7 +484,7 @@ impl QuoteStage {
                     })
                     && !ptext.chars().any(is_mark)
                     && !ptext.ends_with(':')
-                    && !self.lex.skip_lead.contains(ptext);
+                    && !self.lex.skip_lead.contains(ptext));
                 // A count that is the subject's head (`병원 여덟 곳이`, `주민 30여명은`) is part of it.
                 let dated = st.entities.iter().any(|en| {
                     matches!(en.kind.as_str(), "DATE" | "TIME" | "QUANTITY")
@@ -517,9 +545,11 @@ impl QuoteStage {
             };
             if let Some((speaker, _person)) = found {
                 let plural = speaker.is_empty() && !anaphor && matches!(st.slice(s, e), "이들" | "그들" | "그녀들");
-                out.push(Subject { s, e, pe, topic, speaker, generic: false, anaphor, plural });
+                let text = st.slice(s, e);
+                let bare = k == wi && !indefinite && !anaphor && speaker == text && (self.titles.contains(text) || self.lex.speaker_nouns.contains(text));
+                out.push(Subject { s, e, pe, topic, speaker, generic: false, anaphor, plural, bare });
             } else {
-                out.push(Subject { s, e, pe, topic, speaker: st.text(s, e), generic: true, anaphor: false, plural: false });
+                out.push(Subject { s, e, pe, topic, speaker: st.text(s, e), generic: true, anaphor: false, plural: false, bare: false });
             }
         }
         out
@@ -646,7 +676,36 @@ impl QuoteStage {
         let span = st.abs(s, e);
         let inside: Vec<&Entity> = st.entities.iter().copied().filter(|en| span.contains(&en.span)).collect();
         let mut people: Vec<String> = Vec::new();
-        for en in inside.iter().filter(|en| en.kind == PERSON) {
+        // `마르셀라 이투라 솔리스 칠레 외교장관`: PERSON entities written next to each other, and the
+        // untagged words that go on after them, are one foreign name.
+        let persons: Vec<&&Entity> = inside.iter().filter(|en| en.kind == PERSON).collect();
+        if persons.len() >= 2
+            && persons.iter().all(|en| !en.canonical.contains(';') && en.canonical == st.slice(en.span.start - st.base, en.span.end - st.base))
+            && persons.windows(2).all(|p| p[1].span.start == p[0].span.end + 1 && st.chars[p[0].span.end - st.base] == ' ')
+        {
+            let mut end = persons[persons.len() - 1].span.end - st.base;
+            let mut k = st.word_from(end);
+            while k < st.words.len() && st.words[k].s == end + 1 && st.words[k].e <= e && self.name_tail(st, k) {
+                end = st.words[k].e;
+                k += 1;
+            }
+            // A foreigner is introduced with a country before the title (`… 칠레 외교장관`); two
+            // Korean names side by side are two people.
+            let country = st.words.get(k).is_some_and(|w| {
+                st.entities.iter().any(|en| (en.kind == crate::extract::entities::LOCATION || en.kind == ORGANIZATION) && en.span.start == st.base + w.s)
+            });
+            if country {
+                let full = st.text(persons[0].span.start - st.base, end);
+                roles.remember(span.start, "", &full);
+                return Some((full, true));
+            }
+        }
+        // A name in marks (`사공다은 '천둥회' 회장`) names a group or a work, not the speaker.
+        let in_marks = |en: &Entity| {
+            let (a0, a1) = (en.span.start - st.base, en.span.end - st.base);
+            a0 > 0 && st.chars.get(a0 - 1).is_some_and(|&c| closer_for(c).is_some()) && st.chars.get(a1).copied().is_some_and(is_mark)
+        };
+        for en in inside.iter().filter(|en| en.kind == PERSON && !in_marks(en)) {
             // `김모(45)씨`: an anonymized person is the surname alone, never a full name that
             // happens to share it.
             let surface = st.text(en.span.start - st.base, en.span.end - st.base);
@@ -896,7 +955,9 @@ impl QuoteStage {
     /// `"…"라고 편재윤 민생민주당 의원은 말했다`: a name-shaped word (which ko-dic may read as a
     /// verb, 편 = 펴+ㄴ) followed by words that end in a title with a subject particle.
     fn name_in_title_phrase(&self, st: &Sent, k: usize) -> bool {
-        if self.name_word(st, k).is_none() {
+        let w = &st.words[k];
+        let person = st.entities.iter().any(|en| en.kind == PERSON && en.span.start <= st.base + w.s && st.base + w.e <= en.span.end);
+        if self.name_word(st, k).is_none() && !self.name_tail(st, k) && !person {
             return false;
         }
         (k + 1..(k + 4).min(st.words.len())).any(|j| {
@@ -909,6 +970,25 @@ impl QuoteStage {
                 None => false,
             }
         })
+    }
+
+    /// Word `k` goes on a foreign name whose first words are a PERSON entity right before it
+    /// (`마르셀라 이투라 솔리스`, where only the first two are tagged): Hangul only, no particle,
+    /// no entity or title of its own.
+    fn name_tail(&self, st: &Sent, k: usize) -> bool {
+        if k == 0 {
+            return false;
+        }
+        let (w, pw) = (&st.words[k], &st.words[k - 1]);
+        let t = st.slice(w.s, w.e);
+        let prev_person = st.entities.iter().any(|en| en.kind == PERSON && en.span.end == st.base + pw.e && !en.canonical.contains(';'));
+        let span = st.abs(w.s, w.e);
+        prev_person
+            && t.chars().all(is_hangul)
+            && (2..=5).contains(&t.chars().count())
+            && !st.entities.iter().any(|en| en.span.start < span.end && span.start < en.span.end)
+            && !self.titles.contains(t)
+            && !st.word_morphs(w).iter().any(|m| tag(m).starts_with('J') || m.features.pos.contains("+J"))
     }
 
     /// Classifies the quotation mark pairs of a sentence into direct quotes.
@@ -978,10 +1058,21 @@ impl QuoteStage {
                     let alone = st.chars[..o].iter().all(|&ch| !ch.is_alphanumeric() && !is_hangul(ch));
                     let headline = matches!(st.kind, BlockKind::Headline | BlockKind::Subhead | BlockKind::Caption);
                     let clausal = st.clausal(inner.0, inner.1);
-                    let named_before = self.name_before(st, o).is_some();
+                    let named_before = self.name_before(st, o).is_some()
+                        // `업계 "…"`, `업체 "…" 보상 선 긋기`: a headline's speaker written as a speaking noun.
+                        || (headline
+                            && word_before(st, o).is_some_and(|(s, e)| {
+                                let w = st.slice(s, e);
+                                let w = w.strip_suffix('들').unwrap_or(w);
+                                self.lex.speaker_nouns.contains(w) || crate::extract::entities::is_generic_org(w)
+                            }));
                     let multiword = st.chars[inner.0..inner.1].iter().any(|&ch| crate::segment::is_space(ch));
+                    // A headline is made of segments joined by `…` or `vs` (`"이번 주 처리" vs "…"…
+                    // 여야 충돌`): words in double marks that end a segment stand alone like words
+                    // that end the headline. Single marks there are mostly terms (`'깜짝 실적'`).
+                    let seg_end = headline && matches!(st.chars[o], '"' | '“') && segment_end(st, c + 1);
                     let yes = (alone && at_end && (clausal || after_cue_block || multiword))
-                        || (headline && at_end && (clausal || multiword || named_before))
+                        || (headline && (at_end || seg_end) && (clausal || multiword || named_before))
                         || (named_before && (clausal || headline))
                         || (st.kind == BlockKind::Body && at_end && clausal);
                     yes.then(|| found(None, false))
@@ -1128,7 +1219,9 @@ impl QuoteStage {
                 start = start.max(q.cue_end);
             }
             // Never across quotation marks: after the word that closes the last pair before it.
-            for &(_, c) in pairs.iter().filter(|&&(_, c)| c < w.s) {
+            // A name or term in marks that the clause goes on through (`'청년주거안정특별법'을
+            // 처리하겠다고`, `'…' 서비스를 열겠다고`) is part of the clause, not a boundary.
+            for &(_, c) in pairs.iter().filter(|&&(o, c)| c < w.s && (direct.iter().any(|d| d.o == o) || !self.term_in_clause(st, c))) {
                 let wi = st.word_from(c);
                 start = start.max(st.words.get(wi).map_or(c + 1, |x| x.e));
             }
@@ -1145,6 +1238,35 @@ impl QuoteStage {
             });
         }
         out
+    }
+
+    /// The marks closing at `c` hold a name or term that its clause goes on through: a case
+    /// particle that is no quotative cue right after the mark (`'…'을`, `'…'에`), or a noun
+    /// after it (`'…' 서비스도`).
+    fn term_in_clause(&self, st: &Sent, c: usize) -> bool {
+        let n = st.chars.len();
+        let mut k = c + 1;
+        while k < n && is_hangul(st.chars[k]) {
+            k += 1;
+        }
+        let at = st.base + c + 1;
+        if k > c + 1 {
+            let suffix = st.slice(c + 1, k);
+            if self.lex.cue_speech.contains(suffix) || self.lex.cue_nominal.contains(suffix) {
+                return false;
+            }
+            let ms: Vec<&Morph> = st.morphs.iter().filter(|m| m.span.start >= at && m.span.end <= st.base + k).collect();
+            return !ms.is_empty() && ms.iter().all(|m| tag(m).starts_with('J') && !m.features.pos.contains("+E"));
+        }
+        if k < n && !crate::segment::is_space(st.chars[k]) {
+            return false;
+        }
+        let wi = st.word_from(k);
+        st.words.get(wi).is_some_and(|w| {
+            let ms = st.word_morphs(w);
+            ms.first().is_some_and(|m| is_nominal_tag(tag(m)))
+                && ms.iter().all(|m| !is_predicate_tag(tag(m)) && !m.features.pos.starts_with('E') && !m.features.pos.contains("+E"))
+        })
     }
 
     /// `~다고 [19일] 밝혔다`: a reporting verb within a few words, past date words and adverbs.
@@ -1256,15 +1378,6 @@ impl QuoteStage {
                 by_sentence[si].iter().find(|en| en.kind == PERSON && !en.canonical.contains(';')).map(|en| en.canonical.clone())
             })
         });
-        let interviewee = announced.flatten().or_else(|| {
-            let mut counts: rustc_hash::FxHashMap<&str, usize> = Default::default();
-            for en in a.entities.iter().filter(|en| en.kind == PERSON && !en.canonical.contains(';')) {
-                if !a.doc.meta.byline.split(';').any(|r| r == en.canonical) {
-                    *counts.entry(en.canonical.as_str()).or_default() += 1;
-                }
-            }
-            counts.into_iter().max_by_key(|&(c, n)| (n, std::cmp::Reverse(c))).map(|(c, _)| c.to_string())
-        });
         // Is sentence `si` a paragraph that answers a question line right before it?
         let answers_question = |si: usize| -> bool {
             let text = a.text(a.sentences[si].span);
@@ -1278,6 +1391,50 @@ impl QuoteStage {
             let first = a.text(a.sentences[q].span).trim_start();
             first.starts_with(['―', '—', '–', '-']) || first.starts_with("Q.") || first.starts_with("Q:") || first.starts_with("질문")
         };
+        // `권 교수에게 물었다.` then the questions: the person named in the paragraph that leads
+        // into the first question (in a sentence without quotation marks, so not somebody quoted
+        // there), when the article does not announce its Q&A.
+        let introduced = || -> Option<String> {
+            let first = (1..a.sentences.len()).find(|&si| answers_question(si))?;
+            let qb = block_of[first - 1];
+            let mut q = first - 1;
+            while q > 0 && block_of[q - 1] == qb {
+                q -= 1;
+            }
+            let lead = block_of[q.checked_sub(1)?];
+            if a.blocks[lead].kind != BlockKind::Body {
+                return None;
+            }
+            (0..q).rev().take_while(|&si| block_of[si] == lead).find_map(|si| {
+                if a.text(a.sentences[si].span).chars().any(|c| closer_for(c).is_some()) {
+                    return None;
+                }
+                by_sentence[si].iter().rev().find_map(|en| {
+                    if en.kind == PERSON && !en.canonical.contains(';') && !a.doc.meta.byline.split(';').any(|r| r == en.canonical) {
+                        return Some(en.canonical.clone());
+                    }
+                    // `권 교수에게`: a surname before a title, for a person the entity stage left
+                    // untagged but an earlier title phrase named (`권도윤 서해대 신경과 교수는`).
+                    if en.kind != ROLE || en.span.start < 2 {
+                        return None;
+                    }
+                    let before = a.text(Span::new(a.sentences[si].span.start, en.span.start));
+                    let surname = before.strip_suffix(' ')?.rsplit(' ').next()?;
+                    (self.surnames.contains(surname) && surname.chars().count() <= 2).then(|| roles.holder_named(a.text(en.span), en.span.start, surname)).flatten()
+                })
+            })
+        };
+        // Decided at the first answer, when the title phrases before it have been read.
+        let interviewee_of = || announced.clone().flatten().or_else(introduced).or_else(|| {
+            let mut counts: rustc_hash::FxHashMap<&str, usize> = Default::default();
+            for en in a.entities.iter().filter(|en| en.kind == PERSON && !en.canonical.contains(';')) {
+                if !a.doc.meta.byline.split(';').any(|r| r == en.canonical) {
+                    *counts.entry(en.canonical.as_str()).or_default() += 1;
+                }
+            }
+            counts.into_iter().max_by_key(|&(c, n)| (n, std::cmp::Reverse(c))).map(|(c, _)| c.to_string())
+        });
+        let mut interviewee: Option<Option<String>> = None;
         let mut out: Vec<Quote> = Vec::new();
         let mut carry = Carry::default();
         let mut bites_done: FxHashSet<usize> = FxHashSet::default();
@@ -1405,7 +1562,7 @@ impl QuoteStage {
                     Some(s) => s,
                     // An answer under a question line, even where the page's layout made it look
                     // like a caption.
-                    None if f.o == 0 && answers_question(si) => (interviewee.clone().unwrap_or_else(|| carry.speaker.clone()), String::new()),
+                    None if f.o == 0 && answers_question(si) => (interviewee.get_or_insert_with(interviewee_of).clone().unwrap_or_else(|| carry.speaker.clone()), String::new()),
                     None if body => (carry.speaker.clone(), String::new()),
                     None => (String::new(), String::new()),
                 };
@@ -1476,7 +1633,10 @@ impl QuoteStage {
             for f in &all {
                 let (speaker, speaker_text) = f.speaker.clone().unwrap_or_default();
                 if !speaker.is_empty() && body {
+                    // A quote whose speaker is carried keeps the head of the phrase that named it.
+                    let head = if speaker_text.is_empty() && speaker == carry.speaker { std::mem::take(&mut carry.head) } else { String::new() };
                     carry.set(&speaker, &people);
+                    carry.head = speaker_text.rsplit(' ').next().filter(|h| !h.is_empty()).map_or(head, str::to_string);
                 }
                 if speaker.is_empty() && body && f.kind == DIRECT && carry.speaker.is_empty() {
                     lede.push((out.len(), si));
@@ -1494,12 +1654,34 @@ impl QuoteStage {
             if all.is_empty() && body {
                 if let Some(s) = subjects.iter().find(|s| s.topic && !s.generic && !s.speaker.is_empty()) {
                     carry.set(&s.speaker.clone(), &people);
+                    carry.head = st.slice(s.s, s.e).rsplit(' ').next().unwrap_or("").to_string();
                 }
             }
         }
         out.sort_by_key(|q| (q.span.start, q.span.end));
         out.dedup_by(|b, a| a.span == b.span);
         article_names(a, &mut out, &self.lex.speaker_nouns);
+        // `이투라 장관은`: one word of a foreign name read whole before is that name.
+        let found = roles.found.borrow();
+        let mut foreign: Vec<&str> = found.iter().map(|(_, _, p)| p.as_str()).filter(|p| p.contains(' ')).collect();
+        foreign.sort_unstable();
+        foreign.dedup();
+        if !foreign.is_empty() {
+            for q in out.iter_mut() {
+                let names: Vec<String> = q
+                    .speaker
+                    .split(';')
+                    .map(|n| {
+                        let mut full = foreign.iter().filter(|f| !n.is_empty() && !n.contains(' ') && f.split(' ').any(|w| w == n));
+                        match (full.next(), full.next()) {
+                            (Some(f), None) => f.to_string(),
+                            _ => n.to_string(),
+                        }
+                    })
+                    .collect();
+                q.speaker = names.join(";");
+            }
+        }
         out
     }
 
@@ -1556,6 +1738,13 @@ impl QuoteStage {
             }
         }
         let desc = d.to_string();
+        // `타고온 관계자 (음성변조)`, `A씨 (음성대역)`: a note in brackets after the label is about
+        // the recording, not the speaker.
+        if let Some(k) = d.rfind('(').filter(|_| d.ends_with(')')) {
+            if k > 0 && !d[..k].trim().is_empty() {
+                d = d[..k].trim_end();
+            }
+        }
         let name = d.split('/').next().unwrap_or(d).trim();
         let bare: String = name
             .trim_end_matches("씨")
@@ -1718,6 +1907,24 @@ fn group_subject(st: &Sent, s: &Subject) -> bool {
             && en.span.start >= st.base + s.s
             && ["명", "곳", "개사", "가구", "개 기관", "개 단체"].iter().any(|c| st.analysis.text(en.span).ends_with(c))
     })
+}
+
+/// True when a headline segment ends at `k`, right after a closing mark: past spaces come `…`,
+/// `...`, `vs` or `VS` (`"이번 주 처리" vs "발목잡기"…여야 충돌`).
+fn segment_end(st: &Sent, mut k: usize) -> bool {
+    let n = st.chars.len();
+    while k < n && crate::segment::is_space(st.chars[k]) {
+        k += 1;
+    }
+    match st.chars.get(k) {
+        Some('…') => true,
+        Some('.') => st.chars.get(k + 1) == Some(&'.') && st.chars.get(k + 2) == Some(&'.'),
+        Some('v' | 'V') => {
+            let next = st.chars.get(k + 1).copied();
+            matches!(next, Some('s' | 'S')) && st.chars.get(k + 2).is_none_or(|c| crate::segment::is_space(*c) || matches!(c, '.' | '"' | '“' | '\'' | '‘'))
+        }
+        _ => false,
+    }
 }
 
 /// The word right before position `o` (past spaces and a colon), from the last character that
@@ -2066,5 +2273,88 @@ mod tests {
         assert_eq!(q.len(), 2, "{q:?}");
         assert_eq!((q[0].0.as_str(), q[0].2.as_str()), ("indirect", "기상청"), "{q:?}");
         assert_eq!(q[1].2, "국토교통부", "{q:?}");
+    }
+
+    #[test]
+    fn headline_quotes_that_end_a_segment() {
+        // Double marks before `…` or `vs` end a headline segment; single marks around a term do not.
+        let q = quotes("\"인도가 인도가 아니에요\"…공유 킥보드 사고 한 해 2천 건\n\n\"이번 주 처리\" vs \"발목잡기 아닌 검증\"…여야 정면충돌\n\n한빛전자, 3분기 영업익 812억…'깜짝 실적' 뒤엔 AI\n\n본문은 여기서 시작한다.");
+        let texts: Vec<&str> = q.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(texts, ["인도가 인도가 아니에요", "이번 주 처리", "발목잡기 아닌 검증"], "{q:?}");
+        assert!(q.iter().all(|x| x.2.is_empty()), "no speaker is written: {q:?}");
+    }
+
+    #[test]
+    fn headline_speaker_written_as_a_speaking_or_generic_noun_before_more_words() {
+        let q = quotes("킥보드 사고 늘어…주민들 \"밤길 무서워\" 집단 민원\n\n주민들은 구청에 민원을 냈다.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!((q[0].1.as_str(), q[0].2.as_str()), ("밤길 무서워", "주민들"), "{q:?}");
+    }
+
+    #[test]
+    fn an_indirect_clause_goes_on_through_a_name_in_marks() {
+        let q = quotes("민생민주당이 청년 월세를 지원하는 '청년주거안정특별법'을 이번 주 본회의에서 처리하겠다고 2일 밝혔다.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1, "청년 월세를 지원하는 '청년주거안정특별법'을 이번 주 본회의에서 처리하겠다", "{q:?}");
+        assert_eq!((q[0].0.as_str(), q[0].2.as_str()), ("indirect", "민생민주당"), "{q:?}");
+    }
+
+    #[test]
+    fn a_note_after_a_bite_label_is_not_the_speaker() {
+        let q = quotes("업체는 보상을 거부했습니다.\n\n[녹취] 타고온 관계자 (음성변조)\n\n\"이용자 과실이라 회사가 보상하기는 어렵습니다.\"\n\n경찰은 수사에 나섰습니다.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!((q[0].2.as_str(), q[0].3.as_str()), ("타고온", "타고온 관계자 (음성변조)"), "{q:?}");
+    }
+
+    #[test]
+    fn a_bracketed_dateline_is_no_part_of_the_subject() {
+        let q = quotes("[파이낸셜뉴스] 민생민주당이 법안을 이번 주 처리하겠다고 2일 밝혔다.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!((q[0].2.as_str(), q[0].3.as_str()), ("민생민주당", "민생민주당"), "{q:?}");
+    }
+
+    #[test]
+    fn a_loanword_that_ko_dic_breaks_stays_in_the_subject() {
+        // ko-dic reads 킥보드 as 킥/NNG 보/VV 드/EC.
+        let q = quotes("타고온은 보상을 거부했다. 한 공유 킥보드 업체 관계자는 \"세울 곳도 없는데 처벌하는 건 앞뒤가 바뀐 것\"이라고 꼬집었다.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!((q[0].2.as_str(), q[0].3.as_str()), ("공유 킥보드 업체 관계자", "공유 킥보드 업체 관계자"), "{q:?}");
+    }
+
+    #[test]
+    fn q_and_a_answers_belong_to_the_person_the_lead_in_names() {
+        // 오세린 is named most, but the questions go to 권도윤.
+        let q = quotes("오세린 한빛대 교수 연구팀은 연구 결과를 발표했다. 오 교수는 \"수면 빚은 갚기 어렵다\"고 설명했다. 오 교수는 \"등교 시간을 늦춰야 한다\"고 말했다. 대한수면학회 이사인 권도윤 서해대 신경과 교수는 \"멜라토닌이 늦게 나온다\"고 말했다.\n\n수면 부채를 줄이려면 어떻게 해야 할까. 권 교수에게 물었다.\n\n―주말에 늦잠을 자도 되나요.\n\n\"평일보다 1시간 안쪽으로만 더 자면 됩니다.\"");
+        let last = q.last().unwrap();
+        assert_eq!((last.1.as_str(), last.2.as_str()), ("평일보다 1시간 안쪽으로만 더 자면 됩니다.", "권도윤"), "{q:?}");
+    }
+
+    #[test]
+    fn a_foreign_name_is_one_speaker_and_its_later_word_is_that_name() {
+        let q = quotes("선우재민 외교부 장관은 회의를 열었다.\n\n“두 나라 모두 더 강해질 것”이라고 마르셀라 이투라 솔리스 칠레 외교장관은 말했다. 이투라 장관은 “물 부족을 키워서는 안 된다”고 말했다.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!((q[0].2.as_str(), q[0].4.as_str()), ("마르셀라 이투라 솔리스", "말했다"), "{q:?}");
+        assert_eq!((q[1].2.as_str(), q[1].3.as_str()), ("마르셀라 이투라 솔리스", "이투라 장관"), "{q:?}");
+        // Two Korean names side by side are not merged.
+        let q = quotes("석지원 오늘배달 대표는 \"헬멧을 나눠 주겠다\"고 말했다.");
+        assert!(!q[0].2.contains(' '), "{q:?}");
+    }
+
+    #[test]
+    fn a_name_in_marks_before_a_title_belongs_to_the_phrase() {
+        let q = quotes("사공다은 '천둥회' 회장은 구단이 팬들과 직접 만나는 간담회를 열어야 한다고 요구했다.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!((q[0].1.as_str(), q[0].2.as_str()), ("구단이 팬들과 직접 만나는 간담회를 열어야 한다", "사공다은"), "{q:?}");
+    }
+
+    #[test]
+    fn a_bare_title_repeats_the_head_of_the_last_speakers_phrase() {
+        let q = quotes("국토교통부는 20일 대책을 발표했다. 국토부 대변인은 \"다음 달 세부 방안을 내놓겠다\"고 밝혔다. 대변인은 \"시장 상황을 지켜보겠다\"고 덧붙였다. 업계 관계자는 \"수요가 줄고 있다\"고 전했다. 한 관계자는 \"하반기가 고비\"라고 말했다.");
+        assert_eq!(q.len(), 4, "{q:?}");
+        assert_eq!((q[1].2.as_str(), q[1].3.as_str()), ("국토교통부", "대변인"), "{q:?}");
+        // `한 관계자` is somebody else, not the last speaker.
+        assert_eq!(q[3].2, "관계자", "{q:?}");
+        let q = quotes("한강 베어스의 정태수 감독은 경기 뒤 \"선수들이 잘 버텼다\"고 말했다. 이어 \"투수들이 고생했다\"고 했다. 감독은 \"다음 경기도 총력전\"이라고 강조했다.");
+        assert_eq!(q.last().unwrap().2, "정태수", "{q:?}");
     }
 }
