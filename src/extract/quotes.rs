@@ -1726,6 +1726,13 @@ impl QuoteStage {
     /// 선우태진; `SY건설 관계자` → SY건설; anything else as written.
     fn cue_speaker(&self, names: &Names, cue: &str) -> (String, String) {
         let mut d = cue.trim();
+        // `[인터뷰 : 이름 / 직함]`, `▶ 인터뷰 : 이름 / 직함`: the label and a colon before the speaker.
+        let bare_label = d.trim_start_matches(['[', '▶', '<', '(']).trim_start();
+        if let Some((label, rest)) = bare_label.split_once(':') {
+            if self.lex.interview.iter().any(|w| label.trim() == w.as_str()) {
+                d = rest.trim().trim_end_matches([']', '>', ')']).trim_end();
+            }
+        }
         // Drop the label: `[인터뷰]`, `<인터뷰>`, `(녹취)`, `◀ 인터뷰 ▶`.
         for (open, close) in [('[', ']'), ('<', '>'), ('(', ')'), ('◀', '▶'), ('【', '】')] {
             if d.starts_with(open) {
@@ -2356,5 +2363,12 @@ mod tests {
         assert_eq!(q[3].2, "관계자", "{q:?}");
         let q = quotes("한강 베어스의 정태수 감독은 경기 뒤 \"선수들이 잘 버텼다\"고 말했다. 이어 \"투수들이 고생했다\"고 했다. 감독은 \"다음 경기도 총력전\"이라고 강조했다.");
         assert_eq!(q.last().unwrap().2, "정태수", "{q:?}");
+    }
+
+    #[test]
+    fn interview_cue_lines_with_a_colon() {
+        let q = quotes("주민들이 불안을 호소하고 있습니다.\n\n▶ 인터뷰 : 김서연 / 서울 마포구 주민\n\"밤마다 킥보드가 인도로 달려요.\"\n\n[인터뷰 : 박정우 / 한국교통연구원 연구위원]\n\"속도를 낮춰야 합니다.\"\n\n경찰은 단속을 늘리기로 했습니다.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!((q[0].2.as_str(), q[1].2.as_str()), ("김서연", "박정우"), "{q:?}");
     }
 }
