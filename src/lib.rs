@@ -58,10 +58,15 @@ pub struct Pipeline {
 
 impl Pipeline {
     pub fn new(data: resources::DataFiles) -> Result<Pipeline, String> {
-        let cleaner = clean::Cleaner::new(&data)?;
-        let splitter = segment::Splitter::new(&data);
-        let morphology = morph::Morphology::new(&data.get("user_dict.csv").text)?;
-        let stages = extract::default_stages(&data)?;
+        // Loading ko-dic is the longest step of the start: it runs on a thread of its own while
+        // the rules and lexicons are compiled here.
+        let (morphology, rest) = std::thread::scope(|scope| {
+            let morphology = scope.spawn(|| morph::Morphology::new(&data.get("user_dict.csv").text));
+            let rest = (|| Ok::<_, String>((clean::Cleaner::new(&data)?, segment::Splitter::new(&data), extract::default_stages(&data)?)))();
+            (morphology.join().unwrap_or_else(|p| std::panic::resume_unwind(p)), rest)
+        });
+        let (cleaner, splitter, stages) = rest?;
+        let morphology = morphology?;
         Ok(Pipeline { data, cleaner, splitter, morphology, stages, workers: Mutex::new(Vec::new()) })
     }
 

@@ -1,22 +1,93 @@
-//! A literal gate for unanchored line rules: one pass of an Aho-Corasick automaton over a line
-//! says which rules can match it, so each rule's regex runs only on the few lines that hold one of
-//! the literals its matches begin with (`저작권자`, `무단`, `후원` …), instead of each regex
-//! scanning every line of every page. The literals come from the patterns themselves
-//! (`regex_syntax`'s prefix extraction), so the rules stay data in `boilerplate.tsv`.
+//! A literal gate for line rules: one pass of an Aho-Corasick automaton over a line says which
+//! rules can match it, so each rule's regex runs only on the few lines that hold one of the
+//! literals every match of the rule contains (`저작권자`, `무단`, `제보`, `기자` …), instead of each
+//! regex reading every line of every page. The literals come from the patterns themselves (their
+//! syntax trees, through `regex_syntax`), so the rules stay data in `boilerplate.tsv`.
+//!
+//! A rule whose every match must contain one of a few literals is *gated*. A rule with no such
+//! set, or whose set holds a literal that nearly every line of text contains (one Hangul
+//! syllable, one letter or digit, `.`, `,`), is *open*: the gate always reports it.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex_syntax::hir::literal::Extractor;
+use regex_syntax::hir::{Class, Hir, HirKind};
 
 /// At most this many rules per gate (one bit each).
 pub const MAX_RULES: usize = 64;
+
+/// Character classes with more members than this give no literal (`[가-힣]`, `\w`).
+const MAX_CLASS_CHARS: u32 = 16;
 
 #[derive(Debug)]
 pub struct LiteralGate {
     ac: Option<AhoCorasick>,
     /// The rule of each literal of `ac`.
     rule_of: Vec<u8>,
-    /// Rules with no finite set of leading literals: always candidates.
+    /// Open rules: always candidates.
     always: u64,
+}
+
+/// A set of literals such that every match of `h` contains at least one of them, or `None`.
+fn required(h: &Hir) -> Option<Vec<Vec<u8>>> {
+    fn class_size(c: &Class) -> u32 {
+        match c {
+            Class::Unicode(c) => c.iter().map(|r| r.end() as u32 - r.start() as u32 + 1).sum(),
+            Class::Bytes(c) => c.iter().map(|r| u32::from(r.end()) - u32::from(r.start()) + 1).sum(),
+        }
+    }
+    match h.kind() {
+        HirKind::Empty | HirKind::Look(_) => None,
+        HirKind::Literal(l) => Some(vec![l.0.to_vec()]),
+        HirKind::Class(c) if class_size(c) > MAX_CLASS_CHARS => None,
+        HirKind::Class(Class::Unicode(c)) => {
+            Some(c.iter().flat_map(|r| r.start()..=r.end()).map(|ch| ch.to_string().into_bytes()).collect())
+        }
+        HirKind::Class(Class::Bytes(c)) => Some(c.iter().flat_map(|r| r.start()..=r.end()).map(|b| vec![b]).collect()),
+        HirKind::Repetition(r) if r.min >= 1 => required(&r.sub),
+        HirKind::Repetition(_) => None,
+        HirKind::Capture(c) => required(&c.sub),
+        // Every part of a concatenation is in every match: take the most selective part.
+        HirKind::Concat(parts) => parts.iter().filter_map(required).filter(|lits| !is_weak(lits)).max_by_key(|lits| {
+            let shortest = lits.iter().map(|l| l.len()).min().unwrap_or(0);
+            (shortest.min(6), std::cmp::Reverse(lits.len()))
+        }),
+        // One branch or another: the union, if every branch has a set.
+        HirKind::Alternation(branches) => {
+            let mut out = Vec::new();
+            for b in branches {
+                out.extend(required(b)?);
+            }
+            Some(out)
+        }
+    }
+}
+
+/// A literal set that nearly every line of Korean text contains one of: an empty literal, one
+/// Hangul syllable, one ASCII letter or digit, a period or a comma.
+fn is_weak(lits: &[Vec<u8>]) -> bool {
+    lits.iter().any(|l| match std::str::from_utf8(l) {
+        Ok(s) => {
+            let mut cs = s.chars();
+            match (cs.next(), cs.next()) {
+                (None, _) => true,
+                (Some(c), None) => c.is_ascii_alphanumeric() || ('가'..='힣').contains(&c) || matches!(c, '.' | ',' | ' '),
+                _ => false,
+            }
+        }
+        Err(_) => l.is_empty(),
+    })
+}
+
+/// The literals that gate pattern `p`: its required literals, else its leading literals, unless
+/// either set is weak. `None`: the rule is open.
+pub fn gate_literals(p: &str) -> Option<Vec<Vec<u8>>> {
+    let hir = regex_syntax::Parser::new().parse(p).ok()?;
+    let req = required(&hir).filter(|l| !l.is_empty() && !is_weak(l));
+    req.or_else(|| {
+        let seq = Extractor::new().extract(&hir);
+        let lits: Vec<Vec<u8>> = seq.literals()?.iter().map(|l| l.as_bytes().to_vec()).collect();
+        (!lits.is_empty() && !is_weak(&lits)).then_some(lits)
+    })
 }
 
 impl LiteralGate {
@@ -27,12 +98,7 @@ impl LiteralGate {
         let mut rule_of = Vec::new();
         let mut always = 0u64;
         for (k, p) in patterns.iter().enumerate() {
-            let lits = regex_syntax::Parser::new().parse(p).ok().and_then(|hir| {
-                let seq = Extractor::new().extract(&hir);
-                let lits: Vec<Vec<u8>> = seq.literals()?.iter().map(|l| l.as_bytes().to_vec()).collect();
-                (!lits.is_empty() && lits.iter().all(|l| !l.is_empty())).then_some(lits)
-            });
-            match lits {
+            match gate_literals(p) {
                 Some(lits) => {
                     rule_of.extend(std::iter::repeat_n(k as u8, lits.len()));
                     literals.extend(lits);
@@ -48,6 +114,11 @@ impl LiteralGate {
                 .expect("a DFA over a few hundred short literals")
         });
         LiteralGate { ac, rule_of, always }
+    }
+
+    /// The open rules: those the gate reports for every line.
+    pub fn open(&self) -> u64 {
+        self.always
     }
 
     /// The rules that can match `s` (a superset of those that do).
@@ -67,7 +138,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_rule_is_a_candidate_only_where_one_of_its_leading_literals_occurs() {
+    fn a_rule_is_a_candidate_only_where_one_of_its_literals_occurs() {
         let g = LiteralGate::new(&[r"무단\s*(?:전재|복제)", r"(?:저작권자|[Cc]opyright)\s*©", r"\d+명"]);
         assert_eq!(g.candidates("기사 본문입니다."), 0b100);
         assert_eq!(g.candidates("… 무단전재 및 재배포 금지"), 0b101);
@@ -82,5 +153,20 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn literals_inside_anchored_patterns_gate_them_and_common_ones_leave_them_open() {
+        let g = LiteralGate::new(&[
+            r"^(?:[◎▣]\s*)?.{0,20}제보(?:는|\s*:)",        // the literal after a run of any characters
+            r"^[^>.\d]{1,14}(?:\s*[>›»]\s*[^>.\d]{1,14})+$", // a small class
+            r"^(?:공유|가|스크랩)$",                           // one syllable: open
+            r"^[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+$",             // `@`
+        ]);
+        assert_eq!(g.open(), 0b0100);
+        assert_eq!(g.candidates("시민 제보는 이메일로"), 0b0101);
+        assert_eq!(g.candidates("뉴스 > 정치 > 국회"), 0b0110);
+        assert_eq!(g.candidates("hong@example.com"), 0b1100);
+        assert_eq!(g.candidates("정부는 19일 대책을 발표했다."), 0b0100);
     }
 }

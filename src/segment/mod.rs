@@ -42,6 +42,11 @@ pub fn is_space(c: char) -> bool {
 
 /// Byte ranges `[open, close_end)` of the quotations of `s` that close within it.
 pub fn quote_ranges(s: &str) -> Vec<(usize, usize)> {
+    // Every quotation mark is `"`, `'`, or a character whose UTF-8 form starts with C2 (`«»`),
+    // E2 (`“”‘’`) or E3 (`「」『』`); a block without those bytes (most of them) has none.
+    if !s.as_bytes().iter().any(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3)) {
+        return Vec::new();
+    }
     let mut stack: Vec<(char, usize)> = Vec::new();
     let mut out = Vec::new();
     let mut prev: Option<char> = None;
@@ -124,6 +129,9 @@ impl Splitter {
             let is_term = matches!(c, '.' | '?' | '!' | '。' | '？' | '！' | '…');
             if !is_term {
                 i += c.len_utf8();
+                // On to the next byte that can start a final mark: `.?!`, or the first byte of
+                // `…` (E2), `。` (E3), `？！` (EF). A quotation jumped into is skipped above.
+                i += s.as_bytes()[i..].iter().position(|&b| matches!(b, b'.' | b'?' | b'!' | 0xE2 | 0xE3 | 0xEF)).unwrap_or(s.len() - i);
                 continue;
             }
             // The run of final punctuation, then closing brackets/quotes.
