@@ -345,6 +345,9 @@ pub(crate) struct Subject {
     /// repeats the head of the last speaker's phrase (`국토부 대변인`, `정태수 감독`) when it is
     /// the same word.
     pub(crate) bare: bool,
+    /// Names a person (by an entity, or by a name the quotes stage read in a title phrase:
+    /// `정도윤 울산 마린스 감독`, `알렉스 베르너 감독`), so a later `그는` refers to it.
+    pub(crate) person: bool,
 }
 
 /// A document's person and organization names (as written, and canonical) → canonical name.
@@ -396,7 +399,7 @@ impl Carry {
     }
 
     /// `people`: the canonical names of the document's PERSON entities.
-    fn set(&mut self, speaker: &str, people: &FxHashSet<&str>) {
+    fn set(&mut self, speaker: &str, people: &FxHashSet<String>) {
         self.speaker = speaker.to_string();
         self.head.clear();
         if speaker.split(';').all(|n| people.contains(n)) {
@@ -543,13 +546,13 @@ impl QuoteStage {
             } else {
                 self.speaker_of(st, s, e, roles)
             };
-            if let Some((speaker, _person)) = found {
+            if let Some((speaker, person)) = found {
                 let plural = speaker.is_empty() && !anaphor && matches!(st.slice(s, e), "이들" | "그들" | "그녀들");
                 let text = st.slice(s, e);
                 let bare = k == wi && !indefinite && !anaphor && speaker == text && (self.titles.contains(text) || self.lex.speaker_nouns.contains(text));
-                out.push(Subject { s, e, pe, topic, speaker, generic: false, anaphor, plural, bare });
+                out.push(Subject { s, e, pe, topic, speaker, generic: false, anaphor, plural, bare, person });
             } else {
-                out.push(Subject { s, e, pe, topic, speaker: st.text(s, e), generic: true, anaphor: false, plural: false, bare: false });
+                out.push(Subject { s, e, pe, topic, speaker: st.text(s, e), generic: true, anaphor: false, plural: false, bare: false, person: false });
             }
         }
         out
@@ -570,6 +573,51 @@ impl QuoteStage {
             return None;
         }
         (w0..w1 - 1).find_map(|k| self.name_word(st, k)).map(|n| (n.to_string(), title))
+    }
+
+    /// `윤모 전무`, `정모 상무`: a word of a surname and 모 right before a title in the phrase
+    /// `s..e` is an anonymized person, named by the surname (as `윤모(52)씨` is).
+    fn anonymized_before_title(&self, st: &Sent, s: usize, e: usize) -> Option<String> {
+        let (w0, w1) = (st.word_from(s), (st.word_from(e.saturating_sub(1)) + 1).min(st.words.len()));
+        (w0..w1.saturating_sub(1)).find_map(|k| {
+            let t = st.slice(st.words[k].s, st.words[k].e);
+            let mut cs = t.chars();
+            let (c0, c1) = (cs.next()?, cs.next()?);
+            if cs.next().is_some() || c1 != '모' {
+                return None;
+            }
+            let surname = &t[..c0.len_utf8()];
+            let next = &st.words[k + 1];
+            let title = st.slice(next.s, next.e.min(e).max(next.s));
+            (self.surnames.contains(surname) && self.is_title(st, next, title)).then(|| surname.to_string())
+        })
+    }
+
+    /// Word `k` is a personal name by ko-dic alone (`알렉스`, `베르너`: one NNP morpheme of the
+    /// class 인명, Hangul, two syllables or more, not a bare surname) that no entity covers.
+    fn dictionary_name(&self, st: &Sent, k: usize) -> bool {
+        let w = &st.words[k];
+        let t = st.slice(w.s, w.e);
+        let ms = st.word_morphs(w);
+        let span = st.abs(w.s, w.e);
+        ms.len() == 1
+            && tag(&ms[0]) == "NNP"
+            && &*ms[0].features.semantic_class == "인명"
+            && t.chars().count() >= 2
+            && t.chars().all(is_hangul)
+            && !self.surnames.contains(t)
+            && !st.entities.iter().any(|en| en.span.start < span.end && span.start < en.span.end)
+    }
+
+    /// `알렉스 베르너 감독`: the words right before the title at `t0` (inside the phrase from `s`)
+    /// that are personal names by ko-dic alone, as one name (at most three words).
+    fn name_words_before(&self, st: &Sent, s: usize, t0: usize) -> Option<String> {
+        let mut k = st.word_from(t0);
+        let end = k;
+        while k > 0 && end - k < 3 && st.words[k - 1].s >= s && st.words[k - 1].e < t0 && self.dictionary_name(st, k - 1) {
+            k -= 1;
+        }
+        (k < end).then(|| st.text(st.words[k].s, st.words[end - 1].e))
     }
 
     /// A title: a ROLE entity covers the word, or it is (or ends in) a title of `ner/roles.txt`.
@@ -722,6 +770,19 @@ impl QuoteStage {
         }
         if !people.is_empty() {
             return Some((people.join(";"), true));
+        }
+        if let Some(surname) = self.anonymized_before_title(st, s, e) {
+            return Some((surname, true));
+        }
+        // `수원 블루스톰의 알렉스 베르너 감독`: names by ko-dic alone right before the title.
+        if let Some(last) = st.words.get(st.word_from(e.saturating_sub(1))).filter(|w| w.s > s && w.s < e) {
+            let title = st.slice(last.s, e.min(last.e));
+            if self.is_title(st, last, title) {
+                if let Some(name) = self.name_words_before(st, s, last.s) {
+                    roles.remember(span.start, title, &name);
+                    return Some((name, true));
+                }
+            }
         }
         if let Some((name, title)) = self.apposed_name(st, s, e) {
             roles.remember(span.start, title, &name);
@@ -1174,6 +1235,12 @@ impl QuoteStage {
                 None => break,
             }
         }
+        // `베르너 감독 "…"`: a name the entity stage left untagged, before the title.
+        let mut k = st.word_from(s - st.base);
+        while k > 0 && st.words[k - 1].e + 1 == s - st.base && self.dictionary_name(st, k - 1) {
+            s = st.base + st.words[k - 1].s;
+            k -= 1;
+        }
         Some((s - st.base, j))
     }
 
@@ -1338,7 +1405,9 @@ impl QuoteStage {
     fn find(&self, a: &Analysis) -> Vec<Quote> {
         let roles = RoleMemory::new(a);
         let generic = GenericOrgs::new(a, &a.entities);
-        let people: FxHashSet<&str> = a.entities.iter().filter(|e| e.kind == PERSON).map(|e| e.canonical.as_str()).collect();
+        // The document's people: its PERSON entities, and the names the quotes stage reads in
+        // title phrases (added as they are found).
+        let mut people: FxHashSet<String> = a.entities.iter().filter(|e| e.kind == PERSON).map(|e| e.canonical.clone()).collect();
         // Names as written and canonical → canonical, for the labels of broadcast bites.
         let mut names: Names = Names::default();
         for en in &a.entities {
@@ -1488,6 +1557,11 @@ impl QuoteStage {
             let mut ind = if maybe_indirect && sentence.kind == BlockKind::Body { self.indirect(&st, &found, &pairs) } else { Vec::new() };
             let quoted: Vec<(usize, usize)> = found.iter().map(|f| (f.o, f.c)).collect();
             let subjects = self.subjects(&st, &pairs, &roles);
+            for s in subjects.iter().filter(|s| s.person && !s.speaker.is_empty() && !s.speaker.contains(';')) {
+                if !people.contains(&s.speaker) {
+                    people.insert(s.speaker.clone());
+                }
+            }
             let body = sentence.kind == BlockKind::Body;
             // Speakers of direct quotes.
             let mut prev_speaker: Option<(String, String)> = None;
@@ -2370,5 +2444,20 @@ mod tests {
         let q = quotes("주민들이 불안을 호소하고 있습니다.\n\n▶ 인터뷰 : 김서연 / 서울 마포구 주민\n\"밤마다 킥보드가 인도로 달려요.\"\n\n[인터뷰 : 박정우 / 한국교통연구원 연구위원]\n\"속도를 낮춰야 합니다.\"\n\n경찰은 단속을 늘리기로 했습니다.");
         assert_eq!(q.len(), 2, "{q:?}");
         assert_eq!((q[0].2.as_str(), q[1].2.as_str()), ("김서연", "박정우"), "{q:?}");
+    }
+
+    #[test]
+    fn an_anonymized_person_before_a_title_is_the_surname() {
+        let q = quotes("이 회사 영업본부장인 최모 상무는 \"납품 일정은 지킬 수 있다\"고 말했다.");
+        assert_eq!((q[0].2.as_str(), q[0].4.as_str()), ("최", "말했다"), "{q:?}");
+    }
+
+    #[test]
+    fn names_known_to_the_dictionary_before_a_title_are_the_speaker() {
+        let q = quotes("원정팀 토마스 뮐러 감독은 \"선수들이 끝까지 잘 버텼다\"고 말했다. 그는 \"다음 경기도 자신 있다\"고 덧붙였다.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].2, "토마스 뮐러", "{q:?}");
+        // The name read in the title phrase is a person: `그는` refers to it.
+        assert_eq!(q[1].2, "토마스 뮐러", "{q:?}");
     }
 }
