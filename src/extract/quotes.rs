@@ -51,6 +51,8 @@ pub struct QuoteLexicon {
     pub skip_lead: FxHashSet<String>,
     pub carry_lead: FxHashSet<String>,
     pub interview: Vec<String>,
+    pub ruling_party: FxHashSet<String>,
+    pub opposition_party: FxHashSet<String>,
 }
 
 impl QuoteLexicon {
@@ -68,6 +70,8 @@ impl QuoteLexicon {
                 "speaker_noun" => &mut lex.speaker_nouns,
                 "skip_lead" => &mut lex.skip_lead,
                 "carry_lead" => &mut lex.carry_lead,
+                "ruling_party" => &mut lex.ruling_party,
+                "opposition_party" => &mut lex.opposition_party,
                 "interview" => {
                     lex.interview.push(word);
                     continue;
@@ -1735,6 +1739,7 @@ impl QuoteStage {
         out.sort_by_key(|q| (q.span.start, q.span.end));
         out.dedup_by(|b, a| a.span == b.span);
         article_names(a, &mut out, &self.lex.speaker_nouns);
+        party_sides(a, &mut out, &self.lex);
         // `이투라 장관은`: one word of a foreign name read whole before is that name.
         let found = roles.found.borrow();
         let mut foreign: Vec<&str> = found.iter().map(|(_, _, p)| p.as_str()).filter(|p| p.contains(' ')).collect();
@@ -1934,6 +1939,50 @@ fn article_names(a: &Analysis, quotes: &mut [Quote], common: &FxHashSet<String>)
             })
             .collect();
         q.speaker = names.join(";");
+    }
+}
+
+/// `야당은`, `여당 지도부는`, a headline's `野 "…"`: a side of the assembly speaks for the party
+/// the article names as that side (`야당인 민생민주당`, `여당 국민통합당`), or, when the article
+/// names two parties and gives only the other side's, for the other one. Else the side stays as
+/// written.
+fn party_sides(a: &Analysis, quotes: &mut [Quote], lex: &QuoteLexicon) {
+    let side_of = |w: &str| {
+        if lex.ruling_party.contains(w) {
+            Some(0)
+        } else if lex.opposition_party.contains(w) {
+            Some(1)
+        } else {
+            None
+        }
+    };
+    if !quotes.iter().any(|q| q.speaker.split(';').any(|n| side_of(n).is_some())) {
+        return;
+    }
+    let orgs: Vec<&Entity> = a.entities.iter().filter(|e| e.kind == ORGANIZATION).collect();
+    let is_side = |e: &Entity| side_of(a.text(e.span)).or_else(|| side_of(&e.canonical));
+    let party = |e: &Entity| e.canonical.ends_with('당') && e.canonical.chars().count() >= 3 && is_side(e).is_none();
+    let mut named: [Option<&str>; 2] = [None, None];
+    for w in orgs.windows(2) {
+        let Some(side) = is_side(w[0]) else { continue };
+        if w[1].span.start >= w[0].span.end && matches!(a.text(Span::new(w[0].span.end, w[1].span.start)), " " | "인 ") && party(w[1]) {
+            named[side].get_or_insert(w[1].canonical.as_str());
+        }
+    }
+    let mut parties: Vec<&str> = orgs.iter().filter(|e| party(e)).map(|e| e.canonical.as_str()).collect();
+    parties.sort_unstable();
+    parties.dedup();
+    if parties.len() == 2 {
+        for side in 0..2 {
+            if let (None, Some(other)) = (named[side], named[1 - side]) {
+                named[side] = parties.iter().copied().find(|p| *p != other);
+            }
+        }
+    }
+    for q in quotes.iter_mut() {
+        if q.speaker.split(';').any(|n| side_of(n).is_some_and(|side| named[side].is_some())) {
+            q.speaker = q.speaker.split(';').map(|n| side_of(n).and_then(|side| named[side]).unwrap_or(n)).collect::<Vec<_>>().join(";");
+        }
     }
 }
 
@@ -2459,5 +2508,16 @@ mod tests {
         assert_eq!(q[0].2, "토마스 뮐러", "{q:?}");
         // The name read in the title phrase is a person: `그는` refers to it.
         assert_eq!(q[1].2, "토마스 뮐러", "{q:?}");
+    }
+
+    #[test]
+    fn a_side_of_the_assembly_speaks_for_the_party_the_article_names_as_that_side() {
+        let q = quotes("야당인 미래개혁당은 법안 처리를 서둘렀다. 야당은 정부가 예산을 더 늘려야 한다고 요구했다. 여당 지도부는 \"재원 대책부터 세워야 한다\"고 밝혔다. 시민행복당 대변인은 \"졸속 처리\"라고 비판했다.");
+        let speakers: Vec<&str> = q.iter().map(|q| q.2.as_str()).collect();
+        // The opposition is named in apposition; the governing side is the other of the two parties.
+        assert_eq!(speakers, ["미래개혁당", "시민행복당", "시민행복당"], "{q:?}");
+        // Without a party named as a side, the side is the speaker as written.
+        let q = quotes("야당은 정부가 예산을 더 늘려야 한다고 요구했다.");
+        assert_eq!(q[0].2, "야당", "{q:?}");
     }
 }
