@@ -624,6 +624,18 @@ impl QuoteStage {
         (k < end).then(|| st.text(st.words[k].s, st.words[end - 1].e))
     }
 
+    /// `연맹` for 한국프로축구연맹, `연대` for 플랫폼노동자연대: an organization of the document whose
+    /// name is longer and ends with `word` (two syllables or more, no speaking noun such as 정부):
+    /// the nearest one named before `pos`, else the first after.
+    fn short_form(&self, st: &Sent, word: &str, pos: usize) -> Option<String> {
+        if word.chars().count() < 2 || !word.chars().all(is_hangul) || self.lex.speaker_nouns.contains(word) || self.titles.contains(word) {
+            return None;
+        }
+        let fits = |en: &&Entity| en.kind == ORGANIZATION && en.canonical.len() > word.len() && en.canonical.ends_with(word);
+        let ents = &st.analysis.entities;
+        ents.iter().filter(|en| en.span.end <= pos).rfind(fits).or_else(|| ents.iter().filter(|en| en.span.start >= pos).find(fits)).map(|en| en.canonical.clone())
+    }
+
     /// A title: a ROLE entity covers the word, or it is (or ends in) a title of `ner/roles.txt`.
     fn is_title(&self, st: &Sent, w: &Word, title: &str) -> bool {
         let span = st.abs(w.s, w.e);
@@ -824,6 +836,12 @@ impl QuoteStage {
             }
             names.push(name_of(first, last));
             names.dedup();
+            // `연대 관계자`, `연맹은`: the last word of a longer name the article gives.
+            if let [name] = names.as_slice() {
+                if let Some(full) = self.short_form(st, name, span.start) {
+                    return Some((full, false));
+                }
+            }
             return Some((names.join(";"), false));
         }
         // A title that heads the phrase (`장관은`, `최고재무책임자(CFO)는`, `장관 측은`), not one
@@ -856,6 +874,11 @@ impl QuoteStage {
             let speaking = matches!(last, "관계자" | "관계자들" | "대변인" | "측" | "쪽") || self.lex.speaker_nouns.contains(last);
             if first != last && speaking && crate::extract::entities::is_generic_org(first) {
                 if let Some(org) = st.generic.resolve(first, span.start) {
+                    return Some((org, false));
+                }
+            }
+            if first != last && speaking && text.matches(' ').count() == 1 {
+                if let Some(org) = self.short_form(st, first, span.start) {
                     return Some((org, false));
                 }
             }
@@ -2519,5 +2542,14 @@ mod tests {
         // Without a party named as a side, the side is the speaker as written.
         let q = quotes("야당은 정부가 예산을 더 늘려야 한다고 요구했다.");
         assert_eq!(q[0].2, "야당", "{q:?}");
+    }
+
+    #[test]
+    fn the_last_word_of_an_organizations_name_stands_for_it() {
+        let q = quotes("한국배구연맹은 심판 판정 논란에 대해 입장을 냈다. 연맹 관계자는 \"영상 판독 규정을 다시 보겠다\"고 말했다.");
+        assert_eq!((q[0].2.as_str(), q[0].3.as_str()), ("한국배구연맹", "연맹 관계자"), "{q:?}");
+        // A speaking noun that ends a name (`정부` of 미국 정부) is not its short form.
+        let q = quotes("미국 정부가 관세를 올렸다. 정부 관계자는 \"대응 방안을 찾겠다\"고 말했다.");
+        assert_eq!(q[0].2, "정부", "{q:?}");
     }
 }
