@@ -1791,6 +1791,9 @@ pub struct GenericOrgs {
     fits: Vec<(&'static str, Vec<(usize, String)>)>,
     /// The organization the article mentions most, leaving out public bodies and the outlet.
     main: Option<String>,
+    /// (position, canonical name) of every mention of such organizations (companies, teams), in
+    /// text order: what `회사`, `업체`, `구단` can stand for.
+    private: Vec<(usize, String)>,
 }
 
 impl GenericOrgs {
@@ -1829,13 +1832,33 @@ impl GenericOrgs {
         }
         let outlet = a.doc.meta.outlet.as_str();
         let mut counts: HashMap<&str, usize> = HashMap::new();
+        let mut private = Vec::new();
         for e in named.iter().filter(|e| {
             e.kind == ORGANIZATION && !PUBLIC.iter().any(|p| e.canonical.ends_with(p)) && (outlet.is_empty() || !outlet.contains(e.canonical.as_str()))
         }) {
             *counts.entry(e.canonical.as_str()).or_default() += 1;
+            private.push((e.span.start, e.canonical.clone()));
         }
+        private.sort();
         let main = counts.into_iter().max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c))).map(|(c, _)| c.to_string());
-        GenericOrgs { fits, main }
+        GenericOrgs { fits, main, private }
+    }
+
+    /// True for a generic word that stands for a company or a team (`회사`, `업체`, `구단`), not
+    /// for a kind of public body.
+    pub fn stands_for_private(word: &str) -> bool {
+        matches!(generic(word), Some(How::Main))
+    }
+
+    /// True when `canonical` names an organization of the kind `회사`, `업체`, `구단` stand for.
+    pub fn is_private(&self, canonical: &str) -> bool {
+        self.private.iter().any(|(_, c)| c == canonical)
+    }
+
+    /// `이 회사 관계자`: the company or team named last before `pos`, else the article's main one.
+    pub fn private_before(&self, pos: usize) -> Option<String> {
+        let i = self.private.partition_point(|(p, _)| *p < pos);
+        i.checked_sub(1).map(|k| self.private[k].1.clone()).or_else(|| self.main.clone())
     }
 
     /// The organization a generic word at code point `pos` stands for: the nearest fitting name

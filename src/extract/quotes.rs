@@ -542,6 +542,9 @@ impl QuoteStage {
                     None if person => self.speaker_of(st, s, e, roles),
                     None => self.speaker_of(st, s, e, roles).map(|_| (st.text(s, e), false)),
                 }
+            } else if anaphoric && st.slice(s, e).split(' ').next().is_some_and(GenericOrgs::stands_for_private) {
+                // `이 회사 관계자는`, `해당 구단은`: the company or team named last, not the last speaker.
+                st.generic.private_before(st.base + s).map(|org| (org, false))
             } else if anaphoric && self.speaker_of(st, s, e, roles).is_some_and(|(_, p)| !p) && !has_name(st, s, e) {
                 // `이 관계자는`: the one quoted before.
                 anaphor = true;
@@ -1611,7 +1614,7 @@ impl QuoteStage {
                         (w0..w1).all(|k| st.lemma(&st.words[k]).is_none() || adnominal(&st, &st.words[k])) && !gap.contains('…') && !gap.contains("...")
                     })
                 });
-                let mut speaker = pick.map(|s| (carry.resolve(s), st.text(s.s, s.e)));
+                let mut speaker = pick.map(|s| (self.paragraph_body(&st, s, &carry).unwrap_or_else(|| carry.resolve(s)), st.text(s.s, s.e)));
                 if let Some((ps, pe)) = f.paren {
                     if let Some((sp, _)) = self.speaker_of(&st, ps, pe, &roles).filter(|(sp, _)| !sp.is_empty()) {
                         speaker = Some((sp, st.text(ps, pe)));
@@ -1693,7 +1696,7 @@ impl QuoteStage {
                 let mut start = region;
                 let speaker = if let Some(s) = pick {
                     start = s.pe;
-                    (carry.resolve(s), st.text(s.s, s.e))
+                    (self.paragraph_body(&st, s, &carry).unwrap_or_else(|| carry.resolve(s)), st.text(s.s, s.e))
                 } else if let Some(prev) = found.iter().rev().find(|f| f.c < q.c).and_then(|f| f.speaker.clone()) {
                     prev
                 } else if let Some(s) = subjects.iter().filter(|s| s.pe <= region && !s.generic).find(|s| s.topic) {
@@ -1785,6 +1788,14 @@ impl QuoteStage {
             }
         }
         out
+    }
+
+    /// `울산 마린스는 …했다. 구단 관계자는 "…"`: a subject headed by a word for a company or team
+    /// is the company or team the sentences before were about (the carried speaker), when that
+    /// is one.
+    fn paragraph_body(&self, st: &Sent, s: &Subject, carry: &Carry) -> Option<String> {
+        let first = st.slice(s.s, s.e).split(' ').next()?;
+        (!s.generic && !s.anaphor && GenericOrgs::stands_for_private(first) && !carry.speaker.is_empty() && st.generic.is_private(&carry.speaker)).then(|| carry.speaker.clone())
     }
 
     /// Skips words of the reporting sentence at the start of an indirect clause: spaces, `이날`,
@@ -2551,5 +2562,19 @@ mod tests {
         // A speaking noun that ends a name (`정부` of 미국 정부) is not its short form.
         let q = quotes("미국 정부가 관세를 올렸다. 정부 관계자는 \"대응 방안을 찾겠다\"고 말했다.");
         assert_eq!(q[0].2, "정부", "{q:?}");
+    }
+
+    #[test]
+    fn an_official_of_this_company_is_the_company_named_last() {
+        let q = quotes("미래전자의 김상훈 상무는 \"증설 계획을 다시 짜겠다\"고 말했다. 이 회사 관계자는 \"통보는 아직 없다\"고 말했다.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].2, "미래전자", "{q:?}");
+    }
+
+    #[test]
+    fn a_club_official_speaks_for_the_club_the_sentence_before_was_about() {
+        let q = quotes("한강 베어스는 이적료를 모두 냈다고 밝혔다. 한강 베어스 구단은 영수증도 공개했다. 부산 씨호크스는 한강 베어스의 해명을 반박했다. 구단 관계자는 \"잔금은 들어오지 않았다\"고 말했다.");
+        let last = q.last().unwrap();
+        assert_eq!((last.1.as_str(), last.2.as_str()), ("잔금은 들어오지 않았다", "부산 씨호크스"), "{q:?}");
     }
 }
