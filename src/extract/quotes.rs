@@ -628,10 +628,12 @@ impl QuoteStage {
     }
 
     /// `연맹` for 한국프로축구연맹, `연대` for 플랫폼노동자연대: an organization of the document whose
-    /// name is longer and ends with `word` (two syllables or more, no speaking noun such as 정부):
+    /// name is longer and ends with `word` (two or three syllables, no speaking noun such as 정부):
     /// the nearest one named before `pos`, else the first after.
     fn short_form(&self, st: &Sent, word: &str, pos: usize) -> Option<String> {
-        if word.chars().count() < 2 || !word.chars().all(is_hangul) || self.lex.speaker_nouns.contains(word) || self.titles.contains(word) {
+        // Short forms are short (연맹, 연대, 노조, 조합): longer words are names of their own, and
+        // this keeps the pass over the document's entities rare.
+        if !(2..=3).contains(&word.chars().count()) || !word.chars().all(is_hangul) || self.lex.speaker_nouns.contains(word) || self.titles.contains(word) {
             return None;
         }
         let fits = |en: &&Entity| en.kind == ORGANIZATION && en.canonical.len() > word.len() && en.canonical.ends_with(word);
