@@ -110,9 +110,10 @@ static DATE_RE: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 
-/// A court panel or a prosecutors' department: `형사합의23부`, `민사41단독`, `행정3부`, `반부패수사3부`.
+/// A court panel or a prosecutors' department: `형사합의23부`, `민사41단독`, `행정3부`, `형사항소3부`,
+/// `반부패수사3부`.
 static PANEL: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?:(?:민사|형사|행정|가사|파산|특허|노동)?(?:합의)?\d{1,3}(?:부|단독)|제\d{1,3}(?:형사|민사)부|[가-힣]{0,6}수사\d{0,2}부|[가-힣]{1,4}범죄(?:수사|조사)?\d{0,2}부|형사\d{1,2}부|공판\d{0,2}부)$").unwrap()
+    Regex::new(r"^(?:(?:민사|형사|행정|가사|파산|특허|노동)?(?:합의|항소)?\d{1,3}(?:부|단독)|제\d{1,3}(?:형사|민사)부|[가-힣]{0,6}수사\d{0,2}부|[가-힣]{1,4}범죄(?:수사|조사)?\d{0,2}부|형사\d{1,2}부|공판\d{0,2}부)$").unwrap()
 });
 
 static TIME_RE: Lazy<Regex> = Lazy::new(|| {
@@ -1026,7 +1027,14 @@ impl EntityStage {
             let w = &ws[i];
             let judicial = ["법원", "지법", "고법", "지원", "검찰청", "지검", "고검"].iter().any(|x| w.stem_text.ends_with(x));
             if judicial && !has_particle(i) && PANEL.is_match(&ws[i + 1].stem_text) && court_spans.contains(&w.stem) {
-                add(cands, Span::new(w.stem.start, ws[i + 1].stem.end), ORGANIZATION, 4);
+                // `수원지법 평택지원 형사2단독`: a branch court is named with its district court.
+                let district = i > 0
+                    && w.stem_text.ends_with("지원")
+                    && !has_particle(i - 1)
+                    && ["지법", "지방법원"].iter().any(|x| ws[i - 1].stem_text.ends_with(x))
+                    && court_spans.contains(&ws[i - 1].stem);
+                let start = if district { ws[i - 1].stem.start } else { w.stem.start };
+                add(cands, Span::new(start, ws[i + 1].stem.end), ORGANIZATION, 4);
             }
         }
         // A body's unit is named with the body (`국회 국토교통위원회`, `공주대 방재공학과`,
@@ -1718,6 +1726,8 @@ enum How {
     Contains(&'static [&'static str]),
     /// The organization the article mentions most, leaving out public bodies.
     Main,
+    /// A court's panel (`서울중앙지법 민사41단독`, `수원지법 형사항소3부`, `부산지법 형사5부`).
+    Panel,
 }
 
 const GENERIC: &[(&str, How)] = &[
@@ -1734,7 +1744,7 @@ const GENERIC: &[(&str, How)] = &[
     ("집행위", How::Contains(&["집행위"])),
     ("위원회", How::Contains(&["위원회"])),
     ("법원", How::Contains(&["법원", "지법", "고법"])),
-    ("재판부", How::Contains(&["단독", "합의", "재판부"])),
+    ("재판부", How::Panel),
     ("경찰", How::Contains(&["경찰"])),
     ("회사", How::Main),
     ("사측", How::Main),
@@ -1781,6 +1791,9 @@ pub struct GenericOrgs {
     fits: Vec<(&'static str, Vec<(usize, String)>)>,
     /// The organization the article mentions most, leaving out public bodies and the outlet.
     main: Option<String>,
+    /// (position, canonical name) of every mention of such organizations (companies, teams), in
+    /// text order: what `회사`, `업체`, `구단` can stand for.
+    private: Vec<(usize, String)>,
 }
 
 impl GenericOrgs {
@@ -1801,6 +1814,13 @@ impl GenericOrgs {
                             c.len() > word.len() && c.ends_with(word) && (e.kind == ORGANIZATION || word.chars().count() == 1)
                         }
                         How::Contains(words) => e.kind == ORGANIZATION && words.iter().any(|w| contains_short(c, w)),
+                        How::Panel => {
+                            // A mention that names the panel itself (not `수원지법` alone, whose
+                            // canonical may be a panel of that court).
+                            let t = a.text(e.span);
+                            let (court, panel) = t.rsplit_once(' ').unwrap_or(("", t));
+                            e.kind == ORGANIZATION && (contains_short(c, "재판부") || (["법원", "지법", "고법", "지원"].iter().any(|w| court.ends_with(w)) && PANEL.is_match(panel)))
+                        }
                         How::Main => false,
                     }
                 })
@@ -1812,13 +1832,33 @@ impl GenericOrgs {
         }
         let outlet = a.doc.meta.outlet.as_str();
         let mut counts: HashMap<&str, usize> = HashMap::new();
+        let mut private = Vec::new();
         for e in named.iter().filter(|e| {
             e.kind == ORGANIZATION && !PUBLIC.iter().any(|p| e.canonical.ends_with(p)) && (outlet.is_empty() || !outlet.contains(e.canonical.as_str()))
         }) {
             *counts.entry(e.canonical.as_str()).or_default() += 1;
+            private.push((e.span.start, e.canonical.clone()));
         }
+        private.sort();
         let main = counts.into_iter().max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c))).map(|(c, _)| c.to_string());
-        GenericOrgs { fits, main }
+        GenericOrgs { fits, main, private }
+    }
+
+    /// True for a generic word that stands for a company or a team (`회사`, `업체`, `구단`), not
+    /// for a kind of public body.
+    pub fn stands_for_private(word: &str) -> bool {
+        matches!(generic(word), Some(How::Main))
+    }
+
+    /// True when `canonical` names an organization of the kind `회사`, `업체`, `구단` stand for.
+    pub fn is_private(&self, canonical: &str) -> bool {
+        self.private.iter().any(|(_, c)| c == canonical)
+    }
+
+    /// `이 회사 관계자`: the company or team named last before `pos`, else the article's main one.
+    pub fn private_before(&self, pos: usize) -> Option<String> {
+        let i = self.private.partition_point(|(p, _)| *p < pos);
+        i.checked_sub(1).map(|k| self.private[k].1.clone()).or_else(|| self.main.clone())
     }
 
     /// The organization a generic word at code point `pos` stands for: the nearest fitting name
@@ -1943,6 +1983,16 @@ mod tests {
         assert_eq!(bench.2, "대구지법 형사12부");
         let es = entities("대구지법은 다음 달 선고 공판을 연다.");
         assert!(has(&es, "ORGANIZATION", "대구지법"), "{es:?}");
+    }
+
+    #[test]
+    fn an_appeal_panel_and_a_branch_courts_panel_are_panels_the_bench_resolves_to() {
+        let es = entities("재판부는 원심이 옳다고 밝혔다. 대전지법 형사항소1부는 피고인의 항소를 기각했다. 재판부는 반성하지 않았다고 밝혔다. 1심인 대전지법 천안지원 형사3단독은 징역 1년을 선고했다. 당시 1심 재판부는 죄질이 나쁘다고 밝혔다.");
+        assert!(has(&es, "ORGANIZATION", "대전지법 형사항소1부"), "{es:?}");
+        assert!(has(&es, "ORGANIZATION", "대전지법 천안지원 형사3단독"), "{es:?}");
+        let benches: Vec<&str> = es.iter().filter(|e| e.1 == "재판부").map(|e| e.2.as_str()).collect();
+        // Before any panel is named, the first one named after; then the nearest one before.
+        assert_eq!(benches, ["대전지법 형사항소1부", "대전지법 형사항소1부", "대전지법 천안지원 형사3단독"], "{es:?}");
     }
 
     #[test]

@@ -51,6 +51,8 @@ pub struct QuoteLexicon {
     pub skip_lead: FxHashSet<String>,
     pub carry_lead: FxHashSet<String>,
     pub interview: Vec<String>,
+    pub ruling_party: FxHashSet<String>,
+    pub opposition_party: FxHashSet<String>,
 }
 
 impl QuoteLexicon {
@@ -68,6 +70,8 @@ impl QuoteLexicon {
                 "speaker_noun" => &mut lex.speaker_nouns,
                 "skip_lead" => &mut lex.skip_lead,
                 "carry_lead" => &mut lex.carry_lead,
+                "ruling_party" => &mut lex.ruling_party,
+                "opposition_party" => &mut lex.opposition_party,
                 "interview" => {
                     lex.interview.push(word);
                     continue;
@@ -345,6 +349,9 @@ pub(crate) struct Subject {
     /// repeats the head of the last speaker's phrase (`국토부 대변인`, `정태수 감독`) when it is
     /// the same word.
     pub(crate) bare: bool,
+    /// Names a person (by an entity, or by a name the quotes stage read in a title phrase:
+    /// `정도윤 울산 마린스 감독`, `알렉스 베르너 감독`), so a later `그는` refers to it.
+    pub(crate) person: bool,
 }
 
 /// A document's person and organization names (as written, and canonical) → canonical name.
@@ -396,7 +403,7 @@ impl Carry {
     }
 
     /// `people`: the canonical names of the document's PERSON entities.
-    fn set(&mut self, speaker: &str, people: &FxHashSet<&str>) {
+    fn set(&mut self, speaker: &str, people: &FxHashSet<String>) {
         self.speaker = speaker.to_string();
         self.head.clear();
         if speaker.split(';').all(|n| people.contains(n)) {
@@ -535,6 +542,9 @@ impl QuoteStage {
                     None if person => self.speaker_of(st, s, e, roles),
                     None => self.speaker_of(st, s, e, roles).map(|_| (st.text(s, e), false)),
                 }
+            } else if anaphoric && st.slice(s, e).split(' ').next().is_some_and(GenericOrgs::stands_for_private) {
+                // `이 회사 관계자는`, `해당 구단은`: the company or team named last, not the last speaker.
+                st.generic.private_before(st.base + s).map(|org| (org, false))
             } else if anaphoric && self.speaker_of(st, s, e, roles).is_some_and(|(_, p)| !p) && !has_name(st, s, e) {
                 // `이 관계자는`: the one quoted before.
                 anaphor = true;
@@ -543,13 +553,13 @@ impl QuoteStage {
             } else {
                 self.speaker_of(st, s, e, roles)
             };
-            if let Some((speaker, _person)) = found {
+            if let Some((speaker, person)) = found {
                 let plural = speaker.is_empty() && !anaphor && matches!(st.slice(s, e), "이들" | "그들" | "그녀들");
                 let text = st.slice(s, e);
                 let bare = k == wi && !indefinite && !anaphor && speaker == text && (self.titles.contains(text) || self.lex.speaker_nouns.contains(text));
-                out.push(Subject { s, e, pe, topic, speaker, generic: false, anaphor, plural, bare });
+                out.push(Subject { s, e, pe, topic, speaker, generic: false, anaphor, plural, bare, person });
             } else {
-                out.push(Subject { s, e, pe, topic, speaker: st.text(s, e), generic: true, anaphor: false, plural: false, bare: false });
+                out.push(Subject { s, e, pe, topic, speaker: st.text(s, e), generic: true, anaphor: false, plural: false, bare: false, person: false });
             }
         }
         out
@@ -570,6 +580,65 @@ impl QuoteStage {
             return None;
         }
         (w0..w1 - 1).find_map(|k| self.name_word(st, k)).map(|n| (n.to_string(), title))
+    }
+
+    /// `윤모 전무`, `정모 상무`: a word of a surname and 모 right before a title in the phrase
+    /// `s..e` is an anonymized person, named by the surname (as `윤모(52)씨` is).
+    fn anonymized_before_title(&self, st: &Sent, s: usize, e: usize) -> Option<String> {
+        let (w0, w1) = (st.word_from(s), (st.word_from(e.saturating_sub(1)) + 1).min(st.words.len()));
+        (w0..w1.saturating_sub(1)).find_map(|k| {
+            let t = st.slice(st.words[k].s, st.words[k].e);
+            let mut cs = t.chars();
+            let (c0, c1) = (cs.next()?, cs.next()?);
+            if cs.next().is_some() || c1 != '모' {
+                return None;
+            }
+            let surname = &t[..c0.len_utf8()];
+            let next = &st.words[k + 1];
+            let title = st.slice(next.s, next.e.min(e).max(next.s));
+            (self.surnames.contains(surname) && self.is_title(st, next, title)).then(|| surname.to_string())
+        })
+    }
+
+    /// Word `k` is a personal name by ko-dic alone (`알렉스`, `베르너`: one NNP morpheme of the
+    /// class 인명, Hangul, two syllables or more, not a bare surname) that no entity covers.
+    fn dictionary_name(&self, st: &Sent, k: usize) -> bool {
+        let w = &st.words[k];
+        let t = st.slice(w.s, w.e);
+        let ms = st.word_morphs(w);
+        let span = st.abs(w.s, w.e);
+        ms.len() == 1
+            && tag(&ms[0]) == "NNP"
+            && &*ms[0].features.semantic_class == "인명"
+            && t.chars().count() >= 2
+            && t.chars().all(is_hangul)
+            && !self.surnames.contains(t)
+            && !st.entities.iter().any(|en| en.span.start < span.end && span.start < en.span.end)
+    }
+
+    /// `알렉스 베르너 감독`: the words right before the title at `t0` (inside the phrase from `s`)
+    /// that are personal names by ko-dic alone, as one name (at most three words).
+    fn name_words_before(&self, st: &Sent, s: usize, t0: usize) -> Option<String> {
+        let mut k = st.word_from(t0);
+        let end = k;
+        while k > 0 && end - k < 3 && st.words[k - 1].s >= s && st.words[k - 1].e < t0 && self.dictionary_name(st, k - 1) {
+            k -= 1;
+        }
+        (k < end).then(|| st.text(st.words[k].s, st.words[end - 1].e))
+    }
+
+    /// `연맹` for 한국프로축구연맹, `연대` for 플랫폼노동자연대: an organization of the document whose
+    /// name is longer and ends with `word` (two or three syllables, no speaking noun such as 정부):
+    /// the nearest one named before `pos`, else the first after.
+    fn short_form(&self, st: &Sent, word: &str, pos: usize) -> Option<String> {
+        // Short forms are short (연맹, 연대, 노조, 조합): longer words are names of their own, and
+        // this keeps the pass over the document's entities rare.
+        if !(2..=3).contains(&word.chars().count()) || !word.chars().all(is_hangul) || self.lex.speaker_nouns.contains(word) || self.titles.contains(word) {
+            return None;
+        }
+        let fits = |en: &&Entity| en.kind == ORGANIZATION && en.canonical.len() > word.len() && en.canonical.ends_with(word);
+        let ents = &st.analysis.entities;
+        ents.iter().filter(|en| en.span.end <= pos).rfind(fits).or_else(|| ents.iter().filter(|en| en.span.start >= pos).find(fits)).map(|en| en.canonical.clone())
     }
 
     /// A title: a ROLE entity covers the word, or it is (or ends in) a title of `ner/roles.txt`.
@@ -723,6 +792,19 @@ impl QuoteStage {
         if !people.is_empty() {
             return Some((people.join(";"), true));
         }
+        if let Some(surname) = self.anonymized_before_title(st, s, e) {
+            return Some((surname, true));
+        }
+        // `수원 블루스톰의 알렉스 베르너 감독`: names by ko-dic alone right before the title.
+        if let Some(last) = st.words.get(st.word_from(e.saturating_sub(1))).filter(|w| w.s > s && w.s < e) {
+            let title = st.slice(last.s, e.min(last.e));
+            if self.is_title(st, last, title) {
+                if let Some(name) = self.name_words_before(st, s, last.s) {
+                    roles.remember(span.start, title, &name);
+                    return Some((name, true));
+                }
+            }
+        }
         if let Some((name, title)) = self.apposed_name(st, s, e) {
             roles.remember(span.start, title, &name);
             return Some((name, true));
@@ -759,6 +841,12 @@ impl QuoteStage {
             }
             names.push(name_of(first, last));
             names.dedup();
+            // `연대 관계자`, `연맹은`: the last word of a longer name the article gives.
+            if let [name] = names.as_slice() {
+                if let Some(full) = self.short_form(st, name, span.start) {
+                    return Some((full, false));
+                }
+            }
             return Some((names.join(";"), false));
         }
         // A title that heads the phrase (`장관은`, `최고재무책임자(CFO)는`, `장관 측은`), not one
@@ -791,6 +879,11 @@ impl QuoteStage {
             let speaking = matches!(last, "관계자" | "관계자들" | "대변인" | "측" | "쪽") || self.lex.speaker_nouns.contains(last);
             if first != last && speaking && crate::extract::entities::is_generic_org(first) {
                 if let Some(org) = st.generic.resolve(first, span.start) {
+                    return Some((org, false));
+                }
+            }
+            if first != last && speaking && text.matches(' ').count() == 1 {
+                if let Some(org) = self.short_form(st, first, span.start) {
                     return Some((org, false));
                 }
             }
@@ -1174,6 +1267,12 @@ impl QuoteStage {
                 None => break,
             }
         }
+        // `베르너 감독 "…"`: a name the entity stage left untagged, before the title.
+        let mut k = st.word_from(s - st.base);
+        while k > 0 && st.words[k - 1].e + 1 == s - st.base && self.dictionary_name(st, k - 1) {
+            s = st.base + st.words[k - 1].s;
+            k -= 1;
+        }
         Some((s - st.base, j))
     }
 
@@ -1338,7 +1437,9 @@ impl QuoteStage {
     fn find(&self, a: &Analysis) -> Vec<Quote> {
         let roles = RoleMemory::new(a);
         let generic = GenericOrgs::new(a, &a.entities);
-        let people: FxHashSet<&str> = a.entities.iter().filter(|e| e.kind == PERSON).map(|e| e.canonical.as_str()).collect();
+        // The document's people: its PERSON entities, and the names the quotes stage reads in
+        // title phrases (added as they are found).
+        let mut people: FxHashSet<String> = a.entities.iter().filter(|e| e.kind == PERSON).map(|e| e.canonical.clone()).collect();
         // Names as written and canonical → canonical, for the labels of broadcast bites.
         let mut names: Names = Names::default();
         for en in &a.entities {
@@ -1488,6 +1589,11 @@ impl QuoteStage {
             let mut ind = if maybe_indirect && sentence.kind == BlockKind::Body { self.indirect(&st, &found, &pairs) } else { Vec::new() };
             let quoted: Vec<(usize, usize)> = found.iter().map(|f| (f.o, f.c)).collect();
             let subjects = self.subjects(&st, &pairs, &roles);
+            for s in subjects.iter().filter(|s| s.person && !s.speaker.is_empty() && !s.speaker.contains(';')) {
+                if !people.contains(&s.speaker) {
+                    people.insert(s.speaker.clone());
+                }
+            }
             let body = sentence.kind == BlockKind::Body;
             // Speakers of direct quotes.
             let mut prev_speaker: Option<(String, String)> = None;
@@ -1510,7 +1616,7 @@ impl QuoteStage {
                         (w0..w1).all(|k| st.lemma(&st.words[k]).is_none() || adnominal(&st, &st.words[k])) && !gap.contains('…') && !gap.contains("...")
                     })
                 });
-                let mut speaker = pick.map(|s| (carry.resolve(s), st.text(s.s, s.e)));
+                let mut speaker = pick.map(|s| (self.paragraph_body(&st, s, &carry).unwrap_or_else(|| carry.resolve(s)), st.text(s.s, s.e)));
                 if let Some((ps, pe)) = f.paren {
                     if let Some((sp, _)) = self.speaker_of(&st, ps, pe, &roles).filter(|(sp, _)| !sp.is_empty()) {
                         speaker = Some((sp, st.text(ps, pe)));
@@ -1592,7 +1698,7 @@ impl QuoteStage {
                 let mut start = region;
                 let speaker = if let Some(s) = pick {
                     start = s.pe;
-                    (carry.resolve(s), st.text(s.s, s.e))
+                    (self.paragraph_body(&st, s, &carry).unwrap_or_else(|| carry.resolve(s)), st.text(s.s, s.e))
                 } else if let Some(prev) = found.iter().rev().find(|f| f.c < q.c).and_then(|f| f.speaker.clone()) {
                     prev
                 } else if let Some(s) = subjects.iter().filter(|s| s.pe <= region && !s.generic).find(|s| s.topic) {
@@ -1661,6 +1767,7 @@ impl QuoteStage {
         out.sort_by_key(|q| (q.span.start, q.span.end));
         out.dedup_by(|b, a| a.span == b.span);
         article_names(a, &mut out, &self.lex.speaker_nouns);
+        party_sides(a, &mut out, &self.lex);
         // `이투라 장관은`: one word of a foreign name read whole before is that name.
         let found = roles.found.borrow();
         let mut foreign: Vec<&str> = found.iter().map(|(_, _, p)| p.as_str()).filter(|p| p.contains(' ')).collect();
@@ -1683,6 +1790,14 @@ impl QuoteStage {
             }
         }
         out
+    }
+
+    /// `울산 마린스는 …했다. 구단 관계자는 "…"`: a subject headed by a word for a company or team
+    /// is the company or team the sentences before were about (the carried speaker), when that
+    /// is one.
+    fn paragraph_body(&self, st: &Sent, s: &Subject, carry: &Carry) -> Option<String> {
+        let first = st.slice(s.s, s.e).split(' ').next()?;
+        (!s.generic && !s.anaphor && GenericOrgs::stands_for_private(first) && !carry.speaker.is_empty() && st.generic.is_private(&carry.speaker)).then(|| carry.speaker.clone())
     }
 
     /// Skips words of the reporting sentence at the start of an indirect clause: spaces, `이날`,
@@ -1860,6 +1975,50 @@ fn article_names(a: &Analysis, quotes: &mut [Quote], common: &FxHashSet<String>)
             })
             .collect();
         q.speaker = names.join(";");
+    }
+}
+
+/// `야당은`, `여당 지도부는`, a headline's `野 "…"`: a side of the assembly speaks for the party
+/// the article names as that side (`야당인 민생민주당`, `여당 국민통합당`), or, when the article
+/// names two parties and gives only the other side's, for the other one. Else the side stays as
+/// written.
+fn party_sides(a: &Analysis, quotes: &mut [Quote], lex: &QuoteLexicon) {
+    let side_of = |w: &str| {
+        if lex.ruling_party.contains(w) {
+            Some(0)
+        } else if lex.opposition_party.contains(w) {
+            Some(1)
+        } else {
+            None
+        }
+    };
+    if !quotes.iter().any(|q| q.speaker.split(';').any(|n| side_of(n).is_some())) {
+        return;
+    }
+    let orgs: Vec<&Entity> = a.entities.iter().filter(|e| e.kind == ORGANIZATION).collect();
+    let is_side = |e: &Entity| side_of(a.text(e.span)).or_else(|| side_of(&e.canonical));
+    let party = |e: &Entity| e.canonical.ends_with('당') && e.canonical.chars().count() >= 3 && is_side(e).is_none();
+    let mut named: [Option<&str>; 2] = [None, None];
+    for w in orgs.windows(2) {
+        let Some(side) = is_side(w[0]) else { continue };
+        if w[1].span.start >= w[0].span.end && matches!(a.text(Span::new(w[0].span.end, w[1].span.start)), " " | "인 ") && party(w[1]) {
+            named[side].get_or_insert(w[1].canonical.as_str());
+        }
+    }
+    let mut parties: Vec<&str> = orgs.iter().filter(|e| party(e)).map(|e| e.canonical.as_str()).collect();
+    parties.sort_unstable();
+    parties.dedup();
+    if parties.len() == 2 {
+        for side in 0..2 {
+            if let (None, Some(other)) = (named[side], named[1 - side]) {
+                named[side] = parties.iter().copied().find(|p| *p != other);
+            }
+        }
+    }
+    for q in quotes.iter_mut() {
+        if q.speaker.split(';').any(|n| side_of(n).is_some_and(|side| named[side].is_some())) {
+            q.speaker = q.speaker.split(';').map(|n| side_of(n).and_then(|side| named[side]).unwrap_or(n)).collect::<Vec<_>>().join(";");
+        }
     }
 }
 
@@ -2370,5 +2529,54 @@ mod tests {
         let q = quotes("주민들이 불안을 호소하고 있습니다.\n\n▶ 인터뷰 : 김서연 / 서울 마포구 주민\n\"밤마다 킥보드가 인도로 달려요.\"\n\n[인터뷰 : 박정우 / 한국교통연구원 연구위원]\n\"속도를 낮춰야 합니다.\"\n\n경찰은 단속을 늘리기로 했습니다.");
         assert_eq!(q.len(), 2, "{q:?}");
         assert_eq!((q[0].2.as_str(), q[1].2.as_str()), ("김서연", "박정우"), "{q:?}");
+    }
+
+    #[test]
+    fn an_anonymized_person_before_a_title_is_the_surname() {
+        let q = quotes("이 회사 영업본부장인 최모 상무는 \"납품 일정은 지킬 수 있다\"고 말했다.");
+        assert_eq!((q[0].2.as_str(), q[0].4.as_str()), ("최", "말했다"), "{q:?}");
+    }
+
+    #[test]
+    fn names_known_to_the_dictionary_before_a_title_are_the_speaker() {
+        let q = quotes("원정팀 토마스 뮐러 감독은 \"선수들이 끝까지 잘 버텼다\"고 말했다. 그는 \"다음 경기도 자신 있다\"고 덧붙였다.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].2, "토마스 뮐러", "{q:?}");
+        // The name read in the title phrase is a person: `그는` refers to it.
+        assert_eq!(q[1].2, "토마스 뮐러", "{q:?}");
+    }
+
+    #[test]
+    fn a_side_of_the_assembly_speaks_for_the_party_the_article_names_as_that_side() {
+        let q = quotes("야당인 미래개혁당은 법안 처리를 서둘렀다. 야당은 정부가 예산을 더 늘려야 한다고 요구했다. 여당 지도부는 \"재원 대책부터 세워야 한다\"고 밝혔다. 시민행복당 대변인은 \"졸속 처리\"라고 비판했다.");
+        let speakers: Vec<&str> = q.iter().map(|q| q.2.as_str()).collect();
+        // The opposition is named in apposition; the governing side is the other of the two parties.
+        assert_eq!(speakers, ["미래개혁당", "시민행복당", "시민행복당"], "{q:?}");
+        // Without a party named as a side, the side is the speaker as written.
+        let q = quotes("야당은 정부가 예산을 더 늘려야 한다고 요구했다.");
+        assert_eq!(q[0].2, "야당", "{q:?}");
+    }
+
+    #[test]
+    fn the_last_word_of_an_organizations_name_stands_for_it() {
+        let q = quotes("한국배구연맹은 심판 판정 논란에 대해 입장을 냈다. 연맹 관계자는 \"영상 판독 규정을 다시 보겠다\"고 말했다.");
+        assert_eq!((q[0].2.as_str(), q[0].3.as_str()), ("한국배구연맹", "연맹 관계자"), "{q:?}");
+        // A speaking noun that ends a name (`정부` of 미국 정부) is not its short form.
+        let q = quotes("미국 정부가 관세를 올렸다. 정부 관계자는 \"대응 방안을 찾겠다\"고 말했다.");
+        assert_eq!(q[0].2, "정부", "{q:?}");
+    }
+
+    #[test]
+    fn an_official_of_this_company_is_the_company_named_last() {
+        let q = quotes("미래전자의 김상훈 상무는 \"증설 계획을 다시 짜겠다\"고 말했다. 이 회사 관계자는 \"통보는 아직 없다\"고 말했다.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].2, "미래전자", "{q:?}");
+    }
+
+    #[test]
+    fn a_club_official_speaks_for_the_club_the_sentence_before_was_about() {
+        let q = quotes("한강 베어스는 이적료를 모두 냈다고 밝혔다. 한강 베어스 구단은 영수증도 공개했다. 부산 씨호크스는 한강 베어스의 해명을 반박했다. 구단 관계자는 \"잔금은 들어오지 않았다\"고 말했다.");
+        let last = q.last().unwrap();
+        assert_eq!((last.1.as_str(), last.2.as_str()), ("잔금은 들어오지 않았다", "부산 씨호크스"), "{q:?}");
     }
 }
