@@ -72,6 +72,8 @@ struct Word {
     name_read_as_verb: bool,
     /// Some morpheme of the stem is a proper noun or unknown to ko-dic.
     has_proper: bool,
+    /// The stem is a verb with an adnominal ending and a bound noun (`오은채`: 오 + 은 + 채).
+    bound_noun_last: bool,
     /// Code points of the stem up to the end of its last proper-noun or unknown morpheme (0 when
     /// it has none): `설악산국립공원` → 3 (설악산 + the common nouns 국립, 공원).
     proper_head: usize,
@@ -476,7 +478,11 @@ fn make_word_from(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morp
         let verb_last = ["V", "XSV", "XSA", "E"].iter().any(|p| last_pos.starts_with(p));
         verb_last && !head_verb && !last_pos.contains("ETM") && !last_pos.contains("EP")
     };
-    Word { span, stem, stem_text, paren, particle, honorific, class, common_word, hangul, inflected, proper_or_unknown, name_read_as_verb, has_proper, proper_head }
+    let bound_noun_last = inside == 3 && first.is_some_and(|m| tag(&m.features.pos).starts_with('V')) && {
+        let mut ms = morphs.iter().filter(|m| m.span.start >= stem.start && m.span.end <= stem.end).skip(1);
+        ms.next().is_some_and(|m| m.features.pos.contains("ETM")) && ms.next().is_some_and(|m| tag(&m.features.pos) == "NNB")
+    };
+    Word { span, stem, stem_text, paren, particle, honorific, class, common_word, hangul, inflected, proper_or_unknown, name_read_as_verb, has_proper, bound_noun_last, proper_head }
 }
 
 fn subject(w: &Word) -> bool {
@@ -850,7 +856,7 @@ impl EntityStage {
                 && w.particle.is_none()
                 && match self.lex.surname_of(&w.stem_text) {
                     Some(2) => (3..=4).contains(&n_syl),
-                    Some(1) => n_syl == 3 && w.name_read_as_verb,
+                    Some(1) => n_syl == 3 && (w.name_read_as_verb || w.bound_noun_last),
                     _ => false,
                 }
                 && self.name_like(&Word { inflected: false, ..w.clone() }, role[i], org[i]);
@@ -1072,7 +1078,7 @@ impl EntityStage {
                 // `시와 협의해`, `미술관은`, `구단 관계자는`: a body the article named, by its
                 // kind; kept only if the article names one that fits (resolved per document).
                 cands.push(Cand { span: w.stem, kind: ORGANIZATION, normalized: GENERIC_MARK.to_string(), priority: 2 });
-            } else if (w.class.as_deref() == Some("지명") && self.kodic_place_here(a, &ws, i, &placeish)) || self.lex.location_by_suffix(&w.stem_text) || self.named_feature(w) {
+            } else if (w.class.as_deref() == Some("지명") && self.kodic_place_here(a, &ws, i, &placeish)) || self.lex.location_by_suffix(&w.stem_text) || self.named_feature(w) || self.listed_with_place(a, &ws, i, &placeish) {
                 add(cands, w.stem, LOCATION, 1);
                 loc_here[i] = true;
             } else if i > 0 && (place(i - 1) || loc_here[i - 1]) && !has_particle(i - 1) && w.hangul && self.admin_unit(&w.stem_text) && ((!w.common_word && !w.inflected) || self.village_after_unit(&ws[i - 1].stem_text, &w.stem_text)) {
@@ -1186,6 +1192,15 @@ impl EntityStage {
                     // `헝가리 북동부`) continues the address.
                     if joins(j) && (LOT_NUMBER.is_match(&ws[j + 1].stem_text) || self.lex.context.direction.contains(&ws[j + 1].stem_text.as_str())) {
                         j += 1;
+                        // … and so does a name no dictionary knows after the part (`로도스섬 남부
+                        // 린도스`): the place inside that part.
+                        let x = ws.get(j + 1);
+                        if self.lex.context.direction.contains(&ws[j].stem_text.as_str())
+                            && joins(j)
+                            && x.is_some_and(|x| x.hangul && x.stem_text.chars().count() >= 2 && x.proper_or_unknown && x.class.is_none() && !person[j + 1] && !org[j + 1] && !role[j + 1])
+                        {
+                            j += 1;
+                        }
                         continue;
                     }
                     // A facility named after the place (`세부 국제공항`, `서울 영등포구 국회 본관`,
@@ -1299,6 +1314,24 @@ impl EntityStage {
         let trip = ws.get(i + 1).is_some_and(|x| self.lex.context.trip_verb.iter().any(|v| a.text(x.span).starts_with(v)));
         let near = (i > 0 && bare(i - 1) && placeish[i - 1]) || (bare(i) && i + 1 < ws.len() && placeish[i + 1]);
         particle || area || trip || near
+    }
+
+    /// Word i, a name ending like an island (`개도`, `사도`) or a place (`자산공원`), in a list of
+    /// places: next to a place across `·` (`금오도·개도·거문도`), or after a place and `과/와/및`
+    /// (`만성리해수욕장과 자산공원`).
+    fn listed_with_place(&self, a: &Analysis, ws: &[Word], i: usize, placeish: &[bool]) -> bool {
+        let w = &ws[i];
+        if !w.hangul || w.inflected || w.stem.is_empty() {
+            return false;
+        }
+        let island = w.stem_text.chars().count() == 2 && w.stem_text.ends_with('도');
+        if !island && !self.chain_tail(w) {
+            return false;
+        }
+        let dot_before = i > 0 && placeish[i - 1] && ws[i - 1].particle.is_none() && a.text(Span::new(ws[i - 1].span.end, w.span.start)) == "·";
+        let dot_after = i + 1 < ws.len() && placeish[i + 1] && w.particle.is_none() && a.text(Span::new(w.span.end, ws[i + 1].span.start)) == "·";
+        let and_before = i > 0 && placeish[i - 1] && matches!(ws[i - 1].particle.as_deref(), Some("과" | "와" | "및")) && !island;
+        dot_before || dot_after || and_before
     }
 
     /// A village or neighbourhood after the unit above it (`도계읍 신리`, `해운대구 우동`): a
@@ -1821,7 +1854,7 @@ fn is_unit_of(rest: &str) -> bool {
 }
 
 /// Endings of a body's unit: `국토교통위원회`, `방재공학과`, `경쟁총국`.
-const UNIT_ENDINGS: &[&str] = &["위원회", "소위", "특위", "학과", "학부", "대학원", "총국", "분과", "지부", "지회"];
+const UNIT_ENDINGS: &[&str] = &["위원회", "소위", "특위", "학과", "학부", "대학원", "총국", "분과", "지부", "지회", "연구소", "연구센터"];
 /// Endings of a body's regional branch after a region's name (`강원본부`, `부산지사`).
 const BRANCH_ENDINGS: &[&str] = &["본부", "지역본부", "지사", "지점", "사업소"];
 
@@ -2237,6 +2270,23 @@ mod tests {
         assert!(has(&es, "LOCATION", "논산"), "{es:?}");
         let es = entities("광장 교차로와 만년교차로가 막혔다.");
         assert!(has(&es, "LOCATION", "만년교차로"), "{es:?}");
+    }
+
+    #[test]
+    fn islands_and_parks_in_a_list_with_places_and_a_name_inside_a_region() {
+        let es = entities("배는 안면도·소도·청산도를 돈다. 차량은 경포해수욕장과 솔숲공원 주차장에 세운다.");
+        for t in ["소도", "솔숲공원"] {
+            assert!(has(&es, "LOCATION", t), "{t}: {es:?}");
+        }
+        let es = entities("불은 크레타섬 북부 라타키오스 인근에서 시작됐다.");
+        assert!(has(&es, "LOCATION", "크레타섬 북부 라타키오스"), "{es:?}");
+    }
+
+    #[test]
+    fn a_one_syllable_surname_and_a_name_read_as_verb_ending_and_bound_noun() {
+        // 오은채 read as 오 + 은 + 채: before a title, a name.
+        let es = entities("오은채 소방서장은 \"속도를 줄여 달라\"고 당부했다.");
+        assert!(has(&es, "PERSON", "오은채"), "{es:?}");
     }
 
     #[test]
