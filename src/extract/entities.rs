@@ -72,6 +72,8 @@ struct Word {
     name_read_as_verb: bool,
     /// Some morpheme of the stem is a proper noun or unknown to ko-dic.
     has_proper: bool,
+    /// The stem is a verb with an adnominal ending and a bound noun (`오은채`: 오 + 은 + 채).
+    bound_noun_last: bool,
     /// Code points of the stem up to the end of its last proper-noun or unknown morpheme (0 when
     /// it has none): `설악산국립공원` → 3 (설악산 + the common nouns 국립, 공원).
     proper_head: usize,
@@ -164,7 +166,16 @@ fn word_matches<'t>(re: &Regex, text: &'t str) -> Vec<regex::Match<'t>> {
     out
 }
 
+/// A number with the counter 번 (`3번`), naming an exit or a gate after a station.
+static NUMBERED: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\d{1,2}번$").unwrap());
+
 static ROUTE_NUMBER: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\d{1,4}호선$").unwrap());
+
+/// An interchange, junction or tollgate named in Hangul with a Latin ending: `서안성IC`,
+/// `안성JCT`, `서서울TG`.
+fn interchange(s: &str) -> bool {
+    ["IC", "JCT", "TG"].iter().any(|suf| s.strip_suffix(suf).is_some_and(|h| h.chars().count() >= 2 && h.chars().all(is_hangul)))
+}
 
 /// An institution whose name is also its building (`국회`, `시청`, `해운대구청`).
 fn building_body(s: &str) -> bool {
@@ -468,7 +479,11 @@ fn make_word_from(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morp
         let verb_last = ["V", "XSV", "XSA", "E"].iter().any(|p| last_pos.starts_with(p));
         verb_last && !head_verb && !last_pos.contains("ETM") && !last_pos.contains("EP")
     };
-    Word { span, stem, stem_text, paren, particle, honorific, class, common_word, hangul, inflected, proper_or_unknown, name_read_as_verb, has_proper, proper_head }
+    let bound_noun_last = inside == 3 && first.is_some_and(|m| tag(&m.features.pos).starts_with('V')) && {
+        let mut ms = morphs.iter().filter(|m| m.span.start >= stem.start && m.span.end <= stem.end).skip(1);
+        ms.next().is_some_and(|m| m.features.pos.contains("ETM")) && ms.next().is_some_and(|m| tag(&m.features.pos) == "NNB")
+    };
+    Word { span, stem, stem_text, paren, particle, honorific, class, common_word, hangul, inflected, proper_or_unknown, name_read_as_verb, has_proper, bound_noun_last, proper_head }
 }
 
 fn subject(w: &Word) -> bool {
@@ -517,6 +532,8 @@ impl EntityStage {
             && !is_org
             && self.lex.surname_of(&w.stem_text).is_some_and(|k| w.stem_text.chars().skip(k).ne("모".chars()))
             && w.class.as_deref() != Some("지명")
+            // `주그리스 대사관`: 주 + a country names a mission abroad (ko-dic may read 주 as a surname).
+            && !w.stem_text.strip_prefix('주').is_some_and(|c| self.lex.locations.get(c).is_some_and(|e| e.kind == "country"))
     }
 
     fn find(&self, a: &Analysis, si: usize, cands: &mut Vec<Cand>) {
@@ -549,6 +566,10 @@ impl EntityStage {
             let rest = &text[end..];
             let ends_in_number_unit = core.ends_with('일') || core.ends_with('년') || core.ends_with('월');
             if ends_in_number_unit && duration_follows(rest) && !core.starts_with("지난") && !core.starts_with("오는") {
+                continue;
+            }
+            // `오늘배달`, `내일학교`: a day word glued to a noun names something else.
+            if matches!(core, "오늘" | "내일" | "어제" | "모레") && rest.chars().next().is_some_and(is_hangul) && !self.particle_start(rest) && !rest.starts_with(['께', '쯤', '엔', '중', '만']) {
                 continue;
             }
             if core.trim_end().ends_with(')') {
@@ -653,12 +674,57 @@ impl EntityStage {
                 full.push_str(p);
                 // … and `동해고속도로` as 동해고속도 + the particle 로.
                 let road = p == "로" && full.ends_with("도로") && full.chars().count() >= 4;
-                if self.lex.locations.contains_key(&full) || self.lex.organizations.contains_key(&full) || road {
+                // … and `세투발반도` as 세투발반 + the particle 도 (a place ending: 반도, 교차로).
+                let place_end = p == "도" && w.hangul && self.lex.location_by_suffix(&full);
+                if self.lex.locations.contains_key(&full) || self.lex.organizations.contains_key(&full) || road || place_end {
                     w.stem = Span::new(w.stem.start, w.stem.end + p.chars().count());
                     w.stem_text = full.clone();
                     w.particle = None;
                     w.common_word = false;
                 }
+            }
+        }
+        // `여수해양경찰서는` read as 여수 + 해양경찰 + the particle 서 + 는: the 서 of a police or fire
+        // station, a tax office (`…경찰서`, `…소방서`, `…세무서`) ends the name.
+        for w in ws.iter_mut() {
+            let Some(p) = w.particle.as_deref() else { continue };
+            if !p.starts_with('서') || !w.hangul || w.stem_text.chars().count() < 3 {
+                continue;
+            }
+            full.clear();
+            full.push_str(&w.stem_text);
+            full.push('서');
+            if self.lex.organizations.contains_key(&full) || self.lex.org_by_suffix(&full) {
+                let rest = p['서'.len_utf8()..].to_string();
+                w.stem = Span::new(w.stem.start, w.stem.end + 1);
+                w.stem_text.push('서');
+                w.particle = (!rest.is_empty()).then_some(rest);
+                w.common_word = false;
+            }
+        }
+        // An island read as a name and the particle 도 (`금오도·개도`, `오동도 앞바다`, `거문도
+        // 여천항`): a name of two or more syllables that is no known place, followed by a list
+        // separator, a noun of area or a place.
+        for i in 0..ws.len() {
+            let w = &ws[i];
+            if w.particle.as_deref() != Some("도") || !w.hangul || w.stem.end + 1 != w.span.end || !(2..=3).contains(&w.stem_text.chars().count()) {
+                continue;
+            }
+            if self.lex.locations.contains_key(&w.stem_text) || self.lex.organizations.contains_key(&w.stem_text) || self.lex.surname_of(&w.stem_text).is_some_and(|_| w.class.as_deref() == Some("인명")) {
+                continue;
+            }
+            let after = a.text(Span::new(w.span.end, w.span.end + 1));
+            let listed = matches!(after, "·" | ",");
+            let next_place = ws.get(i + 1).is_some_and(|x| {
+                self.lex.context.area_noun.iter().any(|v| x.stem_text.starts_with(v)) || self.lex.locations.contains_key(&x.stem_text) || self.lex.location_by_suffix(&x.stem_text) || self.named_feature(x) || self.chain_tail(x)
+            });
+            if listed || next_place {
+                let w = &mut ws[i];
+                w.stem = Span::new(w.stem.start, w.stem.end + 1);
+                w.stem_text.push('도');
+                w.particle = None;
+                w.common_word = false;
+                w.class = Some("지명");
             }
         }
         // An 읍·면·리 name right after a place (`정선군 임계면`): ko-dic may read its last syllable
@@ -682,7 +748,7 @@ impl EntityStage {
         // particle by its spelling when what is left is a known name.
         for w in ws.iter_mut() {
             if w.particle.is_none() && !self.lex.locations.contains_key(&w.stem_text) && !self.lex.organizations.contains_key(&w.stem_text) {
-                for p in PARTICLES {
+                for p in PARTICLES.iter().filter(|p| **p != "인") {
                     if let Some(head) = w.stem_text.strip_suffix(p) {
                         if !head.is_empty() && (self.lex.locations.contains_key(head) || self.lex.organizations.contains_key(head)) {
                             w.stem = Span::new(w.stem.start, w.stem.end - p.chars().count());
@@ -701,7 +767,9 @@ impl EntityStage {
             let Some(p) = ws[i].particle.as_deref() else { continue };
             let odd = p.chars().count() == 1 && !matches!(p, "은" | "는" | "이" | "가" | "을" | "를" | "의" | "와" | "과" | "도" | "로" | "에" | "만" | "인" | "나");
             let title_next = self.is_role(&ws[i + 1]) || (i + 2 < ws.len() && self.is_org_word(&ws[i + 1]) && ws[i + 1].particle.is_none() && self.is_role(&ws[i + 2]));
-            if !odd || !ws[i].hangul || ws[i].span.end != ws[i].stem.end + 1 || !title_next {
+            // No particle comes before 씨 written apart (`황보나은 씨`: 황보 + 나 + 은 is a misreading).
+            let ssi_next = ws[i + 1].stem_text == "씨" && ws[i + 1].stem.start == ws[i + 1].span.start;
+            if !(odd || ssi_next) || !ws[i].hangul || ws[i].span.end != ws[i].stem.end + 1 || !(title_next || ssi_next) {
                 continue;
             }
             let joined = Word { stem: Span::new(ws[i].stem.start, ws[i].stem.end + 1), stem_text: format!("{}{p}", ws[i].stem_text), particle: None, common_word: false, inflected: false, ..ws[i].clone() };
@@ -761,6 +829,9 @@ impl EntityStage {
                 || (i + 2 < n && role[i + 2] && !has_particle(i) && !has_particle(i + 1) && (org[i + 1] || !ws[i + 1].hangul || place(i + 1) || ws[i + 1].class.is_none()))
                 || (i + 3 < n && role[i + 3] && !has_particle(i) && !has_particle(i + 1) && !has_particle(i + 2) && (org[i + 1] || org[i + 2]));
             let age = w.paren.as_deref().is_some_and(|p| AGE.is_match(p));
+            // `제갈나은 씨는`, `권도윤 씨가`: 씨 written as a word of its own after the name.
+            let ssi_next = !has_particle(i) && w.stem.end == w.span.end && ws.get(i + 1).is_some_and(|x| x.stem_text == "씨" && x.stem.start == x.span.start);
+            let honorific = w.honorific || ssi_next;
             // 선우민혁: a two-syllable surname and a given name that ko-dic does not know as a word.
             let rare_surname = w.hangul
                 && self.lex.surname_of(&w.stem_text) == Some(2)
@@ -774,21 +845,23 @@ impl EntityStage {
                 && w.class.as_deref() != Some("지명")
                 && w.proper_or_unknown;
             let after_title = i > 0 && role[i - 1] && !has_particle(i - 1) && w.particle.is_some();
+            // `재단 이사인 권도윤 씨`: a title with the copula 인 before the name it describes.
+            let title_is = i > 0 && role[i - 1] && ws[i - 1].particle.as_deref() == Some("인") && (honorific || age || title_after);
             // 남궁하린 사무총장, 공서진 장관: ko-dic may read a given name as a verb (하 + 린,
             // 공서 + 하 + 지 + ㄴ); before a title, with 씨 or an age, that reading is not
             // trusted. After a one-syllable surname only for a verb reading that could not
             // modify the title anyway (not `강조한 장관`).
             let n_syl = w.stem_text.chars().count();
-            let loosely = (title_after || w.honorific || age)
+            let loosely = (title_after || honorific || age)
                 && w.inflected
                 && w.particle.is_none()
                 && match self.lex.surname_of(&w.stem_text) {
                     Some(2) => (3..=4).contains(&n_syl),
-                    Some(1) => n_syl == 3 && w.name_read_as_verb,
+                    Some(1) => n_syl == 3 && (w.name_read_as_verb || w.bound_noun_last),
                     _ => false,
                 }
                 && self.name_like(&Word { inflected: false, ..w.clone() }, role[i], org[i]);
-            if (self.name_like(w, role[i], org[i]) || loosely) && (title_after || w.honorific || age || (w.class.as_deref() == Some("인명") && w.stem_text.chars().count() >= 3) || after_title || rare_surname || unknown_name) {
+            if (self.name_like(w, role[i], org[i]) || loosely) && (title_after || honorific || age || title_is || (w.class.as_deref() == Some("인명") && w.stem_text.chars().count() >= 3) || after_title || rare_surname || unknown_name) {
                 person[i] = true;
                 add(cands, w.stem, PERSON, 5);
             } else if matches!(w.stem_text.as_str(), "두" | "세" | "네" | "양") && i + 1 < n && role[i + 1] && !has_particle(i) {
@@ -864,7 +937,7 @@ impl EntityStage {
             let beside_person = (i > 0 && person[i - 1] && !has_particle(i - 1))
                 || (i > 1 && person[i - 2] && !has_particle(i - 1) && !has_particle(i - 2))
                 || (i > 2 && person[i - 3] && !has_particle(i - 1) && !has_particle(i - 2) && !has_particle(i - 3))
-                || (i + 1 < n && person[i + 1] && !has_particle(i));
+                || (i + 1 < n && person[i + 1] && (!has_particle(i) || w.particle.as_deref() == Some("인")));
             let after_body = i > 0 && !has_particle(i - 1) && (org[i - 1] || place(i - 1));
             let plural = w.particle.as_deref().is_some_and(|p| p.starts_with('들')) || w.stem_text.ends_with('들');
             let ambiguous = matches!(w.stem_text.as_str(), "시장" | "의사" | "이사" | "주장" | "대사" | "검사" | "감독" | "후보" | "선발" | "위원" | "대장" | "단장");
@@ -963,7 +1036,11 @@ impl EntityStage {
                 let trip = matches!(w.particle.as_deref(), Some("를" | "을" | "에서" | "으로" | "로" | "까지" | "에서는"))
                     && i + 1 < n
                     && self.lex.context.trip_verb.iter().any(|v| a.text(ws[i + 1].span).starts_with(v));
+                // A foreign city or country of three or more syllables that ko-dic also lists as a
+                // common noun (`아테네`) is no Korean word: it stands alone.
+                let foreign = matches!(kind, "foreign_city" | "country") && w.stem_text.chars().count() >= 3;
                 let needs_chain = w.common_word
+                    && !foreign
                     && !admin_full
                     && !coordinated
                     && !area_next
@@ -1002,7 +1079,7 @@ impl EntityStage {
                 // `시와 협의해`, `미술관은`, `구단 관계자는`: a body the article named, by its
                 // kind; kept only if the article names one that fits (resolved per document).
                 cands.push(Cand { span: w.stem, kind: ORGANIZATION, normalized: GENERIC_MARK.to_string(), priority: 2 });
-            } else if w.class.as_deref() == Some("지명") || self.lex.location_by_suffix(&w.stem_text) || self.named_feature(w) {
+            } else if (w.class.as_deref() == Some("지명") && self.kodic_place_here(a, &ws, i, &placeish)) || self.lex.location_by_suffix(&w.stem_text) || self.named_feature(w) || self.listed_with_place(a, &ws, i, &placeish) {
                 add(cands, w.stem, LOCATION, 1);
                 loc_here[i] = true;
             } else if i > 0 && (place(i - 1) || loc_here[i - 1]) && !has_particle(i - 1) && w.hangul && self.admin_unit(&w.stem_text) && ((!w.common_word && !w.inflected) || self.village_after_unit(&ws[i - 1].stem_text, &w.stem_text)) {
@@ -1100,15 +1177,38 @@ impl EntityStage {
                 let mut j = i;
                 let spaced = |j: usize| a.text(Span::new(ws[j].stem.end, ws[j + 1].stem.start)).chars().all(char::is_whitespace);
                 let joins = |j: usize| j + 1 < n && !has_particle(j) && ws[j].stem.end == ws[j].span.end && spaced(j);
+                // A place right before `방향`/`방면` is where traffic goes, not a part of the
+                // address before it (`평택제천고속도로 제천 방향`).
+                let goal = |k: usize| k + 1 < n && !has_particle(k) && matches!(ws[k + 1].stem_text.as_str(), "방향" | "방면");
                 loop {
-                    if joins(j) && is_loc(j + 1) {
+                    if joins(j) && is_loc(j + 1) && !goal(j + 1) {
                         j += 1;
                         continue;
+                    }
+                    // A place named by its ending right after another (`돌산읍 돌산공원`, `진사리
+                    // 한빛마을아파트`, `금오도 여천항`), even when ko-dic reads its name as common nouns.
+                    if joins(j) && !goal(j + 1) && !org[j + 1] && !person[j + 1] && !role[j + 1] && self.chain_tail(&ws[j + 1]) {
+                        j += 1;
+                        continue;
+                    }
+                    // An exit or gate by its number (`송탄역 3번 출구`).
+                    if joins(j) && j + 2 < n && joins(j + 1) && NUMBERED.is_match(&ws[j + 1].stem_text) && matches!(ws[j + 2].stem_text.as_str(), "출구" | "출입구" | "게이트" | "승강장" | "탑승구") {
+                        j += 2;
+                        break;
                     }
                     // A lot number (`우동 1400번지`) or a part of the place (`필리핀 중부`,
                     // `헝가리 북동부`) continues the address.
                     if joins(j) && (LOT_NUMBER.is_match(&ws[j + 1].stem_text) || self.lex.context.direction.contains(&ws[j + 1].stem_text.as_str())) {
                         j += 1;
+                        // … and so does a name no dictionary knows after the part (`로도스섬 남부
+                        // 린도스`): the place inside that part.
+                        let x = ws.get(j + 1);
+                        if self.lex.context.direction.contains(&ws[j].stem_text.as_str())
+                            && joins(j)
+                            && x.is_some_and(|x| x.hangul && x.stem_text.chars().count() >= 2 && x.proper_or_unknown && x.class.is_none() && !person[j + 1] && !org[j + 1] && !role[j + 1])
+                        {
+                            j += 1;
+                        }
                         continue;
                     }
                     // A facility named after the place (`세부 국제공항`, `서울 영등포구 국회 본관`,
@@ -1207,6 +1307,41 @@ impl EntityStage {
                 && ws.get(i + 1).is_some_and(|x| ["앞", "앞에서", "앞으로", "브리핑", "기자회견", "대회의실", "회의실", "광장", "로비", "정문", "일대", "인근", "주변"].iter().any(|v| a.text(x.span).starts_with(v))))
     }
 
+    /// Word i, which only ko-dic's 지명 class makes a place: trusted for names of three or more
+    /// syllables, and for shorter ones (ko-dic lists `수면`, `내기` as place names too) only where a
+    /// place is expected: before a noun of area, after or before another place, or with a
+    /// particle of place (`에서`, `으로`, `까지`).
+    fn kodic_place_here(&self, a: &Analysis, ws: &[Word], i: usize, placeish: &[bool]) -> bool {
+        let w = &ws[i];
+        if w.stem_text.chars().count() >= 3 || !w.hangul {
+            return true;
+        }
+        let bare = |k: usize| ws[k].particle.is_none() && ws[k].paren.is_none() && !ws[k].honorific;
+        let particle = matches!(w.particle.as_deref(), Some("에서" | "에서는" | "에서도" | "으로" | "로" | "까지" | "에" | "의"));
+        let area = bare(i) && ws.get(i + 1).is_some_and(|x| self.lex.context.area_noun.iter().any(|v| x.stem_text.starts_with(v)));
+        let trip = ws.get(i + 1).is_some_and(|x| self.lex.context.trip_verb.iter().any(|v| a.text(x.span).starts_with(v)));
+        let near = (i > 0 && bare(i - 1) && placeish[i - 1]) || (bare(i) && i + 1 < ws.len() && placeish[i + 1]);
+        particle || area || trip || near
+    }
+
+    /// Word i, a name ending like an island (`개도`, `사도`) or a place (`자산공원`), in a list of
+    /// places: next to a place across `·` (`금오도·개도·거문도`), or after a place and `과/와/및`
+    /// (`만성리해수욕장과 자산공원`).
+    fn listed_with_place(&self, a: &Analysis, ws: &[Word], i: usize, placeish: &[bool]) -> bool {
+        let w = &ws[i];
+        if !w.hangul || w.inflected || w.stem.is_empty() {
+            return false;
+        }
+        let island = w.stem_text.chars().count() == 2 && w.stem_text.ends_with('도');
+        if !island && !self.chain_tail(w) {
+            return false;
+        }
+        let dot_before = i > 0 && placeish[i - 1] && ws[i - 1].particle.is_none() && a.text(Span::new(ws[i - 1].span.end, w.span.start)) == "·";
+        let dot_after = i + 1 < ws.len() && placeish[i + 1] && w.particle.is_none() && a.text(Span::new(w.span.end, ws[i + 1].span.start)) == "·";
+        let and_before = i > 0 && placeish[i - 1] && matches!(ws[i - 1].particle.as_deref(), Some("과" | "와" | "및")) && !island;
+        dot_before || dot_after || and_before
+    }
+
     /// A village or neighbourhood after the unit above it (`도계읍 신리`, `해운대구 우동`): a
     /// short name ending in 동/리/가 that ko-dic reads as a common word or a verb.
     fn village_after_unit(&self, prev: &str, s: &str) -> bool {
@@ -1252,9 +1387,18 @@ impl EntityStage {
     /// followed by a common noun of geography or transport (`설악산국립공원`, `강릉항`,
     /// `돌니실롱스크주`, `니사클로츠카강`).
     fn named_feature(&self, w: &Word) -> bool {
+        if interchange(&w.stem_text) {
+            return true;
+        }
         let n = w.stem_text.chars().count();
+        if !w.hangul || w.common_word || w.inflected {
+            return false;
+        }
+        if self.place_with_feature(&w.stem_text) {
+            return true;
+        }
         let head = w.proper_head;
-        if !w.hangul || w.common_word || w.inflected || head < 2 || head >= n {
+        if head < 2 || head >= n {
             return false;
         }
         let cut = w.stem_text.char_indices().nth(head).map_or(w.stem_text.len(), |(b, _)| b);
@@ -1263,6 +1407,21 @@ impl EntityStage {
             && !(tail == "주" && head < 3)
             && !self.lex.organizations.contains_key(name)
             && !self.lex.org_by_suffix(name)
+    }
+
+    /// A place the gazetteer knows followed by a geographic or transport ending, even when ko-dic
+    /// splits the word elsewhere (`오산역` read as 오 + 산역, `여수항`, `안성터널`): two hash
+    /// lookups of the head, the list of endings only after a hit.
+    fn place_with_feature(&self, s: &str) -> bool {
+        let n = s.chars().count();
+        s.char_indices().rev().take(3).skip(0).any(|(b, _)| {
+            let (head, tail) = s.split_at(b);
+            let k = n - tail.chars().count();
+            k >= 2
+                && tail != "주"
+                && self.lex.locations.get(head).is_some_and(|e| e.kind != "country")
+                && self.lex.context.feature_tail.contains(&tail)
+        })
     }
 
     /// The Latin-script text inside a parenthesis that opens at code point `at`, when it looks
@@ -1279,6 +1438,18 @@ impl EntityStage {
             && body.chars().any(|c| c.is_ascii_lowercase() || c.is_ascii_uppercase())
             && body == body.trim();
         ok.then(|| (at, Span::new(at + 1, at + 1 + body.chars().count())))
+    }
+
+    /// A word that ends like a place (`chain_tail` of `context_words.tsv`) after a name of at least
+    /// two characters: Hangul and digits only, no verb or ending inside. Checked only right after a
+    /// place, so the endings are looked up by hash for the last one to four characters.
+    fn chain_tail(&self, w: &Word) -> bool {
+        let s = w.stem_text.as_str();
+        let n = s.chars().count();
+        if w.inflected || n < 3 || !s.chars().all(|c| is_hangul(c) || c.is_ascii_digit()) {
+            return false;
+        }
+        s.char_indices().rev().take(4).any(|(b, _)| s[..b].chars().count() >= 2 && self.lex.context.chain_tail.contains(&&s[b..]))
     }
 
     /// A transliterated team name: three or more Hangul syllables ending in 스/즈 that no
@@ -1691,7 +1862,7 @@ fn is_unit_of(rest: &str) -> bool {
 }
 
 /// Endings of a body's unit: `국토교통위원회`, `방재공학과`, `경쟁총국`.
-const UNIT_ENDINGS: &[&str] = &["위원회", "소위", "특위", "학과", "학부", "대학원", "총국", "분과", "지부", "지회"];
+const UNIT_ENDINGS: &[&str] = &["위원회", "소위", "특위", "학과", "학부", "대학원", "총국", "분과", "지부", "지회", "연구소", "연구센터"];
 /// Endings of a body's regional branch after a region's name (`강원본부`, `부산지사`).
 const BRANCH_ENDINGS: &[&str] = &["본부", "지역본부", "지사", "지점", "사업소"];
 
@@ -2118,6 +2289,99 @@ mod tests {
         }
         let es = entities("차량들이 경부고속도로에 갇혔다. 차량 200대가 경부고속도로 서울 방향에 멈췄다.");
         assert!(es.iter().filter(|e| e.1 == "경부고속도로").all(|e| e.0 == "LOCATION") && has(&es, "LOCATION", "경부고속도로"), "{es:?}");
+    }
+
+    #[test]
+    fn islands_read_as_a_name_and_the_particle_do() {
+        // ko-dic reads 거문도 and 오동도 as a noun + the particle 도; in a list, before a noun of
+        // area or before a place they are islands. `학생도` alone stays a noun and a particle.
+        let es = entities("관광객들은 안면도·거문도·청산도를 차례로 돌았다. 오동도 앞바다에서 불꽃놀이가 열렸다. 학생도 교사도 모였다.");
+        for t in ["거문도", "오동도"] {
+            assert!(has(&es, "LOCATION", t), "{t}: {es:?}");
+        }
+        assert!(!es.iter().any(|e| e.1.starts_with("학생")), "{es:?}");
+        let es = entities("주민들은 크림반도 남쪽으로 피란했다.");
+        assert!(has(&es, "LOCATION", "크림반도"), "{es:?}");
+    }
+
+    #[test]
+    fn interchanges_stations_exits_and_places_by_their_ending() {
+        let es = entities("차량들은 북천안IC에서 빠져 목천JCT 쪽으로 돌았다. 승객들은 원주역에 내렸다.");
+        for t in ["북천안IC", "목천JCT", "원주역"] {
+            assert!(has(&es, "LOCATION", t), "{t}: {es:?}");
+        }
+        let es = entities("사고는 수원시 팔달구 수원역 4번 출구 앞에서 났다. 주민들은 청주시 흥덕구 가경동 새솔마을아파트에 산다. 버스는 평택시 포승읍 신영항으로 갔다.");
+        for t in ["수원시 팔달구 수원역 4번 출구", "청주시 흥덕구 가경동 새솔마을아파트", "평택시 포승읍 신영항"] {
+            assert!(has(&es, "LOCATION", t), "{t}: {es:?}");
+        }
+        // A place before 방향 starts a new span after a road.
+        let es = entities("사고는 천안시 동남구 천안논산고속도로 논산 방향에서 났다.");
+        assert!(has(&es, "LOCATION", "천안시 동남구 천안논산고속도로"), "{es:?}");
+        assert!(has(&es, "LOCATION", "논산"), "{es:?}");
+        let es = entities("광장 교차로와 만년교차로가 막혔다.");
+        assert!(has(&es, "LOCATION", "만년교차로"), "{es:?}");
+    }
+
+    #[test]
+    fn islands_and_parks_in_a_list_with_places_and_a_name_inside_a_region() {
+        let es = entities("배는 안면도·소도·청산도를 돈다. 차량은 경포해수욕장과 솔숲공원 주차장에 세운다.");
+        for t in ["소도", "솔숲공원"] {
+            assert!(has(&es, "LOCATION", t), "{t}: {es:?}");
+        }
+        let es = entities("불은 크레타섬 북부 라타키오스 인근에서 시작됐다.");
+        assert!(has(&es, "LOCATION", "크레타섬 북부 라타키오스"), "{es:?}");
+    }
+
+    #[test]
+    fn a_one_syllable_surname_and_a_name_read_as_verb_ending_and_bound_noun() {
+        // 오은채 read as 오 + 은 + 채: before a title, a name.
+        let es = entities("오은채 소방서장은 \"속도를 줄여 달라\"고 당부했다.");
+        assert!(has(&es, "PERSON", "오은채"), "{es:?}");
+    }
+
+    #[test]
+    fn police_stations_read_with_the_particle_seo() {
+        let es = entities("충주경찰서는 운전자를 입건했다. 통영해양경찰서는 수색을 이어갔다.");
+        for t in ["충주경찰서", "통영해양경찰서"] {
+            assert!(has(&es, "ORGANIZATION", t), "{t}: {es:?}");
+        }
+        assert!(!has(&es, "ORGANIZATION", "운전자"), "{es:?}");
+    }
+
+    #[test]
+    fn kodic_place_names_that_are_common_nouns_need_a_place_context() {
+        // ko-dic lists 수면 and 내기 as place names as well as common nouns.
+        let es = entities("수면 부족은 집중력을 떨어뜨린다. 두 사람은 저녁값 내기를 했다.");
+        assert!(!es.iter().any(|e| e.0 == "LOCATION"), "{es:?}");
+        let es = entities("배달 앱 오늘배달은 수수료를 내렸다. 오늘부터 신청을 받는다.");
+        assert!(!es.iter().any(|e| e.1 == "오늘" && e.0 == "DATE" && e.3.is_empty()), "{es:?}");
+        assert_eq!(es.iter().filter(|e| e.0 == "DATE").count(), 1, "{es:?}");
+        // A foreign capital that ko-dic also lists as a common noun stands alone.
+        let es = entities("교민들은 아테네에서 생수를 나눴다.");
+        assert!(has(&es, "LOCATION", "아테네"), "{es:?}");
+        // 한국인 is a nationality, not the place 한국 + the copula.
+        let es = entities("현지 한국인 관광객은 모두 무사하다.");
+        assert!(!has(&es, "LOCATION", "한국"), "{es:?}");
+    }
+
+    #[test]
+    fn names_after_a_title_with_the_copula_and_before_a_separate_ssi() {
+        let es = entities("협회 이사인 권도윤 씨는 \"준비가 끝났다\"고 말했다. 회장 황보나은 씨는 \"기쁘다\"고 했다.");
+        assert!(has(&es, "PERSON", "권도윤"), "{es:?}");
+        assert!(has(&es, "ROLE", "이사"), "{es:?}");
+        assert!(has(&es, "PERSON", "황보나은"), "{es:?}");
+        // 주 + a country is a mission abroad, not a person.
+        let es = entities("주독일 대사관은 교민 안전을 확인했다.");
+        assert!(!es.iter().any(|e| e.0 == "PERSON"), "{es:?}");
+        assert!(has(&es, "ORGANIZATION", "주독일 대사관"), "{es:?}");
+    }
+
+    #[test]
+    fn mayors_of_known_cities_and_event_venues() {
+        let es = entities("최민준 춘천시장은 \"예산을 늘리겠다\"고 말했다. 개막식은 부산국제박람회장에서 열린다.");
+        assert!(has(&es, "PERSON", "최민준"), "{es:?}");
+        assert!(has(&es, "ROLE", "춘천시장"), "{es:?}");
+        assert!(!es.iter().any(|e| e.0 == "ROLE" && e.1.contains("박람회")), "{es:?}");
     }
 
     #[test]

@@ -59,6 +59,7 @@ pub struct ContextWords {
     pub company_tail: Vec<&'static str>,
     pub road_kind: Vec<&'static str>,
     pub direction: Vec<&'static str>,
+    pub chain_tail: Vec<&'static str>,
 }
 
 impl ContextWords {
@@ -77,6 +78,7 @@ impl ContextWords {
                 "company_tail" => &mut c.company_tail,
                 "road_kind" => &mut c.road_kind,
                 "direction" => &mut c.direction,
+                "chain_tail" => &mut c.chain_tail,
                 other => return Err(format!("{NAME}:{no}: unknown list {other:?}")),
             };
             if cols[1].is_empty() {
@@ -93,6 +95,7 @@ impl ContextWords {
             ("company_tail", &c.company_tail),
             ("road_kind", &c.road_kind),
             ("direction", &c.direction),
+            ("chain_tail", &c.chain_tail),
         ];
         if let Some((name, _)) = lists.iter().find(|(_, l)| l.is_empty()) {
             return Err(format!("{NAME}: the list {name} has no words"));
@@ -241,6 +244,12 @@ impl NerLexicon {
         if n > 12 || !stem.chars().all(|c| ('가'..='힣').contains(&c)) {
             return false;
         }
+        // `여수시장`, `고양시장`: the mayor of a city the gazetteer knows (`시장` alone is a market).
+        if let Some(city) = stem.strip_suffix('장') {
+            if city.ends_with('시') && self.locations.get(city).is_some_and(|e| e.kind == "city") {
+                return true;
+            }
+        }
         // Every proper suffix of two or more syllables, looked up (not every title scanned).
         stem.char_indices().skip(1).map(|(i, _)| (i, &stem[i..])).filter(|(_, suf)| suf.chars().count() >= 2).any(|(i, r)| {
             // Short titles that end many ordinary compounds (주식시장, 의사, 통신부) only count whole.
@@ -254,6 +263,8 @@ impl NerLexicon {
                 // A long name before a title that also ends institutions (`한국경제정책연구원`)
                 // makes an institution; a short one is a kind of that title (`정책연구원`).
                 && !(stem[..i].chars().count() >= 4 && self.org_suffix_min.contains_key(r))
+                // `박람회장`, `설명회장`: the venue (…회 + 장) of an event, not the head of a body.
+                && !(r == "회장" && ["박람", "전시", "설명", "공청", "토론", "간담", "발표", "음악", "연주", "시사"].iter().any(|e| stem[..i].ends_with(e)))
         })
     }
 
