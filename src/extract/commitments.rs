@@ -419,7 +419,7 @@ impl CommitmentStage {
                 if !past(st, w) && !closes_clause(st, k + 1) && k > 0 && marked(&st.words[k - 1]) && !question_form(&t) {
                     let obj = &st.words[k - 1];
                     let head = noun_of(st, obj).map(|x| x.0).unwrap_or_default();
-                    let target = if matches!(head.as_str(), "방안" | "것" | "여부" | "안" | "사업") && k >= 2 && st.lemma(&st.words[k - 2]).is_some() {
+                    let target = if matches!(head.as_str(), "방안" | "것" | "여부" | "안" | "사업") && k >= 2 && (st.lemma(&st.words[k - 2]).is_some() || misread_rieul_adnominal(st, k - 2).is_some()) {
                         Cue { word: k - 2, modality, noun: false }
                     } else {
                         Cue { word: k - 1, modality, noun: true }
@@ -556,7 +556,7 @@ impl CommitmentStage {
                 } else if k >= 2
                     && (ends_object(&st.words[k - 1]) || also(&st.words[k - 1]))
                     && matches!(noun_of(st, &st.words[k - 1]).map(|x| x.0).as_deref(), Some("방안" | "계획" | "사업" | "것"))
-                    && adnominal(st, &st.words[k - 2])
+                    && (adnominal(st, &st.words[k - 2]) || misread_rieul_adnominal(st, k - 2).is_some())
                 {
                     // `~을 앞당기는 방안을 추진한다`: the action is the clause's verb, 추진 no action
                     // of its own.
@@ -1268,6 +1268,24 @@ fn misread_adnominal(st: &Sent, w: &Word) -> bool {
     (0xAC00..=0xD7A3).contains(&code) && (code - 0xAC00) % 28 == 8 && st.word_morphs(w).iter().all(|m| is_nominal_tag(tag(m)) && !tag(m).starts_with('J'))
 }
 
+/// `행사를 여는 방안`: ko-dic reads the adnominal of an ㄹ-stem verb (열다 → 여는) as a pronoun
+/// with the topic particle (여/NP + 는/JX). Right after an object, such a word of one open syllable
+/// and `는` is the verb: its stem with the ㄹ restored (`열`).
+fn misread_rieul_adnominal(st: &Sent, k: usize) -> Option<String> {
+    let w = &st.words[k];
+    let t = st.word_text(w);
+    let mut cs = t.chars();
+    let (Some(first), Some('는'), None) = (cs.next(), cs.next(), cs.next()) else { return None };
+    if k == 0 || st.lemma(w).is_some() {
+        return None;
+    }
+    let object = last_morph_text(st, &st.words[k - 1]).is_some_and(|(m, p)| p == "JKO" || (matches!(m.as_str(), "을" | "를") && p.starts_with('J')));
+    if !object {
+        return None;
+    }
+    restore_rieul_open(&first.to_string())
+}
+
 /// A negated action: `~하지 않겠다`, `~지 못하`, `안 ~`.
 fn negated(st: &Sent, k: usize) -> bool {
     let w = &st.words[k];
@@ -1498,7 +1516,7 @@ impl CommitmentStage {
                             }
                         }
                         None if contracted_giro(&bare(&st, aw)) => surface_stem(&st, aw),
-                        None => action_of(&st, aw).or_else(|| surface_stem(&st, aw)),
+                        None => action_of(&st, aw).or_else(|| surface_stem(&st, aw)).or_else(|| misread_rieul_adnominal(&st, *w).map(|stem| (stem, aw.s + 1))),
                     }
                 };
                 let Some((action, stem_end)) = found else { continue };
@@ -1973,5 +1991,13 @@ mod tests {
         let cs = commitments("서초구는 내년 상반기까지 청사를 옮긴다. 구본혁 서초구청장은 \"주민 불편을 줄이겠다\"고 말했다. 새 청사 주차장은 2027년 완공 예정이다.", true);
         assert_eq!(find(&cs, "줄이").2, "구본혁", "{cs:?}");
         assert_eq!(find(&cs, "완공").2, "서초구", "the speaker of the quote before is not the actor: {cs:?}");
+    }
+
+    #[test]
+    fn an_rieul_verb_misread_before_a_plan_phrase() {
+        // ko-dic reads 여는 (열다) as 여/NP + 는/JX.
+        let cs = commitments("구는 내년 봄 주민 음악회를 여는 방안을 검토하고 있다.", true);
+        let c = find(&cs, "열");
+        assert_eq!((c.1.as_str(), c.3.as_str()), ("review", "2023-05"), "{cs:?}");
     }
 }
