@@ -324,7 +324,8 @@ fn broken_or_past(st: &Sent, k: usize) -> bool {
     (k..(k + 4).min(n)).any(|x| {
         let w = &st.words[x];
         let b = bare(st, w);
-        past(st, w) && (b.ends_with("지만") || b.ends_with("으나") || b.ends_with("더니"))
+        // `~을 약속했는데 … 지킬 수 있겠느냐`: a past report with `-는데` sets up what follows.
+        past(st, w) && (b.ends_with("지만") || b.ends_with("으나") || b.ends_with("더니") || b.ends_with("는데"))
     })
 }
 
@@ -364,10 +365,11 @@ fn closes_clause(st: &Sent, j: usize) -> bool {
 }
 
 /// Deadlines the entity stage leaves unmarked: `설 연휴 전`, `추석 전까지`, `설 명절을 앞두고`,
-/// `이번 분기 안에`, `다음 분기까지`, the Sino-Korean weeks `금주 중`, `차주 내`, and `일주일 안에`.
+/// `이번 분기 안에`, `다음 분기까지`, the Sino-Korean weeks `금주 중`, `차주 내`, `일주일 안에`, and
+/// seasons (`올여름까지`, `내년 봄`, `오는 가을`, `이번 겨울 전에`: see [`crate::time::season`]).
 static UNLISTED_DEADLINE: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
     regex::Regex::new(
-        r"(?:^|\s)(?:(?P<holiday>설날|설|추석|한가위|구정)\s?(?:연휴|명절)?(?:을|를)?\s?(?:전까지|이전|전|앞두고)|(?P<quarter>(?:이번|다음)\s?분기)\s?(?:말까지|말|안에|안|내에|내|중에|중|까지)|(?P<week>금주|차주)\s?(?:안에|안|내에|내로|내|중에|중|까지)|(?P<sevendays>일주일)\s?(?:이내에|이내|안에|안|내에|내로|내))",
+        r"(?:^|\s)(?:(?P<holiday>설날|설|추석|한가위|구정)\s?(?:연휴|명절)?(?:을|를)?\s?(?:전까지|이전|전|앞두고)|(?P<quarter>(?:이번|다음)\s?분기)\s?(?:말까지|말|안에|안|내에|내|중에|중|까지)|(?P<week>금주|차주)\s?(?:안에|안|내에|내로|내|중에|중|까지)|(?P<sevendays>일주일)\s?(?:이내에|이내|안에|안|내에|내로|내)|(?P<which>올해\s?|올|이번\s?|금년\s?|오는\s?|내년\s?|다음\s?|이듬해\s?)?(?P<season>봄|여름|가을|겨울)(?:철)?(?:\s?(?P<before>전|이전))?(?P<tail>까지|에는|에|중에|중|안에|안|내에|내)?)",
     )
     .unwrap()
 });
@@ -417,7 +419,7 @@ impl CommitmentStage {
                 if !past(st, w) && !closes_clause(st, k + 1) && k > 0 && marked(&st.words[k - 1]) && !question_form(&t) {
                     let obj = &st.words[k - 1];
                     let head = noun_of(st, obj).map(|x| x.0).unwrap_or_default();
-                    let target = if matches!(head.as_str(), "방안" | "것" | "여부" | "안" | "사업") && k >= 2 && st.lemma(&st.words[k - 2]).is_some() {
+                    let target = if matches!(head.as_str(), "방안" | "것" | "여부" | "안" | "사업") && k >= 2 && (st.lemma(&st.words[k - 2]).is_some() || misread_rieul_adnominal(st, k - 2).is_some()) {
                         Cue { word: k - 2, modality, noun: false }
                     } else {
                         Cue { word: k - 1, modality, noun: true }
@@ -552,9 +554,9 @@ impl CommitmentStage {
                         out.push(Cue { word: k, modality: DECISION, noun: false });
                     }
                 } else if k >= 2
-                    && ends_object(&st.words[k - 1])
+                    && (ends_object(&st.words[k - 1]) || also(&st.words[k - 1]))
                     && matches!(noun_of(st, &st.words[k - 1]).map(|x| x.0).as_deref(), Some("방안" | "계획" | "사업" | "것"))
-                    && adnominal(st, &st.words[k - 2])
+                    && (adnominal(st, &st.words[k - 2]) || misread_rieul_adnominal(st, k - 2).is_some())
                 {
                     // `~을 앞당기는 방안을 추진한다`: the action is the clause's verb, 추진 no action
                     // of its own.
@@ -944,7 +946,9 @@ impl CommitmentStage {
             let rest: String = st.chars[rel..].iter().take(4).collect();
             let rest = rest.trim_start();
             for w in ["이내에", "이내", "안에", "내에", "까지", "내", "안", "중에", "중", "동안", "간", "부터"] {
-                if rest.starts_with(w) && self.lex.deadline_after.contains(w) | self.lex.start_after.contains(w) {
+                // The whole word, or the word before a particle (`까지는`): not `중` of `중순`.
+                let whole = rest.starts_with(w) && rest[w.len()..].chars().next().is_none_or(|c| !crate::extract::quotes::is_hangul(c) || matches!(w, "까지" | "부터" | "안에" | "내에" | "중에"));
+                if rest.starts_with(w) && whole && self.lex.deadline_after.contains(w) | self.lex.start_after.contains(w) {
                     return w.to_string();
                 }
             }
@@ -995,7 +999,9 @@ impl CommitmentStage {
         }
         // The last date that makes a deadline wins: look from the end, stop at the first.
         let mut best: Option<(String, String)> = None;
+        let mut best_at = 0;
         for (&(ds, de, kind), time) in dates.iter().zip(&clock).rev() {
+            best_at = ds;
             let text = st.analysis.text(crate::doc::Span::new(ds, de)).to_string();
             let tail = after(de);
             let spaced = st.chars.get(de - st.base).is_some_and(|c| crate::segment::is_space(*c));
@@ -1006,6 +1012,17 @@ impl CommitmentStage {
             let year_do = text.ends_with("년도") || (text.ends_with('년') && st.chars.get(de - st.base) == Some(&'도') && st.chars.get(de - st.base + 1).is_some_and(|c| crate::segment::is_space(*c)));
             if kind == DATE && year_do {
                 continue;
+            }
+            // `2028년 완공을 목표로 … 운영한다`: the date of a goal phrase before the action is the
+            // goal's (its own row), not the action's deadline.
+            if kind == DATE {
+                let j = st.word_from(de - st.base);
+                // An action noun as a word of its own (`2028년을 목표로` has the date as the goal).
+                let goal = st.words.get(j).is_some_and(|w| w.s >= de - st.base && bare(st, w).ends_with(['을', '를']))
+                    && st.words.get(j + 1).is_some_and(|w| w.e <= to && st.slice(w.s, w.e).starts_with("목표로"));
+                if goal {
+                    continue;
+                }
             }
             if kind == DATE && tail.is_empty() && spaced {
                 let w = st.word_from(de - st.base);
@@ -1071,19 +1088,52 @@ impl CommitmentStage {
                 }
             }
         }
-        best.or_else(|| self.unlisted_deadline(st, from, to, published))
+        // The last deadline wins, whether the entity stage marked it or not: `내년 봄까지` (the
+        // season after the year), `내년 봄 착공에 앞서 올여름까지 … 마칠`.
+        let unlisted = self.unlisted_deadline(st, from, to, published);
+        match (best, unlisted) {
+            (Some(b), Some((at, t, iso))) if at + st.base >= best_at => Some((t, iso)).or(Some(b)),
+            (Some(b), _) => Some(b),
+            (None, u) => u.map(|(_, t, iso)| (t, iso)),
+        }
     }
 
     /// Deadlines the entity stage does not mark as dates: a holiday (`설 연휴 전`, `추석 전까지`,
     /// `설 명절을 앞두고`) and a relative quarter (`이번 분기 안에`, `다음 분기까지`).
-    fn unlisted_deadline(&self, st: &Sent, from: usize, to: usize, published: Option<crate::doc::Date>) -> Option<(String, String)> {
+    fn unlisted_deadline(&self, st: &Sent, from: usize, to: usize, published: Option<crate::doc::Date>) -> Option<(usize, String, String)> {
         let text = st.slice(from, to);
-        let c = UNLISTED_DEADLINE.captures_iter(text).last()?;
-        let whole = c.get(0)?.as_str().trim_start().to_string();
+        // A season is one only as a word of its own (not `가을야구`, `겨울방학`), and with a word
+        // that dates it (`올여름`, `내년 봄`, `오는 가을`) or a deadline or `전` after it (`봄까지`,
+        // `여름 전에`): a bare `봄 배구` names no time.
+        let c = UNLISTED_DEADLINE
+            .captures_iter(text)
+            .filter(|c| {
+                c.name("season").is_none_or(|_| {
+                    let end = c.get(0).map_or(0, |m| m.end());
+                    let word_ends = text[end..].chars().next().is_none_or(|n| !crate::extract::quotes::is_hangul(n));
+                    word_ends && (c.name("which").is_some() || c.name("before").is_some() || c.name("tail").is_some())
+                })
+            })
+            .last()?;
+        let m = c.get(0)?;
+        let lead = m.as_str().len() - m.as_str().trim_start().len();
+        let at = from + text[..m.start() + lead].chars().count();
+        let whole = m.as_str().trim_start().to_string();
         if c.name("sevendays").is_some() {
             // `일주일 안에`: seven days after the publication date.
             let iso = published.and_then(|p| p.checked_add_days(chrono::Days::new(7))).map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
-            return Some((whole, iso));
+            return Some((at, whole, iso));
+        }
+        if let Some(season) = c.name("season") {
+            let which = c.name("which").map_or("", |w| w.as_str());
+            let when = crate::time::season(which, season.as_str(), c.name("before").is_some(), published);
+            // A season already over (`올봄` said in September) is no deadline.
+            if let (Some(w), Some(p)) = (when, published) {
+                if w.last_day().is_some_and(|d| d < p) {
+                    return None;
+                }
+            }
+            return Some((at, whole, when.map(|w| w.iso()).unwrap_or_default()));
         }
         let when = match (c.name("holiday"), c.name("week")) {
             (Some(h), _) => crate::time::holiday_eve(h.as_str(), published),
@@ -1096,7 +1146,7 @@ impl CommitmentStage {
             Some(w) => w.iso(),
             None => String::new(),
         };
-        Some((whole, iso))
+        Some((at, whole, iso))
     }
 
     /// A noun (not a date, not `향후`/`앞으로`) or `후`/`뒤`/`이후` right before the duration at
@@ -1218,6 +1268,24 @@ fn misread_adnominal(st: &Sent, w: &Word) -> bool {
     (0xAC00..=0xD7A3).contains(&code) && (code - 0xAC00) % 28 == 8 && st.word_morphs(w).iter().all(|m| is_nominal_tag(tag(m)) && !tag(m).starts_with('J'))
 }
 
+/// `행사를 여는 방안`: ko-dic reads the adnominal of an ㄹ-stem verb (열다 → 여는) as a pronoun
+/// with the topic particle (여/NP + 는/JX). Right after an object, such a word of one open syllable
+/// and `는` is the verb: its stem with the ㄹ restored (`열`).
+fn misread_rieul_adnominal(st: &Sent, k: usize) -> Option<String> {
+    let w = &st.words[k];
+    let t = st.word_text(w);
+    let mut cs = t.chars();
+    let (Some(first), Some('는'), None) = (cs.next(), cs.next(), cs.next()) else { return None };
+    if k == 0 || st.lemma(w).is_some() {
+        return None;
+    }
+    let object = last_morph_text(st, &st.words[k - 1]).is_some_and(|(m, p)| p == "JKO" || (matches!(m.as_str(), "을" | "를") && p.starts_with('J')));
+    if !object {
+        return None;
+    }
+    restore_rieul_open(&first.to_string())
+}
+
 /// A negated action: `~하지 않겠다`, `~지 못하`, `안 ~`.
 fn negated(st: &Sent, k: usize) -> bool {
     let w = &st.words[k];
@@ -1233,6 +1301,31 @@ fn negated(st: &Sent, k: usize) -> bool {
         let n = bare(st, x);
         n.starts_with("않") || n.starts_with("못") || n.starts_with("말")
     }) && t.ends_with('지')
+}
+
+/// Updates the carried actor from a sentence's subjects: the carried name, the last organization
+/// carried, and whether the carried name is a person quoted directly in that sentence.
+fn carry(subjects: &[crate::extract::quotes::Subject], named: &FxHashSet<&str>, orgs: &FxHashSet<&str>, quoted: &dyn Fn(&str) -> bool, state: (&mut String, &mut String, &mut bool)) {
+    let (carried, last_org, speech) = state;
+    if let Some(s) = carried_subject(subjects, named) {
+        let org = orgs.contains(s.as_str());
+        *speech = !org && quoted(&s);
+        if org {
+            *last_org = s.clone();
+        }
+        *carried = s;
+    }
+}
+
+/// The organization a subject written as the head noun of its name stands for (`교육청` →
+/// 부산시교육청, `공단` → 국민건강보험공단): the nearest one before `pos` whose canonical name is
+/// longer and ends with the word, else the first after it. One Hangul word of two or more syllables.
+fn org_by_head<'o>(word: &str, pos: usize, orgs: &[(usize, &'o str)]) -> Option<&'o str> {
+    if word.chars().count() < 2 || !word.chars().all(crate::extract::quotes::is_hangul) {
+        return None;
+    }
+    let fits = |o: &&(usize, &str)| o.1.len() > word.len() && o.1.ends_with(word);
+    orgs.iter().filter(fits).filter(|o| o.0 < pos).last().or_else(|| orgs.iter().find(fits)).map(|o| o.1)
 }
 
 /// The subject a sentence leaves for the next ones to carry: its topic (`시는`), else a subject
@@ -1279,8 +1372,17 @@ impl CommitmentStage {
                 v.push(en);
             }
         }
+        // Organizations of the document by position: a subject written as the head of one's name
+        // (`교육청은` for 부산시교육청) is that organization.
+        let orgs: Vec<(usize, &str)> = a.entities.iter().filter(|e| e.kind == "ORGANIZATION").map(|e| (e.span.start, e.canonical.as_str())).collect();
+        let org_names: FxHashSet<&str> = orgs.iter().map(|o| o.1).collect();
         let mut out = Vec::new();
         let mut carried = String::new();
+        // The last organization carried, and whether `carried` is a person who was only quoted
+        // (`탁 지사는 "…"고 말했다.`): an action stated after that, outside quotes and with no
+        // subject of its own, is the organization's (`순환철도는 … 완공한다는 목표다`).
+        let mut last_org = String::new();
+        let mut carried_speech = false;
         for si in 0..a.sentences.len() {
             let sentence = &a.sentences[si];
             if !matches!(sentence.kind, BlockKind::Body | BlockKind::Headline | BlockKind::Subhead) {
@@ -1343,11 +1445,18 @@ impl CommitmentStage {
             if cues.is_empty() && !has_name {
                 continue;
             }
-            let subjects = self.quotes.subjects(&st, &marks, &roles);
-            if cues.is_empty() {
-                if let Some(s) = carried_subject(&subjects, &named) {
-                    carried = s;
+            let mut subjects = self.quotes.subjects(&st, &marks, &roles);
+            // Topics only (`교육청은`): a 이/가 subject is as often inside a relative clause
+            // (`병원이 환자를 받지 못할 때`).
+            for s in subjects.iter_mut().filter(|s| s.generic && s.topic) {
+                if let Some(org) = org_by_head(&s.speaker, st.base + s.s, &orgs) {
+                    s.speaker = org.to_string();
+                    s.generic = false;
                 }
+            }
+            let quoted_speaker = |s: &str| quotes.iter().any(|q| a.quotes[q.2].kind == "direct" && a.quotes[q.2].speaker == s);
+            if cues.is_empty() {
+                carry(&subjects, &named, &org_names, &quoted_speaker, (&mut carried, &mut last_org, &mut carried_speech));
                 continue;
             }
             let mut actions: Vec<(usize, Cue)> = Vec::new();
@@ -1407,7 +1516,7 @@ impl CommitmentStage {
                             }
                         }
                         None if contracted_giro(&bare(&st, aw)) => surface_stem(&st, aw),
-                        None => action_of(&st, aw).or_else(|| surface_stem(&st, aw)),
+                        None => action_of(&st, aw).or_else(|| surface_stem(&st, aw)).or_else(|| misread_rieul_adnominal(&st, *w).map(|stem| (stem, aw.s + 1))),
                     }
                 };
                 let Some((action, stem_end)) = found else { continue };
@@ -1438,6 +1547,7 @@ impl CommitmentStage {
                         let before: Vec<&crate::extract::quotes::Subject> = subjects.iter().filter(|s| s.pe <= aw.s && !s.generic).collect();
                         match before.iter().rev().find(|s| s.topic).or(before.last()) {
                             Some(s) if !s.speaker.is_empty() => s.speaker.clone(),
+                            _ if carried_speech && !last_org.is_empty() => last_org.clone(),
                             _ => carried.clone(),
                         }
                     }
@@ -1455,9 +1565,7 @@ impl CommitmentStage {
                     quote_id: quote.map(|q| q.2),
                 });
             }
-            if let Some(s) = carried_subject(&subjects, &named) {
-                carried = s;
-            }
+            carry(&subjects, &named, &org_names, &quoted_speaker, (&mut carried, &mut last_org, &mut carried_speech));
         }
         out.sort_by_key(|c| (c.span.start, c.span.end));
         out.dedup_by(|b, a| a.span == b.span && a.action == b.action);
@@ -1827,5 +1935,69 @@ mod tests {
         assert_eq!(find(&cs, "내놓").3, "2022-W42", "{cs:?}");
         assert_eq!(find(&cs, "공개").3, "2022-W43", "{cs:?}");
         assert_eq!(find(&cs, "마치").3, "2022-10-26", "{cs:?}");
+    }
+
+    #[test]
+    fn seasons_as_deadlines() {
+        // Published 2022-10-19: a season is due by its last month.
+        let cs = commitments("군은 내년 봄까지 노후 정수장을 고치기로 했다. 시는 올겨울 전에 제설 장비를 새로 들이기로 했다.", true);
+        assert_eq!(find(&cs, "고치").3, "2023-05", "the season after the year wins: {cs:?}");
+        assert_eq!(find(&cs, "들이").3, "2022-11", "before winter: {cs:?}");
+        let cs = commitments("구는 내년 여름 개장에 앞서 오는 봄까지 수영장 설계를 끝낼 예정이다.", true);
+        assert_eq!(find(&cs, "끝내").3, "2023-05", "the last date of the clause: {cs:?}");
+        assert!(!cs.iter().any(|c| c.0 == "앞서"), "앞서 is a postposition: {cs:?}");
+        // `가을야구`, `겨울방학` are words of their own, and a bare season names no time.
+        let cs = commitments("구단은 가을야구 진출을 약속했다. 교육청은 겨울방학 동안 교실을 고치기로 했다. 시는 봄 축제를 열기로 했다.", true);
+        assert!(cs.iter().all(|c| c.3.is_empty()), "{cs:?}");
+        // Said after this year's spring: next year's.
+        let cs = commitments("시는 봄까지 공원을 다시 열기로 했다.", true);
+        assert_eq!(find(&cs, "열").3, "2023-05", "{cs:?}");
+    }
+
+    #[test]
+    fn mid_month_is_no_deadline_word_and_a_goal_keeps_its_date() {
+        let cs = commitments("시는 다음 달 중순 주민 설명회를 열기로 했다.", true);
+        assert_eq!(find(&cs, "열").3, "2022-11", "{cs:?}");
+        // `2030년 완공을 목표로`: the goal's date, not the deadline of the other action.
+        let cs = commitments("도는 2030년 완공을 목표로 공사 기간 임시 도로를 운영한다.", true);
+        assert_eq!(find(&cs, "완공").3, "2030", "{cs:?}");
+        assert_eq!(find(&cs, "운영").3, "", "{cs:?}");
+    }
+
+    #[test]
+    fn reports_of_opinions_and_past_promises_with_neunde() {
+        let cs = commitments("시는 내년까지 도로를 넓힌다. 주민들 사이에서는 늦었다는 지적도 나온다.", true);
+        assert!(!cs.iter().any(|c| c.0 == "나오"), "{cs:?}");
+        let cs = commitments("그는 \"해마다 우승을 약속했는데 이번에는 믿을 수 있겠느냐\"고 말했다.", true);
+        assert!(cs.is_empty(), "{cs:?}");
+    }
+
+    #[test]
+    fn a_project_marked_do_before_chujin_is_its_verb() {
+        let cs = commitments("구청은 구민회관 옆에 공영주차장을 짓는 사업도 추진한다.", true);
+        assert!(cs.iter().any(|c| c.0 == "짓" && c.1 == "decision"), "{cs:?}");
+        assert!(!cs.iter().any(|c| c.0 == "추진"), "{cs:?}");
+    }
+
+    #[test]
+    fn topics_written_as_the_head_of_an_organization_name() {
+        // `공단은` stands for 한국환경공단 named before (no generic word of the entity stage).
+        let cs = commitments("한국환경공단 노진우 이사장은 \"현장을 먼저 보겠다\"고 말했다. 공단은 연말까지 측정소 30곳을 새로 설치한다.", true);
+        assert_eq!(find(&cs, "설치").2, "한국환경공단", "{cs:?}");
+    }
+
+    #[test]
+    fn after_a_quoted_speaker_a_subjectless_plan_is_the_organization_s() {
+        let cs = commitments("서초구는 내년 상반기까지 청사를 옮긴다. 구본혁 서초구청장은 \"주민 불편을 줄이겠다\"고 말했다. 새 청사 주차장은 2027년 완공 예정이다.", true);
+        assert_eq!(find(&cs, "줄이").2, "구본혁", "{cs:?}");
+        assert_eq!(find(&cs, "완공").2, "서초구", "the speaker of the quote before is not the actor: {cs:?}");
+    }
+
+    #[test]
+    fn an_rieul_verb_misread_before_a_plan_phrase() {
+        // ko-dic reads 여는 (열다) as 여/NP + 는/JX.
+        let cs = commitments("구는 내년 봄 주민 음악회를 여는 방안을 검토하고 있다.", true);
+        let c = find(&cs, "열");
+        assert_eq!((c.1.as_str(), c.3.as_str()), ("review", "2023-05"), "{cs:?}");
     }
 }

@@ -8,7 +8,7 @@ use crate::doc::Date;
 /// A date with a label that says it is the article's (입력, 기사입력, 등록, 승인, 발행, 게재, 송고, 작성).
 static LABELLED: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?:기사\s*입력|최초\s*입력|입력|등록|승인|발행|게재|송고|작성|Published|published)\s*(?:일|일시|시간)?\s*[:：]?\s*(\d{4})\s*(?:[.\-/]|년)\s*(\d{1,2})\s*(?:[.\-/]|월)\s*(\d{1,2})",
+        r"(?:기사\s*입력|최초\s*입력|입력|등록|승인|발행|게재|송고|작성|Published|published)\s*(?:일자|일시|시간|일)?\s*[:：]?\s*(\d{4})\s*(?:[.\-/]|년)\s*(\d{1,2})\s*(?:[.\-/]|월)\s*(\d{1,2})",
     )
     .unwrap()
 });
@@ -89,6 +89,9 @@ mod tests {
         assert_eq!(find_in_page("기사입력 2023-11-05 14:03 수정 2023-11-06"), d(2023, 11, 5));
         assert_eq!(find_in_page("승인 2024.01.09 17:45"), d(2024, 1, 9));
         assert_eq!(find_in_page("등록 2024년 3월 2일"), d(2024, 3, 2));
+        // `일자` after the label (`게재 일자 :`, `입력일자`).
+        assert_eq!(find_in_page("게재 일자 : 2025년 10월 14일(火)"), d(2025, 10, 14));
+        assert_eq!(find_in_page("입력일자 2023.05.02"), d(2023, 5, 2));
         assert_eq!(find_in_page("(세종=뉴스1) 김 기자 | 2024-07-03 14:00 송고"), d(2024, 7, 3));
     }
 

@@ -425,6 +425,53 @@ pub fn holiday_eve(name: &str, pub_date: Option<Date>) -> Option<When> {
         .map(When::Day)
 }
 
+/// A season as a deadline (`올여름까지`, `내년 봄`, `오는 가을`, `이번 겨울 전에`): the season's
+/// last month, the convention of the gold (봄 March–May → May, 여름 June–August → August, 가을
+/// September–November → November, 겨울 December–February → February of the next year). With
+/// `before` (`겨울 전에`, `여름이 오기 전`) the month before the season starts (February, May,
+/// August, November). `which` is the word before the season: `올`/`올해`/`이번` (this year's; this
+/// winter is the current one in January and February), `내년`/`다음`/`이듬해` (next year's), or
+/// empty / `오는` (the next one that has not ended by the publication date). `None` without a
+/// publication date, for `지난` and for an unknown season word.
+pub fn season(which: &str, name: &str, before: bool, pub_date: Option<Date>) -> Option<When> {
+    let p = pub_date?;
+    let start: u32 = match name {
+        "봄" => 3,
+        "여름" => 6,
+        "가을" => 9,
+        "겨울" => 12,
+        _ => return None,
+    };
+    // (year the season starts in, month the deadline falls in), for a season starting in `y`.
+    let due = |y: i32| -> (i32, u32) {
+        if before {
+            (y, start - 1)
+        } else if start == 12 {
+            (y + 1, 2)
+        } else {
+            (y, start + 2)
+        }
+    };
+    // The winter that is on in January and February started the year before.
+    let this_year = if start == 12 && p.month() <= 2 { p.year() - 1 } else { p.year() };
+    let which: String = which.chars().filter(|c| !c.is_whitespace()).collect();
+    let (y, m) = match which.as_str() {
+        "올" | "올해" | "이번" | "금년" => due(this_year),
+        "내년" | "다음" | "이듬해" => due(this_year + 1),
+        "" | "오는" => {
+            let (y, m) = due(this_year);
+            let ended = NaiveDate::from_ymd_opt(y, m, 1).is_some_and(|d| When::Month(d.year(), d.month()).last_day().is_some_and(|l| l < p));
+            if ended {
+                due(this_year + 1)
+            } else {
+                (y, m)
+            }
+        }
+        _ => return None,
+    };
+    Some(When::Month(y, m))
+}
+
 /// ISO 8601 form of a date expression, or `None`.
 pub fn normalize_date(text: &str, pub_date: Option<Date>) -> Option<String> {
     parse_date(text, pub_date).map(When::iso)
@@ -556,6 +603,26 @@ mod tests {
         assert_eq!(holiday_eve("설날", mar).map(When::iso).as_deref(), Some("2027-02-05"));
         assert_eq!(holiday_eve("설", None), None);
         assert_eq!(holiday_eve("성탄절", jan), None);
+    }
+
+    #[test]
+    fn seasons_are_due_by_their_last_month() {
+        let s = |which: &str, name: &str, before: bool, y: i32, m: u32, d: u32| season(which, name, before, NaiveDate::from_ymd_opt(y, m, d)).map(When::iso).unwrap_or_default();
+        // Said in spring 2026.
+        assert_eq!(s("올", "여름", false, 2026, 3, 17), "2026-08");
+        assert_eq!(s("내년", "봄", false, 2026, 3, 17), "2027-05");
+        assert_eq!(s("오는", "가을", false, 2026, 2, 24), "2026-11");
+        assert_eq!(s("이번", "겨울", true, 2026, 3, 17), "2026-11", "before winter: November");
+        assert_eq!(s("", "여름", true, 2026, 3, 17), "2026-05");
+        // Winter runs into the next year; this winter in January is the current one.
+        assert_eq!(s("올", "겨울", false, 2026, 10, 1), "2027-02");
+        assert_eq!(s("이번", "겨울", false, 2026, 1, 10), "2026-02");
+        // A bare season said after it ended is next year's.
+        assert_eq!(s("", "봄", false, 2026, 9, 1), "2027-05");
+        assert_eq!(s("", "봄", false, 2026, 5, 20), "2026-05");
+        assert_eq!(season("올", "여름", false, None), None);
+        assert_eq!(season("지난", "여름", false, p()), None);
+        assert_eq!(season("올", "장마", false, p()), None);
     }
 
     #[test]
