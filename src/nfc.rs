@@ -104,14 +104,47 @@ fn boundary_before(c: char) -> bool {
     canonical_combining_class(c) == 0 && quick_yes(c)
 }
 
+/// Whether every character of `s` is one NFC leaves alone whatever surrounds it: below U+0300, a
+/// precomposed Hangul syllable (read from its UTF-8 bytes, without decoding), or any other with
+/// combining class 0 and quick check `Yes`.
+fn all_stable(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            i += 1;
+            continue;
+        }
+        // U+AC00..=U+D7A3 is EA B0 80 ..= ED 9E A3.
+        if x >= 0xEA && x <= 0xED && i + 2 < b.len() {
+            let (y, z) = (b[i + 1], b[i + 2]);
+            let hangul = match x {
+                0xEA => y >= 0xB0,
+                0xED => y < 0x9E || (y == 0x9E && z <= 0xA3),
+                _ => true,
+            };
+            if hangul {
+                i += 3;
+                continue;
+            }
+        }
+        let c = s[i..].chars().next().expect("a character starts here");
+        if !(c < '\u{300}' || boundary_before(c)) {
+            return false;
+        }
+        i += c.len_utf8();
+    }
+    true
+}
+
 /// The composed form of `s`, or `None` when `s` is already in NFC as far as the quick check can
 /// tell (then it is analyzed as it is).
 pub fn compose(s: &str) -> Option<Composed> {
     // Nearly every text is ASCII, Latin-1 punctuation and precomposed Hangul syllables, which NFC
     // leaves alone whatever surrounds them (combining class 0, quick check Yes): two comparisons
     // per character instead of the two table lookups of the full quick check.
-    let stable = |c: char| c < '\u{300}' || ('\u{AC00}'..='\u{D7A3}').contains(&c) || boundary_before(c);
-    if s.chars().all(stable) || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+    if all_stable(s) || is_nfc_quick(s.chars()) == IsNormalized::Yes {
         return None;
     }
     let mut text = String::with_capacity(s.len());
@@ -148,6 +181,22 @@ pub fn compose(s: &str) -> Option<Composed> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_level_stability_check_agrees_with_the_character_one() {
+        let slow = |s: &str| s.chars().all(|c| c < '\u{300}' || ('\u{AC00}'..='\u{D7A3}').contains(&c) || boundary_before(c));
+        for s in [
+            "", "abc", "가", "힣", "\u{D7A4}", "\u{D7B0}", "\u{ABFF}", "\u{A000}", "ꯀ가", "기사 “인용” … 3.5%", "ᄀ", "가\u{1100}\u{1161}",
+            "e\u{301}", "\u{301}", "中文", "日本語テキスト", "😀 ok", "각\u{11A8}", "\u{D79E}\u{D7A3}",
+        ] {
+            assert_eq!(all_stable(s), slow(s), "{s:?}");
+        }
+        // Every Hangul syllable, and the characters on both sides of the block.
+        for c in ('\u{ABF0}'..='\u{AC10}').chain('\u{D790}'..='\u{D7FF}').chain(('\u{AC00}'..='\u{D7A3}').step_by(7)) {
+            let s = c.to_string();
+            assert_eq!(all_stable(&s), slow(&s), "{c:?}");
+        }
+    }
 
     #[test]
     fn precomposed_text_is_left_alone() {

@@ -8,7 +8,9 @@
 //! set, or whose set holds a literal that nearly every line of text contains (one Hangul
 //! syllable, one letter or digit, `.`, `,`), is *open*: the gate always reports it.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 use regex_syntax::hir::literal::Extractor;
 use regex_syntax::hir::{Class, Hir, HirKind};
 
@@ -20,11 +22,21 @@ const MAX_CLASS_CHARS: u32 = 16;
 
 #[derive(Debug)]
 pub struct LiteralGate {
-    ac: Option<AhoCorasick>,
-    /// The rule of each literal of `ac`.
-    rule_of: Vec<u8>,
+    /// The literals' automaton (overlapping semantics: every state knows every literal that ends
+    /// where it is entered) and the rules each of its match states stands for.
+    dfa: Option<(DFA, StateID, RuleBits)>,
     /// Open rules: always candidates.
     always: u64,
+}
+
+/// The rules whose literals end in each match state of the DFA: a line's candidates are the
+/// union over the states its bytes pass through, one table look-up per byte instead of one
+/// call of an overlapping search per literal found.
+#[derive(Debug)]
+struct RuleBits {
+    /// By state index (state id `>> shift`), up to the last match state.
+    bits: Vec<u64>,
+    shift: u32,
 }
 
 /// A set of literals such that every match of `h` contains at least one of them, or `None`.
@@ -106,14 +118,41 @@ impl LiteralGate {
                 None => always |= 1 << k,
             }
         }
-        let ac = (!literals.is_empty()).then(|| {
-            AhoCorasick::builder()
-                .kind(Some(AhoCorasickKind::DFA))
+        let dfa = (!literals.is_empty()).then(|| {
+            let dfa = DFA::builder()
                 .match_kind(MatchKind::Standard)
+                .start_kind(StartKind::Unanchored)
+                .prefilter(false)
                 .build(&literals)
-                .expect("a DFA over a few hundred short literals")
+                .expect("a DFA over a few hundred short literals");
+            let start = dfa.start_state(Anchored::No).expect("an unanchored start state");
+            // Every state reachable from the start, with the rules of the literals it matches.
+            let mut seen = rustc_hash::FxHashSet::default();
+            let mut todo = vec![start];
+            let mut matches: Vec<(StateID, u64)> = Vec::new();
+            seen.insert(start);
+            while let Some(sid) = todo.pop() {
+                if dfa.is_match(sid) {
+                    let bits = (0..dfa.match_len(sid)).fold(0u64, |b, i| b | 1 << rule_of[dfa.match_pattern(sid, i).as_usize()]);
+                    matches.push((sid, bits));
+                }
+                for byte in 0..=255u8 {
+                    let next = dfa.next_state(Anchored::No, sid, byte);
+                    if seen.insert(next) {
+                        todo.push(next);
+                    }
+                }
+            }
+            // State ids are multiples of one stride: index the table by id / stride.
+            let shift = seen.iter().fold(0u32, |acc, s| acc | s.as_u32()).trailing_zeros().min(31);
+            let len = matches.iter().map(|(s, _)| (s.as_u32() >> shift) as usize + 1).max().unwrap_or(0);
+            let mut bits = vec![0u64; len];
+            for (sid, b) in matches {
+                bits[(sid.as_u32() >> shift) as usize] |= b;
+            }
+            (dfa, start, RuleBits { bits, shift })
         });
-        LiteralGate { ac, rule_of, always }
+        LiteralGate { dfa, always }
     }
 
     /// The open rules: those the gate reports for every line.
@@ -124,9 +163,13 @@ impl LiteralGate {
     /// The rules that can match `s` (a superset of those that do).
     pub fn candidates(&self, s: &str) -> u64 {
         let mut bits = self.always;
-        if let Some(ac) = &self.ac {
-            for m in ac.find_overlapping_iter(s) {
-                bits |= 1 << self.rule_of[m.pattern().as_usize()];
+        if let Some((dfa, start, table)) = &self.dfa {
+            let mut sid = *start;
+            for &b in s.as_bytes() {
+                sid = dfa.next_state(Anchored::No, sid, b);
+                if let Some(found) = table.bits.get((sid.as_u32() >> table.shift) as usize) {
+                    bits |= found;
+                }
             }
         }
         bits
@@ -136,6 +179,30 @@ impl LiteralGate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The candidates are exactly the rules one of whose literals occurs in the line, also where
+    /// literals overlap or one holds another (`사진`, `사진기자`, `진기`).
+    #[test]
+    fn candidates_are_the_rules_whose_literals_occur_even_overlapping() {
+        let patterns = [r"사진\s*=", r"사진기자", r"진기록", r"(?:기자|특파원)\s*=", r"Ⓒ|ⓒ|©", r"\d+명"];
+        let g = LiteralGate::new(&patterns);
+        let lits: Vec<Option<Vec<Vec<u8>>>> = patterns.iter().map(|p| gate_literals(p)).collect();
+        let lines = [
+            "", "사진기록", "사진기자 =", "ⓒ 연합뉴스", "김민수 특파원 = 워싱턴", "진기록을 세운 사진기자", "기자", "사진 = 독자 제공",
+            "본문 문장입니다. 3명이 다쳤다.", "특파원기자진기록사진=©",
+        ];
+        for s in lines {
+            let mut want = 0u64;
+            for (k, l) in lits.iter().enumerate() {
+                match l {
+                    None => want |= 1 << k,
+                    Some(l) if l.iter().any(|x| s.as_bytes().windows(x.len()).any(|w| w == x.as_slice())) => want |= 1 << k,
+                    Some(_) => {}
+                }
+            }
+            assert_eq!(g.candidates(s), want, "{s}");
+        }
+    }
 
     #[test]
     fn a_rule_is_a_candidate_only_where_one_of_its_literals_occurs() {

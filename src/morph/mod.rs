@@ -29,7 +29,7 @@ pub struct Morphology {
     /// sentence that holds none of them gets the same lattice, so the same tokens, from either;
     /// lindera scans every sentence for user words with an automaton that is slower than this
     /// check. `None` when there is no user dictionary or its words could not be read.
-    plain: Option<(Segmenter, aho_corasick::AhoCorasick)>,
+    plain: Option<(Segmenter, Arc<UserWords>)>,
     /// Features of every word any worker has met, by dictionary and word id: bounded by the size of the
     /// dictionaries, whatever the size of the corpus.
     features: Arc<RwLock<FeatureMap>>,
@@ -40,9 +40,44 @@ type FeatureMap = rustc_hash::FxHashMap<u64, &'static Features>;
 /// Per-thread analyzer state: the lindera workers and the feature cache.
 pub struct MorphWorker {
     worker: SegmentWorker,
-    plain: Option<(SegmentWorker, aho_corasick::AhoCorasick)>,
+    plain: Option<(SegmentWorker, Arc<UserWords>)>,
     cache: FeatureMap,
     shared: Arc<RwLock<FeatureMap>>,
+}
+
+/// The surfaces of the user dictionary as one automaton: does a sentence hold any of them?
+pub struct UserWords {
+    dfa: aho_corasick::dfa::DFA,
+    start: aho_corasick::automaton::StateID,
+}
+
+impl UserWords {
+    fn new(words: &[String]) -> Option<UserWords> {
+        use aho_corasick::automaton::Automaton;
+        let dfa = aho_corasick::dfa::DFA::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .start_kind(aho_corasick::StartKind::Unanchored)
+            .prefilter(false)
+            .build(words)
+            .ok()?;
+        let start = dfa.start_state(aho_corasick::Anchored::No).ok()?;
+        Some(UserWords { dfa, start })
+    }
+
+    /// Whether `s` contains one of the words: one transition per byte, until the first match
+    /// (the first bytes of Hangul words are those of nearly every syllable, so a search with a
+    /// prefilter would stop at every character).
+    pub fn occur_in(&self, s: &str) -> bool {
+        use aho_corasick::automaton::Automaton;
+        let mut sid = self.start;
+        for &b in s.as_bytes() {
+            sid = self.dfa.next_state(aho_corasick::Anchored::No, sid, b);
+            if self.dfa.is_match(sid) {
+                return true;
+            }
+        }
+        false
+    }
 }
 
 /// The surfaces of a user dictionary in lindera's simple CSV format, read as lindera reads them;
@@ -83,10 +118,10 @@ impl Morphology {
         let segmenter = Segmenter::new(Mode::Normal, dictionary, user);
         let plain = if has_user {
             user_surfaces(user_dict_csv).and_then(|words| {
-                let ac = aho_corasick::AhoCorasick::new(&words).ok()?;
+                let ac = UserWords::new(&words)?;
                 let mut plain = segmenter.clone();
                 plain.user_dictionary = None;
-                Some((plain, ac))
+                Some((plain, Arc::new(ac)))
             })
         } else {
             None
@@ -121,7 +156,7 @@ impl MorphWorker {
     /// its morphemes to `out`.
     pub fn analyze(&mut self, sentence: &str, char_start: usize, out: &mut Vec<Morph>) -> Result<(), String> {
         let worker = match &mut self.plain {
-            Some((plain, user_words)) if !user_words.is_match(sentence) => plain,
+            Some((plain, user_words)) if !user_words.occur_in(sentence) => plain,
             _ => &mut self.worker,
         };
         let tokens = worker.segment(sentence).map_err(|e| e.to_string())?;
@@ -160,5 +195,19 @@ impl MorphWorker {
             out.push(Morph { span: Span::new(start, end), features });
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_words_occur_in_exactly_the_sentences_that_contain_one() {
+        let words: Vec<String> = ["카카오뱅크", "뱅크", "SK C&C", "데이터센터", "터센"].iter().map(|w| w.to_string()).collect();
+        let u = UserWords::new(&words).unwrap();
+        for s in ["", "카카오", "카카오뱅크는", "뱅", "SK C&C가", "SK C", "데이터 센터", "데이터센", "이터센터", "한국은행 뱅크런"] {
+            assert_eq!(u.occur_in(s), words.iter().any(|w| s.contains(w.as_str())), "{s}");
+        }
     }
 }

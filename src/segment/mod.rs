@@ -43,18 +43,21 @@ pub fn is_space(c: char) -> bool {
 /// Byte ranges `[open, close_end)` of the quotations of `s` that close within it.
 pub fn quote_ranges(s: &str) -> Vec<(usize, usize)> {
     // Every quotation mark is `"`, `'`, or a character whose UTF-8 form starts with C2 (`«»`),
-    // E2 (`“”‘’`) or E3 (`「」『』`); a block without those bytes (most of them) has none.
-    if !s.as_bytes().iter().any(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3)) {
-        return Vec::new();
-    }
+    // E2 (`“”‘’`) or E3 (`「」『』`).
     let mut stack: Vec<(char, usize)> = Vec::new();
     let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        let next = it.peek().map(|&(_, n)| n);
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    // Only the characters that start with one of those bytes can be marks: jump from one to the
+    // next (`·` and `…` share them with the marks, Hangul does not). A block without them (most
+    // of them) has no quotation.
+    while let Some(off) = bytes[at..].iter().position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3)) {
+        let i = at + off;
+        let c = s[i..].chars().next().expect("a character starts here");
+        at = i + c.len_utf8();
         match c {
             '"' | '\'' => {
+                let prev = s[..i].chars().next_back();
                 // Close the innermost open straight mark of this kind, if any.
                 if let Some(pos) = stack.iter().rposition(|&(o, _)| o == c) {
                     let can_close = !prev.is_none_or(is_space) || c == '"';
@@ -62,10 +65,10 @@ pub fn quote_ranges(s: &str) -> Vec<(usize, usize)> {
                         let (_, start) = stack[pos];
                         stack.truncate(pos);
                         out.push((start, i + c.len_utf8()));
-                        prev = Some(c);
                         continue;
                     }
                 }
+                let next = s[at..].chars().next();
                 let opens = next.is_some_and(|n| !is_space(n))
                     && (c == '"' || !prev.is_some_and(|p| p.is_ascii_alphanumeric()));
                 if opens {
@@ -82,7 +85,6 @@ pub fn quote_ranges(s: &str) -> Vec<(usize, usize)> {
             }
             _ => {}
         }
-        prev = Some(c);
     }
     out.retain(|&(a, b)| b - a <= MAX_QUOTE_BYTES);
     out.sort_unstable();
@@ -233,6 +235,67 @@ fn push_trimmed(s: &str, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`quote_ranges`] as first written: every character in turn, no jumps.
+    fn quote_ranges_reference(s: &str) -> Vec<(usize, usize)> {
+        let mut stack: Vec<(char, usize)> = Vec::new();
+        let mut out = Vec::new();
+        let mut prev: Option<char> = None;
+        let mut it = s.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            let next = it.peek().map(|&(_, n)| n);
+            match c {
+                '"' | '\'' => {
+                    if let Some(pos) = stack.iter().rposition(|&(o, _)| o == c) {
+                        if !prev.is_none_or(is_space) || c == '"' {
+                            let (_, start) = stack[pos];
+                            stack.truncate(pos);
+                            out.push((start, i + c.len_utf8()));
+                            prev = Some(c);
+                            continue;
+                        }
+                    }
+                    if next.is_some_and(|n| !is_space(n)) && (c == '"' || !prev.is_some_and(|p| p.is_ascii_alphanumeric())) {
+                        stack.push((c, i));
+                    }
+                }
+                _ if closing_of(c).is_some() => stack.push((c, i)),
+                _ if is_closer(c) => {
+                    if let Some(pos) = stack.iter().rposition(|&(o, _)| closing_of(o) == Some(c)) {
+                        let (_, start) = stack[pos];
+                        stack.truncate(pos);
+                        out.push((start, i + c.len_utf8()));
+                    }
+                }
+                _ => {}
+            }
+            prev = Some(c);
+        }
+        out.retain(|&(a, b)| b - a <= MAX_QUOTE_BYTES);
+        out.sort_unstable();
+        let mut outer: Vec<(usize, usize)> = Vec::new();
+        for r in out {
+            match outer.last() {
+                Some(&(_, e)) if r.0 < e => {}
+                _ => outer.push(r),
+            }
+        }
+        outer
+    }
+
+    proptest::proptest! {
+        /// Jumping between the bytes that can start a mark finds the quotations a reading of
+        /// every character finds.
+        #[test]
+        fn quote_ranges_jumping_between_marks_agree_with_reading_every_character(
+            chars in proptest::collection::vec(proptest::sample::select(vec![
+                '가', '다', 'a', '1', ' ', '\n', '·', '…', '"', '\'', '“', '”', '‘', '’', '「', '」', '『', '』', '«', '»', '‥', '—', '。',
+            ]), 0..60)
+        ) {
+            let s: String = chars.into_iter().collect();
+            proptest::prop_assert_eq!(quote_ranges(&s), quote_ranges_reference(&s));
+        }
+    }
 
     fn split(s: &str) -> Vec<&str> {
         let sp = Splitter::new(&DataFiles::embedded());
