@@ -58,9 +58,8 @@ pub struct Cleaner {
     sections: rustc_hash::FxHashSet<String>,
     /// For each `start` rule: a `line` rule has the same pattern.
     start_is_line_rule: Vec<bool>,
-    /// Which of the line rules (bits `0..line.len()`), of the start rules (the next bits) and of
-    /// the caption rules (the bits after those)
-    /// next bits) can match a line.
+    /// Which of the line rules (bits `0..line.len()`), the start rules (the next bits), the
+    /// caption rules and the prefix rules (the bits after those) can match a line.
     gate: LiteralGate,
 }
 
@@ -197,9 +196,9 @@ impl Cleaner {
                 .build()
                 .map_err(|e| format!("boilerplate.tsv: {e}"))
         };
-        let patterns: Vec<&str> = line.iter().chain(&start).chain(&caption).map(|r| r.regex.as_str()).collect();
+        let patterns: Vec<&str> = line.iter().chain(&start).chain(&caption).chain(&prefix).map(|r| r.regex.as_str()).collect();
         if patterns.len() > gate::MAX_RULES {
-            return Err(format!("boilerplate.tsv: more than {} line, start and caption rules", gate::MAX_RULES));
+            return Err(format!("boilerplate.tsv: more than {} line, start, caption and prefix rules", gate::MAX_RULES));
         }
         let gate = LiteralGate::new(&patterns);
         let open: Vec<usize> = (0..line.len()).filter(|&i| gate.open() & (1 << i) != 0).collect();
@@ -218,7 +217,7 @@ impl Cleaner {
         if s.len() > 240 || s.ends_with(['.', '?', '!']) {
             return false; // menus are short rows of words
         }
-        let split = || s.split(|c: char| is_space(c) || "|/·,>ㅣ".contains(c)).filter(|w| !w.is_empty());
+        let split = || s.split(|c: char| matches!(c, '|' | '/' | '·' | ',' | '>' | 'ㅣ') || is_space(c)).filter(|w| !w.is_empty());
         let words = split().count();
         // Unknown words allowed: none below four words, else up to 40%. Most short lines are
         // headlines whose first words are not section names: stop at the first one too many.
@@ -455,14 +454,14 @@ impl Cleaner {
         for (i, l) in lines.iter().enumerate() {
             let s = txt(l);
             match kinds[i] {
-                Some((BlockKind::Caption, rule)) => self.split_caption(text, l.start, l.end, rule, index, &mut out),
+                Some((BlockKind::Caption, rule)) => self.split_caption(text, l.start, l.end, rule, self.prefix_candidates(cands[i]), index, &mut out),
                 Some((kind, rule)) => {
                     if matches!(kind, BlockKind::Byline | BlockKind::Copyright | BlockKind::Bio) {
                         self.note_names(s, kind, &mut out);
                     }
                     out.blocks.push(Block { span: index.span(l.start, l.end), kind, rule });
                 }
-                None => self.split_body(text, l.start, l.end, index, &mut out),
+                None => self.split_body(text, l.start, l.end, self.prefix_candidates(cands[i]), index, &mut out),
             }
         }
         merge_wrapped(&mut out.blocks, text, index);
@@ -484,14 +483,15 @@ impl Cleaner {
     }
 
     /// A body line: cut a dateline/byline prefix and a reporter signature or e-mail suffix.
-    fn split_body(&self, text: &str, start: usize, end: usize, index: &CharIndex, out: &mut Cleaned) {
+    /// `prefix_cand`: the prefix rules the gate leaves possible (bit `k`: `self.prefix[k]`).
+    fn split_body(&self, text: &str, start: usize, end: usize, prefix_cand: u64, index: &CharIndex, out: &mut Cleaned) {
         let s = &text[start..end];
         let mut b0 = start;
         let mut b1 = end;
         let mut pre = None;
         let mut suf = None;
-        if s.starts_with(['[', '(', '【', '<']) || s.contains("기자") || s.contains("특파원") {
-            for r in &self.prefix {
+        {
+            for r in self.prefix.iter().enumerate().filter(|(k, _)| prefix_cand & (1 << k) != 0).map(|(_, r)| r) {
                 if let Some(m) = r.regex.find(s) {
                     if m.end() > 0 && m.end() < s.len() {
                         self.note_names(m.as_str(), r.kind, out);
@@ -535,11 +535,13 @@ impl Cleaner {
     /// A caption line: cut a dateline prefix (`(서울=연합뉴스) 홍길동 기자 =`) and photo credits
     /// at its start and end (`(사진=시흥소방서 제공)`, `/사진제공=…`, `외교부 제공`, `[연합뉴스]`),
     /// so that only the caption's own text is analysed.
-    fn split_caption(&self, text: &str, start: usize, end: usize, rule: &'static str, index: &CharIndex, out: &mut Cleaned) {
+    #[allow(clippy::too_many_arguments)]
+    fn split_caption(&self, text: &str, start: usize, end: usize, rule: &'static str, prefix_cand: u64, index: &CharIndex, out: &mut Cleaned) {
         let mut blocks = Vec::new();
         let (mut b0, mut b1) = (start, end);
         let s = &text[b0..b1];
-        if let Some((r, m)) = self.prefix.iter().find_map(|r| r.regex.find(s).map(|m| (r, m))) {
+        let tried = self.prefix.iter().enumerate().filter(|(k, _)| prefix_cand & (1 << k) != 0).map(|(_, r)| r);
+        if let Some((r, m)) = tried.into_iter().find_map(|r| r.regex.find(s).map(|m| (r, m))) {
             if m.end() > 0 && m.end() < s.len() {
                 self.note_names(m.as_str(), r.kind, out);
                 let (a, b) = trim_range(text, b0, b0 + m.end());
@@ -626,6 +628,12 @@ impl Cleaner {
 }
 
 impl Cleaner {
+    /// The prefix rules' bits of the gate's candidates `cand` of a line (bit `k`: `self.prefix[k]`).
+    fn prefix_candidates(&self, cand: u64) -> u64 {
+        let first = self.line.len() + self.start.len() + self.caption.len();
+        if first >= 64 { u64::MAX } else { cand >> first }
+    }
+
     /// The first line rule, in file order, that matches `s`: the set of open rules says which
     /// of them match; the gated rules before the first open hit are tried one by one, each only
     /// if `cand` (the literal gate) says the line holds one of its literals.
