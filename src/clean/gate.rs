@@ -14,8 +14,11 @@ use aho_corasick::{Anchored, MatchKind, StartKind};
 use regex_syntax::hir::literal::Extractor;
 use regex_syntax::hir::{Class, Hir, HirKind};
 
+/// One bit per rule.
+pub type Bits = u128;
+
 /// At most this many rules per gate (one bit each).
-pub const MAX_RULES: usize = 64;
+pub const MAX_RULES: usize = Bits::BITS as usize;
 
 /// Character classes with more members than this give no literal (`[가-힣]`, `\w`).
 const MAX_CLASS_CHARS: u32 = 16;
@@ -26,7 +29,7 @@ pub struct LiteralGate {
     /// where it is entered) and the rules each of its match states stands for.
     dfa: Option<(DFA, StateID, RuleBits)>,
     /// Open rules: always candidates.
-    always: u64,
+    always: Bits,
 }
 
 /// The rules whose literals end in each match state of the DFA: a line's candidates are the
@@ -35,7 +38,7 @@ pub struct LiteralGate {
 #[derive(Debug)]
 struct RuleBits {
     /// By state index (state id `>> shift`), up to the last match state.
-    bits: Vec<u64>,
+    bits: Vec<Bits>,
     shift: u32,
 }
 
@@ -108,7 +111,7 @@ impl LiteralGate {
         assert!(patterns.len() <= MAX_RULES);
         let mut literals: Vec<Vec<u8>> = Vec::new();
         let mut rule_of = Vec::new();
-        let mut always = 0u64;
+        let mut always: Bits = 0;
         for (k, p) in patterns.iter().enumerate() {
             match gate_literals(p) {
                 Some(lits) => {
@@ -129,11 +132,11 @@ impl LiteralGate {
             // Every state reachable from the start, with the rules of the literals it matches.
             let mut seen = rustc_hash::FxHashSet::default();
             let mut todo = vec![start];
-            let mut matches: Vec<(StateID, u64)> = Vec::new();
+            let mut matches: Vec<(StateID, Bits)> = Vec::new();
             seen.insert(start);
             while let Some(sid) = todo.pop() {
                 if dfa.is_match(sid) {
-                    let bits = (0..dfa.match_len(sid)).fold(0u64, |b, i| b | 1 << rule_of[dfa.match_pattern(sid, i).as_usize()]);
+                    let bits = (0..dfa.match_len(sid)).fold(0 as Bits, |b, i| b | 1 << rule_of[dfa.match_pattern(sid, i).as_usize()]);
                     matches.push((sid, bits));
                 }
                 for byte in 0..=255u8 {
@@ -146,7 +149,7 @@ impl LiteralGate {
             // State ids are multiples of one stride: index the table by id / stride.
             let shift = seen.iter().fold(0u32, |acc, s| acc | s.as_u32()).trailing_zeros().min(31);
             let len = matches.iter().map(|(s, _)| (s.as_u32() >> shift) as usize + 1).max().unwrap_or(0);
-            let mut bits = vec![0u64; len];
+            let mut bits = vec![0 as Bits; len];
             for (sid, b) in matches {
                 bits[(sid.as_u32() >> shift) as usize] |= b;
             }
@@ -156,12 +159,12 @@ impl LiteralGate {
     }
 
     /// The open rules: those the gate reports for every line.
-    pub fn open(&self) -> u64 {
+    pub fn open(&self) -> Bits {
         self.always
     }
 
     /// The rules that can match `s` (a superset of those that do).
-    pub fn candidates(&self, s: &str) -> u64 {
+    pub fn candidates(&self, s: &str) -> Bits {
         let mut bits = self.always;
         if let Some((dfa, start, table)) = &self.dfa {
             let mut sid = *start;
@@ -192,7 +195,7 @@ mod tests {
             "본문 문장입니다. 3명이 다쳤다.", "특파원기자진기록사진=©",
         ];
         for s in lines {
-            let mut want = 0u64;
+            let mut want: Bits = 0;
             for (k, l) in lits.iter().enumerate() {
                 match l {
                     None => want |= 1 << k,

@@ -16,7 +16,7 @@ use crate::resources::DataFiles;
 use crate::segment::is_space;
 
 mod gate;
-use gate::LiteralGate;
+use gate::{Bits, LiteralGate};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Scope {
@@ -47,7 +47,7 @@ pub struct Cleaner {
     /// Indices in `line` of the rules in `line_set`, in file order.
     open: Vec<usize>,
     /// The gated line rules: bit `i` is `line[i]`.
-    gated: u64,
+    gated: Bits,
     start: Vec<Rule>,
 
     prefix: Vec<Rule>,
@@ -59,7 +59,7 @@ pub struct Cleaner {
     /// For each `start` rule: a `line` rule has the same pattern.
     start_is_line_rule: Vec<bool>,
     /// Which of the line rules (bits `0..line.len()`), the start rules (the next bits), the
-    /// caption rules and the prefix rules (the bits after those) can match a line.
+    /// caption, prefix and credit rules (the bits after those, in that order) can match a line.
     gate: LiteralGate,
 }
 
@@ -196,9 +196,9 @@ impl Cleaner {
                 .build()
                 .map_err(|e| format!("boilerplate.tsv: {e}"))
         };
-        let patterns: Vec<&str> = line.iter().chain(&start).chain(&caption).chain(&prefix).map(|r| r.regex.as_str()).collect();
+        let patterns: Vec<&str> = line.iter().chain(&start).chain(&caption).chain(&prefix).chain(&credit).map(|r| r.regex.as_str()).collect();
         if patterns.len() > gate::MAX_RULES {
-            return Err(format!("boilerplate.tsv: more than {} line, start, caption and prefix rules", gate::MAX_RULES));
+            return Err(format!("boilerplate.tsv: more than {} line, start, caption, prefix and credit rules", gate::MAX_RULES));
         }
         let gate = LiteralGate::new(&patterns);
         let open: Vec<usize> = (0..line.len()).filter(|&i| gate.open() & (1 << i) != 0).collect();
@@ -206,7 +206,7 @@ impl Cleaner {
             // An open rule that is not anchored would make the set read every line to its end.
             return Err(format!("boilerplate.tsv: line rule {:?} is neither anchored (^…) nor holds a literal", line[i].name));
         }
-        let gated = (0..line.len()).filter(|i| !open.contains(i)).fold(0u64, |m, i| m | 1 << i);
+        let gated = (0..line.len()).filter(|i| !open.contains(i)).fold(0 as Bits, |m, i| m | 1 << i);
         let line_set = set(&open.iter().map(|&i| &line[i]).collect::<Vec<_>>())?;
         let start_is_line_rule = start.iter().map(|r| line.iter().any(|l| l.regex.as_str() == r.regex.as_str())).collect();
         Ok(Cleaner { line, line_set, open, gated, start, start_is_line_rule, gate, caption, credit, prefix, suffix, sections })
@@ -235,7 +235,7 @@ impl Cleaner {
     }
 
     /// `cand`: the gate's candidates for `s`.
-    fn classify_line(&self, s: &str, cand: u64) -> Class {
+    fn classify_line(&self, s: &str, cand: Bits) -> Class {
         // Chrome lines are short; a long line is text (or, after the article, trailer prose).
         if s.len() <= LINE_RULE_MAX_BYTES {
             // Rules in file order, the first match wins. Most lines match no rule: the set says
@@ -252,7 +252,7 @@ impl Cleaner {
 
     /// `text_line`: every line rule was tried on `s` and none matched, so a start rule that is
     /// also a line rule (the copyright lines) need not be tried again.
-    fn starts_trailer(&self, s: &str, chars: usize, text_line: bool, cand: u64) -> Option<(BlockKind, &'static str)> {
+    fn starts_trailer(&self, s: &str, chars: usize, text_line: bool, cand: Bits) -> Option<(BlockKind, &'static str)> {
         if chars > 300 {
             return None;
         }
@@ -293,12 +293,12 @@ impl Cleaner {
         let mut trailer: Option<BlockKind> = None;
         let mut seen_paragraph = false;
         // The gate's candidates for each line; all rules where it was not run.
-        let mut cands: Vec<u64> = Vec::with_capacity(lines.len());
+        let mut cands: Vec<Bits> = Vec::with_capacity(lines.len());
         for l in &lines {
             let s = txt(l);
             let wants_start = (trailer.is_some() || seen_paragraph) && l.chars <= 300;
             let cand = if s.len() <= LINE_RULE_MAX_BYTES || wants_start { self.gate.candidates(s) } else { 0 };
-            cands.push(if s.len() <= LINE_RULE_MAX_BYTES || wants_start { cand } else { u64::MAX });
+            cands.push(if s.len() <= LINE_RULE_MAX_BYTES || wants_start { cand } else { Bits::MAX });
             let c = self.classify_line(s, cand);
             let text_line = c == Class::Text && s.len() <= LINE_RULE_MAX_BYTES;
             if let Some(tk) = trailer {
@@ -454,7 +454,7 @@ impl Cleaner {
         for (i, l) in lines.iter().enumerate() {
             let s = txt(l);
             match kinds[i] {
-                Some((BlockKind::Caption, rule)) => self.split_caption(text, l.start, l.end, rule, self.prefix_candidates(cands[i]), index, &mut out),
+                Some((BlockKind::Caption, rule)) => self.split_caption(text, l.start, l.end, rule, cands[i], index, &mut out),
                 Some((kind, rule)) => {
                     if matches!(kind, BlockKind::Byline | BlockKind::Copyright | BlockKind::Bio) {
                         self.note_names(s, kind, &mut out);
@@ -484,7 +484,7 @@ impl Cleaner {
 
     /// A body line: cut a dateline/byline prefix and a reporter signature or e-mail suffix.
     /// `prefix_cand`: the prefix rules the gate leaves possible (bit `k`: `self.prefix[k]`).
-    fn split_body(&self, text: &str, start: usize, end: usize, prefix_cand: u64, index: &CharIndex, out: &mut Cleaned) {
+    fn split_body(&self, text: &str, start: usize, end: usize, prefix_cand: Bits, index: &CharIndex, out: &mut Cleaned) {
         let s = &text[start..end];
         let mut b0 = start;
         let mut b1 = end;
@@ -535,8 +535,11 @@ impl Cleaner {
     /// A caption line: cut a dateline prefix (`(서울=연합뉴스) 홍길동 기자 =`) and photo credits
     /// at its start and end (`(사진=시흥소방서 제공)`, `/사진제공=…`, `외교부 제공`, `[연합뉴스]`),
     /// so that only the caption's own text is analysed.
+    /// `cand`: the gate's candidates for the line.
     #[allow(clippy::too_many_arguments)]
-    fn split_caption(&self, text: &str, start: usize, end: usize, rule: &'static str, prefix_cand: u64, index: &CharIndex, out: &mut Cleaned) {
+    fn split_caption(&self, text: &str, start: usize, end: usize, rule: &'static str, cand: Bits, index: &CharIndex, out: &mut Cleaned) {
+        let prefix_cand = self.prefix_candidates(cand);
+        let credit_cand = self.credit_candidates(cand);
         let mut blocks = Vec::new();
         let (mut b0, mut b1) = (start, end);
         let s = &text[b0..b1];
@@ -563,7 +566,8 @@ impl Cleaner {
         // A caption may carry more than one credit (`… 제공) 2023.11.7`): a few rounds.
         for _ in 0..3 {
             let s = &text[b0..b1];
-            let cut = self.credit.iter().find_map(|r| {
+            // The candidates of the whole line hold those of any part of it.
+            let cut = self.credit.iter().enumerate().filter(|(k, _)| credit_cand & (1 << k) != 0).find_map(|(_, r)| {
                 let m = r.regex.find(s)?;
                 let body = m.as_str();
                 // The period before a credit ends the caption's sentence.
@@ -629,19 +633,23 @@ impl Cleaner {
 
 impl Cleaner {
     /// The prefix rules' bits of the gate's candidates `cand` of a line (bit `k`: `self.prefix[k]`).
-    fn prefix_candidates(&self, cand: u64) -> u64 {
-        let first = self.line.len() + self.start.len() + self.caption.len();
-        if first >= 64 { u64::MAX } else { cand >> first }
+    fn prefix_candidates(&self, cand: Bits) -> Bits {
+        cand.checked_shr((self.line.len() + self.start.len() + self.caption.len()) as u32).unwrap_or(0)
+    }
+
+    /// The credit rules' bits of the gate's candidates `cand` of a line (bit `k`: `self.credit[k]`).
+    fn credit_candidates(&self, cand: Bits) -> Bits {
+        cand.checked_shr((self.line.len() + self.start.len() + self.caption.len() + self.prefix.len()) as u32).unwrap_or(0)
     }
 
     /// The first line rule, in file order, that matches `s`: the set of open rules says which
     /// of them match; the gated rules before the first open hit are tried one by one, each only
     /// if `cand` (the literal gate) says the line holds one of its literals.
-    fn first_line_rule(&self, s: &str, cand: u64) -> Option<&Rule> {
+    fn first_line_rule(&self, s: &str, cand: Bits) -> Option<&Rule> {
         // `is_match` stops at the first match state; `matches` runs the overlapping search on,
         // which costs more on the lines (most of them) that no rule matches.
         let open = if self.line_set.is_match(s) { self.line_set.matches(s).into_iter().next().map(|k| self.open[k]) } else { None };
-        let before = open.map_or(u64::MAX, |a| (1u64 << a) - 1);
+        let before = open.map_or(Bits::MAX, |a| ((1 as Bits) << a) - 1);
         let mut bits = cand & self.gated & before;
         while bits != 0 {
             let i = bits.trailing_zeros() as usize;
