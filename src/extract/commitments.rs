@@ -1111,6 +1111,12 @@ impl CommitmentStage {
             let tail = after(de);
             let spaced = st.chars.get(de - st.base).is_some_and(|c| crate::segment::is_space(*c));
             let dtext = if tail.is_empty() { text.clone() } else if spaced { format!("{text} {tail}") } else { format!("{text}{tail}") };
+            // `90일 안에`, `10일 이내`: a count of days before a word of `within` is a duration, not the
+            // day of the month the entity stage reads in it.
+            let day_count = kind == DATE
+                && matches!(tail.as_str(), "내" | "내에" | "안" | "안에" | "이내" | "이내에")
+                && text.strip_suffix('일').is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()));
+            let kind = if day_count { QUANTITY } else { kind };
             // `내년 예산에`, `2025년 예산안`: the date names the period of the noun after it, not
             // when the action is due.
             // `내년도 예산안`, `2027년도 본예산에는`: a fiscal or school year, not when the action is due.
@@ -2250,5 +2256,13 @@ mod tests {
         // A group of people far before the verb is its subject.
         let cs = commitments("한빛전자는 공장을 짓기로 했다. 전문가들은 올여름 바다에서 데워진 공기가 오래 머문 것을 원인으로 꼽는다.", true);
         assert!(!cs.iter().any(|c| c.0 == "꼽"), "{cs:?}");
+    }
+
+    #[test]
+    fn a_count_of_days_before_within_is_a_duration() {
+        let cs = commitments("구청은 \"점검 결과를 10일 안에 공개하겠다\"고 밝혔다. 공단은 90일 이내에 심사를 마치기로 했다. 시는 오는 10일까지 안내문을 보내기로 했다.", true);
+        assert_eq!(find(&cs, "공개").3, "2022-10-29", "{cs:?}");
+        assert_eq!(find(&cs, "마치").3, "2023-01-17", "{cs:?}");
+        assert_eq!(find(&cs, "보내").3, "2022-11-10", "a day of the month with 까지: {cs:?}");
     }
 }
