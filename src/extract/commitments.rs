@@ -419,6 +419,8 @@ impl CommitmentStage {
             } else {
                 None
             };
+            // `증편을 검토할 수도 있다`, `검토해 볼 수 있다`: a possibility, no commitment.
+            let judge = judge.filter(|_| !possibility(st, k));
             if let Some(modality) = judge {
                 // `판결문을 검토한 뒤`: a review done before the action, not one committed to.
                 // `"인상도 검토하느냐"는 질문에`: a question, not a commitment.
@@ -1395,6 +1397,14 @@ fn bare_action_noun(st: &Sent, w: &Word) -> bool {
     !ms.is_empty() && ms.iter().all(|m| matches!(tag(m), "NNG" | "NNP")) && ms.last().is_some_and(|m| &*m.features.semantic_class == "행위")
 }
 
+/// The verb at word `k` is followed (after at most one auxiliary) by `수`/`수도` and 있다: `검토할 수도
+/// 있다`, `검토해 볼 수 있다` state a possibility, not a commitment.
+fn possibility(st: &Sent, k: usize) -> bool {
+    (k + 1..(k + 3).min(st.words.len())).any(|x| {
+        matches!(bare(st, &st.words[x]).as_str(), "수" | "수도" | "수는") && st.words.get(x + 1).is_some_and(|y| st.lemma(y).as_deref() == Some("있"))
+    })
+}
+
 /// A duration's count and unit (`3년간` → (3, 년), `6개월` → (6, 개월), `한 달` → (1, 달), `2주일` →
 /// (2, 주)), or `None` when it is no count of years, months, weeks or days.
 fn duration_parts(text: &str) -> Option<(u32, String)> {
@@ -2264,5 +2274,13 @@ mod tests {
         assert_eq!(find(&cs, "공개").3, "2022-10-29", "{cs:?}");
         assert_eq!(find(&cs, "마치").3, "2023-01-17", "{cs:?}");
         assert_eq!(find(&cs, "보내").3, "2022-11-10", "a day of the month with 까지: {cs:?}");
+    }
+
+    #[test]
+    fn a_possibility_is_no_review() {
+        let cs = commitments("구청은 \"여건이 되면 노선 증편을 검토할 수도 있다\"고 말했다. 시는 요금 인하를 검토해 볼 수 있다고 밝혔다.", true);
+        assert!(cs.is_empty(), "{cs:?}");
+        let cs = commitments("시는 요금 인하를 검토하고 있다.", true);
+        assert_eq!(find(&cs, "인하").1, "review", "{cs:?}");
     }
 }
