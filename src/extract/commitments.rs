@@ -50,6 +50,9 @@ struct Lexicon {
     means_verb: FxHashSet<String>,
     plan_verb: FxHashSet<String>,
     say_verb: FxHashSet<String>,
+    action_idiom: FxHashSet<String>,
+    intransitive_verb: FxHashSet<String>,
+    concessive_adverb: FxHashSet<String>,
 }
 
 impl Lexicon {
@@ -74,6 +77,9 @@ impl Lexicon {
                 "means_verb" => &mut lex.means_verb,
                 "plan_verb" => &mut lex.plan_verb,
                 "say_verb" => &mut lex.say_verb,
+                "action_idiom" => &mut lex.action_idiom,
+                "intransitive_verb" => &mut lex.intransitive_verb,
+                "concessive_adverb" => &mut lex.concessive_adverb,
                 other => return Err(format!("{at}: unknown class {other:?}")),
             };
             set.insert(word);
@@ -413,16 +419,27 @@ impl CommitmentStage {
             } else {
                 None
             };
+            // `증편을 검토할 수도 있다`, `검토해 볼 수 있다`: a possibility, no commitment.
+            let judge = judge.filter(|_| !possibility(st, k));
             if let Some(modality) = judge {
                 // `판결문을 검토한 뒤`: a review done before the action, not one committed to.
                 // `"인상도 검토하느냐"는 질문에`: a question, not a commitment.
-                if !past(st, w) && !closes_clause(st, k + 1) && k > 0 && marked(&st.words[k - 1]) && !question_form(&t) {
-                    let obj = &st.words[k - 1];
+                // `배치를 다음 대회 전까지 전면 재검토하겠다`: dates and adverbs may stand between the
+                // object and the verb of reviewing (words with no verb, no subject and no comma).
+                let o = (k.saturating_sub(5)..k).rev().take_while(|&j| j + 1 == k || {
+                    let x = &st.words[j + 1];
+                    st.lemma(x).is_none() && !st.word_text(x).ends_with(',') && !last_morph_text(st, x).is_some_and(|(_, p)| p == "JKS" || p == "JKO")
+                }).find(|&j| if j + 1 == k { marked(&st.words[j]) } else { ends_object(&st.words[j]) || last_morph_text(st, &st.words[j]).is_some_and(|(m, p)| p.starts_with("JX") && m == "도") });
+                if let (false, false, Some(o), false) = (past(st, w), closes_clause(st, k + 1), o, question_form(&t)) {
+                    let obj = &st.words[o];
                     let head = noun_of(st, obj).map(|x| x.0).unwrap_or_default();
-                    let target = if matches!(head.as_str(), "방안" | "것" | "여부" | "안" | "사업") && k >= 2 && (st.lemma(&st.words[k - 2]).is_some() || misread_rieul_adnominal(st, k - 2).is_some()) {
-                        Cue { word: k - 2, modality, noun: false }
+                    let target = if matches!(head.as_str(), "방안" | "것" | "여부" | "안" | "사업") && o >= 1 && (st.lemma(&st.words[o - 1]).is_some() || misread_rieul_adnominal(st, o - 1).is_some()) {
+                        Cue { word: o - 1, modality, noun: false }
+                    } else if o >= 1 && !action_noun(st, obj) && bare_action_noun(st, &st.words[o - 1]) {
+                        // `분담 비율을 검토하겠다`: the action noun before a head that names none.
+                        Cue { word: o - 1, modality, noun: true }
                     } else {
-                        Cue { word: k - 1, modality, noun: true }
+                        Cue { word: o, modality, noun: true }
                     };
                     taken.insert(k);
                     out.push(target);
@@ -507,7 +524,8 @@ impl CommitmentStage {
                 let denied = {
                     let nt = bare(st, next);
                     let after = st.words.get(k + 2).and_then(|x| st.lemma(x)).unwrap_or_default();
-                    nt.ends_with("없다") || after == "없" || nt.contains("없")
+                    // `사들일 계획은 당장 없다`: an adverb may stand before 없다.
+                    nt.ends_with("없다") || after == "없" || nt.contains("없") || (k + 3..n.min(k + 5)).any(|x| st.lemma(&st.words[x]).as_deref() == Some("없") && (k + 2..x).all(|y| st.lemma(&st.words[y]).is_none()))
                 };
                 if ll && lex.plan_noun.contains(&noun) && !denied && !lex.not_action.contains(&lemma) && !negated(st, k) {
                     out.push(Cue { word: k, modality: PLAN, noun: false });
@@ -675,7 +693,8 @@ impl CommitmentStage {
             let after: String = st.chars[en.span.end - st.base..(en.span.end - st.base + 4).min(st.chars.len())].iter().collect();
             after.starts_with('은') || after.starts_with('는') || after.starts_with('이') || after.starts_with('가') || after.starts_with('도')
         });
-        let object = (k.saturating_sub(4)..k).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(m, p)| p == "JKO" || (p == "JX" && m == "도")));
+        let object = (k.saturating_sub(4)..k).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(_, p)| p == "JKO"));
+        let also = (k.saturating_sub(4)..k).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(m, p)| p == "JX" && m == "도"));
         let xsv = st.word_morphs(w).iter().any(|m| tag(m) == "XSV");
         let named = |x: &Word| st.entities.iter().any(|en| matches!(en.kind.as_str(), "PERSON" | "ORGANIZATION") && en.span.start < st.base + x.e && st.base + x.s < en.span.end);
         // `신중론이 나온다`, `전시관이 들어선다`: a subject marked 이/가 that names no agent
@@ -683,10 +702,19 @@ impl CommitmentStage {
         // object of the verb after it, is the subject too (without an object, `교량 디자인은 연말
         // 확정한다`, the topic is what the carried agent acts on).
         let from = self.clause_boundary_before(st, w.s);
+        // A date in the clause that can be a deadline (not a start, not the past) makes the verb
+        // a scheduled action: `결함 선박 명단은 내달 중순 공개한다`, `정제 라인 2개는 4분기 중 교체를
+        // 마친다`: the topic is what the carried agent acts on.
+        let dated = self.deadline_date(st, from, w.s);
+        // `첫 삽을 뜬다`, `문을 연다`, `손을 본다`: an idiom of acting.
+        let idiom = k > 0 && self.action_idiom(st, k - 1, &lemma);
         // The subject of this verb: no predicate between it and the verb (`사용액이 늘어난
         // 만큼 … 도입한다` has its 이/가 inside another clause).
         let mut report = false;
         let mut object_seen = false;
+        // A generic organization word as topic or subject (`회사는`, `시는`, `구단이`) is an agent the
+        // entity stage leaves unnamed.
+        let mut generic_agent = false;
         for x in st.words[..k].iter().rev() {
             if x.s < from || (st.lemma(x).is_some() && !bare(st, x).ends_with('게')) {
                 break;
@@ -699,7 +727,11 @@ impl CommitmentStage {
             let ms = st.word_morphs(x);
             let stacked = ms.len() >= 2 && ms.iter().rev().filter(|m| !is_punct_tag(tag(m))).nth(1).is_some_and(|m| tag(m).starts_with('J'));
             let topic = p.starts_with("JX") && matches!(m.as_str(), "은" | "는" | "도") && !stacked;
-            if (p == "JKS" || (topic && object_seen)) && !named(x) && !crate::extract::entities::is_generic_org(st.slice(x.s, x.e - m.chars().count())) {
+            let generic = crate::extract::entities::is_generic_org(st.slice(x.s, x.e - m.chars().count()));
+            if (p == "JKS" || topic) && generic {
+                generic_agent = true;
+            }
+            if (p == "JKS" || (topic && object_seen && !dated && !idiom)) && !named(x) && !generic {
                 report = true;
                 break;
             }
@@ -707,14 +739,57 @@ impl CommitmentStage {
                 break;
             }
         }
+        // `기상학자들은 … 원인으로 꼽는다`: a group of people as topic or subject is who acts, however
+        // far before the verb (a relative clause may stand between).
+        let group = st.words[..k].iter().any(|x| {
+            x.s >= from && !named(x) && last_morph_text(st, x).is_some_and(|(m, p)| (p == "JKS" || (p.starts_with("JX") && matches!(m.as_str(), "은" | "는"))) && st.slice(x.s, x.e - m.chars().count()).ends_with('들'))
+        });
+        report |= group;
+        // A dated verb with no object takes its topic as the patient unless the verb is one whose
+        // subject undergoes the change (`공사는 2028년 끝난다`).
+        // `민간 투자도 뒤따른다`: a topic marked 도 is the subject of such a verb, not its object.
+        let takes = object || xsv || ((dated || also) && !lex.intransitive_verb.contains(&lemma));
         verb && !report
-            && (agent || ((object || xsv) && carried_org))
+            && (agent || generic_agent || (takes && carried_org))
             && !lemma.ends_with('지')
             && !lemma.is_empty()
             && !lex.not_action.contains(&lemma)
             && !negated(st, k)
             && !lemma.ends_with('되')
             && lemma != "하"
+    }
+
+    /// A DATE between `from` and `to` (relative) that can be a deadline: not inside a name, not a
+    /// start (`2025년부터`) and not of the past (`지난해`, `지난 3월`, `어제`).
+    fn deadline_date(&self, st: &Sent, from: usize, to: usize) -> bool {
+        st.entities.iter().any(|en| {
+            if en.kind != DATE || en.span.start < st.base + from || en.span.end > st.base + to {
+                return false;
+            }
+            let text = st.analysis.text(en.span);
+            let past = ["지난", "작년", "재작년", "어제", "그제", "전날"].iter().any(|p| text.starts_with(p));
+            let rel = en.span.end - st.base;
+            let rest: String = st.chars[rel..(rel + 3).min(st.chars.len())].iter().collect();
+            let in_name = st.entities.iter().any(|o| matches!(o.kind.as_str(), "PERSON" | "ORGANIZATION") && o.span.start <= en.span.start && en.span.end <= o.span.end);
+            !past && !rest.starts_with("부터") && !in_name
+        })
+    }
+
+    /// The object at word `o` and the verb `lemma` make an idiom of acting (`첫 삽을 뜬다`, `문을
+    /// 연다`, `손을 본다`; lexicon class `action_idiom`, `noun:verb`).
+    fn action_idiom(&self, st: &Sent, o: usize, lemma: &str) -> bool {
+        if self.lex.action_idiom.is_empty() {
+            return false;
+        }
+        let ow = &st.words[o];
+        let is_object = last_morph_text(st, ow).is_some_and(|(m, p)| p == "JKO" || (p.starts_with('J') && matches!(m.as_str(), "을" | "를")));
+        if !is_object {
+            return false;
+        }
+        let Some((noun, _)) = noun_of(st, ow) else { return false };
+        let key = format!("{noun}:{lemma}");
+        // `첫 삽을` is two words: the head noun decides.
+        self.lex.action_idiom.contains(&key)
     }
 
     /// Actions coordinated before a cue's action in the same clause chain: `완공하고`, `착공하는 등`.
@@ -733,6 +808,7 @@ impl CommitmentStage {
         }
         let mut j = a;
         let mut relative = false;
+        let mut purpose = false;
         while j > 0 {
             j -= 1;
             let w = &st.words[j];
@@ -740,6 +816,13 @@ impl CommitmentStage {
             // direct quote's own marks are found through `quotes`.
             if inside(j) != region || st.word_text(w).chars().any(|c| matches!(c, '"' | '“' | '”')) {
                 break;
+            }
+            if purpose && (st.word_text(w).ends_with(',') || last_morph_text(st, w).is_some_and(|(_, p)| p == "JKS")) {
+                // The subject or the comma that opens the purpose clause: the chain goes on before it.
+                purpose = false;
+                if st.lemma(w).is_none() {
+                    continue;
+                }
             }
             if st.lemma(w).is_none() || in_name(st, w) {
                 continue;
@@ -750,6 +833,17 @@ impl CommitmentStage {
                 continue;
             }
             let t = bare(st, w);
+            // `선사가 빌릴 수 있도록 … 연계한다`: a purpose clause sits inside the clause of the action
+            // after it, up to its own subject (`선사가`) or a comma; `늦어도`, `빨라도` bound the date
+            // of that clause.
+            if t.ends_with("도록") || self.lex.concessive_adverb.contains(&t) {
+                purpose |= t.ends_with("도록");
+                continue;
+            }
+            if purpose && !st.word_text(w).ends_with(',') {
+                continue;
+            }
+            purpose = false;
             // `결과를 발표하고, 위반 사항이 확인되면 과징금을 부과할`: a condition clause belongs
             // to the action after it and does not end the chain.
             if t.ends_with('면') && !t.ends_with("라면") && !t.ends_with("따르면") && !t.contains(',') && last_morph_text(st, w).is_some_and(|(_, p)| p.ends_with("EC")) {
@@ -952,6 +1046,15 @@ impl CommitmentStage {
                     return w.to_string();
                 }
             }
+            // `내년 대회부터`, `다음 시즌부터`: a start named by a dated event (one noun word before 부터).
+            let word: String = st.chars[rel..].iter().skip_while(|c| crate::segment::is_space(**c)).take_while(|c| !crate::segment::is_space(**c)).collect();
+            let spaced = st.chars.get(rel).is_some_and(|c| crate::segment::is_space(*c));
+            if let Some(noun) = word.trim_end_matches(|c: char| !crate::extract::quotes::is_hangul(c)).strip_suffix("부터").or_else(|| word.strip_suffix("부터는")) {
+                let syllables = noun.chars().count();
+                if spaced && (1..=4).contains(&syllables) && noun.chars().all(crate::extract::quotes::is_hangul) && self.lex.start_after.contains("부터") {
+                    return "부터".to_string();
+                }
+            }
             String::new()
         };
         // Adjacent date expressions are one (`다음 달` `3일` → `다음 달 3일`).
@@ -979,6 +1082,10 @@ impl CommitmentStage {
             clock.push(None);
         }
         if dates.iter().any(|d| self.lex.start_after.contains(&after(d.1))) {
+            // `내년부터 3년간`: a duration right after the start runs from it.
+            if let Some(found) = self.duration_from_start(st, &dates, published) {
+                return Some(found);
+            }
             // An action with a start date (`2026년 1분기부터 양산에 들어갈`) has no deadline here,
             // unless the clause also says until when (`다음 달부터 연말까지 … 실시한다`).
             let first_start = dates.iter().find(|d| self.lex.start_after.contains(&after(d.1))).map(|d| d.0).unwrap_or(0);
@@ -1006,6 +1113,12 @@ impl CommitmentStage {
             let tail = after(de);
             let spaced = st.chars.get(de - st.base).is_some_and(|c| crate::segment::is_space(*c));
             let dtext = if tail.is_empty() { text.clone() } else if spaced { format!("{text} {tail}") } else { format!("{text}{tail}") };
+            // `90일 안에`, `10일 이내`: a count of days before a word of `within` is a duration, not the
+            // day of the month the entity stage reads in it.
+            let day_count = kind == DATE
+                && matches!(tail.as_str(), "내" | "내에" | "안" | "안에" | "이내" | "이내에")
+                && text.strip_suffix('일').is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()));
+            let kind = if day_count { QUANTITY } else { kind };
             // `내년 예산에`, `2025년 예산안`: the date names the period of the noun after it, not
             // when the action is due.
             // `내년도 예산안`, `2027년도 본예산에는`: a fiscal or school year, not when the action is due.
@@ -1098,6 +1211,34 @@ impl CommitmentStage {
         }
     }
 
+    /// `내년부터 3년간`, `다음 달부터 6개월 동안`: a start date, `부터`, and a duration right after it
+    /// (`간`, `동안`): the last period the duration covers ([`crate::time::span_end`]), with the
+    /// text from the start to the duration.
+    fn duration_from_start(&self, st: &Sent, dates: &[(usize, usize, &str)], published: Option<crate::doc::Date>) -> Option<(String, String)> {
+        for pair in dates.windows(2) {
+            let (&(ds, de, kind), &(qs, qe, qkind)) = (&pair[0], &pair[1]);
+            if kind != DATE || qkind != QUANTITY || st.text(de - st.base, qs - st.base).trim() != "부터" {
+                continue;
+            }
+            let qtext = st.analysis.text(crate::doc::Span::new(qs, qe)).to_string();
+            let rest: String = st.chars[qe - st.base..].iter().take(3).collect();
+            let tail = if qtext.ends_with('간') || rest.starts_with('간') {
+                "간"
+            } else if rest.trim_start().starts_with("동안") {
+                "동안"
+            } else {
+                continue;
+            };
+            let (n, unit) = duration_parts(&qtext)?;
+            let start = crate::time::parse_date(st.analysis.text(crate::doc::Span::new(ds, de)), published)?;
+            let end = crate::time::span_end(start, n, &unit)?;
+            let written = st.text(ds - st.base, qe - st.base);
+            let text = if qtext.ends_with('간') { written } else if tail == "간" { format!("{written}간") } else { format!("{written} 동안") };
+            return Some((text, end.iso()));
+        }
+        None
+    }
+
     /// Deadlines the entity stage does not mark as dates: a holiday (`설 연휴 전`, `추석 전까지`,
     /// `설 명절을 앞두고`) and a relative quarter (`이번 분기 안에`, `다음 분기까지`).
     fn unlisted_deadline(&self, st: &Sent, from: usize, to: usize, published: Option<crate::doc::Date>) -> Option<(usize, String, String)> {
@@ -1179,7 +1320,7 @@ impl CommitmentStage {
             }
             let t = bare(st, w);
             let is_cond = t.ends_with("대로")
-                || (t.ends_with('면') && st.lemma(w).is_some() && !t.ends_with("라면") && !t.ends_with("따르면"))
+                || (t.ends_with('면') && st.lemma(w).is_some() && !t.ends_with("라면") && !t.ends_with("따르면") && !matches!(t.trim_start_matches(['"', '“', '\'', '‘']), "이르면" | "빠르면"))
                 || t.starts_with("경우")
                 || t == "전제로";
             if !is_cond {
@@ -1242,6 +1383,39 @@ fn native_duration(text: &str) -> Option<(u32, &'static str)> {
         _ => return None,
     };
     Some((k, unit))
+}
+
+/// Some noun of the word is an action noun (ko-dic's semantic class `행위`: `분담`, `배치`, `교체`).
+fn action_noun(st: &Sent, w: &Word) -> bool {
+    st.word_morphs(w).iter().any(|m| is_nominal_tag(tag(m)) && &*m.features.semantic_class == "행위")
+}
+
+/// A word of nouns alone (no particle, no verb) whose last noun is an action noun: `분담` of `분담
+/// 비율을`.
+fn bare_action_noun(st: &Sent, w: &Word) -> bool {
+    let ms = st.word_morphs(w);
+    !ms.is_empty() && ms.iter().all(|m| matches!(tag(m), "NNG" | "NNP")) && ms.last().is_some_and(|m| &*m.features.semantic_class == "행위")
+}
+
+/// The verb at word `k` is followed (after at most one auxiliary) by `수`/`수도` and 있다: `검토할 수도
+/// 있다`, `검토해 볼 수 있다` state a possibility, not a commitment.
+fn possibility(st: &Sent, k: usize) -> bool {
+    (k + 1..(k + 3).min(st.words.len())).any(|x| {
+        matches!(bare(st, &st.words[x]).as_str(), "수" | "수도" | "수는") && st.words.get(x + 1).is_some_and(|y| st.lemma(y).as_deref() == Some("있"))
+    })
+}
+
+/// A duration's count and unit (`3년간` → (3, 년), `6개월` → (6, 개월), `한 달` → (1, 달), `2주일` →
+/// (2, 주)), or `None` when it is no count of years, months, weeks or days.
+fn duration_parts(text: &str) -> Option<(u32, String)> {
+    let text = text.strip_suffix('간').unwrap_or(text).trim();
+    let digits: String = text.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let unit: String = text.chars().skip_while(|c| c.is_ascii_digit()).collect::<String>().trim().to_string();
+    let (n, unit) = match native_duration(text) {
+        Some((k, u)) if digits.is_empty() => (k, u.to_string()),
+        _ => (digits.parse().ok()?, if unit == "주일" { "주".to_string() } else { unit }),
+    };
+    matches!(unit.as_str(), "개월" | "달" | "년" | "주" | "일").then_some((n, unit))
 }
 
 /// `것이냐`, `거냐`, `건가`, `것인가`: a question about the clause before (`미루겠다는 것이냐`).
@@ -1376,6 +1550,9 @@ impl CommitmentStage {
         // (`교육청은` for 부산시교육청) is that organization.
         let orgs: Vec<(usize, &str)> = a.entities.iter().filter(|e| e.kind == "ORGANIZATION").map(|e| (e.span.start, e.canonical.as_str())).collect();
         let org_names: FxHashSet<&str> = orgs.iter().map(|o| o.1).collect();
+        // Speakers resolved from a longer phrase (`탁재원 경남도지사` → 탁재원), not groups that speak as
+        // written (`전문가들`).
+        let speakers: FxHashSet<&str> = a.quotes.iter().filter(|q| !q.speaker.is_empty() && !q.speaker_text.is_empty() && q.speaker_text != q.speaker).map(|q| q.speaker.as_str()).collect();
         let mut out = Vec::new();
         let mut carried = String::new();
         // The last organization carried, and whether `carried` is a person who was only quoted
@@ -1436,7 +1613,9 @@ impl CommitmentStage {
                 .map(|(i, q)| (q.span.start.max(st.base) - st.base, q.span.end.min(sentence.span.end) - st.base, i))
                 .collect();
             let marks: Vec<(usize, usize)> = quotes.iter().filter(|q| a.quotes[q.2].kind == "direct").map(|q| (q.0.saturating_sub(1), q.1)).collect();
-            let carried_org = !carried.is_empty() && named.contains(carried.as_str());
+            // The carried subject names an agent: an entity, or a speaker the quotes stage resolved
+            // (a name ko-dic knows before a title, `탁재원 경남도지사는 "…"`, has no entity row).
+            let carried_org = !carried.is_empty() && (named.contains(carried.as_str()) || speakers.contains(carried.as_str()));
             // A chain of actions stays inside its quotation, direct or indirect: `기자간담회를 열고
             // … 건설한다고 밝혔다` has the speaker's own act before the reported clause.
             let regions: Vec<(usize, usize)> = quotes.iter().map(|q| if a.quotes[q.2].kind == "direct" { (q.0.saturating_sub(1), q.1) } else { (q.0, q.1) }).collect();
@@ -1527,7 +1706,11 @@ impl CommitmentStage {
                 let span_start = start.min(hw.s);
                 let object = if c.noun { String::new() } else { self.object(&st, span_start, head) };
                 let sentence_from = subjects.iter().filter(|s| s.pe <= span_start && !s.generic).map(|s| s.pe).next_back().unwrap_or(0);
-                let own = self.deadline(&st, span_start, hw.s, published);
+                // `요금 인상을 연말까지 다시 검토하겠다`: the date between a reviewed noun and its verb.
+                let own = self.deadline(&st, span_start, hw.s, published).or_else(|| {
+                    let v = (*w + 1..st.words.len()).find(|&j| st.lemma(&st.words[j]).is_some()).filter(|_| c.noun)?;
+                    self.deadline(&st, aw.e, st.words[v].s, published)
+                });
                 // `다음 달 중 … 모아 소송을 낼`: an action joined by `-어/-아` to the one before
                 // it, with no date of its own, shares that one's deadline.
                 let inherited = match (&own, &previous) {
@@ -1999,5 +2182,105 @@ mod tests {
         let cs = commitments("구는 내년 봄 주민 음악회를 여는 방안을 검토하고 있다.", true);
         let c = find(&cs, "열");
         assert_eq!((c.1.as_str(), c.3.as_str()), ("review", "2023-05"), "{cs:?}");
+    }
+
+    #[test]
+    fn dated_present_tense_with_a_non_agent_topic_and_action_idioms() {
+        let cs = commitments("한빛전자는 천안에 새 공장을 짓기로 했다. 공장은 내년 4월 첫 삽을 뜬다. 물류센터는 2024년 문을 연다. 노후 창고 5곳도 연말까지 손을 본다. 안내 책자는 다음 달 중순 펴낸다.", true);
+        let c = find(&cs, "뜨");
+        assert_eq!((c.1.as_str(), c.2.as_str(), c.3.as_str(), c.4.as_str()), ("decision", "한빛전자", "2023-04", "첫 삽"), "{cs:?}");
+        assert_eq!(find(&cs, "열").3, "2024", "{cs:?}");
+        assert_eq!(find(&cs, "보").3, "2022-12-31", "{cs:?}");
+        assert_eq!(find(&cs, "펴내").3, "2022-11", "{cs:?}");
+        // No date and no idiom of acting: the topic is the subject. A verb whose subject undergoes
+        // the change stays a report with a date too.
+        let cs = commitments("울산시는 보행교를 짓기로 했다. 도시철도 사업도 속도를 낸다. 공사는 2024년 끝난다. 요금은 다음 달 오른다.", true);
+        assert!(!cs.iter().any(|c| matches!(c.0.as_str(), "내" | "끝나" | "오르")), "{cs:?}");
+        // A start or a past date does not date the action.
+        let cs = commitments("울산시는 보행교를 짓기로 했다. 도시철도 사업도 다음 달부터 속도를 낸다.", true);
+        assert!(!cs.iter().any(|c| c.0 == "내"), "{cs:?}");
+    }
+
+    #[test]
+    fn a_generic_organization_topic_is_an_agent() {
+        let cs = commitments("한빛전자는 천안에 공장을 짓기로 했다. 한 주민은 \"반갑다\"고 말했다. 회사는 평택에 연구소도 세운다.", true);
+        assert_eq!(find(&cs, "세우").1, "decision", "{cs:?}");
+    }
+
+    #[test]
+    fn purpose_clauses_and_bounding_adverbs_stay_in_the_chain() {
+        let cs = commitments("구청은 어르신 500명에게 교통비를 지원하고, 주민들이 쉽게 이용할 수 있도록 안내 창구를 운영한다.", true);
+        assert_eq!(find(&cs, "지원").1, "decision", "{cs:?}");
+        assert_eq!(find(&cs, "운영").1, "decision", "{cs:?}");
+        let cs = commitments("박 대표는 \"이르면 다음 달 시범 서비스를 시작하고, 늦어도 내년 상반기까지는 전국으로 넓히겠다\"고 말했다.", true);
+        let c = find(&cs, "시작");
+        assert_eq!((c.1.as_str(), c.3.as_str(), c.5.as_str()), ("promise", "2022-11", ""), "이르면 is no condition: {cs:?}");
+        assert_eq!(find(&cs, "넓히").3, "2023-H1", "{cs:?}");
+    }
+
+    #[test]
+    fn a_review_with_a_date_and_an_adverb_before_its_verb() {
+        let cs = commitments("박 대표는 \"요금 인상을 연말까지 다시 검토하겠다\"고 말했다.", true);
+        let c = find(&cs, "인상");
+        assert_eq!((c.1.as_str(), c.3.as_str()), ("review", "2022-12-31"), "{cs:?}");
+        assert!(!cs.iter().any(|c| c.0 == "검토"), "{cs:?}");
+        // A topic far from the verb is no object of the review.
+        let cs = commitments("시는 다음 달 검토하기로 했다.", true);
+        assert!(!cs.iter().any(|c| c.0 == "시"), "{cs:?}");
+    }
+
+    #[test]
+    fn a_plan_denied_with_an_adverb_before_eopda() {
+        let cs = commitments("회사는 공장을 매각할 계획은 당장 없다고 밝혔다.", true);
+        assert!(cs.is_empty(), "{cs:?}");
+    }
+
+    #[test]
+    fn starts_named_by_an_event_and_durations_from_a_start() {
+        let cs = commitments("협회는 내년 대회부터 참가비를 내리기로 했다.", true);
+        assert_eq!(find(&cs, "내리").3, "", "a start: {cs:?}");
+        let cs = commitments("시는 내년부터 3년간 공원 조성에 500억원을 쓰기로 했다.", true);
+        assert_eq!(find(&cs, "쓰").3, "2025", "{cs:?}");
+        let cs = commitments("구청은 다음 달부터 6개월 동안 야간 순찰을 늘리기로 했다.", true);
+        assert_eq!(find(&cs, "늘리").3, "2023-04", "{cs:?}");
+        assert_eq!(super::duration_parts("3년간"), Some((3, "년".to_string())));
+        assert_eq!(super::duration_parts("한 달"), Some((1, "달".to_string())));
+        assert_eq!(super::duration_parts("3시간"), None);
+    }
+
+    #[test]
+    fn durations_from_the_report_are_due_at_their_end() {
+        let cs = commitments("구단은 소란을 피운 관중에게 1년 동안 입장을 금지하기로 했다. 회사는 이달 요금을 1개월간 면제하기로 했다.", true);
+        assert_eq!(find(&cs, "금지").3, "2023-10-19", "{cs:?}");
+        assert_eq!(find(&cs, "면제").3, "2022-11-19", "{cs:?}");
+    }
+
+    #[test]
+    fn carried_speakers_topics_marked_do_and_groups() {
+        // A speaker ko-dic names before a title is carried like an entity.
+        let cs = commitments("탁재원 경남도지사는 \"철도는 반드시 개통하겠다\"고 말했다. 창원터널 확장 공사는 내달 중순 첫 삽을 뜬다.", true);
+        assert_eq!(find(&cs, "뜨").3, "2022-11", "{cs:?}");
+        // `투자도 뒤따른다`: the topic marked 도 is the subject of a verb of happening.
+        let cs = commitments("한빛전자는 공장을 짓기로 했다. 협력사 투자도 뒤따른다.", true);
+        assert!(!cs.iter().any(|c| c.0 == "뒤따르"), "{cs:?}");
+        // A group of people far before the verb is its subject.
+        let cs = commitments("한빛전자는 공장을 짓기로 했다. 전문가들은 올여름 바다에서 데워진 공기가 오래 머문 것을 원인으로 꼽는다.", true);
+        assert!(!cs.iter().any(|c| c.0 == "꼽"), "{cs:?}");
+    }
+
+    #[test]
+    fn a_count_of_days_before_within_is_a_duration() {
+        let cs = commitments("구청은 \"점검 결과를 10일 안에 공개하겠다\"고 밝혔다. 공단은 90일 이내에 심사를 마치기로 했다. 시는 오는 10일까지 안내문을 보내기로 했다.", true);
+        assert_eq!(find(&cs, "공개").3, "2022-10-29", "{cs:?}");
+        assert_eq!(find(&cs, "마치").3, "2023-01-17", "{cs:?}");
+        assert_eq!(find(&cs, "보내").3, "2022-11-10", "a day of the month with 까지: {cs:?}");
+    }
+
+    #[test]
+    fn a_possibility_is_no_review() {
+        let cs = commitments("구청은 \"여건이 되면 노선 증편을 검토할 수도 있다\"고 말했다. 시는 요금 인하를 검토해 볼 수 있다고 밝혔다.", true);
+        assert!(cs.is_empty(), "{cs:?}");
+        let cs = commitments("시는 요금 인하를 검토하고 있다.", true);
+        assert_eq!(find(&cs, "인하").1, "review", "{cs:?}");
     }
 }

@@ -1925,6 +1925,7 @@ const GENERIC: &[(&str, How)] = &[
     ("노조", How::Contains(&["노조", "노동조합"])),
     ("공단", How::Contains(&["공단"])),
     ("대책위", How::Contains(&["대책위"])),
+    ("조직위", How::Contains(&["조직위"])),
     ("협의회", How::Contains(&["협의회"])),
     ("시의회", How::EndsWith),
     ("군의회", How::EndsWith),

@@ -472,6 +472,33 @@ pub fn season(which: &str, name: &str, before: bool, pub_date: Option<Date>) -> 
     Some(When::Month(y, m))
 }
 
+/// The last period a duration covers when it runs from `start`, at the start's precision
+/// (`내년부터 3년간`: a deadline). `n` units of `unit` (`년`, `개월`/`달`, `주`, `일`) counted from
+/// the start, the start included: from the year 2023, 3 `년` → 2025; from the month 2022-11, 6
+/// `개월` → 2023-04; from the day 2022-11-03, 10 `일` → 2022-11-12. `None` for zero units and for
+/// units the start's precision cannot count (days from a year, anything from a half-year).
+pub fn span_end(start: When, n: u32, unit: &str) -> Option<When> {
+    if n == 0 || n > 1000 {
+        return None;
+    }
+    let k = n as i32;
+    let month = |y: i32, m: u32, delta: i32| {
+        let (y, m) = add_months(y, m, delta);
+        When::Month(y, m)
+    };
+    match (start, unit) {
+        (When::Year(y), "년") => Some(When::Year(y + k - 1)),
+        (When::Year(y), "개월" | "달") => Some(month(y, 1, k - 1)),
+        (When::Month(y, m), "개월" | "달") => Some(month(y, m, k - 1)),
+        (When::Month(y, m), "년") => Some(month(y, m, 12 * k - 1)),
+        (When::Day(d), "일") => shift(d, i64::from(k) - 1).map(When::Day),
+        (When::Day(d), "주") => shift(d, 7 * i64::from(k) - 1).map(When::Day),
+        (When::Day(d), "개월" | "달") => d.checked_add_months(Months::new(n)).and_then(|e| e.pred_opt()).map(When::Day),
+        (When::Day(d), "년") => d.checked_add_months(Months::new(12 * n)).and_then(|e| e.pred_opt()).map(When::Day),
+        _ => None,
+    }
+}
+
 /// ISO 8601 form of a date expression, or `None`.
 pub fn normalize_date(text: &str, pub_date: Option<Date>) -> Option<String> {
     parse_date(text, pub_date).map(When::iso)
@@ -640,6 +667,21 @@ mod tests {
         assert_eq!(sino_number("이삼"), None);
         assert_eq!(n("이천이십육년"), "2026");
         assert_eq!(n("이천이십삼년 십이월 이십오일"), "2023-12-25");
+    }
+
+    #[test]
+    fn a_duration_from_a_start_ends_at_the_start_s_precision() {
+        let y = |s: &str| parse_date(s, p()).unwrap();
+        assert_eq!(span_end(y("내년"), 3, "년").map(When::iso).as_deref(), Some("2025"));
+        assert_eq!(span_end(y("2027년"), 1, "년").map(When::iso).as_deref(), Some("2027"));
+        assert_eq!(span_end(y("다음 달"), 6, "개월").map(When::iso).as_deref(), Some("2023-04"));
+        assert_eq!(span_end(y("내년 3월"), 2, "년").map(When::iso).as_deref(), Some("2025-02"));
+        assert_eq!(span_end(y("오는 3일"), 10, "일").map(When::iso).as_deref(), Some("2022-11-12"));
+        assert_eq!(span_end(y("오는 3일"), 2, "주").map(When::iso).as_deref(), Some("2022-11-16"));
+        assert_eq!(span_end(y("오는 3일"), 1, "개월").map(When::iso).as_deref(), Some("2022-12-02"));
+        assert_eq!(span_end(y("내년 상반기"), 2, "년"), None);
+        assert_eq!(span_end(y("내년"), 10, "일"), None);
+        assert_eq!(span_end(y("내년"), 0, "년"), None);
     }
 
     #[test]
