@@ -169,6 +169,8 @@ fn word_matches<'t>(re: &Regex, text: &'t str) -> Vec<regex::Match<'t>> {
 /// A number with the counter 번 (`3번`), naming an exit or a gate after a station.
 static NUMBERED: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\d{1,2}번$").unwrap());
 
+/// A building number after a road's name (`3617`, `45-2`).
+static STREET_NUMBER: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\d{1,5}(?:-\d{1,4})?$").unwrap());
 static ROUTE_NUMBER: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\d{1,4}호선$").unwrap());
 
 /// An interchange, junction or tollgate named in Hangul with a Latin ending: `서안성IC`,
@@ -189,6 +191,14 @@ const PARTICLES: &[&str] = &[
     "부터", "이나", "보다", "처럼", "이다", "였다", "이었", "대비", "은", "는", "이", "가", "을", "를", "의", "에", "와", "과",
     "로", "도", "만", "씩", "나", "였", "인", "째",
 ];
+
+/// What may follow a road's name in a word (`경동로`, `가흥로와`, `중원대로가`, `내성천길에서`).
+const ROAD_PARTICLES: &[&str] = &[
+    "", "와", "과", "가", "이", "를", "을", "는", "은", "의", "에", "에서", "에서는", "에는", "까지", "와의", "과의", "로", "으로", "도", "만", "변",
+];
+
+/// Case particles after which `X대로` is a road, not `as X` (`중원대로가`, `충주대로와`).
+const ROAD_CASE: &[&str] = &["와", "과", "가", "를", "에", "에서", "에서는", "에는", "까지", "와의", "과의", "로", "변"];
 
 /// Words after which a number is a duration, not a date (`3일간`, `19일 만에`).
 fn duration_follows(rest: &str) -> bool {
@@ -673,14 +683,26 @@ impl EntityStage {
                 full.push_str(&w.stem_text);
                 full.push_str(p);
                 // … and `동해고속도로` as 동해고속도 + the particle 로.
-                let road = p == "로" && full.ends_with("도로") && full.chars().count() >= 4;
+                let road = p == "로" && (full.ends_with("도로") || full.ends_with("교차로")) && full.chars().count() >= 4;
                 // … and `세투발반도` as 세투발반 + the particle 도 (a place ending: 반도, 교차로).
                 let place_end = p == "도" && w.hangul && self.lex.location_by_suffix(&full);
                 if self.lex.locations.contains_key(&full) || self.lex.organizations.contains_key(&full) || road || place_end {
                     w.stem = Span::new(w.stem.start, w.stem.end + p.chars().count());
                     w.stem_text = full.clone();
-                    w.particle = None;
+                    // A particle after the one taken into the name stays (`충북도는` read as 충북 + 도 + 는).
+                    let after = a.text(Span::new(w.stem.end, w.span.end)).trim_end_matches(|c: char| !is_hangul(c));
+                    w.particle = (!after.is_empty() && PARTICLES.contains(&after)).then(|| after.to_string());
                     w.common_word = false;
+                } else if let Some(rest) = p.strip_prefix('도').filter(|r| !r.is_empty() && PARTICLES.contains(r)) {
+                    // … and `충북도는` as 충북 + the particles 도 and 는.
+                    full.truncate(w.stem_text.len());
+                    full.push('도');
+                    if w.hangul && self.lex.locations.contains_key(&full) {
+                        w.stem = Span::new(w.stem.start, w.stem.end + 1);
+                        w.stem_text = full.clone();
+                        w.particle = Some(rest.to_string());
+                        w.common_word = false;
+                    }
                 }
             }
         }
@@ -761,6 +783,44 @@ impl EntityStage {
                 }
             }
         }
+        // Roads by their ending (`가흥로와`, `경동로 일대`, `직지대로`, `내성천길 45`): ko-dic may read
+        // a road's 로 or 대로 as a particle or a suffix. After a syllable with a final consonant
+        // other than ㄹ the particle is 으로, so a 로 written there is the road's; 대로 and 길 are
+        // checked by their context below.
+        let mut road_end: Vec<u8> = vec![0; ws.len()];
+        for i in 0..ws.len() {
+            let w = &ws[i];
+            let written = a.text(Span::new(w.stem.start, w.span.end)).trim_end_matches(|c: char| ".,!?;:…\"'”’)".contains(c));
+            let Some((x_len, suffix, rest)) = self.road_word(w, written) else { continue };
+            // `계획대로`, `예정대로` (as planned): 대로 names a road only with a case particle, before a
+            // number, a noun of area or a road's part, or right after a neighbourhood (`복대동 직지대로`).
+            if suffix == "대로" && !ROAD_CASE.contains(&rest) {
+                let next = ws.get(i + 1).map(|x| a.text(x.span)).unwrap_or("");
+                let number_next = ws.get(i + 1).is_some_and(|x| STREET_NUMBER.is_match(&x.stem_text));
+                let next_ok = rest.is_empty() && (number_next || self.road_context(next));
+                let prev_ok = rest.is_empty() && i > 0 && {
+                    let p = &ws[i - 1];
+                    p.particle.is_none() && p.stem.end == p.span.end && p.hangul && ["동", "읍", "면", "리", "가", "구"].iter().any(|u| p.stem_text.ends_with(u)) && p.stem_text.chars().count() >= 2
+                };
+                if !(next_ok || prev_ok) {
+                    continue;
+                }
+            }
+            let w = &mut ws[i];
+            {
+                let total = x_len + suffix.chars().count();
+                w.stem = Span::new(w.stem.start, w.stem.start + total);
+                w.stem_text = written.chars().take(total).collect();
+                w.particle = (!rest.is_empty()).then(|| rest.to_string());
+                w.common_word = false;
+                w.inflected = false;
+                road_end[i] = match suffix {
+                    "로" => 1,
+                    "대로" => 2,
+                    _ => 3,
+                };
+            }
+        }
         // `선우진아 위원장`, `사공미란 의원`: ko-dic may read a given name's last syllable as a
         // particle or an ending; right before a title, a name with that syllable is the name.
         for i in 0..ws.len().saturating_sub(1) {
@@ -808,12 +868,38 @@ impl EntityStage {
         // Words found to be places so far in this sentence (gazetteer, ko-dic, suffix or address
         // chain), for the units and short forms that follow them.
         let mut loc_here = vec![false; n];
+        // A road standing alone (`가흥로와`, `경동로 일대`, `충주대로와 중원대로가`, `내성천길에서`):
+        // a 로 that cannot be a particle with a particle or a road's context after it, a 대로 with a
+        // case particle or that context, a 길 after a name ko-dic knows as proper or not at all,
+        // and any of them coordinated with another road.
+        let road_alone: Vec<bool> = (0..n)
+            .map(|i| {
+                let w = &ws[i];
+                if road_end[i] == 0 {
+                    return false;
+                }
+                let next_ctx = i + 1 < n && w.particle.is_none() && w.stem.end == w.span.end && {
+                    let t = a.text(ws[i + 1].span);
+                    STREET_NUMBER.is_match(&ws[i + 1].stem_text) || self.road_context(t)
+                };
+                let coordinated = (i > 0 && road_end[i - 1] != 0 && matches!(ws[i - 1].particle.as_deref(), Some("와" | "과" | "및")))
+                    || (i + 1 < n && road_end[i + 1] != 0 && matches!(w.particle.as_deref(), Some("와" | "과" | "및")));
+                match road_end[i] {
+                    1 => w.particle.is_some() || next_ctx || coordinated,
+                    2 => w.particle.as_deref().is_some_and(|p| ROAD_CASE.contains(&p)) || next_ctx || coordinated,
+                    _ => {
+                        let x_len = w.stem_text.chars().count() - 1;
+                        w.hangul && x_len >= 2 && w.proper_head >= x_len && (w.particle.is_some() || next_ctx || coordinated)
+                    }
+                }
+            })
+            .collect();
         // A place or facility by any evidence: gazetteer, ko-dic's 지명 class, a place ending, a
         // facility noun (`대관령 옛길`).
         let placeish: Vec<bool> = (0..n)
             .map(|i| {
                 let w = &ws[i];
-                place(i) || w.class.as_deref() == Some("지명") || self.lex.location_by_suffix(&w.stem_text) || self.named_feature(w) || self.lex.is_facility(&w.stem_text)
+                road_alone[i] || place(i) || w.class.as_deref() == Some("지명") || self.lex.location_by_suffix(&w.stem_text) || self.named_feature(w) || self.lex.is_facility(&w.stem_text)
             })
             .collect();
         let acting = self.acting_places(a, &ws, &loc_kind);
@@ -927,6 +1013,55 @@ impl EntityStage {
             }
             i = j + 1;
         }
+        // A foreign name of several words right before a country and a title (`응우옌 반 탄 베트남
+        // 농업환경부 장관`, `속 피세트 캄보디아 총리`): ko-dic reads such syllables as anything
+        // (common nouns, a verb form, a particle), so the words are taken by their place, from
+        // the word that ends the phrase before (a particle, an ending, a mark, a date, a body or
+        // a title) up to the country.
+        let sent_morphs = &a.morphs[a.sentences[si].morphs.clone()];
+        let first_tag = |x: &Word| sent_morphs.iter().find(|m| m.span.start == x.stem.start).map_or("", |m| tag(&m.features.pos));
+        let numeric = |x: &Word| cands.iter().any(|c| matches!(c.kind, DATE | TIME | QUANTITY) && c.span.start < x.span.end && x.span.start < c.span.end);
+        let in_name = |j: usize| {
+            let x = &ws[j];
+            // A particle ko-dic reads into a name (`시사완` as 시사 + 완) is no particle here.
+            let odd = x.particle.as_deref().is_none_or(|p| p.chars().count() == 1 && !matches!(p, "은" | "는" | "이" | "가" | "을" | "를" | "의" | "와" | "과" | "도" | "로" | "에" | "만" | "인" | "나"));
+            x.hangul && odd && !x.honorific && x.paren.is_none() && x.stem.start == x.span.start && (1..=7).contains(&a.text(x.span).chars().count()) && a.text(x.span).chars().all(is_hangul) && !role[j] && !org[j] && !place(j) && !numeric(x)
+        };
+        let mut foreign_names: Vec<Span> = Vec::new();
+        for k in 1..n {
+            let titled = (k + 1 < n && role[k + 1]) || (k + 2 < n && org[k + 1] && !has_particle(k + 1) && role[k + 2]);
+            if loc_kind[k] != Some("country") || has_particle(k) || !titled || ws[k].stem.start != ws[k].span.start {
+                continue;
+            }
+            let mut s0 = k;
+            while s0 > 0 && k - s0 < 4 && in_name(s0 - 1) && a.text(Span::new(ws[s0 - 1].span.end, ws[s0].span.start)).chars().all(char::is_whitespace) {
+                s0 -= 1;
+            }
+            if s0 > 0 && k - s0 == 4 && in_name(s0 - 1) {
+                continue; // no word ends the phrase before: not a name
+            }
+            // Adverbs, determiners, verb forms and common nouns of two or more syllables before
+            // the name belong to the sentence (`직후`, `또`, `마친`).
+            while s0 < k && {
+                let x = &ws[s0];
+                let korean_shaped = self.lex.surname_of(&x.stem_text).is_some_and(|c| (1..=2).contains(&(x.stem_text.chars().count() - c)));
+                let long = x.stem_text.chars().count() >= 2;
+                // (One syllable read as a verb is a name's: `보`, `탄`.)
+                matches!(first_tag(x), "MAG" | "MM" | "MAJ" | "NP") || (x.inflected && long) || (x.common_word && long) || (korean_shaped && x.stem_text.chars().count() >= 3)
+            } {
+                s0 += 1;
+            }
+            // A common noun ko-dic gives a meaning class (`참석`, `회의`: 행위) is a word, not a
+            // syllable of a transliterated name (`반`, `티`, `시사` have none).
+            let meaning = |x: &Word| sent_morphs.iter().any(|m| m.span.start >= x.span.start && m.span.end <= x.span.end && tag(&m.features.pos) == "NNG" && m.span.len() >= 2 && !m.features.semantic_class.is_empty());
+            if k - s0 < 2 || ws[s0..k].iter().all(|x| x.common_word) || ws[s0..k].iter().any(meaning) {
+                continue;
+            }
+            foreign_names.push(Span::new(ws[s0].span.start, ws[k - 1].span.end));
+        }
+        for span in foreign_names {
+            add(cands, span, PERSON, 6);
+        }
         // Titles: beside a person, after an organization or place (`국토부 장관`), or an office
         // title standing for its holder (`장관은`). Occupations alone (`의사 수`) are not entities.
         for i in 0..n {
@@ -1001,7 +1136,8 @@ impl EntityStage {
             }
             // `주폴란드 대사관`, `주일 대사관`: a mission abroad, named by 주 + the country.
             // (ko-dic may read `주독일` as 주독 + the copula 이: the word as written counts.)
-            if i + 1 < n && w.paren.is_none() && w.stem.start == w.span.start && matches!(ws[i + 1].stem_text.as_str(), "대사관" | "총영사관" | "영사관" | "대표부") {
+            // (`주베트남 한국대사관`: the mission's own country may be written before the noun.)
+            if i + 1 < n && w.paren.is_none() && w.stem.start == w.span.start && ["대사관", "총영사관", "영사관", "대표부"].iter().any(|m| ws[i + 1].stem_text.ends_with(m) && ws[i + 1].stem_text.chars().count() <= m.chars().count() + 2) {
                 let country = a.text(w.span).strip_prefix('주').is_some_and(|c| self.lex.locations.get(c).is_some_and(|e| e.kind == "country"));
                 if country {
                     add(cands, Span::new(w.span.start, ws[i + 1].stem.end), ORGANIZATION, 4);
@@ -1039,13 +1175,17 @@ impl EntityStage {
                 // A foreign city or country of three or more syllables that ko-dic also lists as a
                 // common noun (`아테네`) is no Korean word: it stands alone.
                 let foreign = matches!(kind, "foreign_city" | "country") && w.stem_text.chars().count() >= 3;
+                // So does a landmark or region of three or more syllables (`부석사`, `충북선`),
+                // except those that are also ordinary words (`중앙선`: `word_landmark`).
+                let landmark = matches!(kind, "landmark" | "region") && w.stem_text.chars().count() >= 3 && !self.lex.context.word_landmark.contains(&w.stem_text.as_str());
                 let needs_chain = w.common_word
                     && !foreign
+                    && !landmark
                     && !admin_full
                     && !coordinated
                     && !area_next
                     && !trip
-                    && !(i + 1 < n && !has_particle(i) && placeish[i + 1])
+                    && !(i + 1 < n && !has_particle(i) && (placeish[i + 1] || self.chain_tail(&ws[i + 1]) || self.unit_name(&ws[i + 1])))
                     && !(i > 0 && !has_particle(i - 1) && (placeish[i - 1] || loc_here[i - 1]));
                 if gov_noun {
                     add(cands, Span::new(w.stem.start, ws[i + 1].stem.end), ORGANIZATION, 4);
@@ -1079,11 +1219,16 @@ impl EntityStage {
                 // `시와 협의해`, `미술관은`, `구단 관계자는`: a body the article named, by its
                 // kind; kept only if the article names one that fits (resolved per document).
                 cands.push(Cand { span: w.stem, kind: ORGANIZATION, normalized: GENERIC_MARK.to_string(), priority: 2 });
-            } else if (w.class.as_deref() == Some("지명") && self.kodic_place_here(a, &ws, i, &placeish)) || self.lex.location_by_suffix(&w.stem_text) || self.named_feature(w) || self.listed_with_place(a, &ws, i, &placeish) {
+            } else if road_alone[i] || (w.class.as_deref() == Some("지명") && self.kodic_place_here(a, &ws, i, &placeish)) || self.lex.location_by_suffix(&w.stem_text) || self.named_feature(w) || self.listed_with_place(a, &ws, i, &placeish) {
                 add(cands, w.stem, LOCATION, 1);
                 loc_here[i] = true;
             } else if i > 0 && (place(i - 1) || loc_here[i - 1]) && !has_particle(i - 1) && w.hangul && self.admin_unit(&w.stem_text) && ((!w.common_word && !w.inflected) || self.village_after_unit(&ws[i - 1].stem_text, &w.stem_text)) {
                 add(cands, w.stem, LOCATION, 2);
+                loc_here[i] = true;
+            } else if self.name_before_area(&ws, i) {
+                // `껀터 시내`, `콘깬 일대`: a name ko-dic knows only as a proper noun of no class, or
+                // not at all, before a noun of area is a place (a foreign city the gazetteer lacks).
+                add(cands, w.stem, LOCATION, 1);
                 loc_here[i] = true;
             } else if i > 0 && matches!(loc_kind[i - 1], Some("province")) && !has_particle(i - 1) && w.hangul && self.county_short_form(&w.stem_text) {
                 // `충남 부여`, `경북 봉화`: a 시/군 named without its suffix after its province,
@@ -1094,7 +1239,14 @@ impl EntityStage {
             // `국도 44호선`, `도시철도 2호선`: a numbered road or line (ko-dic may read `국도` as
             // 국 + the particle 도).
             if i + 1 < n && w.span.start == w.stem.start && self.lex.context.road_kind.contains(&a.text(w.span)) && ROUTE_NUMBER.is_match(&ws[i + 1].stem_text) {
-                add(cands, Span::new(w.stem.start, ws[i + 1].stem.end), LOCATION, 4);
+                // … and a place on it named by its ending (`국도 38호선 다릿재터널`, `국도 38호선
+                // 목행교차로`), as `남해고속도로 광양IC` is one.
+                let on_it = i + 2 < n && !has_particle(i + 1) && ws[i + 1].stem.end == ws[i + 1].span.end && {
+                    let x = &ws[i + 2];
+                    interchange(&x.stem_text) || (x.hangul && x.stem_text.chars().count() >= 3 && ["터널", "교차로", "나들목", "분기점", "휴게소", "대교", "사거리", "삼거리", "역"].iter().any(|t| x.stem_text.ends_with(t)))
+                };
+                let end = if on_it { ws[i + 2].stem.end } else { ws[i + 1].stem.end };
+                add(cands, Span::new(w.stem.start, end), LOCATION, 4);
             }
         }
         let court_spans: std::collections::HashSet<Span> = cands.iter().filter(|c| c.kind == ORGANIZATION).map(|c| c.span).collect();
@@ -1138,7 +1290,14 @@ impl EntityStage {
             let body = org_spans.contains(&w.stem);
             let public = PUBLIC_BODY_ENDINGS.iter().any(|u| x_text.ends_with(u)) && x_text.chars().count() >= 3;
             let of_place = (loc_kind[i].is_some() || loc_here[i]) && !org[i] && org[i + 1] && public && !self.lex.location_by_suffix(&x_text);
-            if (body && unit) || of_place {
+            // A country's research institute or agency (`독일 포츠담기후영향연구소`, `그리스 관광청`).
+            let of_country = loc_kind[i] == Some("country")
+                && !org[i]
+                && x.hangul
+                && x.stem.start == x.span.start
+                && ((org[i + 1] && ["연구소", "연구원", "연구센터", "기구", "연구소"].iter().any(|u| x_text.ends_with(u)))
+                    || (x_text.ends_with('청') && x_text.chars().count() >= 3 && !x.common_word && !self.lex.location_by_suffix(&x_text)));
+            if (body && unit) || of_place || of_country {
                 add(cands, Span::new(w.stem.start, x_end), ORGANIZATION, 4);
             }
         }
@@ -1191,6 +1350,18 @@ impl EntityStage {
                         j += 1;
                         continue;
                     }
+                    // A street address (`돌산로 3617 돌산공원 종합안내소`, `내성천길 45 봉화군민회관`): a
+                    // road, its building number and the building named after it.
+                    if road_end[j] != 0 && joins(j) && STREET_NUMBER.is_match(&ws[j + 1].stem_text) {
+                        j += 1;
+                        if joins(j) {
+                            let x = &ws[j + 1];
+                            if x.hangul && x.stem_text.chars().count() >= 3 && !x.common_word && !x.inflected && !person[j + 1] && !role[j + 1] {
+                                j += 1;
+                            }
+                        }
+                        continue;
+                    }
                     // An exit or gate by its number (`송탄역 3번 출구`).
                     if joins(j) && j + 2 < n && joins(j + 1) && NUMBERED.is_match(&ws[j + 1].stem_text) && matches!(ws[j + 2].stem_text.as_str(), "출구" | "출입구" | "게이트" | "승강장" | "탑승구") {
                         j += 2;
@@ -1205,7 +1376,13 @@ impl EntityStage {
                         let x = ws.get(j + 1);
                         if self.lex.context.direction.contains(&ws[j].stem_text.as_str())
                             && joins(j)
-                            && x.is_some_and(|x| x.hangul && x.stem_text.chars().count() >= 2 && x.proper_or_unknown && x.class.is_none() && !person[j + 1] && !org[j + 1] && !role[j + 1])
+                            && x.is_some_and(|x| {
+                                // ko-dic may read a foreign place as a person's name (`메콩델타`) or
+                                // split it into a common noun and a name (`참파삭주`): any name that
+                                // is not one common word, verb form, area noun or body.
+                                let name = (x.proper_or_unknown && x.class.is_none()) || (!x.common_word && !x.inflected && x.has_proper && !self.lex.context.area_noun.iter().any(|v| x.stem_text.starts_with(v)));
+                                x.hangul && x.stem_text.chars().count() >= 2 && name && !person[j + 1] && !org[j + 1] && !role[j + 1]
+                            })
                         {
                             j += 1;
                         }
@@ -1277,7 +1454,9 @@ impl EntityStage {
             let partner = matches!(p, Some("와" | "과")) && within(i, 3, &self.lex.context.partner_word);
             let addressee = matches!(p, Some("에" | "에게")) && within(i, 3, &self.lex.context.addressee_word);
             let also = bare(i) && i + 1 < n && matches!(ws[i + 1].stem_text.as_str(), "역시" | "또한");
-            let headline = i == 0 && bare(i) && i + 1 < n && (sep_after(i) == Some(',') || a.text(ws[i + 1].span).starts_with(['“', '"']));
+            // (Also after a headline's `…`: `메콩강 가뭄에 댐 방류 갈등…베트남 "…"`.)
+            let segment_start = i == 0 || (ws[i].span.start > 0 && a.text(Span::new(ws[i].span.start - 1, ws[i].span.start)) == "…");
+            let headline = segment_start && bare(i) && i + 1 < n && (sep_after(i) == Some(',') || a.text(ws[i + 1].span).starts_with(['“', '"']));
             let with_body = bare(i) && sep_after(i).is_some() && i + 1 < n && loc_kind[i + 1].is_none() && self.is_org_word(&ws[i + 1]);
             // `한국과 중남미 12개국이`, `폴란드와 체코는`: partners that act together as subjects.
             let joint = loc_kind[i] == Some("country")
@@ -1289,8 +1468,11 @@ impl EntityStage {
             let officials = loc_kind[i] == Some("country") && bare(i) && i + 1 < n && self.is_role(&ws[i + 1]);
             acting[i] = according || partner || addressee || also || headline || with_body || joint || officials;
         }
+        // The last of a list that is the subject (`태국과 캄보디아, 라오스, 베트남은 … 합의했다`) makes
+        // the names listed before it act too.
+        let listed_subject = |i: usize| loc_kind[i] == Some("country") && subject(&ws[i]);
         for i in (1..n).rev() {
-            if acting[i] && body(i - 1) && bare(i - 1) && sep_after(i - 1).is_some() {
+            if (acting[i] || listed_subject(i)) && body(i - 1) && bare(i - 1) && sep_after(i - 1).is_some() {
                 acting[i - 1] = true;
             }
         }
@@ -1466,10 +1648,81 @@ impl EntityStage {
             }
     }
 
+    /// A road by its ending, written `X로`, `X대로` or `X길` and a particle (`가흥로와`, `직지대로`,
+    /// `내성천길에서`): (characters of X, the ending, the particle). X has two or more syllables;
+    /// before `로` its last syllable has a final consonant other than ㄹ (there the particle would
+    /// be 으로). Common nouns that end like a road (`탐방로`, `출근길`: `road_common`) are none.
+    fn road_word<'w>(&self, w: &Word, written: &'w str) -> Option<(usize, &'static str, &'w str)> {
+        if w.paren.is_some() || w.honorific || !(written.contains('로') || written.contains('길')) || !written.chars().all(|c| is_hangul(c) || c.is_ascii_digit()) {
+            return None;
+        }
+        // The word must start with the stem as read (nothing before it).
+        if !written.starts_with(w.stem_text.as_str()) {
+            return None;
+        }
+        for b in written.char_indices().skip(2).map(|(b, _)| b).chain([written.len()]) {
+            let (head, rest) = written.split_at(b);
+            if !ROAD_PARTICLES.contains(&rest) {
+                continue;
+            }
+            for suffix in ["대로", "로", "길"] {
+                let Some(x) = head.strip_suffix(suffix) else { continue };
+                let x_len = x.chars().count();
+                if x_len < 2 || self.lex.context.road_common.iter().any(|c| head.ends_with(c)) {
+                    continue;
+                }
+                if suffix == "로" {
+                    let last = x.chars().next_back()?;
+                    let jong = if is_hangul(last) { (last as u32 - 0xAC00) % 28 } else { 0 };
+                    if jong == 0 || jong == 8 {
+                        continue;
+                    }
+                }
+                return Some((x_len, suffix, rest));
+            }
+        }
+        None
+    }
+
+    /// Word i is a name ko-dic knows only as a proper noun of no class or not at all (two or more
+    /// syllables, not shaped like a Korean name, no team), right before a noun of area that is not
+    /// a word for residents (`껀터 시내`, `콘깬 일대`, not `홍길동 시민`).
+    fn name_before_area(&self, ws: &[Word], i: usize) -> bool {
+        let w = &ws[i];
+        let Some(x) = ws.get(i + 1) else { return false };
+        w.hangul
+            && w.proper_or_unknown
+            && w.class.is_none()
+            && w.particle.is_none()
+            && w.stem.end == w.span.end
+            && w.stem_text.chars().count() >= 2
+            && !self.team_name(w)
+            && !self.lex.surname_of(&w.stem_text).is_some_and(|k| (1..=2).contains(&(w.stem_text.chars().count() - k)))
+            && self.lex.context.area_noun.iter().any(|v| {
+                // Not a direction (`정체전선 남쪽`), a way (`방면`), residents or an away game.
+                let direction = ["북", "남", "동", "서", "중"].iter().any(|d| v.starts_with(d)) || matches!(*v, "방면" | "방향" | "원정");
+                !v.ends_with('민') && !direction && x.stem_text.starts_with(v)
+            })
+    }
+
+    /// A town, township or village named with its unit (`석포면`, `서벽리`, `가흥동`, `풍기읍`): a
+    /// name no dictionary knows as one common word, of two to five syllables.
+    fn unit_name(&self, w: &Word) -> bool {
+        let n = w.stem_text.chars().count();
+        w.hangul && !w.common_word && (3..=5).contains(&n) && ["읍", "면", "리", "동"].iter().any(|u| w.stem_text.ends_with(u))
+    }
+
+    /// A word after a road's name that names a part or the area of it (`일대`, `구간`, `사거리`).
+    fn road_context(&self, next: &str) -> bool {
+        self.lex.context.area_noun.iter().any(|v| next.starts_with(v)) || ["구간", "사거리", "삼거리", "교차로", "일부", "변", "쪽", "확장", "지하차도", "방향"].iter().any(|v| next.starts_with(v))
+    }
+
     /// `…시`, `…군`, `…구`, `…읍`, `…면`, `…동`, `…리`, `…로`, `…길` after a place.
     fn admin_unit(&self, s: &str) -> bool {
         let n = s.chars().count();
-        (2..=8).contains(&n) && ["시", "군", "구", "읍", "면", "동", "리", "로", "길", "가"].iter().any(|u| s.ends_with(u))
+        (2..=8).contains(&n)
+            && ["시", "군", "구", "읍", "면", "동", "리", "로", "길", "가"].iter().any(|u| s.ends_with(u))
+            && !((s.ends_with('로') || s.ends_with('길')) && self.lex.context.road_common.iter().any(|c| s.ends_with(c)))
     }
 }
 
@@ -1862,7 +2115,7 @@ fn is_unit_of(rest: &str) -> bool {
 }
 
 /// Endings of a body's unit: `국토교통위원회`, `방재공학과`, `경쟁총국`.
-const UNIT_ENDINGS: &[&str] = &["위원회", "소위", "특위", "학과", "학부", "대학원", "총국", "분과", "지부", "지회", "연구소", "연구센터"];
+const UNIT_ENDINGS: &[&str] = &["기구", "위원회", "소위", "특위", "학과", "학부", "대학원", "총국", "분과", "지부", "지회", "연구소", "연구센터"];
 /// Endings of a body's regional branch after a region's name (`강원본부`, `부산지사`).
 const BRANCH_ENDINGS: &[&str] = &["본부", "지역본부", "지사", "지점", "사업소"];
 
@@ -2290,6 +2543,77 @@ mod tests {
         }
         let es = entities("차량들이 경부고속도로에 갇혔다. 차량 200대가 경부고속도로 서울 방향에 멈췄다.");
         assert!(es.iter().filter(|e| e.1 == "경부고속도로").all(|e| e.0 == "LOCATION") && has(&es, "LOCATION", "경부고속도로"), "{es:?}");
+    }
+
+    #[test]
+    fn roads_by_their_ending_alone_in_lists_and_in_street_addresses() {
+        // 로 after a final consonant cannot be the particle (that is 으로): the road's own ending.
+        let es = entities("공사 기간 삼산로와 시청로 일대 도로가 통제된다. 차량들은 백석대로를 따라 우회한다.");
+        for t in ["삼산로", "시청로", "백석대로"] {
+            assert!(has(&es, "LOCATION", t), "{t}: {es:?}");
+        }
+        // A street address: the district, the road, the building number and the building.
+        let es = entities("상황실은 원주시 단계동 봉산천길 27 단계동행정복지센터에 차려졌다.");
+        assert!(has(&es, "LOCATION", "원주시 단계동 봉산천길 27 단계동행정복지센터"), "{es:?}");
+        // A road after its neighbourhood (`구월동 예술대로`).
+        let es = entities("인천 남동구 구월동 예술대로 지하차도가 다음 달 열린다.");
+        assert!(has(&es, "LOCATION", "인천 남동구 구월동 예술대로"), "{es:?}");
+        // `계획대로`, `예정대로` (as planned), common nouns that end like roads (also after a
+        // place: `소백산 탐방로`), and the particle 로.
+        let es = entities("공사는 계획대로 진행된다. 2공장은 예정대로 2027년 가동한다. 소백산 탐방로를 걷다 서울로 향했다. 출근길 시민들이 빙판길에 넘어졌다.");
+        for t in ["계획대로", "예정대로", "탐방로", "소백산 탐방로", "출근길", "빙판길"] {
+            assert!(!es.iter().any(|e| e.1 == t), "{t}: {es:?}");
+        }
+    }
+
+    #[test]
+    fn places_on_a_numbered_road_landmarks_and_places_in_a_short_county() {
+        let es = entities("국도 19호선 구례터널과 국도 3호선 상주교차로 사이 구간이 막혔다.");
+        for t in ["국도 19호선 구례터널", "국도 3호선 상주교차로"] {
+            assert!(has(&es, "LOCATION", t), "{t}: {es:?}");
+        }
+        // Landmarks the gazetteer knows stand alone even when ko-dic knows them as common nouns.
+        let es = entities("관광객들은 통도사를 둘러본 뒤 경전선 열차를 탔다.");
+        assert!(has(&es, "LOCATION", "통도사") && has(&es, "LOCATION", "경전선"), "{es:?}");
+        // A county's short form before its township or a place by its ending (`산청 시천면`,
+        // `함양 용추계곡`, `안동 도산서원`).
+        let es = entities("누적 강수량은 산청 시천면이 가장 많았다. 괴산 쌍곡계곡과 안동 도산서원도 문을 닫았다.");
+        for t in ["산청 시천면", "괴산 쌍곡계곡", "안동 도산서원"] {
+            assert!(has(&es, "LOCATION", t), "{t}: {es:?}");
+        }
+    }
+
+    #[test]
+    fn foreign_names_before_a_country_and_a_title_and_countries_in_a_list_that_acts() {
+        let es = entities("회담이 끝났다. 레 반 뚜언 베트남 외교부 장관은 기자들과 만났다.");
+        assert!(has(&es, "PERSON", "레 반 뚜언"), "{es:?}");
+        let es = entities("회의를 마친 보 반 끼엣 베트남 총리는 귀국했다.");
+        assert!(has(&es, "PERSON", "보 반 끼엣") && !es.iter().any(|e| e.1.contains("마친")), "{es:?}");
+        // Words of the sentence before the country are no name.
+        let es = entities("정상회의 참석 베트남 총리는 귀국했다.");
+        assert!(!es.iter().any(|e| e.0 == "PERSON"), "{es:?}");
+        // The last of a list is the subject: every country of the list acts.
+        let es = entities("말레이시아와 인도네시아, 필리핀, 브루나이는 해상 순찰을 함께 하기로 합의했다.");
+        for t in ["말레이시아", "인도네시아", "필리핀", "브루나이"] {
+            assert!(has(&es, "ORGANIZATION", t), "{t}: {es:?}");
+        }
+        // A country's institute or agency is one organization; a mission abroad with its country.
+        let es = entities("일본 해양연구소는 조사를 마쳤다. 주태국 한국대사관과 캐나다 우주청도 참여했다.");
+        for t in ["일본 해양연구소", "주태국 한국대사관", "캐나다 우주청"] {
+            assert!(has(&es, "ORGANIZATION", t), "{t}: {es:?}");
+        }
+    }
+
+    #[test]
+    fn a_province_written_with_the_particle_do_a_governor_and_a_foreign_city_before_an_area_noun() {
+        // ko-dic reads `전북도는` as 전북 + 도 + 는.
+        let es = entities("전북도는 25일 대책을 발표했다. 남궁서진 전북지사는 현장을 찾았다.");
+        assert!(has(&es, "ORGANIZATION", "전북도") && has(&es, "ROLE", "전북지사") && has(&es, "PERSON", "남궁서진"), "{es:?}");
+        let es = entities("교민들은 껀터 시내의 공장을 떠났다. 정체전선 남쪽으로 비구름이 몰렸다.");
+        assert!(has(&es, "LOCATION", "껀터") && !has(&es, "LOCATION", "정체전선"), "{es:?}");
+        // A headline segment that starts after `…` with a country before a quote: the state speaks.
+        let es = entities("국경 하천 수위 갈등…캄보디아 \"수문 열어라\"");
+        assert!(has(&es, "ORGANIZATION", "캄보디아"), "{es:?}");
     }
 
     #[test]

@@ -60,6 +60,8 @@ pub struct ContextWords {
     pub road_kind: Vec<&'static str>,
     pub direction: Vec<&'static str>,
     pub chain_tail: Vec<&'static str>,
+    pub road_common: Vec<&'static str>,
+    pub word_landmark: Vec<&'static str>,
 }
 
 impl ContextWords {
@@ -79,6 +81,8 @@ impl ContextWords {
                 "road_kind" => &mut c.road_kind,
                 "direction" => &mut c.direction,
                 "chain_tail" => &mut c.chain_tail,
+                "road_common" => &mut c.road_common,
+                "word_landmark" => &mut c.word_landmark,
                 other => return Err(format!("{NAME}:{no}: unknown list {other:?}")),
             };
             if cols[1].is_empty() {
@@ -96,6 +100,8 @@ impl ContextWords {
             ("road_kind", &c.road_kind),
             ("direction", &c.direction),
             ("chain_tail", &c.chain_tail),
+            ("road_common", &c.road_common),
+            ("word_landmark", &c.word_landmark),
         ];
         if let Some((name, _)) = lists.iter().find(|(_, l)| l.is_empty()) {
             return Err(format!("{NAME}: the list {name} has no words"));
@@ -249,6 +255,10 @@ impl NerLexicon {
             if city.ends_with('시') && self.locations.get(city).is_some_and(|e| e.kind == "city") {
                 return true;
             }
+        }
+        // `충북지사`, `경남지사`: the governor of a province the gazetteer knows (`지사` alone is a branch).
+        if stem.strip_suffix("지사").is_some_and(|p| self.locations.get(p).is_some_and(|e| e.kind == "province")) {
+            return true;
         }
         // Every proper suffix of two or more syllables, looked up (not every title scanned).
         stem.char_indices().skip(1).map(|(i, _)| (i, &stem[i..])).filter(|(_, suf)| suf.chars().count() >= 2).any(|(i, r)| {
