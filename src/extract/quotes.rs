@@ -397,6 +397,9 @@ impl Carry {
     fn pronoun(&self, plural: bool) -> String {
         if plural && !self.group.is_empty() {
             self.group.clone()
+        } else if !plural && !self.speaker.is_empty() && self.speaker != self.person && matches!(self.head.as_str(), "관계자" | "대변인") {
+            // `도 관계자는 "…"고 말했다. 그는 "…"`: the official quoted last is a person too.
+            self.speaker.clone()
         } else {
             self.person.clone()
         }
@@ -421,14 +424,26 @@ impl QuoteStage {
     /// Subjects of a sentence, in text order, outside the given quote spans.
     pub(crate) fn subjects(&self, st: &Sent, quotes: &[(usize, usize)], roles: &RoleMemory) -> Vec<Subject> {
         let mut out = Vec::new();
+        let parens = round_brackets(st);
         for (wi, w) in st.words.iter().enumerate() {
             if quotes.iter().any(|&(o, c)| w.s >= o && w.e <= c + 1) {
                 continue;
             }
-            let (e, pe, topic) = match self.particle(st, w).or_else(|| also_topic(st, wi)) {
+            let (mut e, pe, topic) = match self.particle(st, w).or_else(|| also_topic(st, wi)) {
                 Some(x) => x,
                 None => continue,
             };
+            // A subject inside round brackets (`'어대김'(어차피 당대표는 김태윤)`) is an aside, not the
+            // sentence's; one whose particle follows the closing bracket (`반부패수사3부(황보태진
+            // 부장검사)는`) is the phrase before the bracket, the bracket an apposition.
+            let (mut wi, mut w) = (wi, w);
+            if let Some(&(o, c)) = parens.iter().find(|&&(o, c)| o < w.s && w.s < c) {
+                let k = st.word_from(o);
+                if c >= e || k >= st.words.len() || st.words[k].s >= o {
+                    continue;
+                }
+                (wi, w, e) = (k, &st.words[k], o);
+            }
             // Extend left over noun words (names, titles, organizations, `A와 B`); ko-dic's tags
             // inside unknown names are noisy, so a word counts unless it has a verb, an ending
             // or a case particle other than `과/와`.
@@ -443,9 +458,10 @@ impl QuoteStage {
                 if ptext.ends_with(']') {
                     break;
                 }
+                // `▲서정만 대책위원장이`: a caption's bullet glued to the first word is no part of it.
                 let covered = st.entities.iter().any(|en| {
                     matches!(en.kind.as_str(), "PERSON" | "ORGANIZATION" | "ROLE" | "LOCATION")
-                        && en.span.start <= st.base + pw.s
+                        && en.span.start <= st.base + pw.s + bullet_len(ptext)
                         && st.base + pw.e <= en.span.end
                 }) || crate::extract::entities::is_generic_org(ptext.trim_end_matches(','))
                     // `홍은택, 남궁훈 대표`: a list of names, but not a clause ended by a comma
@@ -512,7 +528,7 @@ impl QuoteStage {
             let indefinite = det == "한";
             let anaphoric = matches!(det.as_str(), "이" | "그" | "해당" | "같은");
             // Skip leading brackets.
-            while s < e && matches!(st.chars[s], '(' | '[' | '<' | '·' | ',') {
+            while s < e && (matches!(st.chars[s], '(' | '[' | '<' | '·' | ',') || is_bullet(st.chars[s])) {
                 s += 1;
             }
             if s >= e {
@@ -580,6 +596,42 @@ impl QuoteStage {
             return None;
         }
         (w0..w1 - 1).find_map(|k| self.name_word(st, k)).map(|n| (n.to_string(), title))
+    }
+
+    /// `황보수진 남도대 소비자학과 교수`, `남도대 경제학부 남기훈 교수`, `석지원 오늘배달 대표`: the
+    /// people of one subject phrase speak jointly only when a conjunction joins them (`A와 B`, `A,
+    /// B`, `A·B`). Without one, a second "name" is an affiliation the entity stage misread as a
+    /// person (`남도대`, `오늘배달`): it is dropped when it follows a Korean name right after a
+    /// space, and of the rest the one right before the title holds it, else the first.
+    fn title_holder<'e>(&self, st: &Sent, people: Vec<&'e &'e Entity>, inside: &[&Entity]) -> Vec<&'e &'e Entity> {
+        if people.len() < 2 {
+            return people;
+        }
+        let rel = |p: usize| p - st.base;
+        let korean = |en: &Entity| {
+            let t = st.slice(rel(en.span.start), rel(en.span.end));
+            let n = t.chars().count();
+            let cut = |k: usize| t.char_indices().nth(k).map_or(t.len(), |(i, _)| i);
+            t.chars().all(is_hangul) && ((n == 3 && self.surnames.contains(&t[..cut(1)])) || (n == 4 && self.surnames.contains(&t[..cut(2)])))
+        };
+        let mut kept: Vec<&'e &'e Entity> = Vec::new();
+        for p in people {
+            let after_name = kept.last().is_some_and(|q| korean(q) && q.span.end + 1 == p.span.start && st.chars.get(rel(q.span.end)) == Some(&' '));
+            if !after_name {
+                kept.push(p);
+            }
+        }
+        let joined = kept.windows(2).any(|w| {
+            let gap = st.slice(rel(w[0].span.end).min(rel(w[1].span.start)), rel(w[1].span.start));
+            gap.contains([',', '·', '、', '/']) || gap.contains("와 ") || gap.contains("과 ") || gap.contains("및") || gap.contains("그리고")
+        });
+        if joined {
+            return kept;
+        }
+        let holder = kept.iter().copied().find(|p| {
+            inside.iter().any(|r| r.kind == ROLE && r.span.start > p.span.end && st.slice(rel(p.span.end), rel(r.span.start)).chars().all(|c| c == ' '))
+        });
+        vec![holder.unwrap_or(kept[0])]
     }
 
     /// `윤모 전무`, `정모 상무`: a word of a surname and 모 right before a title in the phrase
@@ -654,7 +706,7 @@ impl QuoteStage {
     /// not a speaking noun, and not one common noun of the dictionary.
     fn name_word<'s>(&self, st: &Sent<'s>, k: usize) -> Option<&'s str> {
         let w = &st.words[k];
-        let t = st.slice(w.s, w.e);
+        let t = st.slice(w.s, w.e).trim_start_matches(is_bullet);
         let n = t.chars().count();
         if !(3..=4).contains(&n) || !t.chars().all(is_hangul) {
             return None;
@@ -703,6 +755,14 @@ impl QuoteStage {
     /// (`남궁태오는` → `남/NNG 궁태/NNG 오/VV 는/ETM`), from the surface when the word before the
     /// particle ends exactly where an entity or a speaking noun does.
     fn particle(&self, st: &Sent, w: &Word) -> Option<(usize, usize, bool)> {
+        // `한은 "…"`, `박지은 교수`: a name that ends in a syllable shaped like a particle (한은 →
+        // 한/NNG 은/JX) is a bare name when a person or organization entity covers the whole word.
+        let end = w.s + st.slice(w.s, w.e).trim_end_matches([',', '.']).chars().count();
+        if st.entities.iter().any(|en| {
+            (en.kind == PERSON || en.kind == ORGANIZATION) && en.span.end == st.base + end && en.span.start <= st.base + w.s + bullet_len(st.slice(w.s, w.e))
+        }) {
+            return None;
+        }
         let ms = st.word_morphs(w);
         if let Some(pk) = ms.iter().rposition(|m| !is_punct_tag(tag(m))).filter(|&k| k > 0) {
             let pm = &ms[pk];
@@ -774,7 +834,9 @@ impl QuoteStage {
             let (a0, a1) = (en.span.start - st.base, en.span.end - st.base);
             a0 > 0 && st.chars.get(a0 - 1).is_some_and(|&c| closer_for(c).is_some()) && st.chars.get(a1).copied().is_some_and(is_mark)
         };
-        for en in inside.iter().filter(|en| en.kind == PERSON && !in_marks(en)) {
+        let named: Vec<&&Entity> = inside.iter().filter(|en| en.kind == PERSON && !in_marks(en)).collect();
+        let named = self.title_holder(st, named, &inside);
+        for en in named {
             // `김모(45)씨`: an anonymized person is the surname alone, never a full name that
             // happens to share it.
             let surface = st.text(en.span.start - st.base, en.span.end - st.base);
@@ -1349,6 +1411,10 @@ impl QuoteStage {
             k += 1;
         }
         let at = st.base + c + 1;
+        // `'어대김'(어차피 당대표는 김태윤) 현상을`: a term glossed in brackets right after its marks.
+        if k == c + 1 && st.chars.get(k) == Some(&'(') {
+            return true;
+        }
         if k > c + 1 {
             let suffix = st.slice(c + 1, k);
             if self.lex.cue_speech.contains(suffix) || self.lex.cue_nominal.contains(suffix) {
@@ -2050,6 +2116,34 @@ fn anonymized_name(phrase: &str) -> Option<String> {
     (cs.next().is_none() && letter).then(|| c.to_string())
 }
 
+/// The round bracket pairs of a sentence (not nested), as (opening, closing) positions.
+fn round_brackets(st: &Sent) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open = None;
+    for (i, &c) in st.chars.iter().enumerate() {
+        match c {
+            '(' if open.is_none() => open = Some(i),
+            ')' => {
+                if let Some(o) = open.take() {
+                    out.push((o, i));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Bullets that open a caption or a list item (`▲서정만 위원장이 …`), glued to the first word.
+fn is_bullet(c: char) -> bool {
+    matches!(c, '▲' | '△' | '■' | '□' | '●' | '○' | '◆' | '◇' | '▶' | '▷' | '►' | '•' | '※')
+}
+
+/// How many bullets open a word.
+fn bullet_len(word: &str) -> usize {
+    word.chars().take_while(|&c| is_bullet(c)).count()
+}
+
 /// A clause ends between `a` and `b`: a predicate word (not adnominal) followed by a comma
 /// (`처리하려 했으나,`, `보고 있지만,`).
 fn clause_break(st: &Sent, a: usize, b: usize) -> bool {
@@ -2578,5 +2672,60 @@ mod tests {
         let q = quotes("한강 베어스는 이적료를 모두 냈다고 밝혔다. 한강 베어스 구단은 영수증도 공개했다. 부산 씨호크스는 한강 베어스의 해명을 반박했다. 구단 관계자는 \"잔금은 들어오지 않았다\"고 말했다.");
         let last = q.last().unwrap();
         assert_eq!((last.1.as_str(), last.2.as_str()), ("잔금은 들어오지 않았다", "부산 씨호크스"), "{q:?}");
+    }
+
+    #[test]
+    fn a_name_ending_like_a_particle_is_no_subject_split() {
+        // ko-dic reads 한은 as 한/NNG + 은/JX; the entity covers the whole word.
+        let q = quotes("수출 늘어도 내수 부진\n\n한은 \"기준금리 당분간 동결\"\n\n한국은행은 19일 기준금리를 연 3.0%로 동결했다.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].2, "한국은행", "{q:?}");
+    }
+
+    #[test]
+    fn a_caption_bullet_is_no_part_of_the_speaker() {
+        let q = quotes("공사장 소음에 주민 반발\n\n▲정다온 비상대책위원장이 19일 구청 앞에서 \"밤에는 공사를 멈춰 달라\"며 호소하고 있다. 오현수 기자\n\n주민들은 구청에 민원을 냈다.");
+        let q: Vec<_> = q.into_iter().filter(|x| x.1 == "밤에는 공사를 멈춰 달라").collect();
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!((q[0].2.as_str(), q[0].3.as_str()), ("정다온", "정다온 비상대책위원장"), "{q:?}");
+    }
+
+    #[test]
+    fn a_subject_in_round_brackets_is_an_aside() {
+        // The moderator asks; 대표는 inside the gloss of the nickname is not the speaker.
+        let q = quotes("오세진 후보는 토론회에 나섰다. 진행자가 이른바 '어대오'(어차피 대표는 오세진) 현상을 어떻게 보느냐고 묻자 오 후보는 \"당원들이 판단할 것\"이라고 답했다.");
+        let ind: Vec<_> = q.iter().filter(|x| x.0 == "indirect").collect();
+        assert_eq!(ind.len(), 1, "{q:?}");
+        assert_eq!((ind[0].2.as_str(), ind[0].4.as_str()), ("진행자", "묻자"), "{q:?}");
+        assert!(ind[0].1.starts_with("이른바 '어대오'"), "{q:?}");
+        // A person in brackets after a body is an apposition: the body speaks.
+        let q = quotes("부산지검 형사2부(남궁민 부장검사)는 \"형량이 지나치게 가볍다\"며 항소했다.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].2.starts_with("부산지검") && !q[0].2.contains("남궁민"), "{q:?}");
+    }
+
+    #[test]
+    fn people_of_one_subject_speak_jointly_only_when_a_conjunction_joins_them() {
+        let q = quotes("권하은 한빛대 화학과 교수는 \"촉매 수명이 두 배로 늘었다\"고 말했다. \"상용화는 5년 뒤\"라고 한빛대 화학과 노태준 교수는 말했다.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].2, "권하은", "{q:?}");
+        assert_eq!(q[1].2, "노태준", "{q:?}");
+        let q = quotes("권하은, 노태준 한빛대 교수는 \"연구를 이어가겠다\"고 말했다.");
+        assert_eq!(q[0].2, "권하은;노태준", "{q:?}");
+    }
+
+    #[test]
+    fn he_after_an_official_is_the_official() {
+        let q = quotes("정민수 의원은 예산 삭감을 비판했다. 도 관계자는 \"다리 보강을 서두르겠다\"고 말했다. 그는 \"예산이 나오는 대로 착공하겠다\"고 덧붙였다.\n\n경상남도는 다리 점검을 마쳤다.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].2, q[1].2, "{q:?}");
+        assert_ne!(q[1].2, "정민수", "{q:?}");
+    }
+
+    #[test]
+    fn a_committees_short_form_is_the_committee() {
+        let q = quotes("미래개혁당 선거관리위원회는 경선 일정을 19일 발표했다. 당 선관위 관계자는 \"투표 시스템 점검을 마쳤다\"고 전했다.");
+        let last = q.last().unwrap();
+        assert_eq!(last.2, "미래개혁당 선거관리위원회", "{q:?}");
     }
 }
