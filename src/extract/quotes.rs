@@ -378,6 +378,9 @@ struct Carry {
     group: String,
     /// The last word of the phrase that named the last speaker (`국토부 대변인` → 대변인).
     head: String,
+    /// The last speaker was named as a person (`한 사립대 교수`, `시 관계자`, a PERSON entity), so a
+    /// later `그는` may refer to it even when it is no named person.
+    human: bool,
 }
 
 impl Carry {
@@ -397,8 +400,9 @@ impl Carry {
     fn pronoun(&self, plural: bool) -> String {
         if plural && !self.group.is_empty() {
             self.group.clone()
-        } else if !plural && !self.speaker.is_empty() && self.speaker != self.person && matches!(self.head.as_str(), "관계자" | "대변인") {
-            // `도 관계자는 "…"고 말했다. 그는 "…"`: the official quoted last is a person too.
+        } else if !plural && !self.speaker.is_empty() && self.speaker != self.person && (self.human || matches!(self.head.as_str(), "관계자" | "대변인")) {
+            // `도 관계자는 "…"고 말했다. 그는 "…"`, `"…"라고 한 사립대 교수는 말했다. 그는 "…"`: the
+            // official or the unnamed person quoted last is a person too.
             self.speaker.clone()
         } else {
             self.person.clone()
@@ -1230,7 +1234,15 @@ impl QuoteStage {
                         || (headline && (at_end || seg_end) && (clausal || multiword || named_before))
                         || (named_before && (clausal || headline))
                         || (st.kind == BlockKind::Body && at_end && clausal);
-                    yes.then(|| found(None, false))
+                    if yes {
+                        Some(found(None, false))
+                    } else if alone && st.kind == BlockKind::Body && (clausal || multiword) {
+                        // `"정말 무서웠어요." 현장을 본 최모씨는 이렇게 말했다`, `"…" 정모씨의 말이다`:
+                        // a quote that is a sentence of its own, reported by the words after it.
+                        self.reported_after(st, o, c, pairs).map(|v| found(Some(v), false))
+                    } else {
+                        None
+                    }
                 }
             } else if self.lex.cue_speech.contains(&cue) {
                 match self.next_predicate(st, st.word_from(cue_end), pairs) {
@@ -1288,6 +1300,34 @@ impl QuoteStage {
             }
         }
         out
+    }
+
+    /// The verb word that reports a quote standing as a sentence of its own (its words end in
+    /// `.`, `!`, `?` or `…`) from the words after it: a reporting verb after `이렇게`/`그렇게`/`이같이`
+    /// (`최씨는 당시 상황을 이렇게 전했다`), or a speech noun with the copula ending the sentence
+    /// (`정모씨의 말이다`, `… 관계자의 설명이다`).
+    fn reported_after(&self, st: &Sent, o: usize, c: usize, pairs: &[(usize, usize)]) -> Option<usize> {
+        let inner_end = st.chars[o + 1..c].iter().rev().find(|ch| !crate::segment::is_space(**ch));
+        let after = st.chars.get(c + 1);
+        if !(matches!(inner_end, Some('.' | '!' | '?' | '…')) || matches!(after, Some('.' | '!' | '?' | '…'))) {
+            return None;
+        }
+        if pairs.iter().any(|&(o2, _)| o2 > c) {
+            return None;
+        }
+        let first = st.word_from(c + 1);
+        let words = &st.words[first.min(st.words.len())..];
+        let last = words.len().checked_sub(1)? + first;
+        let lw = &st.words[last];
+        let ms = st.word_morphs(lw);
+        if ms.iter().any(|m| tag(m) == "VCP") && ms.iter().any(|m| is_nominal_tag(tag(m)) && self.lex.speech_noun_pred.contains(&st.morph_text(m))) && last > first {
+            return Some(last);
+        }
+        let thus = (first..=last).find(|&k| matches!(st.slice(st.words[k].s, st.words[k].e), "이렇게" | "그렇게" | "이같이"))?;
+        (thus + 1..=last).find(|&k| {
+            let w = &st.words[k];
+            !adnominal(st, w) && st.lemma(w).is_some_and(|l| self.lex.verbs.contains(&l))
+        })
     }
 
     /// `"…"(탁 의원)`: the inside of round brackets right after the closing mark at `c` when it
@@ -1716,6 +1756,17 @@ impl QuoteStage {
                         .map(|s| (carry.resolve(s), st.text(s.s, s.e)));
                 }
                 if speaker.is_none() {
+                    // `"…" 정모(45)씨의 말이다`: the one whose words they are.
+                    speaker = f.verb.filter(|&v| v > 0 && st.words[v - 1].s > f.c).and_then(|v| {
+                        let gw = &st.words[v - 1];
+                        let gt = st.slice(gw.s, gw.e);
+                        let owner = gt.strip_suffix('의')?;
+                        let e = gw.s + owner.chars().count();
+                        let ms = st.word_morphs(&st.words[v]);
+                        (ms.iter().any(|m| tag(m) == "VCP")).then(|| self.speaker_of(&st, gw.s, e, &roles)).flatten().filter(|(sp, _)| !sp.is_empty()).map(|(sp, _)| (sp, st.text(gw.s, e)))
+                    });
+                }
+                if speaker.is_none() {
                     if let Some(cue) = cue_block {
                         if st.chars[..f.o].iter().all(|&ch| !is_hangul(ch) && !ch.is_alphanumeric()) {
                             speaker = Some(self.cue_speaker(&names, cue));
@@ -1809,6 +1860,9 @@ impl QuoteStage {
                     let head = if speaker_text.is_empty() && speaker == carry.speaker { std::mem::take(&mut carry.head) } else { String::new() };
                     carry.set(&speaker, &people);
                     carry.head = speaker_text.rsplit(' ').next().filter(|h| !h.is_empty()).map_or(head, str::to_string);
+                    if !speaker_text.is_empty() {
+                        carry.human = people.contains(&speaker) || self.human_head(&carry.head);
+                    }
                 }
                 if speaker.is_empty() && body && f.kind == DIRECT && carry.speaker.is_empty() {
                     lede.push((out.len(), si));
@@ -1827,6 +1881,7 @@ impl QuoteStage {
                 if let Some(s) = subjects.iter().find(|s| s.topic && !s.generic && !s.speaker.is_empty()) {
                     carry.set(&s.speaker.clone(), &people);
                     carry.head = st.slice(s.s, s.e).rsplit(' ').next().unwrap_or("").to_string();
+                    carry.human = people.contains(&s.speaker) || self.human_head(&carry.head);
                 }
             }
         }
@@ -1856,6 +1911,18 @@ impl QuoteStage {
             }
         }
         out
+    }
+
+    /// The head of a speaker's phrase names a person: a title (`교수`, `차관`), an anonymized
+    /// person (`A씨`) or a speaking noun for people (`관계자`, `주민`), not one for a body
+    /// (`업계`, `당국`, `측`).
+    fn human_head(&self, head: &str) -> bool {
+        let head = head.strip_suffix('들').filter(|h| !h.is_empty()).unwrap_or(head);
+        let body = matches!(
+            head,
+            "업계" | "당국" | "정부" | "당" | "여당" | "야당" | "與" | "野" | "지도부" | "단체" | "노조" | "검찰" | "경찰" | "소방당국" | "재판부" | "외신" | "주최" | "주최측" | "측" | "쪽" | "의료진" | "변호인단"
+        );
+        !body && (self.titles.contains(head) || head.ends_with('씨') || self.lex.speaker_nouns.contains(head))
     }
 
     /// `울산 마린스는 …했다. 구단 관계자는 "…"`: a subject headed by a word for a company or team
@@ -2727,5 +2794,23 @@ mod tests {
         let q = quotes("미래개혁당 선거관리위원회는 경선 일정을 19일 발표했다. 당 선관위 관계자는 \"투표 시스템 점검을 마쳤다\"고 전했다.");
         let last = q.last().unwrap();
         assert_eq!(last.2, "미래개혁당 선거관리위원회", "{q:?}");
+    }
+
+    #[test]
+    fn a_quote_standing_alone_reported_by_the_words_after_it() {
+        let q = quotes("폭우가 쏟아졌다. \"물이 허리까지 차올랐어요.\" 가게를 지키던 상인 윤모(52)씨는 당시 상황을 이렇게 말했다. \"이젠 장사를 접어야 할지도 모르겠다.\" 옆 가게 주인 B씨의 말이다.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!((q[0].1.as_str(), q[0].2.as_str(), q[0].4.as_str()), ("물이 허리까지 차올랐어요.", "윤", "말했다"), "{q:?}");
+        assert_eq!((q[1].2.as_str(), q[1].4.as_str()), ("B", "말이다"), "{q:?}");
+        // A quoted sentence followed by an ordinary sentence is not reported by it.
+        let q = quotes("주민들은 \"불안하다\"고 말했다. \"안전이 먼저다.\" 이런 구호가 광장을 메웠다.");
+        assert!(q.iter().all(|x| x.1 != "안전이 먼저다."), "{q:?}");
+    }
+
+    #[test]
+    fn he_after_an_unnamed_person_is_that_person() {
+        let q = quotes("오세진 시장은 19일 대책을 내놨다. \"규제를 풀어야 투자가 산다\"라고 한 국립대 경제학과 교수는 말했다. 그는 \"지방의 재량을 키워야 한다\"고 덧붙였다.");
+        let last = q.last().unwrap();
+        assert_eq!((last.2.as_str(), last.3.as_str()), ("국립대 경제학과 교수", "그"), "{q:?}");
     }
 }
