@@ -562,7 +562,12 @@ impl QuoteStage {
                     None if person => self.speaker_of(st, s, e, roles),
                     None => self.speaker_of(st, s, e, roles).map(|_| (st.text(s, e), false)),
                 }
-            } else if anaphoric && st.slice(s, e).split(' ').next().is_some_and(GenericOrgs::stands_for_private) {
+            } else if anaphoric
+                && st.slice(s, e).split(' ').next().is_some_and(GenericOrgs::stands_for_private)
+                // `같은 회사 오민준 전무도`: a person named in the phrase speaks, not the company.
+                && !has_name(st, s, e)
+                && self.apposed_name(st, s, e).is_none()
+            {
                 // `이 회사 관계자는`, `해당 구단은`: the company or team named last, not the last speaker.
                 st.generic.private_before(st.base + s).map(|org| (org, false))
             } else if anaphoric && self.speaker_of(st, s, e, roles).is_some_and(|(_, p)| !p) && !has_name(st, s, e) {
@@ -1266,7 +1271,19 @@ impl QuoteStage {
                         .find(|m| is_nominal_tag(tag(m)))
                         .is_some_and(|m| self.lex.speech_nouns.contains(&st.morph_text(m)))
                 });
-                if noun_ok && (st.clausal(inner.0, inner.1) || after_cue_block) {
+                // `"…"는 게 그의 설명이다`: 게 (것이), then the speech noun with the copula.
+                let thing = st.words.get(wi).is_some_and(|w| matches!(st.slice(w.s, w.e), "게" | "것이"));
+                let pred = thing
+                    .then(|| {
+                        (wi + 1..(wi + 4).min(st.words.len())).find(|&k| {
+                            let ms = st.word_morphs(&st.words[k]);
+                            ms.iter().any(|m| tag(m) == "VCP") && ms.iter().any(|m| is_nominal_tag(tag(m)) && self.lex.speech_noun_pred.contains(&st.morph_text(m)))
+                        })
+                    })
+                    .flatten();
+                if let Some(v) = pred.filter(|_| st.clausal(inner.0, inner.1) || after_cue_block) {
+                    Some(found(Some(v), false))
+                } else if noun_ok && (st.clausal(inner.0, inner.1) || after_cue_block) {
                     let v = self.next_predicate(st, wi, pairs).unwrap_or_default();
                     Some(found(v, false))
                 } else {
@@ -1763,7 +1780,10 @@ impl QuoteStage {
                         let owner = gt.strip_suffix('의')?;
                         let e = gw.s + owner.chars().count();
                         let ms = st.word_morphs(&st.words[v]);
-                        (ms.iter().any(|m| tag(m) == "VCP")).then(|| self.speaker_of(&st, gw.s, e, &roles)).flatten().filter(|(sp, _)| !sp.is_empty()).map(|(sp, _)| (sp, st.text(gw.s, e)))
+                        let (sp, _) = (ms.iter().any(|m| tag(m) == "VCP")).then(|| self.speaker_of(&st, gw.s, e, &roles)).flatten()?;
+                        // `그의 설명이다`: the pronoun's antecedent.
+                        let sp = if sp.is_empty() { carry.pronoun(matches!(owner, "이들" | "그들")) } else { sp };
+                        (!sp.is_empty()).then(|| (sp, st.text(gw.s, e)))
                     });
                 }
                 if speaker.is_none() {
@@ -2812,5 +2832,19 @@ mod tests {
         let q = quotes("오세진 시장은 19일 대책을 내놨다. \"규제를 풀어야 투자가 산다\"라고 한 국립대 경제학과 교수는 말했다. 그는 \"지방의 재량을 키워야 한다\"고 덧붙였다.");
         let last = q.last().unwrap();
         assert_eq!((last.2.as_str(), last.3.as_str()), ("국립대 경제학과 교수", "그"), "{q:?}");
+    }
+
+    #[test]
+    fn a_person_named_after_same_company_speaks() {
+        let q = quotes("나영석 한빛전자 대표는 \"수출 비중을 늘리겠다\"고 말했다. 같은 회사 오민준 전무도 \"미국 공장 가동률이 90%를 넘었다\"고 거들었다.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].2, "오민준", "{q:?}");
+    }
+
+    #[test]
+    fn a_quote_before_thing_and_a_speech_noun_with_the_copula() {
+        let q = quotes("서지훈 원장은 \"병상이 부족하다\"고 말했다. 의료계의 우려도 크다. \"응급실 의사 한 명이 환자 스무 명을 본다\"는 게 그의 설명이다.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!((q[1].0.as_str(), q[1].2.as_str(), q[1].4.as_str()), ("direct", "서지훈", "설명이다"), "{q:?}");
     }
 }
