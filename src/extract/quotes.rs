@@ -1237,7 +1237,9 @@ impl QuoteStage {
                     let seg_end = headline && matches!(st.chars[o], '"' | '“') && segment_end(st, c + 1);
                     let yes = (alone && at_end && (clausal || after_cue_block || multiword))
                         || (headline && (at_end || seg_end) && (clausal || multiword || named_before))
-                        || (named_before && (clausal || headline))
+                        // `12개국 외교장관 ‘산티아고 공동선언’ 채택`: single marks in a headline with more
+                        // words after them hold a name unless they hold a clause.
+                        || (named_before && (clausal || (headline && (at_end || seg_end || matches!(st.chars[o], '"' | '“')))))
                         || (st.kind == BlockKind::Body && at_end && clausal);
                     if yes {
                         Some(found(None, false))
@@ -1249,6 +1251,9 @@ impl QuoteStage {
                         None
                     }
                 }
+            } else if self.lex.cue_speech.contains(&cue) && self.labels_a_thing(st, cue_end) {
+                // `'아이들 통학로를 지켜 주세요'라고 적힌 손팻말`: words written on a thing.
+                None
             } else if self.lex.cue_speech.contains(&cue) {
                 match self.next_predicate(st, st.word_from(cue_end), pairs) {
                     Err(()) => Some(found(None, true)),
@@ -1281,7 +1286,16 @@ impl QuoteStage {
                         })
                     })
                     .flatten();
-                if let Some(v) = pred.filter(|_| st.clausal(inner.0, inner.1) || after_cue_block) {
+                // `"…검토하느냐"는 질문에 공 장관은`: a speech noun with an adverbial case particle
+                // names the question or remark the sentence answers; it is no quote of its own.
+                let answered = !thing
+                    && st.words.get(wi).is_some_and(|w| {
+                        let ms = st.word_morphs(w);
+                        ms.iter().any(|m| tag(m) == "JKB" && st.morph_text(m).starts_with('에')) && !ms.iter().any(|m| is_predicate_tag(tag(m)))
+                    });
+                if answered {
+                    None
+                } else if let Some(v) = pred.filter(|_| st.clausal(inner.0, inner.1) || after_cue_block) {
                     Some(found(Some(v), false))
                 } else if noun_ok && (st.clausal(inner.0, inner.1) || after_cue_block) {
                     let v = self.next_predicate(st, wi, pairs).unwrap_or_default();
@@ -1317,6 +1331,12 @@ impl QuoteStage {
             }
         }
         out
+    }
+
+    /// The word after a quotative cue is an adnominal form of a naming or writing verb that
+    /// modifies a noun (`'…'라고 적힌 손팻말`, `'…'라고 불리는 사업`).
+    fn labels_a_thing(&self, st: &Sent, cue_end: usize) -> bool {
+        st.words.get(st.word_from(cue_end)).is_some_and(|w| adnominal(st, w) && st.lemma(w).is_some_and(|l| self.lex.naming.contains(&l)))
     }
 
     /// The verb word that reports a quote standing as a sentence of its own (its words end in
@@ -2846,5 +2866,26 @@ mod tests {
         let q = quotes("서지훈 원장은 \"병상이 부족하다\"고 말했다. 의료계의 우려도 크다. \"응급실 의사 한 명이 환자 스무 명을 본다\"는 게 그의 설명이다.");
         assert_eq!(q.len(), 2, "{q:?}");
         assert_eq!((q[1].0.as_str(), q[1].2.as_str(), q[1].4.as_str()), ("direct", "서지훈", "설명이다"), "{q:?}");
+    }
+
+    #[test]
+    fn words_written_on_a_thing_are_no_speech() {
+        let q = quotes("주민 40여명은 시청 앞에서 시위를 벌였다. 주민들은 '공사 차량 우회하라'라고 적힌 손팻말을 들었다. 한 주민은 \"아이들이 위험하다\"고 말했다.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1, "아이들이 위험하다", "{q:?}");
+    }
+
+    #[test]
+    fn a_question_quoted_before_an_adverbial_particle_is_no_quote() {
+        let q = quotes("\"요금도 올리느냐\"는 질문에 정민수 장관은 \"올릴 생각은 없다\"고 답했다.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!((q[0].1.as_str(), q[0].2.as_str()), ("올릴 생각은 없다", "정민수"), "{q:?}");
+    }
+
+    #[test]
+    fn single_marks_in_a_headline_before_more_words_hold_a_name() {
+        let q = quotes("10개국 통상장관 '부산 공동선언' 채택…오세진 장관 '공급망 함께 지킨다'\n\n10개국 통상장관이 19일 부산에서 공동선언을 채택했다.");
+        let texts: Vec<&str> = q.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(texts, ["공급망 함께 지킨다"], "{q:?}");
     }
 }
