@@ -617,12 +617,7 @@ impl QuoteStage {
             return people;
         }
         let rel = |p: usize| p - st.base;
-        let korean = |en: &Entity| {
-            let t = st.slice(rel(en.span.start), rel(en.span.end));
-            let n = t.chars().count();
-            let cut = |k: usize| t.char_indices().nth(k).map_or(t.len(), |(i, _)| i);
-            t.chars().all(is_hangul) && ((n == 3 && self.surnames.contains(&t[..cut(1)])) || (n == 4 && self.surnames.contains(&t[..cut(2)])))
-        };
+        let korean = |en: &Entity| self.korean_name(st.slice(rel(en.span.start), rel(en.span.end)));
         let mut kept: Vec<&'e &'e Entity> = Vec::new();
         for p in people {
             let after_name = kept.last().is_some_and(|q| korean(q) && q.span.end + 1 == p.span.start && st.chars.get(rel(q.span.end)) == Some(&' '));
@@ -641,6 +636,13 @@ impl QuoteStage {
             inside.iter().any(|r| r.kind == ROLE && r.span.start > p.span.end && st.slice(rel(p.span.end), rel(r.span.start)).chars().all(|c| c == ' '))
         });
         vec![holder.unwrap_or(kept[0])]
+    }
+
+    /// Shaped like a Korean name: a known surname and a two-syllable given name (`황보수진`, `남기훈`).
+    fn korean_name(&self, t: &str) -> bool {
+        let n = t.chars().count();
+        let cut = |k: usize| t.char_indices().nth(k).map_or(t.len(), |(i, _)| i);
+        t.chars().all(is_hangul) && ((n == 3 && self.surnames.contains(&t[..cut(1)])) || (n == 4 && self.surnames.contains(&t[..cut(2)])))
     }
 
     /// `윤모 전무`, `정모 상무`: a word of a surname and 모 right before a title in the phrase
@@ -818,6 +820,9 @@ impl QuoteStage {
         // untagged words that go on after them, are one foreign name.
         let persons: Vec<&&Entity> = inside.iter().filter(|en| en.kind == PERSON).collect();
         if persons.len() >= 2
+            // `황보수진 남도대 소비자학과 교수`: Korean names side by side are no foreign name (the
+            // second is an affiliation misread as a name).
+            && !persons.iter().all(|en| self.korean_name(st.slice(en.span.start - st.base, en.span.end - st.base)))
             && persons.iter().all(|en| !en.canonical.contains(';') && en.canonical == st.slice(en.span.start - st.base, en.span.end - st.base))
             && persons.windows(2).all(|p| p[1].span.start == p[0].span.end + 1 && st.chars[p[0].span.end - st.base] == ' ')
         {
@@ -2813,6 +2818,8 @@ mod tests {
 
     #[test]
     fn people_of_one_subject_speak_jointly_only_when_a_conjunction_joins_them() {
+        let q = quotes("권하은 남도대 화학과 교수는 \"촉매 수명이 두 배로 늘었다\"고 말했다. \"상용화는 5년 뒤\"라고 남도대 화학과 노태준 교수는 말했다.");
+        assert_eq!((q[0].2.as_str(), q[1].2.as_str()), ("권하은", "노태준"), "{q:?}");
         let q = quotes("권하은 한빛대 화학과 교수는 \"촉매 수명이 두 배로 늘었다\"고 말했다. \"상용화는 5년 뒤\"라고 한빛대 화학과 노태준 교수는 말했다.");
         assert_eq!(q.len(), 2, "{q:?}");
         assert_eq!(q[0].2, "권하은", "{q:?}");
