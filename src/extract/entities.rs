@@ -2126,13 +2126,21 @@ const PUBLIC_BODY_ENDINGS: &[&str] = &["청", "의회", "주민자치회", "경�
 /// same first syllable, its last one among the last two of `full`, every syllable of `short` found
 /// in `full` in order, and `full` at least two syllables longer.
 fn abbreviates(short: &str, full: &str) -> bool {
+    // `선관위` for `국민통합당 선거관리위원회`: a body's unit is abbreviated without the body's name.
+    if let Some((_, unit)) = full.rsplit_once(' ') {
+        if abbreviates(short, unit) {
+            return true;
+        }
+    }
     let s: Vec<char> = short.chars().collect();
     let f: Vec<char> = full.chars().collect();
     if !(3..=5).contains(&s.len()) || f.len() < s.len() + 2 || !s.iter().chain(&f).all(|&c| is_hangul(c)) {
         return false;
     }
-    // The last syllable of the short form is one of the last two of the name (`중대본`, `…본부`).
-    if s[0] != f[0] || !f[f.len() - 2..].contains(&s[s.len() - 1]) {
+    // The last syllable of the short form is one of the last two of the name (`중대본`, `…본부`),
+    // or `위` of a closing `위원회` (`선관위`, `대책위`).
+    let last = s[s.len() - 1];
+    if s[0] != f[0] || !(f[f.len() - 2..].contains(&last) || (last == '위' && full.ends_with("위원회"))) {
         return false;
     }
     let mut it = f.iter();
@@ -2437,6 +2445,10 @@ mod tests {
     fn a_short_form_made_of_the_syllables_of_a_longer_name() {
         assert!(super::abbreviates("중대본", "중앙재난안전대책본부"));
         assert!(super::abbreviates("과기정통부", "과학기술정보통신부"));
+        // A committee's short form, also of a unit written after its body's name.
+        assert!(super::abbreviates("선관위", "국민통합당 선거관리위원회"));
+        assert!(super::abbreviates("주민대책위", "주민대책위원회"));
+        assert!(!super::abbreviates("선관위", "선거관리본부"), "위 stands for 위원회 only");
         assert!(!super::abbreviates("국회", "국토교통위원회"), "two syllables are too few");
         assert!(!super::abbreviates("시의회", "시민참여위원회"), "the syllables must all be there in order");
         let es = entities("한빛해양환경연구재단은 보고서를 냈다. 한해재단은 다음 달 후속 조사를 한다.");

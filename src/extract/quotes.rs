@@ -378,6 +378,9 @@ struct Carry {
     group: String,
     /// The last word of the phrase that named the last speaker (`국토부 대변인` → 대변인).
     head: String,
+    /// The last speaker was named as a person (`한 사립대 교수`, `시 관계자`, a PERSON entity), so a
+    /// later `그는` may refer to it even when it is no named person.
+    human: bool,
 }
 
 impl Carry {
@@ -397,6 +400,10 @@ impl Carry {
     fn pronoun(&self, plural: bool) -> String {
         if plural && !self.group.is_empty() {
             self.group.clone()
+        } else if !plural && !self.speaker.is_empty() && self.speaker != self.person && (self.human || matches!(self.head.as_str(), "관계자" | "대변인")) {
+            // `도 관계자는 "…"고 말했다. 그는 "…"`, `"…"라고 한 사립대 교수는 말했다. 그는 "…"`: the
+            // official or the unnamed person quoted last is a person too.
+            self.speaker.clone()
         } else {
             self.person.clone()
         }
@@ -421,14 +428,26 @@ impl QuoteStage {
     /// Subjects of a sentence, in text order, outside the given quote spans.
     pub(crate) fn subjects(&self, st: &Sent, quotes: &[(usize, usize)], roles: &RoleMemory) -> Vec<Subject> {
         let mut out = Vec::new();
+        let parens = round_brackets(st);
         for (wi, w) in st.words.iter().enumerate() {
             if quotes.iter().any(|&(o, c)| w.s >= o && w.e <= c + 1) {
                 continue;
             }
-            let (e, pe, topic) = match self.particle(st, w).or_else(|| also_topic(st, wi)) {
+            let (mut e, pe, topic) = match self.particle(st, w).or_else(|| also_topic(st, wi)) {
                 Some(x) => x,
                 None => continue,
             };
+            // A subject inside round brackets (`'어대김'(어차피 당대표는 김태윤)`) is an aside, not the
+            // sentence's; one whose particle follows the closing bracket (`반부패수사3부(황보태진
+            // 부장검사)는`) is the phrase before the bracket, the bracket an apposition.
+            let (mut wi, mut w) = (wi, w);
+            if let Some(&(o, c)) = parens.iter().find(|&&(o, c)| o < w.s && w.s < c) {
+                let k = st.word_from(o);
+                if c >= e || k >= st.words.len() || st.words[k].s >= o {
+                    continue;
+                }
+                (wi, w, e) = (k, &st.words[k], o);
+            }
             // Extend left over noun words (names, titles, organizations, `A와 B`); ko-dic's tags
             // inside unknown names are noisy, so a word counts unless it has a verb, an ending
             // or a case particle other than `과/와`.
@@ -443,9 +462,10 @@ impl QuoteStage {
                 if ptext.ends_with(']') {
                     break;
                 }
+                // `▲서정만 대책위원장이`: a caption's bullet glued to the first word is no part of it.
                 let covered = st.entities.iter().any(|en| {
                     matches!(en.kind.as_str(), "PERSON" | "ORGANIZATION" | "ROLE" | "LOCATION")
-                        && en.span.start <= st.base + pw.s
+                        && en.span.start <= st.base + pw.s + bullet_len(ptext)
                         && st.base + pw.e <= en.span.end
                 }) || crate::extract::entities::is_generic_org(ptext.trim_end_matches(','))
                     // `홍은택, 남궁훈 대표`: a list of names, but not a clause ended by a comma
@@ -512,7 +532,7 @@ impl QuoteStage {
             let indefinite = det == "한";
             let anaphoric = matches!(det.as_str(), "이" | "그" | "해당" | "같은");
             // Skip leading brackets.
-            while s < e && matches!(st.chars[s], '(' | '[' | '<' | '·' | ',') {
+            while s < e && (matches!(st.chars[s], '(' | '[' | '<' | '·' | ',') || is_bullet(st.chars[s])) {
                 s += 1;
             }
             if s >= e {
@@ -542,7 +562,12 @@ impl QuoteStage {
                     None if person => self.speaker_of(st, s, e, roles),
                     None => self.speaker_of(st, s, e, roles).map(|_| (st.text(s, e), false)),
                 }
-            } else if anaphoric && st.slice(s, e).split(' ').next().is_some_and(GenericOrgs::stands_for_private) {
+            } else if anaphoric
+                && st.slice(s, e).split(' ').next().is_some_and(GenericOrgs::stands_for_private)
+                // `같은 회사 오민준 전무도`: a person named in the phrase speaks, not the company.
+                && !has_name(st, s, e)
+                && self.apposed_name(st, s, e).is_none()
+            {
                 // `이 회사 관계자는`, `해당 구단은`: the company or team named last, not the last speaker.
                 st.generic.private_before(st.base + s).map(|org| (org, false))
             } else if anaphoric && self.speaker_of(st, s, e, roles).is_some_and(|(_, p)| !p) && !has_name(st, s, e) {
@@ -580,6 +605,44 @@ impl QuoteStage {
             return None;
         }
         (w0..w1 - 1).find_map(|k| self.name_word(st, k)).map(|n| (n.to_string(), title))
+    }
+
+    /// `황보수진 남도대 소비자학과 교수`, `남도대 경제학부 남기훈 교수`, `석지원 오늘배달 대표`: the
+    /// people of one subject phrase speak jointly only when a conjunction joins them (`A와 B`, `A,
+    /// B`, `A·B`). Without one, a second "name" is an affiliation the entity stage misread as a
+    /// person (`남도대`, `오늘배달`): it is dropped when it follows a Korean name right after a
+    /// space, and of the rest the one right before the title holds it, else the first.
+    fn title_holder<'e>(&self, st: &Sent, people: Vec<&'e &'e Entity>, inside: &[&Entity]) -> Vec<&'e &'e Entity> {
+        if people.len() < 2 {
+            return people;
+        }
+        let rel = |p: usize| p - st.base;
+        let korean = |en: &Entity| self.korean_name(st.slice(rel(en.span.start), rel(en.span.end)));
+        let mut kept: Vec<&'e &'e Entity> = Vec::new();
+        for p in people {
+            let after_name = kept.last().is_some_and(|q| korean(q) && q.span.end + 1 == p.span.start && st.chars.get(rel(q.span.end)) == Some(&' '));
+            if !after_name {
+                kept.push(p);
+            }
+        }
+        let joined = kept.windows(2).any(|w| {
+            let gap = st.slice(rel(w[0].span.end).min(rel(w[1].span.start)), rel(w[1].span.start));
+            gap.contains([',', '·', '、', '/']) || gap.contains("와 ") || gap.contains("과 ") || gap.contains("및") || gap.contains("그리고")
+        });
+        if joined {
+            return kept;
+        }
+        let holder = kept.iter().copied().find(|p| {
+            inside.iter().any(|r| r.kind == ROLE && r.span.start > p.span.end && st.slice(rel(p.span.end), rel(r.span.start)).chars().all(|c| c == ' '))
+        });
+        vec![holder.unwrap_or(kept[0])]
+    }
+
+    /// Shaped like a Korean name: a known surname and a two-syllable given name (`황보수진`, `남기훈`).
+    fn korean_name(&self, t: &str) -> bool {
+        let n = t.chars().count();
+        let cut = |k: usize| t.char_indices().nth(k).map_or(t.len(), |(i, _)| i);
+        t.chars().all(is_hangul) && ((n == 3 && self.surnames.contains(&t[..cut(1)])) || (n == 4 && self.surnames.contains(&t[..cut(2)])))
     }
 
     /// `윤모 전무`, `정모 상무`: a word of a surname and 모 right before a title in the phrase
@@ -654,7 +717,7 @@ impl QuoteStage {
     /// not a speaking noun, and not one common noun of the dictionary.
     fn name_word<'s>(&self, st: &Sent<'s>, k: usize) -> Option<&'s str> {
         let w = &st.words[k];
-        let t = st.slice(w.s, w.e);
+        let t = st.slice(w.s, w.e).trim_start_matches(is_bullet);
         let n = t.chars().count();
         if !(3..=4).contains(&n) || !t.chars().all(is_hangul) {
             return None;
@@ -703,6 +766,14 @@ impl QuoteStage {
     /// (`남궁태오는` → `남/NNG 궁태/NNG 오/VV 는/ETM`), from the surface when the word before the
     /// particle ends exactly where an entity or a speaking noun does.
     fn particle(&self, st: &Sent, w: &Word) -> Option<(usize, usize, bool)> {
+        // `한은 "…"`, `박지은 교수`: a name that ends in a syllable shaped like a particle (한은 →
+        // 한/NNG 은/JX) is a bare name when a person or organization entity covers the whole word.
+        let end = w.s + st.slice(w.s, w.e).trim_end_matches([',', '.']).chars().count();
+        if st.entities.iter().any(|en| {
+            (en.kind == PERSON || en.kind == ORGANIZATION) && en.span.end == st.base + end && en.span.start <= st.base + w.s + bullet_len(st.slice(w.s, w.e))
+        }) {
+            return None;
+        }
         let ms = st.word_morphs(w);
         if let Some(pk) = ms.iter().rposition(|m| !is_punct_tag(tag(m))).filter(|&k| k > 0) {
             let pm = &ms[pk];
@@ -749,6 +820,9 @@ impl QuoteStage {
         // untagged words that go on after them, are one foreign name.
         let persons: Vec<&&Entity> = inside.iter().filter(|en| en.kind == PERSON).collect();
         if persons.len() >= 2
+            // `황보수진 남도대 소비자학과 교수`: Korean names side by side are no foreign name (the
+            // second is an affiliation misread as a name).
+            && !persons.iter().all(|en| self.korean_name(st.slice(en.span.start - st.base, en.span.end - st.base)))
             && persons.iter().all(|en| !en.canonical.contains(';') && en.canonical == st.slice(en.span.start - st.base, en.span.end - st.base))
             && persons.windows(2).all(|p| p[1].span.start == p[0].span.end + 1 && st.chars[p[0].span.end - st.base] == ' ')
         {
@@ -774,7 +848,9 @@ impl QuoteStage {
             let (a0, a1) = (en.span.start - st.base, en.span.end - st.base);
             a0 > 0 && st.chars.get(a0 - 1).is_some_and(|&c| closer_for(c).is_some()) && st.chars.get(a1).copied().is_some_and(is_mark)
         };
-        for en in inside.iter().filter(|en| en.kind == PERSON && !in_marks(en)) {
+        let named: Vec<&&Entity> = inside.iter().filter(|en| en.kind == PERSON && !in_marks(en)).collect();
+        let named = self.title_holder(st, named, &inside);
+        for en in named {
             // `김모(45)씨`: an anonymized person is the surname alone, never a full name that
             // happens to share it.
             let surface = st.text(en.span.start - st.base, en.span.end - st.base);
@@ -1166,10 +1242,23 @@ impl QuoteStage {
                     let seg_end = headline && matches!(st.chars[o], '"' | '“') && segment_end(st, c + 1);
                     let yes = (alone && at_end && (clausal || after_cue_block || multiword))
                         || (headline && (at_end || seg_end) && (clausal || multiword || named_before))
-                        || (named_before && (clausal || headline))
+                        // `12개국 외교장관 ‘산티아고 공동선언’ 채택`: single marks in a headline with more
+                        // words after them hold a name unless they hold a clause.
+                        || (named_before && (clausal || (headline && (at_end || seg_end || matches!(st.chars[o], '"' | '“')))))
                         || (st.kind == BlockKind::Body && at_end && clausal);
-                    yes.then(|| found(None, false))
+                    if yes {
+                        Some(found(None, false))
+                    } else if alone && st.kind == BlockKind::Body && (clausal || multiword) {
+                        // `"정말 무서웠어요." 현장을 본 최모씨는 이렇게 말했다`, `"…" 정모씨의 말이다`:
+                        // a quote that is a sentence of its own, reported by the words after it.
+                        self.reported_after(st, o, c, pairs).map(|v| found(Some(v), false))
+                    } else {
+                        None
+                    }
                 }
+            } else if self.lex.cue_speech.contains(&cue) && self.labels_a_thing(st, cue_end) {
+                // `'아이들 통학로를 지켜 주세요'라고 적힌 손팻말`: words written on a thing.
+                None
             } else if self.lex.cue_speech.contains(&cue) {
                 match self.next_predicate(st, st.word_from(cue_end), pairs) {
                     Err(()) => Some(found(None, true)),
@@ -1192,7 +1281,28 @@ impl QuoteStage {
                         .find(|m| is_nominal_tag(tag(m)))
                         .is_some_and(|m| self.lex.speech_nouns.contains(&st.morph_text(m)))
                 });
-                if noun_ok && (st.clausal(inner.0, inner.1) || after_cue_block) {
+                // `"…"는 게 그의 설명이다`: 게 (것이), then the speech noun with the copula.
+                let thing = st.words.get(wi).is_some_and(|w| matches!(st.slice(w.s, w.e), "게" | "것이"));
+                let pred = thing
+                    .then(|| {
+                        (wi + 1..(wi + 4).min(st.words.len())).find(|&k| {
+                            let ms = st.word_morphs(&st.words[k]);
+                            ms.iter().any(|m| tag(m) == "VCP") && ms.iter().any(|m| is_nominal_tag(tag(m)) && self.lex.speech_noun_pred.contains(&st.morph_text(m)))
+                        })
+                    })
+                    .flatten();
+                // `"…검토하느냐"는 질문에 공 장관은`: a speech noun with an adverbial case particle
+                // names the question or remark the sentence answers; it is no quote of its own.
+                let answered = !thing
+                    && st.words.get(wi).is_some_and(|w| {
+                        let ms = st.word_morphs(w);
+                        ms.iter().any(|m| tag(m) == "JKB" && st.morph_text(m).starts_with('에')) && !ms.iter().any(|m| is_predicate_tag(tag(m)))
+                    });
+                if answered {
+                    None
+                } else if let Some(v) = pred.filter(|_| st.clausal(inner.0, inner.1) || after_cue_block) {
+                    Some(found(Some(v), false))
+                } else if noun_ok && (st.clausal(inner.0, inner.1) || after_cue_block) {
                     let v = self.next_predicate(st, wi, pairs).unwrap_or_default();
                     Some(found(v, false))
                 } else {
@@ -1226,6 +1336,40 @@ impl QuoteStage {
             }
         }
         out
+    }
+
+    /// The word after a quotative cue is an adnominal form of a naming or writing verb that
+    /// modifies a noun (`'…'라고 적힌 손팻말`, `'…'라고 불리는 사업`).
+    fn labels_a_thing(&self, st: &Sent, cue_end: usize) -> bool {
+        st.words.get(st.word_from(cue_end)).is_some_and(|w| adnominal(st, w) && st.lemma(w).is_some_and(|l| self.lex.naming.contains(&l)))
+    }
+
+    /// The verb word that reports a quote standing as a sentence of its own (its words end in
+    /// `.`, `!`, `?` or `…`) from the words after it: a reporting verb after `이렇게`/`그렇게`/`이같이`
+    /// (`최씨는 당시 상황을 이렇게 전했다`), or a speech noun with the copula ending the sentence
+    /// (`정모씨의 말이다`, `… 관계자의 설명이다`).
+    fn reported_after(&self, st: &Sent, o: usize, c: usize, pairs: &[(usize, usize)]) -> Option<usize> {
+        let inner_end = st.chars[o + 1..c].iter().rev().find(|ch| !crate::segment::is_space(**ch));
+        let after = st.chars.get(c + 1);
+        if !(matches!(inner_end, Some('.' | '!' | '?' | '…')) || matches!(after, Some('.' | '!' | '?' | '…'))) {
+            return None;
+        }
+        if pairs.iter().any(|&(o2, _)| o2 > c) {
+            return None;
+        }
+        let first = st.word_from(c + 1);
+        let words = &st.words[first.min(st.words.len())..];
+        let last = words.len().checked_sub(1)? + first;
+        let lw = &st.words[last];
+        let ms = st.word_morphs(lw);
+        if ms.iter().any(|m| tag(m) == "VCP") && ms.iter().any(|m| is_nominal_tag(tag(m)) && self.lex.speech_noun_pred.contains(&st.morph_text(m))) && last > first {
+            return Some(last);
+        }
+        let thus = (first..=last).find(|&k| matches!(st.slice(st.words[k].s, st.words[k].e), "이렇게" | "그렇게" | "이같이"))?;
+        (thus + 1..=last).find(|&k| {
+            let w = &st.words[k];
+            !adnominal(st, w) && st.lemma(w).is_some_and(|l| self.lex.verbs.contains(&l))
+        })
     }
 
     /// `"…"(탁 의원)`: the inside of round brackets right after the closing mark at `c` when it
@@ -1349,6 +1493,10 @@ impl QuoteStage {
             k += 1;
         }
         let at = st.base + c + 1;
+        // `'어대김'(어차피 당대표는 김태윤) 현상을`: a term glossed in brackets right after its marks.
+        if k == c + 1 && st.chars.get(k) == Some(&'(') {
+            return true;
+        }
         if k > c + 1 {
             let suffix = st.slice(c + 1, k);
             if self.lex.cue_speech.contains(suffix) || self.lex.cue_nominal.contains(suffix) {
@@ -1650,6 +1798,20 @@ impl QuoteStage {
                         .map(|s| (carry.resolve(s), st.text(s.s, s.e)));
                 }
                 if speaker.is_none() {
+                    // `"…" 정모(45)씨의 말이다`: the one whose words they are.
+                    speaker = f.verb.filter(|&v| v > 0 && st.words[v - 1].s > f.c).and_then(|v| {
+                        let gw = &st.words[v - 1];
+                        let gt = st.slice(gw.s, gw.e);
+                        let owner = gt.strip_suffix('의')?;
+                        let e = gw.s + owner.chars().count();
+                        let ms = st.word_morphs(&st.words[v]);
+                        let (sp, _) = (ms.iter().any(|m| tag(m) == "VCP")).then(|| self.speaker_of(&st, gw.s, e, &roles)).flatten()?;
+                        // `그의 설명이다`: the pronoun's antecedent.
+                        let sp = if sp.is_empty() { carry.pronoun(matches!(owner, "이들" | "그들")) } else { sp };
+                        (!sp.is_empty()).then(|| (sp, st.text(gw.s, e)))
+                    });
+                }
+                if speaker.is_none() {
                     if let Some(cue) = cue_block {
                         if st.chars[..f.o].iter().all(|&ch| !is_hangul(ch) && !ch.is_alphanumeric()) {
                             speaker = Some(self.cue_speaker(&names, cue));
@@ -1743,6 +1905,9 @@ impl QuoteStage {
                     let head = if speaker_text.is_empty() && speaker == carry.speaker { std::mem::take(&mut carry.head) } else { String::new() };
                     carry.set(&speaker, &people);
                     carry.head = speaker_text.rsplit(' ').next().filter(|h| !h.is_empty()).map_or(head, str::to_string);
+                    if !speaker_text.is_empty() {
+                        carry.human = people.contains(&speaker) || self.human_head(&carry.head);
+                    }
                 }
                 if speaker.is_empty() && body && f.kind == DIRECT && carry.speaker.is_empty() {
                     lede.push((out.len(), si));
@@ -1761,6 +1926,7 @@ impl QuoteStage {
                 if let Some(s) = subjects.iter().find(|s| s.topic && !s.generic && !s.speaker.is_empty()) {
                     carry.set(&s.speaker.clone(), &people);
                     carry.head = st.slice(s.s, s.e).rsplit(' ').next().unwrap_or("").to_string();
+                    carry.human = people.contains(&s.speaker) || self.human_head(&carry.head);
                 }
             }
         }
@@ -1790,6 +1956,18 @@ impl QuoteStage {
             }
         }
         out
+    }
+
+    /// The head of a speaker's phrase names a person: a title (`교수`, `차관`), an anonymized
+    /// person (`A씨`) or a speaking noun for people (`관계자`, `주민`), not one for a body
+    /// (`업계`, `당국`, `측`).
+    fn human_head(&self, head: &str) -> bool {
+        let head = head.strip_suffix('들').filter(|h| !h.is_empty()).unwrap_or(head);
+        let body = matches!(
+            head,
+            "업계" | "당국" | "정부" | "당" | "여당" | "야당" | "與" | "野" | "지도부" | "단체" | "노조" | "검찰" | "경찰" | "소방당국" | "재판부" | "외신" | "주최" | "주최측" | "측" | "쪽" | "의료진" | "변호인단"
+        );
+        !body && (self.titles.contains(head) || head.ends_with('씨') || self.lex.speaker_nouns.contains(head))
     }
 
     /// `울산 마린스는 …했다. 구단 관계자는 "…"`: a subject headed by a word for a company or team
@@ -2048,6 +2226,34 @@ fn anonymized_name(phrase: &str) -> Option<String> {
     let c = cs.next()?;
     let letter = is_hangul(c) || ('ㄱ'..='ㅎ').contains(&c) || c.is_ascii_uppercase();
     (cs.next().is_none() && letter).then(|| c.to_string())
+}
+
+/// The round bracket pairs of a sentence (not nested), as (opening, closing) positions.
+fn round_brackets(st: &Sent) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open = None;
+    for (i, &c) in st.chars.iter().enumerate() {
+        match c {
+            '(' if open.is_none() => open = Some(i),
+            ')' => {
+                if let Some(o) = open.take() {
+                    out.push((o, i));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Bullets that open a caption or a list item (`▲서정만 위원장이 …`), glued to the first word.
+fn is_bullet(c: char) -> bool {
+    matches!(c, '▲' | '△' | '■' | '□' | '●' | '○' | '◆' | '◇' | '▶' | '▷' | '►' | '•' | '※')
+}
+
+/// How many bullets open a word.
+fn bullet_len(word: &str) -> usize {
+    word.chars().take_while(|&c| is_bullet(c)).count()
 }
 
 /// A clause ends between `a` and `b`: a predicate word (not adnominal) followed by a comma
@@ -2578,5 +2784,115 @@ mod tests {
         let q = quotes("한강 베어스는 이적료를 모두 냈다고 밝혔다. 한강 베어스 구단은 영수증도 공개했다. 부산 씨호크스는 한강 베어스의 해명을 반박했다. 구단 관계자는 \"잔금은 들어오지 않았다\"고 말했다.");
         let last = q.last().unwrap();
         assert_eq!((last.1.as_str(), last.2.as_str()), ("잔금은 들어오지 않았다", "부산 씨호크스"), "{q:?}");
+    }
+
+    #[test]
+    fn a_name_ending_like_a_particle_is_no_subject_split() {
+        // ko-dic reads 한은 as 한/NNG + 은/JX; the entity covers the whole word.
+        let q = quotes("수출 늘어도 내수 부진\n\n한은 \"기준금리 당분간 동결\"\n\n한국은행은 19일 기준금리를 연 3.0%로 동결했다.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].2, "한국은행", "{q:?}");
+    }
+
+    #[test]
+    fn a_caption_bullet_is_no_part_of_the_speaker() {
+        let q = quotes("공사장 소음에 주민 반발\n\n▲정다온 비상대책위원장이 19일 구청 앞에서 \"밤에는 공사를 멈춰 달라\"며 호소하고 있다. 오현수 기자\n\n주민들은 구청에 민원을 냈다.");
+        let q: Vec<_> = q.into_iter().filter(|x| x.1 == "밤에는 공사를 멈춰 달라").collect();
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!((q[0].2.as_str(), q[0].3.as_str()), ("정다온", "정다온 비상대책위원장"), "{q:?}");
+    }
+
+    #[test]
+    fn a_subject_in_round_brackets_is_an_aside() {
+        // The moderator asks; 대표는 inside the gloss of the nickname is not the speaker.
+        let q = quotes("오세진 후보는 토론회에 나섰다. 진행자가 이른바 '어대오'(어차피 대표는 오세진) 현상을 어떻게 보느냐고 묻자 오 후보는 \"당원들이 판단할 것\"이라고 답했다.");
+        let ind: Vec<_> = q.iter().filter(|x| x.0 == "indirect").collect();
+        assert_eq!(ind.len(), 1, "{q:?}");
+        assert_eq!((ind[0].2.as_str(), ind[0].4.as_str()), ("진행자", "묻자"), "{q:?}");
+        assert!(ind[0].1.starts_with("이른바 '어대오'"), "{q:?}");
+        // A person in brackets after a body is an apposition: the body speaks.
+        let q = quotes("부산지검 형사2부(남궁민 부장검사)는 \"형량이 지나치게 가볍다\"며 항소했다.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].2.starts_with("부산지검") && !q[0].2.contains("남궁민"), "{q:?}");
+    }
+
+    #[test]
+    fn people_of_one_subject_speak_jointly_only_when_a_conjunction_joins_them() {
+        let q = quotes("권하은 남도대 화학과 교수는 \"촉매 수명이 두 배로 늘었다\"고 말했다. \"상용화는 5년 뒤\"라고 남도대 화학과 노태준 교수는 말했다.");
+        assert_eq!((q[0].2.as_str(), q[1].2.as_str()), ("권하은", "노태준"), "{q:?}");
+        let q = quotes("권하은 한빛대 화학과 교수는 \"촉매 수명이 두 배로 늘었다\"고 말했다. \"상용화는 5년 뒤\"라고 한빛대 화학과 노태준 교수는 말했다.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].2, "권하은", "{q:?}");
+        assert_eq!(q[1].2, "노태준", "{q:?}");
+        let q = quotes("권하은, 노태준 한빛대 교수는 \"연구를 이어가겠다\"고 말했다.");
+        assert_eq!(q[0].2, "권하은;노태준", "{q:?}");
+    }
+
+    #[test]
+    fn he_after_an_official_is_the_official() {
+        let q = quotes("정민수 의원은 예산 삭감을 비판했다. 도 관계자는 \"다리 보강을 서두르겠다\"고 말했다. 그는 \"예산이 나오는 대로 착공하겠다\"고 덧붙였다.\n\n경상남도는 다리 점검을 마쳤다.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].2, q[1].2, "{q:?}");
+        assert_ne!(q[1].2, "정민수", "{q:?}");
+    }
+
+    #[test]
+    fn a_committees_short_form_is_the_committee() {
+        let q = quotes("미래개혁당 선거관리위원회는 경선 일정을 19일 발표했다. 당 선관위 관계자는 \"투표 시스템 점검을 마쳤다\"고 전했다.");
+        let last = q.last().unwrap();
+        assert_eq!(last.2, "미래개혁당 선거관리위원회", "{q:?}");
+    }
+
+    #[test]
+    fn a_quote_standing_alone_reported_by_the_words_after_it() {
+        let q = quotes("폭우가 쏟아졌다. \"물이 허리까지 차올랐어요.\" 가게를 지키던 상인 윤모(52)씨는 당시 상황을 이렇게 말했다. \"이젠 장사를 접어야 할지도 모르겠다.\" 옆 가게 주인 B씨의 말이다.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!((q[0].1.as_str(), q[0].2.as_str(), q[0].4.as_str()), ("물이 허리까지 차올랐어요.", "윤", "말했다"), "{q:?}");
+        assert_eq!((q[1].2.as_str(), q[1].4.as_str()), ("B", "말이다"), "{q:?}");
+        // A quoted sentence followed by an ordinary sentence is not reported by it.
+        let q = quotes("주민들은 \"불안하다\"고 말했다. \"안전이 먼저다.\" 이런 구호가 광장을 메웠다.");
+        assert!(q.iter().all(|x| x.1 != "안전이 먼저다."), "{q:?}");
+    }
+
+    #[test]
+    fn he_after_an_unnamed_person_is_that_person() {
+        let q = quotes("오세진 시장은 19일 대책을 내놨다. \"규제를 풀어야 투자가 산다\"라고 한 국립대 경제학과 교수는 말했다. 그는 \"지방의 재량을 키워야 한다\"고 덧붙였다.");
+        let last = q.last().unwrap();
+        assert_eq!((last.2.as_str(), last.3.as_str()), ("국립대 경제학과 교수", "그"), "{q:?}");
+    }
+
+    #[test]
+    fn a_person_named_after_same_company_speaks() {
+        let q = quotes("나영석 한빛전자 대표는 \"수출 비중을 늘리겠다\"고 말했다. 같은 회사 오민준 전무도 \"미국 공장 가동률이 90%를 넘었다\"고 거들었다.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].2, "오민준", "{q:?}");
+    }
+
+    #[test]
+    fn a_quote_before_thing_and_a_speech_noun_with_the_copula() {
+        let q = quotes("서지훈 원장은 \"병상이 부족하다\"고 말했다. 의료계의 우려도 크다. \"응급실 의사 한 명이 환자 스무 명을 본다\"는 게 그의 설명이다.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!((q[1].0.as_str(), q[1].2.as_str(), q[1].4.as_str()), ("direct", "서지훈", "설명이다"), "{q:?}");
+    }
+
+    #[test]
+    fn words_written_on_a_thing_are_no_speech() {
+        let q = quotes("주민 40여명은 시청 앞에서 시위를 벌였다. 주민들은 '공사 차량 우회하라'라고 적힌 손팻말을 들었다. 한 주민은 \"아이들이 위험하다\"고 말했다.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1, "아이들이 위험하다", "{q:?}");
+    }
+
+    #[test]
+    fn a_question_quoted_before_an_adverbial_particle_is_no_quote() {
+        let q = quotes("\"요금도 올리느냐\"는 질문에 정민수 장관은 \"올릴 생각은 없다\"고 답했다.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!((q[0].1.as_str(), q[0].2.as_str()), ("올릴 생각은 없다", "정민수"), "{q:?}");
+    }
+
+    #[test]
+    fn single_marks_in_a_headline_before_more_words_hold_a_name() {
+        let q = quotes("10개국 통상장관 '부산 공동선언' 채택…오세진 장관 '공급망 함께 지킨다'\n\n10개국 통상장관이 19일 부산에서 공동선언을 채택했다.");
+        let texts: Vec<&str> = q.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(texts, ["공급망 함께 지킨다"], "{q:?}");
     }
 }
