@@ -2132,19 +2132,25 @@ fn abbreviates(short: &str, full: &str) -> bool {
             return true;
         }
     }
-    let s: Vec<char> = short.chars().collect();
-    let f: Vec<char> = full.chars().collect();
-    if !(3..=5).contains(&s.len()) || f.len() < s.len() + 2 || !s.iter().chain(&f).all(|&c| is_hangul(c)) {
+    // Without allocating: the checks that fail most often (the first syllable) come first.
+    let (Some(s0), Some(f0)) = (short.chars().next(), full.chars().next()) else { return false };
+    if s0 != f0 {
+        return false;
+    }
+    let (sn, fl) = (short.chars().count(), full.chars().count());
+    if !(3..=5).contains(&sn) || fl < sn + 2 || !short.chars().chain(full.chars()).all(is_hangul) {
         return false;
     }
     // The last syllable of the short form is one of the last two of the name (`중대본`, `…본부`),
     // or `위` of a closing `위원회` (`선관위`, `대책위`).
-    let last = s[s.len() - 1];
-    if s[0] != f[0] || !(f[f.len() - 2..].contains(&last) || (last == '위' && full.ends_with("위원회"))) {
+    let last = short.chars().next_back().expect("three or more syllables");
+    let mut tail = full.chars().rev();
+    let (t1, t2) = (tail.next(), tail.next());
+    if !(t1 == Some(last) || t2 == Some(last) || (last == '위' && full.ends_with("위원회"))) {
         return false;
     }
-    let mut it = f.iter();
-    s.iter().all(|c| it.any(|x| x == c))
+    let mut it = full.chars();
+    short.chars().all(|c| it.any(|x| x == c))
 }
 
 /// Generic words that stand for an organization named elsewhere in the article, and how to find
