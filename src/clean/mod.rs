@@ -366,7 +366,7 @@ impl Cleaner {
                 let core = self.strip_signature(s);
                 let first_bit = self.line.len() + self.start.len();
                 let cand = cands[i] >> first_bit;
-                if let Some((_, r)) = self.caption.iter().enumerate().find(|(k, r)| cand & (1 << k) != 0 && r.regex.is_match(core)) {
+                if let Some(r) = gated(&self.caption, cand).find(|r| r.regex.is_match(core)) {
                     kinds[i] = Some((r.kind, r.name));
                 }
             }
@@ -490,16 +490,14 @@ impl Cleaner {
         let mut b1 = end;
         let mut pre = None;
         let mut suf = None;
-        {
-            for r in self.prefix.iter().enumerate().filter(|(k, _)| prefix_cand & (1 << k) != 0).map(|(_, r)| r) {
-                if let Some(m) = r.regex.find(s) {
-                    if m.end() > 0 && m.end() < s.len() {
-                        self.note_names(m.as_str(), r.kind, out);
-                        let (a, b) = trim_range(text, start, start + m.end());
-                        pre = Some(Block { span: index.span(a, b), kind: r.kind, rule: r.name });
-                        b0 = start + m.end();
-                        break;
-                    }
+        for r in gated(&self.prefix, prefix_cand) {
+            if let Some(m) = r.regex.find(s) {
+                if m.end() > 0 && m.end() < s.len() {
+                    self.note_names(m.as_str(), r.kind, out);
+                    let (a, b) = trim_range(text, start, start + m.end());
+                    pre = Some(Block { span: index.span(a, b), kind: r.kind, rule: r.name });
+                    b0 = start + m.end();
+                    break;
                 }
             }
         }
@@ -543,8 +541,7 @@ impl Cleaner {
         let mut blocks = Vec::new();
         let (mut b0, mut b1) = (start, end);
         let s = &text[b0..b1];
-        let tried = self.prefix.iter().enumerate().filter(|(k, _)| prefix_cand & (1 << k) != 0).map(|(_, r)| r);
-        if let Some((r, m)) = tried.into_iter().find_map(|r| r.regex.find(s).map(|m| (r, m))) {
+        if let Some((r, m)) = gated(&self.prefix, prefix_cand).find_map(|r| r.regex.find(s).map(|m| (r, m))) {
             if m.end() > 0 && m.end() < s.len() {
                 self.note_names(m.as_str(), r.kind, out);
                 let (a, b) = trim_range(text, b0, b0 + m.end());
@@ -567,7 +564,7 @@ impl Cleaner {
         for _ in 0..3 {
             let s = &text[b0..b1];
             // The candidates of the whole line hold those of any part of it.
-            let cut = self.credit.iter().enumerate().filter(|(k, _)| credit_cand & (1 << k) != 0).find_map(|(_, r)| {
+            let cut = gated(&self.credit, credit_cand).find_map(|r| {
                 let m = r.regex.find(s)?;
                 let body = m.as_str();
                 // The period before a credit ends the caption's sentence.
@@ -660,6 +657,11 @@ impl Cleaner {
         }
         open.map(|i| &self.line[i])
     }
+}
+
+/// The rules of `rules` whose bit (`k` for `rules[k]`) is set in `cand`, in order.
+fn gated(rules: &[Rule], cand: Bits) -> impl Iterator<Item = &Rule> {
+    rules.iter().enumerate().filter(move |(k, _)| cand & (1 << k) != 0).map(|(_, r)| r)
 }
 
 /// `[a, b)` without leading and trailing white space.
