@@ -45,12 +45,13 @@ pub enum Outcome {
     Failed(Failed),
 }
 
-/// Every resource loaded once and shared read-only by all threads.
+/// Every resource, loaded once. Threads may share one pipeline, but a worker that runs many
+/// documents should take its own [`Pipeline::fork`].
 pub struct Pipeline {
-    pub data: resources::DataFiles,
+    pub data: std::sync::Arc<resources::DataFiles>,
     pub cleaner: clean::Cleaner,
     pub splitter: segment::Splitter,
-    pub morphology: morph::Morphology,
+    pub morphology: std::sync::Arc<morph::Morphology>,
     pub stages: Vec<Box<dyn extract::Stage>>,
     /// Idle per-thread morphology workers (taken for one document, then returned).
     workers: Mutex<Vec<morph::MorphWorker>>,
@@ -66,8 +67,25 @@ impl Pipeline {
             (morphology.join().unwrap_or_else(|p| std::panic::resume_unwind(p)), rest)
         });
         let (cleaner, splitter, stages) = rest?;
-        let morphology = morphology?;
-        Ok(Pipeline { data, cleaner, splitter, morphology, stages, workers: Mutex::new(Vec::new()) })
+        let morphology = std::sync::Arc::new(morphology?);
+        Ok(Pipeline { data: std::sync::Arc::new(data), cleaner, splitter, morphology, stages, workers: Mutex::new(Vec::new()) })
+    }
+
+    /// A copy of the pipeline for one worker thread, made in a few milliseconds: the dictionary
+    /// and the data files are shared, the rules and lexicons copied. What it buys is regex
+    /// scratch space of its own. A `Regex` lends its search cache from a pool that is free for
+    /// one thread but costly when several threads search the same `Regex` at once (the regex
+    /// crate documents this and advises a clone per thread, see rust-lang/regex#934); the
+    /// cleaning rules run on every line of every page. The output is the same either way.
+    pub fn fork(&self) -> Pipeline {
+        Pipeline {
+            data: self.data.clone(),
+            cleaner: self.cleaner.clone(),
+            splitter: self.splitter.clone(),
+            morphology: self.morphology.clone(),
+            stages: self.stages.iter().map(|s| s.fork()).collect(),
+            workers: Mutex::new(Vec::new()),
+        }
     }
 
     /// Keeps only the named stages (`all`, `none`, or a comma-separated list such as `entities`).

@@ -267,6 +267,12 @@ pub fn pipe<R: BufRead, W: Write>(
     } else {
         None
     };
+    // One copy of the pipeline per pool thread (see `Pipeline::fork`), picked by thread index.
+    let forks: Vec<Pipeline> = match &pool {
+        Some(p) => (0..p.current_num_threads()).map(|_| pipeline.fork()).collect(),
+        None => Vec::new(),
+    };
+    let pipeline = Workers { shared: pipeline, forks: &forks };
     let mut rows = RowStream::new(io::BufWriter::with_capacity(1 << 16, output), opts.tokens);
     let mut summary = PipeSummary::default();
     let mut eof = false;
@@ -284,7 +290,7 @@ pub fn pipe<R: BufRead, W: Write>(
                 }
                 Err(e) => {
                     // What was read so far is still processed and written; then the run fails.
-                    finish_chunk(pipeline, pool.as_ref(), chunk, &mut rows, &mut summary)?;
+                    finish_chunk(&pipeline, pool.as_ref(), chunk, &mut rows, &mut summary)?;
                     return Err(PipeError::Input(e));
                 }
             };
@@ -295,13 +301,26 @@ pub fn pipe<R: BufRead, W: Write>(
                 chunk.push((number, item));
             }
         }
-        finish_chunk(pipeline, pool.as_ref(), chunk, &mut rows, &mut summary)?;
+        finish_chunk(&pipeline, pool.as_ref(), chunk, &mut rows, &mut summary)?;
     }
     Ok(summary)
 }
 
+/// The pipeline as the pool threads see it: thread `i` of the pool runs `forks[i]`.
+struct Workers<'a> {
+    shared: &'a Pipeline,
+    forks: &'a [Pipeline],
+}
+
+impl Workers<'_> {
+    fn process(&self, item: Item) -> Outcome {
+        let p = rayon::current_thread_index().and_then(|i| self.forks.get(i)).unwrap_or(self.shared);
+        p.process(item)
+    }
+}
+
 fn finish_chunk<W: Write>(
-    pipeline: &Pipeline,
+    pipeline: &Workers,
     pool: Option<&rayon::ThreadPool>,
     chunk: Vec<(u64, Item)>,
     rows: &mut RowStream<W>,

@@ -459,6 +459,7 @@ fn write_tables(
         for _ in 0..threads {
             let (job_rx, done_tx) = (&job_rx, done_tx.clone());
             scope.spawn(move || {
+                let pipeline = &pipeline.fork();
                 // After the writer stops (a write error), jobs are still taken and dropped, so the
                 // reader is never left blocked on a full queue.
                 let mut writing = true;

@@ -23,7 +23,7 @@ pub const MAX_RULES: usize = Bits::BITS as usize;
 /// Character classes with more members than this give no literal (`[가-힣]`, `\w`).
 const MAX_CLASS_CHARS: u32 = 16;
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct LiteralGate {
     /// The literals' automaton (overlapping semantics: every state knows every literal that ends
     /// where it is entered) and the rules each of its match states stands for.
@@ -35,7 +35,7 @@ pub struct LiteralGate {
 /// The rules whose literals end in each match state of the DFA: a line's candidates are the
 /// union over the states its bytes pass through, one table look-up per byte instead of one
 /// call of an overlapping search per literal found.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct RuleBits {
     /// By state index (state id `>> shift`), up to the last match state.
     bits: Vec<Bits>,

@@ -28,15 +28,16 @@ enum Scope {
     Credit,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Rule {
     kind: BlockKind,
     name: &'static str,
     regex: Regex,
 }
 
-/// The compiled boilerplate rules. Build once with [`Cleaner::new`], share across threads.
-#[derive(Debug)]
+/// The compiled boilerplate rules. Build once with [`Cleaner::new`]; a clone shares the compiled
+/// rules and gets search scratch space of its own (see [`crate::Pipeline::fork`]).
+#[derive(Debug, Clone)]
 pub struct Cleaner {
     line: Vec<Rule>,
     /// The open line rules (those the literal gate cannot rule out, see [`gate`]) as one set:

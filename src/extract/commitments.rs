@@ -32,7 +32,7 @@ pub const DECISION: &str = "decision";
 pub const PLAN: &str = "plan";
 pub const REVIEW: &str = "review";
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct Lexicon {
     decide_after_giro: FxHashSet<String>,
     plan_noun: FxHashSet<String>,
@@ -88,6 +88,7 @@ impl Lexicon {
     }
 }
 
+#[derive(Clone)]
 pub struct CommitmentStage {
     lex: Lexicon,
     /// For subjects and speakers: the same subject finder as the quotes stage.
@@ -1524,6 +1525,10 @@ impl Stage for CommitmentStage {
 
     fn run(&self, a: &mut Analysis) {
         a.commitments = self.find(a);
+    }
+
+    fn fork(&self) -> Box<dyn Stage> {
+        Box::new(self.clone())
     }
 }
 

@@ -209,6 +209,7 @@ fn duration_follows(rest: &str) -> bool {
 }
 
 /// The entity stage.
+#[derive(Clone)]
 pub struct EntityStage {
     /// Tells the stages apart in the per-thread [`WORD_FACTS`] cache.
     id: u64,
@@ -2106,6 +2107,10 @@ impl Stage for EntityStage {
         }
         resolve_generic_orgs(a, &mut entities);
         a.entities = entities;
+    }
+
+    fn fork(&self) -> Box<dyn Stage> {
+        Box::new(self.clone())
     }
 }
 

@@ -14,7 +14,7 @@ pub struct Entry {
 }
 
 /// Gazetteers, title words, surnames, units and suffixes.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct NerLexicon {
     pub locations: HashMap<String, Entry>,
     pub organizations: HashMap<String, Entry>,
@@ -49,7 +49,7 @@ pub struct NerLexicon {
 }
 
 /// The lists of `ner/context_words.tsv`, by name (the file's header says what each is for).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct ContextWords {
     pub area_noun: Vec<&'static str>,
     pub trip_verb: Vec<&'static str>,

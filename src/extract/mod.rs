@@ -19,6 +19,9 @@ pub trait Stage: Send + Sync {
     /// Runs on one document. Must depend on this document only (no cross-document state), so
     /// output does not depend on thread count or input partitioning.
     fn run(&self, analysis: &mut Analysis);
+    /// A copy for one worker thread (see [`crate::Pipeline::fork`]): same rules and lexicons, and
+    /// regex search scratch space of its own.
+    fn fork(&self) -> Box<dyn Stage>;
 }
 
 /// The stages kornews runs, in order.

@@ -39,7 +39,7 @@ pub const INDIRECT: &str = "indirect";
 const LEDE_SENTENCES: usize = 3;
 
 /// The lexicons of `quotes/quotes.tsv`.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct QuoteLexicon {
     pub cue_speech: FxHashSet<String>,
     pub cue_nominal: FxHashSet<String>,
@@ -84,6 +84,7 @@ impl QuoteLexicon {
     }
 }
 
+#[derive(Clone)]
 pub struct QuoteStage {
     lex: QuoteLexicon,
     /// Surnames (one and two syllables) and titles of `ner/`, for names the entity stage did not
@@ -1578,6 +1579,10 @@ impl Stage for QuoteStage {
     fn run(&self, a: &mut Analysis) {
         let quotes = self.find(a);
         a.quotes = quotes;
+    }
+
+    fn fork(&self) -> Box<dyn Stage> {
+        Box::new(self.clone())
     }
 }
 
