@@ -176,11 +176,19 @@ static ROUTE_NUMBER: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\d{1,4}호선$").u
 /// An interchange, junction or tollgate named in Hangul with a Latin ending: `서안성IC`,
 /// `안성JCT`, `서서울TG`.
 fn interchange(s: &str) -> bool {
+    // (Most words end in Hangul: the last byte rules them out.)
+    if !matches!(s.as_bytes().last(), Some(b'C' | b'T' | b'G')) {
+        return false;
+    }
     ["IC", "JCT", "TG"].iter().any(|suf| s.strip_suffix(suf).is_some_and(|h| h.chars().count() >= 2 && h.chars().all(is_hangul)))
 }
 
 /// An institution whose name is also its building (`국회`, `시청`, `해운대구청`).
 fn building_body(s: &str) -> bool {
+    // Every such name ends in 회, 대, 청 or 사: most words are ruled out by their last character.
+    if !matches!(s.chars().next_back(), Some('회' | '대' | '청' | '사')) {
+        return false;
+    }
     matches!(s, "국회" | "청와대" | "시청" | "구청" | "군청" | "도청" | "정부서울청사" | "정부세종청사")
         || (s.chars().count() >= 3 && ["시청", "구청", "군청", "도청"].iter().any(|x| s.ends_with(x)))
 }
@@ -191,6 +199,37 @@ const PARTICLES: &[&str] = &[
     "부터", "이나", "보다", "처럼", "이다", "였다", "이었", "대비", "은", "는", "이", "가", "을", "를", "의", "에", "와", "과",
     "로", "도", "만", "씩", "나", "였", "인", "째",
 ];
+
+/// [`PARTICLES`] indexed once, so that the per-word checks cost one hash lookup instead of a scan
+/// of the list: the set of spellings, and the particles by their first and by their last
+/// character (each list in the order of `PARTICLES`, so a scan of it finds what a scan of the
+/// whole list would).
+struct ParticleIndex {
+    set: rustc_hash::FxHashSet<&'static str>,
+    by_first: rustc_hash::FxHashMap<char, Vec<&'static str>>,
+    by_last: rustc_hash::FxHashMap<char, Vec<&'static str>>,
+}
+
+static PARTICLE_INDEX: Lazy<ParticleIndex> = Lazy::new(|| {
+    let mut index = ParticleIndex { set: Default::default(), by_first: Default::default(), by_last: Default::default() };
+    for &p in PARTICLES {
+        index.set.insert(p);
+        index.by_first.entry(p.chars().next().unwrap()).or_default().push(p);
+        index.by_last.entry(p.chars().next_back().unwrap()).or_default().push(p);
+    }
+    index
+});
+
+/// `s` is one of [`PARTICLES`] (`PARTICLES.contains(&s)`).
+fn is_particle(s: &str) -> bool {
+    s.len() <= 12 && PARTICLE_INDEX.set.contains(s)
+}
+
+/// The particles `s` may end with, in the order of [`PARTICLES`] (those of them that do not
+/// end with the last character of `s` are left out).
+fn particles_ending(s: &str) -> &'static [&'static str] {
+    s.chars().next_back().and_then(|c| PARTICLE_INDEX.by_last.get(&c)).map_or(&[], Vec::as_slice)
+}
 
 /// What may follow a road's name in a word (`경동로`, `가흥로와`, `중원대로가`, `내성천길에서`).
 const ROAD_PARTICLES: &[&str] = &[
@@ -374,11 +413,14 @@ fn make_word_from(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morp
         // or verb suffix: `남궁하린` read as 남궁 + 하 + 린 is one word, not 남궁하 + an ending.
         // An ending spelled like a particle (`시그널스는` read as 시그널 + 스 + 는) is still taken
         // for the particle.
-        let after_verb = k >= 2 && !PARTICLES.contains(&a.text(m.span)) && {
-            let b = tag(&morphs[k - 2].features.pos);
-            b.starts_with('V') && b != "VCP" || b.starts_with("XSV") || b.starts_with("XSA")
+        // (Only asked for an ending.)
+        let after_verb = || {
+            k >= 2 && !is_particle(a.text(m.span)) && {
+                let b = tag(&morphs[k - 2].features.pos);
+                b.starts_with('V') && b != "VCP" || b.starts_with("XSV") || b.starts_with("XSA")
+            }
         };
-        let strip = t.starts_with('J') || t == "VCP" || (t.starts_with('E') && !after_verb) || (t == "XSN" && a.text(m.span) == "들");
+        let strip = t.starts_with('J') || t == "VCP" || (t.starts_with('E') && !after_verb()) || (t == "XSN" && a.text(m.span) == "들");
         let local_end = m.span.end - w0;
         if strip && local_end <= s1 && m.span.start >= w0 + s0 {
             let p0 = m.span.start - w0;
@@ -670,7 +712,7 @@ impl EntityStage {
 
     /// Does a particle start `rest` (`은`, `의`, `에서` …)?
     fn particle_start(&self, rest: &str) -> bool {
-        PARTICLES.iter().any(|p| rest.starts_with(p))
+        rest.chars().next().and_then(|c| PARTICLE_INDEX.by_first.get(&c)).is_some_and(|ps| ps.iter().any(|p| rest.starts_with(p)))
     }
 
     fn word_rules(&self, a: &Analysis, si: usize, cands: &mut Vec<Cand>) {
@@ -691,9 +733,9 @@ impl EntityStage {
                     w.stem_text = full.clone();
                     // A particle after the one taken into the name stays (`충북도는` read as 충북 + 도 + 는).
                     let after = a.text(Span::new(w.stem.end, w.span.end)).trim_end_matches(|c: char| !is_hangul(c));
-                    w.particle = (!after.is_empty() && PARTICLES.contains(&after)).then(|| after.to_string());
+                    w.particle = (!after.is_empty() && is_particle(after)).then(|| after.to_string());
                     w.common_word = false;
-                } else if let Some(rest) = p.strip_prefix('도').filter(|r| !r.is_empty() && PARTICLES.contains(r)) {
+                } else if let Some(rest) = p.strip_prefix('도').filter(|r| !r.is_empty() && is_particle(r)) {
                     // … and `충북도는` as 충북 + the particles 도 and 는.
                     full.truncate(w.stem_text.len());
                     full.push('도');
@@ -769,8 +811,9 @@ impl EntityStage {
         // … and sometimes misreads a particle (`국토부와` as 국토부 + the verb 오다): strip a
         // particle by its spelling when what is left is a known name.
         for w in ws.iter_mut() {
-            if w.particle.is_none() && !self.lex.locations.contains_key(&w.stem_text) && !self.lex.organizations.contains_key(&w.stem_text) {
-                for p in PARTICLES.iter().filter(|p| **p != "인") {
+            let endings = particles_ending(&w.stem_text);
+            if w.particle.is_none() && !endings.is_empty() && !self.lex.locations.contains_key(&w.stem_text) && !self.lex.organizations.contains_key(&w.stem_text) {
+                for p in endings.iter().filter(|p| **p != "인") {
                     if let Some(head) = w.stem_text.strip_suffix(p) {
                         if !head.is_empty() && (self.lex.locations.contains_key(head) || self.lex.organizations.contains_key(head)) {
                             w.stem = Span::new(w.stem.start, w.stem.end - p.chars().count());
@@ -790,7 +833,7 @@ impl EntityStage {
         let mut road_end: Vec<u8> = vec![0; ws.len()];
         for i in 0..ws.len() {
             let w = &ws[i];
-            let written = a.text(Span::new(w.stem.start, w.span.end)).trim_end_matches(|c: char| ".,!?;:…\"'”’)".contains(c));
+            let written = a.text(Span::new(w.stem.start, w.span.end)).trim_end_matches(|c: char| matches!(c, '.' | ',' | '!' | '?' | ';' | ':' | '…' | '"' | '\'' | '”' | '’' | ')'));
             let Some((x_len, suffix, rest)) = self.road_word(w, written) else { continue };
             // `계획대로`, `예정대로` (as planned): 대로 names a road only with a case particle, before a
             // number, a noun of area or a road's part, or right after a neighbourhood (`복대동 직지대로`).
@@ -1441,7 +1484,7 @@ impl EntityStage {
         // The separator right after word i (`,` or `·`), if any.
         let sep_after = |i: usize| -> Option<char> { a.text(Span::new(ws[i].span.end, ws[i].span.end + 1)).chars().next().filter(|c| matches!(c, ',' | '·')) };
         let starts = |j: usize, list: &[&str]| {
-            let t = a.text(ws[j].span).trim_start_matches(|c: char| "\"'“‘".contains(c));
+            let t = a.text(ws[j].span).trim_start_matches(|c: char| matches!(c, '"' | '\'' | '“' | '‘'));
             list.iter().any(|v| t.starts_with(v))
         };
         let within = |i: usize, k: usize, list: &[&str]| (i + 1..(i + 1 + k).min(n)).any(|j| starts(j, list));
@@ -1616,7 +1659,7 @@ impl EntityStage {
         let body = &inner[..close];
         let ok = body.chars().next().is_some_and(|c| c.is_ascii_uppercase())
             && body.chars().count() <= 60
-            && body.chars().all(|c| c.is_ascii_alphanumeric() || " .,&'-".contains(c))
+            && body.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '.' | ',' | '&' | '\'' | '-'))
             && body.chars().any(|c| c.is_ascii_lowercase() || c.is_ascii_uppercase())
             && body == body.trim();
         ok.then(|| (at, Span::new(at + 1, at + 1 + body.chars().count())))
@@ -1653,7 +1696,7 @@ impl EntityStage {
     /// before `로` its last syllable has a final consonant other than ㄹ (there the particle would
     /// be 으로). Common nouns that end like a road (`탐방로`, `출근길`: `road_common`) are none.
     fn road_word<'w>(&self, w: &Word, written: &'w str) -> Option<(usize, &'static str, &'w str)> {
-        if w.paren.is_some() || w.honorific || !(written.contains('로') || written.contains('길')) || !written.chars().all(|c| is_hangul(c) || c.is_ascii_digit()) {
+        if w.paren.is_some() || w.honorific || !written.chars().any(|c| c == '로' || c == '길') || !written.chars().all(|c| is_hangul(c) || c.is_ascii_digit()) {
             return None;
         }
         // The word must start with the stem as read (nothing before it).
@@ -2210,8 +2253,18 @@ fn generic(t: &str) -> Option<How> {
     if t.len() > 9 {
         return None;
     }
-    GENERIC.iter().find(|(g, _)| *g == t).map(|(_, h)| *h)
+    GENERIC_BY_WORD.get(t).copied()
 }
+
+/// [`GENERIC`] by word (the first entry of a word, as a scan of the list finds it): one hash
+/// lookup per word instead of a scan.
+static GENERIC_BY_WORD: Lazy<rustc_hash::FxHashMap<&'static str, How>> = Lazy::new(|| {
+    let mut map = rustc_hash::FxHashMap::default();
+    for &(g, how) in GENERIC {
+        map.entry(g).or_insert(how);
+    }
+    map
+});
 
 /// `hay` contains `needle` (short strings: a plain scan beats building a substring searcher).
 fn contains_short(hay: &str, needle: &str) -> bool {
