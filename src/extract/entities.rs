@@ -2266,7 +2266,86 @@ static GENERIC_BY_WORD: Lazy<rustc_hash::FxHashMap<&'static str, How>> = Lazy::n
     map
 });
 
-/// `hay` contains `needle` (short strings: a plain scan beats building a substring searcher).
+/// Which entries of [`GENERIC`] a name can fit, so that [`GenericOrgs::new`] tests each name
+/// against a few of them: an `EndsWith` word only a name ending with its last character, the
+/// others (`Contains`, `Panel`) only an organization. (`Main` fits no name by its text.)
+struct GenericCandidates {
+    /// `EndsWith` entries by the last character of their word, in the order of `GENERIC`.
+    by_last: rustc_hash::FxHashMap<char, Vec<usize>>,
+    /// `Contains` and `Panel` entries, in the order of `GENERIC`.
+    org_only: Vec<usize>,
+    /// The words `Contains` entries look for, and `재판부` (a `Panel` entry's): at most 32, one bit
+    /// each in the masks of [`GenericCandidates::needles_in`].
+    needles: Vec<&'static str>,
+    /// `needles` by their first character.
+    needles_by_first: rustc_hash::FxHashMap<char, Vec<usize>>,
+    /// Per entry of `GENERIC`: the bits of the needles of a `Contains` entry (0 for others).
+    entry_mask: Vec<u32>,
+}
+
+/// The needle `재판부` a `Panel` entry looks for in a canonical name.
+const PANEL_NEEDLE: &str = "재판부";
+
+impl GenericCandidates {
+    /// The bits of the needles `c` contains: one pass over its characters instead of a substring
+    /// search per needle.
+    fn needles_in(&self, c: &str) -> u32 {
+        let mut mask = 0;
+        for (i, ch) in c.char_indices() {
+            if let Some(ks) = self.needles_by_first.get(&ch) {
+                for &k in ks {
+                    if c[i..].starts_with(self.needles[k]) {
+                        mask |= 1 << k;
+                    }
+                }
+            }
+        }
+        mask
+    }
+
+    fn needle_bit(&self, needle: &str) -> u32 {
+        self.needles.iter().position(|n| *n == needle).map_or(0, |k| 1 << k)
+    }
+}
+
+static GENERIC_CANDIDATES: Lazy<GenericCandidates> = Lazy::new(|| {
+    let mut c = GenericCandidates {
+        by_last: Default::default(),
+        org_only: Vec::new(),
+        needles: vec![PANEL_NEEDLE],
+        needles_by_first: Default::default(),
+        entry_mask: vec![0; GENERIC.len()],
+    };
+    for (k, &(word, how)) in GENERIC.iter().enumerate() {
+        match how {
+            How::EndsWith => c.by_last.entry(word.chars().next_back().unwrap()).or_default().push(k),
+            How::Contains(words) => {
+                c.org_only.push(k);
+                for w in words {
+                    if !c.needles.contains(w) {
+                        c.needles.push(w);
+                    }
+                }
+            }
+            How::Panel => c.org_only.push(k),
+            How::Main => {}
+        }
+    }
+    assert!(c.needles.len() <= 32 && c.needles.iter().all(|n| !n.is_empty()));
+    for (k, n) in c.needles.iter().enumerate() {
+        c.needles_by_first.entry(n.chars().next().unwrap()).or_default().push(k);
+    }
+    for (k, &(_, how)) in GENERIC.iter().enumerate() {
+        if let How::Contains(words) = how {
+            c.entry_mask[k] = words.iter().map(|w| c.needle_bit(w)).fold(0, |m, b| m | b);
+        }
+    }
+    c
+});
+
+/// `hay` contains `needle`, as a byte scan (what [`GenericCandidates::needles_in`] replaced; kept
+/// for its test).
+#[cfg(test)]
 fn contains_short(hay: &str, needle: &str) -> bool {
     hay.len() >= needle.len() && hay.as_bytes().windows(needle.len()).any(|w| w == needle.as_bytes())
 }
@@ -2294,36 +2373,42 @@ impl GenericOrgs {
             .iter()
             .filter(|e| (e.kind == ORGANIZATION || e.kind == LOCATION) && generic(a.text(e.span)).is_none())
             .collect();
-        let mut fits = Vec::new();
-        for &(word, how) in GENERIC {
-            let list: Vec<(usize, String)> = named
-                .iter()
-                .filter(|e| {
-                    let c = e.canonical.as_str();
-                    match how {
-                        How::EndsWith => {
-                            // Longer than the word and ending with it (in bytes: cheaper, same answer).
-                            c.len() > word.len() && c.ends_with(word) && (e.kind == ORGANIZATION || word.chars().count() == 1)
-                        }
-                        How::Contains(words) => e.kind == ORGANIZATION && words.iter().any(|w| contains_short(c, w)),
-                        How::Panel => {
-                            // A mention that names the panel itself (not `수원지법` alone, whose
-                            // canonical may be a panel of that court).
-                            let t = a.text(e.span);
-                            let (court, panel) = t.rsplit_once(' ').unwrap_or(("", t));
-                            e.kind == ORGANIZATION && (contains_short(c, "재판부") || (["법원", "지법", "고법", "지원"].iter().any(|w| court.ends_with(w)) && PANEL.is_match(panel)))
-                        }
-                        How::Main => false,
-                    }
-                })
-                .map(|e| (e.span.start, e.canonical.clone()))
-                .collect();
-            let mut list = list;
+        // Each name is tested only against the generic words it can fit (`GENERIC_CANDIDATES`), and
+        // pushed to their lists in text order, as a filter of the names per word would.
+        let mut fits: Vec<(&'static str, Vec<(usize, String)>)> = GENERIC.iter().map(|&(word, _)| (word, Vec::new())).collect();
+        let cands = &*GENERIC_CANDIDATES;
+        for e in &named {
+            let c = e.canonical.as_str();
+            let by_end = c.chars().next_back().and_then(|l| cands.by_last.get(&l)).map_or(&[][..], Vec::as_slice);
+            let org_only = if e.kind == ORGANIZATION { cands.org_only.as_slice() } else { &[] };
+            let needles = if org_only.is_empty() { 0 } else { cands.needles_in(c) };
+            for &k in by_end.iter().chain(org_only) {
+                let (word, how) = GENERIC[k];
+                let fit = match how {
+                How::EndsWith => {
+                    // Longer than the word and ending with it (in bytes: cheaper, same answer).
+                    c.len() > word.len() && c.ends_with(word) && (e.kind == ORGANIZATION || word.chars().count() == 1)
+                }
+                How::Contains(_) => e.kind == ORGANIZATION && needles & cands.entry_mask[k] != 0,
+                How::Panel => {
+                    // A mention that names the panel itself (not `수원지법` alone, whose
+                    // canonical may be a panel of that court).
+                    let t = a.text(e.span);
+                    let (court, panel) = t.rsplit_once(' ').unwrap_or(("", t));
+                    e.kind == ORGANIZATION && (needles & cands.needle_bit(PANEL_NEEDLE) != 0 || (["법원", "지법", "고법", "지원"].iter().any(|w| court.ends_with(w)) && PANEL.is_match(panel)))
+                }
+                How::Main => false,
+                };
+                if fit {
+                    fits[k].1.push((e.span.start, e.canonical.clone()));
+                }
+            }
+        }
+        for (_, list) in fits.iter_mut() {
             list.sort_by_key(|x| x.0);
-            fits.push((word, list));
         }
         let outlet = a.doc.meta.outlet.as_str();
-        let mut counts: HashMap<&str, usize> = HashMap::new();
+        let mut counts: rustc_hash::FxHashMap<&str, usize> = Default::default();
         let mut private = Vec::new();
         for e in named.iter().filter(|e| {
             e.kind == ORGANIZATION && !PUBLIC.iter().any(|p| e.canonical.ends_with(p)) && (outlet.is_empty() || !outlet.contains(e.canonical.as_str()))
