@@ -937,12 +937,16 @@ impl EntityStage {
                 }
             })
             .collect();
+        // Per word, computed once: a place ending (`location_by_suffix`) and a named feature
+        // (`named_feature`), used by `placeish` and by the rules for places below.
+        let by_suffix: Vec<bool> = ws.iter().map(|w| self.lex.location_by_suffix(&w.stem_text)).collect();
+        let feature: Vec<bool> = ws.iter().map(|w| self.named_feature(w)).collect();
         // A place or facility by any evidence: gazetteer, ko-dic's 지명 class, a place ending, a
         // facility noun (`대관령 옛길`).
         let placeish: Vec<bool> = (0..n)
             .map(|i| {
                 let w = &ws[i];
-                road_alone[i] || place(i) || w.class.as_deref() == Some("지명") || self.lex.location_by_suffix(&w.stem_text) || self.named_feature(w) || self.lex.is_facility(&w.stem_text)
+                road_alone[i] || place(i) || w.class.as_deref() == Some("지명") || by_suffix[i] || feature[i] || self.lex.is_facility(&w.stem_text)
             })
             .collect();
         let acting = self.acting_places(a, &ws, &loc_kind);
@@ -1262,7 +1266,7 @@ impl EntityStage {
                 // `시와 협의해`, `미술관은`, `구단 관계자는`: a body the article named, by its
                 // kind; kept only if the article names one that fits (resolved per document).
                 cands.push(Cand { span: w.stem, kind: ORGANIZATION, normalized: GENERIC_MARK.to_string(), priority: 2 });
-            } else if road_alone[i] || (w.class.as_deref() == Some("지명") && self.kodic_place_here(a, &ws, i, &placeish)) || self.lex.location_by_suffix(&w.stem_text) || self.named_feature(w) || self.listed_with_place(a, &ws, i, &placeish) {
+            } else if road_alone[i] || (w.class.as_deref() == Some("지명") && self.kodic_place_here(a, &ws, i, &placeish)) || by_suffix[i] || feature[i] || self.listed_with_place(a, &ws, i, &placeish) {
                 add(cands, w.stem, LOCATION, 1);
                 loc_here[i] = true;
             } else if i > 0 && (place(i - 1) || loc_here[i - 1]) && !has_particle(i - 1) && w.hangul && self.admin_unit(&w.stem_text) && ((!w.common_word && !w.inflected) || self.village_after_unit(&ws[i - 1].stem_text, &w.stem_text)) {
@@ -1292,12 +1296,14 @@ impl EntityStage {
                 add(cands, Span::new(w.stem.start, end), LOCATION, 4);
             }
         }
-        let court_spans: std::collections::HashSet<Span> = cands.iter().filter(|c| c.kind == ORGANIZATION).map(|c| c.span).collect();
+        let court_spans: rustc_hash::FxHashSet<Span> = cands.iter().filter(|c| c.kind == ORGANIZATION).map(|c| c.span).collect();
         // A court's or a prosecutors' office's panel or department is part of its name
         // (`서울중앙지법 형사합의23부`, `수원지검 공공수사2부`): the body that decides and speaks.
         for i in 0..n.saturating_sub(1) {
             let w = &ws[i];
-            let judicial = ["법원", "지법", "고법", "지원", "검찰청", "지검", "고검"].iter().any(|x| w.stem_text.ends_with(x));
+            // (The last character rules out most words before the list is scanned.)
+            let judicial = matches!(w.stem_text.chars().next_back(), Some('원' | '법' | '청' | '검'))
+                && ["법원", "지법", "고법", "지원", "검찰청", "지검", "고검"].iter().any(|x| w.stem_text.ends_with(x));
             if judicial && !has_particle(i) && PANEL.is_match(&ws[i + 1].stem_text) && court_spans.contains(&w.stem) {
                 // `수원지법 평택지원 형사2단독`: a branch court is named with its district court.
                 let district = i > 0
@@ -1312,7 +1318,7 @@ impl EntityStage {
         // A body's unit is named with the body (`국회 국토교통위원회`, `공주대 방재공학과`,
         // `집행위 경쟁총국`), and a place's public body with the place (`필리핀 기상청`, `서울
         // 동작구청`, `정산면 주민자치회`): one organization.
-        let org_spans: std::collections::HashSet<Span> = cands.iter().filter(|c| c.kind == ORGANIZATION).map(|c| c.span).collect();
+        let org_spans: rustc_hash::FxHashSet<Span> = cands.iter().filter(|c| c.kind == ORGANIZATION).map(|c| c.span).collect();
         for i in 0..n.saturating_sub(1) {
             let w = &ws[i];
             if has_particle(i) || w.stem.end != w.span.end || w.stem.is_empty() {
@@ -1328,11 +1334,14 @@ impl EntityStage {
                 continue; // `충북도, 소방청과`: two bodies, not one
             }
             // A regional branch (`한국도로공사 강원본부`, `서울지사`) is named by its region.
-            let branch = BRANCH_ENDINGS.iter().any(|u| x_text.strip_suffix(u).is_some_and(|r| self.lex.locations.contains_key(r)));
-            let unit = branch || UNIT_ENDINGS.iter().any(|u| x_text.ends_with(u) && x_text.len() > u.len());
+            // (Each test only where the one before it holds: the lists are scanned for few words.)
             let body = org_spans.contains(&w.stem);
-            let public = PUBLIC_BODY_ENDINGS.iter().any(|u| x_text.ends_with(u)) && x_text.chars().count() >= 3;
-            let of_place = (loc_kind[i].is_some() || loc_here[i]) && !org[i] && org[i + 1] && public && !self.lex.location_by_suffix(&x_text);
+            let unit = body && {
+                let branch = BRANCH_ENDINGS.iter().any(|u| x_text.strip_suffix(u).is_some_and(|r| self.lex.locations.contains_key(r)));
+                branch || UNIT_ENDINGS.iter().any(|u| x_text.ends_with(u) && x_text.len() > u.len())
+            };
+            let public = || PUBLIC_BODY_ENDINGS.iter().any(|u| x_text.ends_with(u)) && x_text.chars().count() >= 3;
+            let of_place = (loc_kind[i].is_some() || loc_here[i]) && !org[i] && org[i + 1] && public() && !self.lex.location_by_suffix(&x_text);
             // A country's research institute or agency (`독일 포츠담기후영향연구소`, `그리스 관광청`).
             let of_country = loc_kind[i] == Some("country")
                 && !org[i]
@@ -1348,7 +1357,7 @@ impl EntityStage {
         // `노스포트 에너지(Northport Energy Inc.)`. The Latin name is an organization when the
         // name before it is one, or when it ends like a company or institution (then the name
         // before it is one too).
-        let org_ends: std::collections::HashSet<usize> = cands.iter().filter(|c| c.kind == ORGANIZATION).map(|c| c.span.end).collect();
+        let org_ends: rustc_hash::FxHashSet<usize> = cands.iter().filter(|c| c.kind == ORGANIZATION).map(|c| c.span.end).collect();
         for i in 0..n {
             let w = &ws[i];
             let Some((open, alias)) = self.latin_alias(a, w.stem.end) else { continue };
@@ -1370,7 +1379,7 @@ impl EntityStage {
             add(cands, alias, ORGANIZATION, 3);
         }
         // Address chains: consecutive places with no particle in between become one span.
-        let loc_spans: std::collections::HashSet<Span> = cands.iter().filter(|c| c.kind == LOCATION).map(|c| c.span).collect();
+        let loc_spans: rustc_hash::FxHashSet<Span> = cands.iter().filter(|c| c.kind == LOCATION).map(|c| c.span).collect();
         let mut merged: Vec<Cand> = Vec::new();
         let mut i = 0;
         while i < n {
@@ -1555,6 +1564,11 @@ impl EntityStage {
     fn listed_with_place(&self, a: &Analysis, ws: &[Word], i: usize, placeish: &[bool]) -> bool {
         let w = &ws[i];
         if !w.hangul || w.inflected || w.stem.is_empty() {
+            return false;
+        }
+        // (The context first: most words have no place beside them.)
+        let near_place = (i > 0 && placeish[i - 1]) || (i + 1 < ws.len() && placeish[i + 1]);
+        if !near_place {
             return false;
         }
         let island = w.stem_text.chars().count() == 2 && w.stem_text.ends_with('도');
