@@ -2936,3 +2936,78 @@ mod tests {
         assert!(has(&es, "PERSON", "변도윤") && has(&es, "ROLE", "재난안전실장"), "{es:?}");
     }
 }
+
+/// The precomputed tables of this file give the answers of the list scans they replaced.
+#[cfg(test)]
+mod table_tests {
+    use super::*;
+
+    /// Invented words and particles glued to names, and every word of the lists themselves.
+    fn words() -> Vec<String> {
+        let mut ws: Vec<String> = ["", "가", "은", "씨", "로", "으로부터", "에서는요", "한빛에서는", "미르", "다온시", "다온시청", "다온구의회", "소래법원 형사3부", "새빛경찰서", "미르재판부", "다온미술관", "노동조합원", "새빛협의회", "소래IC", "소래JCT", "IC", "다온국회", "다온청사", "ABC"]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        ws.extend(PARTICLES.iter().map(|p| p.to_string()));
+        ws.extend(PARTICLES.iter().map(|p| format!("다온{p}")));
+        ws.extend(GENERIC.iter().map(|(g, _)| g.to_string()));
+        ws.extend(GENERIC.iter().map(|(g, _)| format!("새빛{g}")));
+        ws
+    }
+
+    #[test]
+    fn particle_index_answers_as_the_list() {
+        for w in words() {
+            assert_eq!(is_particle(&w), PARTICLES.contains(&w.as_str()), "{w}");
+            let ending: Vec<&str> = PARTICLES.iter().copied().filter(|p| w.ends_with(p)).collect();
+            let found: Vec<&str> = particles_ending(&w).iter().copied().filter(|p| w.ends_with(p)).collect();
+            assert_eq!(found, ending, "{w}");
+            let first = w.chars().next().and_then(|c| PARTICLE_INDEX.by_first.get(&c));
+            assert_eq!(first.is_some_and(|ps| ps.iter().any(|p| w.starts_with(p))), PARTICLES.iter().any(|p| w.starts_with(p)), "{w}");
+        }
+    }
+
+    #[test]
+    fn generic_words_by_hash_answer_as_the_list() {
+        for w in words() {
+            let scan = GENERIC.iter().find(|(g, _)| *g == w).map(|(_, h)| std::mem::discriminant(h));
+            assert_eq!(generic(&w).map(|h| std::mem::discriminant(&h)), scan, "{w}");
+        }
+    }
+
+    #[test]
+    fn generic_candidates_keep_every_entry_a_name_can_fit() {
+        let c = &*GENERIC_CANDIDATES;
+        for w in words() {
+            // The needles found in one pass are those a substring search finds.
+            let mask = c.needles_in(&w);
+            for (k, n) in c.needles.iter().enumerate() {
+                assert_eq!(mask & (1 << k) != 0, contains_short(&w, n), "{w} {n}");
+            }
+            // Every `EndsWith` entry the name ends with is a candidate by its last character.
+            let by_end = w.chars().next_back().and_then(|l| c.by_last.get(&l)).cloned().unwrap_or_default();
+            for (k, (g, how)) in GENERIC.iter().enumerate() {
+                match how {
+                    How::EndsWith if w.ends_with(g) && !w.is_empty() => assert!(by_end.contains(&k), "{w} {g}"),
+                    How::Contains(words) => {
+                        assert!(c.org_only.contains(&k));
+                        assert_eq!(mask & c.entry_mask[k] != 0, words.iter().any(|x| contains_short(&w, x)), "{w} {g}");
+                    }
+                    How::Panel => assert!(c.org_only.contains(&k)),
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn gated_word_tests_answer_as_the_full_tests() {
+        for w in words() {
+            let body = matches!(w.as_str(), "국회" | "청와대" | "시청" | "구청" | "군청" | "도청" | "정부서울청사" | "정부세종청사")
+                || (w.chars().count() >= 3 && ["시청", "구청", "군청", "도청"].iter().any(|x| w.ends_with(x)));
+            assert_eq!(building_body(&w), body, "{w}");
+            let ic = ["IC", "JCT", "TG"].iter().any(|suf| w.strip_suffix(suf).is_some_and(|h| h.chars().count() >= 2 && h.chars().all(is_hangul)));
+            assert_eq!(interchange(&w), ic, "{w}");
+        }
+    }
+}

@@ -134,10 +134,6 @@ impl QuoteStage {
                 ("자며", 1, While),
             ],
         })
-        .inspect(|q: &QuoteStage| {
-            // `has_ending` looks for the endings where one of these characters is.
-            debug_assert!(q.endings.iter().all(|(e, _, _)| e.starts_with(['다', '라', '냐', '자'])));
-        })
     }
 }
 
@@ -2933,5 +2929,36 @@ mod tests {
         let q = quotes("10개국 통상장관 '부산 공동선언' 채택…오세진 장관 '공급망 함께 지킨다'\n\n10개국 통상장관이 19일 부산에서 공동선언을 채택했다.");
         let texts: Vec<&str> = q.iter().map(|x| x.1.as_str()).collect();
         assert_eq!(texts, ["공급망 함께 지킨다"], "{q:?}");
+    }
+}
+
+/// The one-pass and lookup forms of this file give the answers of the scans they replaced.
+#[cfg(test)]
+mod table_tests {
+    use super::*;
+
+    fn stage() -> QuoteStage {
+        QuoteStage::new(&DataFiles::embedded()).unwrap()
+    }
+
+    #[test]
+    fn quotative_endings_in_one_pass_answer_as_a_search_per_ending() {
+        let q = stage();
+        assert!(q.endings.iter().all(|(e, _, _)| e.starts_with(['다', '라', '냐', '자'])));
+        for t in ["", "다", "그는 간다고 말했다", "좋다는 입장이다", "간다며 웃었다", "가자고", "하자며", "뭐냐는", "사라면서", "다라냐자", "비가 온다."] {
+            assert_eq!(q.has_ending(t), q.endings.iter().any(|(e, _, _)| t.contains(e)), "{t}");
+        }
+    }
+
+    #[test]
+    fn speaking_noun_suffixes_by_lookup_answer_as_a_scan_of_the_list() {
+        let q = stage();
+        let mut heads: Vec<String> = ["", "관", "다온", "새빛주민", "소래업체관계자", "A관계자"].iter().map(|s| s.to_string()).collect();
+        heads.extend(q.lex.speaker_nouns.iter().cloned());
+        heads.extend(q.lex.speaker_nouns.iter().map(|n| format!("다온{n}")));
+        for h in &heads {
+            let scan = q.lex.speaker_nouns.iter().any(|n| n.chars().count() >= 2 && h.ends_with(n.as_str()));
+            assert_eq!(q.ends_with_speaker_noun(h), scan, "{h}");
+        }
     }
 }
