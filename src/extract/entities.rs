@@ -176,11 +176,19 @@ static ROUTE_NUMBER: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\d{1,4}호선$").u
 /// An interchange, junction or tollgate named in Hangul with a Latin ending: `서안성IC`,
 /// `안성JCT`, `서서울TG`.
 fn interchange(s: &str) -> bool {
+    // (Most words end in Hangul: the last byte rules them out.)
+    if !matches!(s.as_bytes().last(), Some(b'C' | b'T' | b'G')) {
+        return false;
+    }
     ["IC", "JCT", "TG"].iter().any(|suf| s.strip_suffix(suf).is_some_and(|h| h.chars().count() >= 2 && h.chars().all(is_hangul)))
 }
 
 /// An institution whose name is also its building (`국회`, `시청`, `해운대구청`).
 fn building_body(s: &str) -> bool {
+    // Every such name ends in 회, 대, 청 or 사: most words are ruled out by their last character.
+    if !matches!(s.chars().next_back(), Some('회' | '대' | '청' | '사')) {
+        return false;
+    }
     matches!(s, "국회" | "청와대" | "시청" | "구청" | "군청" | "도청" | "정부서울청사" | "정부세종청사")
         || (s.chars().count() >= 3 && ["시청", "구청", "군청", "도청"].iter().any(|x| s.ends_with(x)))
 }
@@ -191,6 +199,37 @@ const PARTICLES: &[&str] = &[
     "부터", "이나", "보다", "처럼", "이다", "였다", "이었", "대비", "은", "는", "이", "가", "을", "를", "의", "에", "와", "과",
     "로", "도", "만", "씩", "나", "였", "인", "째",
 ];
+
+/// [`PARTICLES`] indexed once, so that the per-word checks cost one hash lookup instead of a scan
+/// of the list: the set of spellings, and the particles by their first and by their last
+/// character (each list in the order of `PARTICLES`, so a scan of it finds what a scan of the
+/// whole list would).
+struct ParticleIndex {
+    set: rustc_hash::FxHashSet<&'static str>,
+    by_first: rustc_hash::FxHashMap<char, Vec<&'static str>>,
+    by_last: rustc_hash::FxHashMap<char, Vec<&'static str>>,
+}
+
+static PARTICLE_INDEX: Lazy<ParticleIndex> = Lazy::new(|| {
+    let mut index = ParticleIndex { set: Default::default(), by_first: Default::default(), by_last: Default::default() };
+    for &p in PARTICLES {
+        index.set.insert(p);
+        index.by_first.entry(p.chars().next().unwrap()).or_default().push(p);
+        index.by_last.entry(p.chars().next_back().unwrap()).or_default().push(p);
+    }
+    index
+});
+
+/// `s` is one of [`PARTICLES`] (`PARTICLES.contains(&s)`).
+fn is_particle(s: &str) -> bool {
+    s.len() <= 12 && PARTICLE_INDEX.set.contains(s)
+}
+
+/// The particles `s` may end with, in the order of [`PARTICLES`] (those of them that do not
+/// end with the last character of `s` are left out).
+fn particles_ending(s: &str) -> &'static [&'static str] {
+    s.chars().next_back().and_then(|c| PARTICLE_INDEX.by_last.get(&c)).map_or(&[], Vec::as_slice)
+}
 
 /// What may follow a road's name in a word (`경동로`, `가흥로와`, `중원대로가`, `내성천길에서`).
 const ROAD_PARTICLES: &[&str] = &[
@@ -375,11 +414,14 @@ fn make_word_from(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morp
         // or verb suffix: `남궁하린` read as 남궁 + 하 + 린 is one word, not 남궁하 + an ending.
         // An ending spelled like a particle (`시그널스는` read as 시그널 + 스 + 는) is still taken
         // for the particle.
-        let after_verb = k >= 2 && !PARTICLES.contains(&a.text(m.span)) && {
-            let b = tag(&morphs[k - 2].features.pos);
-            b.starts_with('V') && b != "VCP" || b.starts_with("XSV") || b.starts_with("XSA")
+        // (Only asked for an ending.)
+        let after_verb = || {
+            k >= 2 && !is_particle(a.text(m.span)) && {
+                let b = tag(&morphs[k - 2].features.pos);
+                b.starts_with('V') && b != "VCP" || b.starts_with("XSV") || b.starts_with("XSA")
+            }
         };
-        let strip = t.starts_with('J') || t == "VCP" || (t.starts_with('E') && !after_verb) || (t == "XSN" && a.text(m.span) == "들");
+        let strip = t.starts_with('J') || t == "VCP" || (t.starts_with('E') && !after_verb()) || (t == "XSN" && a.text(m.span) == "들");
         let local_end = m.span.end - w0;
         if strip && local_end <= s1 && m.span.start >= w0 + s0 {
             let p0 = m.span.start - w0;
@@ -671,7 +713,7 @@ impl EntityStage {
 
     /// Does a particle start `rest` (`은`, `의`, `에서` …)?
     fn particle_start(&self, rest: &str) -> bool {
-        PARTICLES.iter().any(|p| rest.starts_with(p))
+        rest.chars().next().and_then(|c| PARTICLE_INDEX.by_first.get(&c)).is_some_and(|ps| ps.iter().any(|p| rest.starts_with(p)))
     }
 
     fn word_rules(&self, a: &Analysis, si: usize, cands: &mut Vec<Cand>) {
@@ -692,9 +734,9 @@ impl EntityStage {
                     w.stem_text = full.clone();
                     // A particle after the one taken into the name stays (`충북도는` read as 충북 + 도 + 는).
                     let after = a.text(Span::new(w.stem.end, w.span.end)).trim_end_matches(|c: char| !is_hangul(c));
-                    w.particle = (!after.is_empty() && PARTICLES.contains(&after)).then(|| after.to_string());
+                    w.particle = (!after.is_empty() && is_particle(after)).then(|| after.to_string());
                     w.common_word = false;
-                } else if let Some(rest) = p.strip_prefix('도').filter(|r| !r.is_empty() && PARTICLES.contains(r)) {
+                } else if let Some(rest) = p.strip_prefix('도').filter(|r| !r.is_empty() && is_particle(r)) {
                     // … and `충북도는` as 충북 + the particles 도 and 는.
                     full.truncate(w.stem_text.len());
                     full.push('도');
@@ -770,8 +812,9 @@ impl EntityStage {
         // … and sometimes misreads a particle (`국토부와` as 국토부 + the verb 오다): strip a
         // particle by its spelling when what is left is a known name.
         for w in ws.iter_mut() {
-            if w.particle.is_none() && !self.lex.locations.contains_key(&w.stem_text) && !self.lex.organizations.contains_key(&w.stem_text) {
-                for p in PARTICLES.iter().filter(|p| **p != "인") {
+            let endings = particles_ending(&w.stem_text);
+            if w.particle.is_none() && !endings.is_empty() && !self.lex.locations.contains_key(&w.stem_text) && !self.lex.organizations.contains_key(&w.stem_text) {
+                for p in endings.iter().filter(|p| **p != "인") {
                     if let Some(head) = w.stem_text.strip_suffix(p) {
                         if !head.is_empty() && (self.lex.locations.contains_key(head) || self.lex.organizations.contains_key(head)) {
                             w.stem = Span::new(w.stem.start, w.stem.end - p.chars().count());
@@ -791,7 +834,7 @@ impl EntityStage {
         let mut road_end: Vec<u8> = vec![0; ws.len()];
         for i in 0..ws.len() {
             let w = &ws[i];
-            let written = a.text(Span::new(w.stem.start, w.span.end)).trim_end_matches(|c: char| ".,!?;:…\"'”’)".contains(c));
+            let written = a.text(Span::new(w.stem.start, w.span.end)).trim_end_matches(|c: char| matches!(c, '.' | ',' | '!' | '?' | ';' | ':' | '…' | '"' | '\'' | '”' | '’' | ')'));
             let Some((x_len, suffix, rest)) = self.road_word(w, written) else { continue };
             // `계획대로`, `예정대로` (as planned): 대로 names a road only with a case particle, before a
             // number, a noun of area or a road's part, or right after a neighbourhood (`복대동 직지대로`).
@@ -895,12 +938,16 @@ impl EntityStage {
                 }
             })
             .collect();
+        // Per word, computed once: a place ending (`location_by_suffix`) and a named feature
+        // (`named_feature`), used by `placeish` and by the rules for places below.
+        let by_suffix: Vec<bool> = ws.iter().map(|w| self.lex.location_by_suffix(&w.stem_text)).collect();
+        let feature: Vec<bool> = ws.iter().map(|w| self.named_feature(w)).collect();
         // A place or facility by any evidence: gazetteer, ko-dic's 지명 class, a place ending, a
         // facility noun (`대관령 옛길`).
         let placeish: Vec<bool> = (0..n)
             .map(|i| {
                 let w = &ws[i];
-                road_alone[i] || place(i) || w.class.as_deref() == Some("지명") || self.lex.location_by_suffix(&w.stem_text) || self.named_feature(w) || self.lex.is_facility(&w.stem_text)
+                road_alone[i] || place(i) || w.class.as_deref() == Some("지명") || by_suffix[i] || feature[i] || self.lex.is_facility(&w.stem_text)
             })
             .collect();
         let acting = self.acting_places(a, &ws, &loc_kind);
@@ -1220,7 +1267,7 @@ impl EntityStage {
                 // `시와 협의해`, `미술관은`, `구단 관계자는`: a body the article named, by its
                 // kind; kept only if the article names one that fits (resolved per document).
                 cands.push(Cand { span: w.stem, kind: ORGANIZATION, normalized: GENERIC_MARK.to_string(), priority: 2 });
-            } else if road_alone[i] || (w.class.as_deref() == Some("지명") && self.kodic_place_here(a, &ws, i, &placeish)) || self.lex.location_by_suffix(&w.stem_text) || self.named_feature(w) || self.listed_with_place(a, &ws, i, &placeish) {
+            } else if road_alone[i] || (w.class.as_deref() == Some("지명") && self.kodic_place_here(a, &ws, i, &placeish)) || by_suffix[i] || feature[i] || self.listed_with_place(a, &ws, i, &placeish) {
                 add(cands, w.stem, LOCATION, 1);
                 loc_here[i] = true;
             } else if i > 0 && (place(i - 1) || loc_here[i - 1]) && !has_particle(i - 1) && w.hangul && self.admin_unit(&w.stem_text) && ((!w.common_word && !w.inflected) || self.village_after_unit(&ws[i - 1].stem_text, &w.stem_text)) {
@@ -1250,12 +1297,14 @@ impl EntityStage {
                 add(cands, Span::new(w.stem.start, end), LOCATION, 4);
             }
         }
-        let court_spans: std::collections::HashSet<Span> = cands.iter().filter(|c| c.kind == ORGANIZATION).map(|c| c.span).collect();
+        let court_spans: rustc_hash::FxHashSet<Span> = cands.iter().filter(|c| c.kind == ORGANIZATION).map(|c| c.span).collect();
         // A court's or a prosecutors' office's panel or department is part of its name
         // (`서울중앙지법 형사합의23부`, `수원지검 공공수사2부`): the body that decides and speaks.
         for i in 0..n.saturating_sub(1) {
             let w = &ws[i];
-            let judicial = ["법원", "지법", "고법", "지원", "검찰청", "지검", "고검"].iter().any(|x| w.stem_text.ends_with(x));
+            // (The last character rules out most words before the list is scanned.)
+            let judicial = matches!(w.stem_text.chars().next_back(), Some('원' | '법' | '청' | '검'))
+                && ["법원", "지법", "고법", "지원", "검찰청", "지검", "고검"].iter().any(|x| w.stem_text.ends_with(x));
             if judicial && !has_particle(i) && PANEL.is_match(&ws[i + 1].stem_text) && court_spans.contains(&w.stem) {
                 // `수원지법 평택지원 형사2단독`: a branch court is named with its district court.
                 let district = i > 0
@@ -1270,7 +1319,7 @@ impl EntityStage {
         // A body's unit is named with the body (`국회 국토교통위원회`, `공주대 방재공학과`,
         // `집행위 경쟁총국`), and a place's public body with the place (`필리핀 기상청`, `서울
         // 동작구청`, `정산면 주민자치회`): one organization.
-        let org_spans: std::collections::HashSet<Span> = cands.iter().filter(|c| c.kind == ORGANIZATION).map(|c| c.span).collect();
+        let org_spans: rustc_hash::FxHashSet<Span> = cands.iter().filter(|c| c.kind == ORGANIZATION).map(|c| c.span).collect();
         for i in 0..n.saturating_sub(1) {
             let w = &ws[i];
             if has_particle(i) || w.stem.end != w.span.end || w.stem.is_empty() {
@@ -1286,11 +1335,14 @@ impl EntityStage {
                 continue; // `충북도, 소방청과`: two bodies, not one
             }
             // A regional branch (`한국도로공사 강원본부`, `서울지사`) is named by its region.
-            let branch = BRANCH_ENDINGS.iter().any(|u| x_text.strip_suffix(u).is_some_and(|r| self.lex.locations.contains_key(r)));
-            let unit = branch || UNIT_ENDINGS.iter().any(|u| x_text.ends_with(u) && x_text.len() > u.len());
+            // (Each test only where the one before it holds: the lists are scanned for few words.)
             let body = org_spans.contains(&w.stem);
-            let public = PUBLIC_BODY_ENDINGS.iter().any(|u| x_text.ends_with(u)) && x_text.chars().count() >= 3;
-            let of_place = (loc_kind[i].is_some() || loc_here[i]) && !org[i] && org[i + 1] && public && !self.lex.location_by_suffix(&x_text);
+            let unit = body && {
+                let branch = BRANCH_ENDINGS.iter().any(|u| x_text.strip_suffix(u).is_some_and(|r| self.lex.locations.contains_key(r)));
+                branch || UNIT_ENDINGS.iter().any(|u| x_text.ends_with(u) && x_text.len() > u.len())
+            };
+            let public = || PUBLIC_BODY_ENDINGS.iter().any(|u| x_text.ends_with(u)) && x_text.chars().count() >= 3;
+            let of_place = (loc_kind[i].is_some() || loc_here[i]) && !org[i] && org[i + 1] && public() && !self.lex.location_by_suffix(&x_text);
             // A country's research institute or agency (`독일 포츠담기후영향연구소`, `그리스 관광청`).
             let of_country = loc_kind[i] == Some("country")
                 && !org[i]
@@ -1306,7 +1358,7 @@ impl EntityStage {
         // `노스포트 에너지(Northport Energy Inc.)`. The Latin name is an organization when the
         // name before it is one, or when it ends like a company or institution (then the name
         // before it is one too).
-        let org_ends: std::collections::HashSet<usize> = cands.iter().filter(|c| c.kind == ORGANIZATION).map(|c| c.span.end).collect();
+        let org_ends: rustc_hash::FxHashSet<usize> = cands.iter().filter(|c| c.kind == ORGANIZATION).map(|c| c.span.end).collect();
         for i in 0..n {
             let w = &ws[i];
             let Some((open, alias)) = self.latin_alias(a, w.stem.end) else { continue };
@@ -1328,7 +1380,7 @@ impl EntityStage {
             add(cands, alias, ORGANIZATION, 3);
         }
         // Address chains: consecutive places with no particle in between become one span.
-        let loc_spans: std::collections::HashSet<Span> = cands.iter().filter(|c| c.kind == LOCATION).map(|c| c.span).collect();
+        let loc_spans: rustc_hash::FxHashSet<Span> = cands.iter().filter(|c| c.kind == LOCATION).map(|c| c.span).collect();
         let mut merged: Vec<Cand> = Vec::new();
         let mut i = 0;
         while i < n {
@@ -1442,7 +1494,7 @@ impl EntityStage {
         // The separator right after word i (`,` or `·`), if any.
         let sep_after = |i: usize| -> Option<char> { a.text(Span::new(ws[i].span.end, ws[i].span.end + 1)).chars().next().filter(|c| matches!(c, ',' | '·')) };
         let starts = |j: usize, list: &[&str]| {
-            let t = a.text(ws[j].span).trim_start_matches(|c: char| "\"'“‘".contains(c));
+            let t = a.text(ws[j].span).trim_start_matches(|c: char| matches!(c, '"' | '\'' | '“' | '‘'));
             list.iter().any(|v| t.starts_with(v))
         };
         let within = |i: usize, k: usize, list: &[&str]| (i + 1..(i + 1 + k).min(n)).any(|j| starts(j, list));
@@ -1513,6 +1565,11 @@ impl EntityStage {
     fn listed_with_place(&self, a: &Analysis, ws: &[Word], i: usize, placeish: &[bool]) -> bool {
         let w = &ws[i];
         if !w.hangul || w.inflected || w.stem.is_empty() {
+            return false;
+        }
+        // (The context first: most words have no place beside them.)
+        let near_place = (i > 0 && placeish[i - 1]) || (i + 1 < ws.len() && placeish[i + 1]);
+        if !near_place {
             return false;
         }
         let island = w.stem_text.chars().count() == 2 && w.stem_text.ends_with('도');
@@ -1617,7 +1674,7 @@ impl EntityStage {
         let body = &inner[..close];
         let ok = body.chars().next().is_some_and(|c| c.is_ascii_uppercase())
             && body.chars().count() <= 60
-            && body.chars().all(|c| c.is_ascii_alphanumeric() || " .,&'-".contains(c))
+            && body.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '.' | ',' | '&' | '\'' | '-'))
             && body.chars().any(|c| c.is_ascii_lowercase() || c.is_ascii_uppercase())
             && body == body.trim();
         ok.then(|| (at, Span::new(at + 1, at + 1 + body.chars().count())))
@@ -1654,7 +1711,7 @@ impl EntityStage {
     /// before `로` its last syllable has a final consonant other than ㄹ (there the particle would
     /// be 으로). Common nouns that end like a road (`탐방로`, `출근길`: `road_common`) are none.
     fn road_word<'w>(&self, w: &Word, written: &'w str) -> Option<(usize, &'static str, &'w str)> {
-        if w.paren.is_some() || w.honorific || !(written.contains('로') || written.contains('길')) || !written.chars().all(|c| is_hangul(c) || c.is_ascii_digit()) {
+        if w.paren.is_some() || w.honorific || !written.chars().any(|c| c == '로' || c == '길') || !written.chars().all(|c| is_hangul(c) || c.is_ascii_digit()) {
             return None;
         }
         // The word must start with the stem as read (nothing before it).
@@ -2215,10 +2272,99 @@ fn generic(t: &str) -> Option<How> {
     if t.len() > 9 {
         return None;
     }
-    GENERIC.iter().find(|(g, _)| *g == t).map(|(_, h)| *h)
+    GENERIC_BY_WORD.get(t).copied()
 }
 
-/// `hay` contains `needle` (short strings: a plain scan beats building a substring searcher).
+/// [`GENERIC`] by word (the first entry of a word, as a scan of the list finds it): one hash
+/// lookup per word instead of a scan.
+static GENERIC_BY_WORD: Lazy<rustc_hash::FxHashMap<&'static str, How>> = Lazy::new(|| {
+    let mut map = rustc_hash::FxHashMap::default();
+    for &(g, how) in GENERIC {
+        map.entry(g).or_insert(how);
+    }
+    map
+});
+
+/// Which entries of [`GENERIC`] a name can fit, so that [`GenericOrgs::new`] tests each name
+/// against a few of them: an `EndsWith` word only a name ending with its last character, the
+/// others (`Contains`, `Panel`) only an organization. (`Main` fits no name by its text.)
+struct GenericCandidates {
+    /// `EndsWith` entries by the last character of their word, in the order of `GENERIC`.
+    by_last: rustc_hash::FxHashMap<char, Vec<usize>>,
+    /// `Contains` and `Panel` entries, in the order of `GENERIC`.
+    org_only: Vec<usize>,
+    /// The words `Contains` entries look for, and `재판부` (a `Panel` entry's): at most 32, one bit
+    /// each in the masks of [`GenericCandidates::needles_in`].
+    needles: Vec<&'static str>,
+    /// `needles` by their first character.
+    needles_by_first: rustc_hash::FxHashMap<char, Vec<usize>>,
+    /// Per entry of `GENERIC`: the bits of the needles of a `Contains` entry (0 for others).
+    entry_mask: Vec<u32>,
+}
+
+/// The needle `재판부` a `Panel` entry looks for in a canonical name.
+const PANEL_NEEDLE: &str = "재판부";
+
+impl GenericCandidates {
+    /// The bits of the needles `c` contains: one pass over its characters instead of a substring
+    /// search per needle.
+    fn needles_in(&self, c: &str) -> u32 {
+        let mut mask = 0;
+        for (i, ch) in c.char_indices() {
+            if let Some(ks) = self.needles_by_first.get(&ch) {
+                for &k in ks {
+                    if c[i..].starts_with(self.needles[k]) {
+                        mask |= 1 << k;
+                    }
+                }
+            }
+        }
+        mask
+    }
+
+    fn needle_bit(&self, needle: &str) -> u32 {
+        self.needles.iter().position(|n| *n == needle).map_or(0, |k| 1 << k)
+    }
+}
+
+static GENERIC_CANDIDATES: Lazy<GenericCandidates> = Lazy::new(|| {
+    let mut c = GenericCandidates {
+        by_last: Default::default(),
+        org_only: Vec::new(),
+        needles: vec![PANEL_NEEDLE],
+        needles_by_first: Default::default(),
+        entry_mask: vec![0; GENERIC.len()],
+    };
+    for (k, &(word, how)) in GENERIC.iter().enumerate() {
+        match how {
+            How::EndsWith => c.by_last.entry(word.chars().next_back().unwrap()).or_default().push(k),
+            How::Contains(words) => {
+                c.org_only.push(k);
+                for w in words {
+                    if !c.needles.contains(w) {
+                        c.needles.push(w);
+                    }
+                }
+            }
+            How::Panel => c.org_only.push(k),
+            How::Main => {}
+        }
+    }
+    assert!(c.needles.len() <= 32 && c.needles.iter().all(|n| !n.is_empty()));
+    for (k, n) in c.needles.iter().enumerate() {
+        c.needles_by_first.entry(n.chars().next().unwrap()).or_default().push(k);
+    }
+    for (k, &(_, how)) in GENERIC.iter().enumerate() {
+        if let How::Contains(words) = how {
+            c.entry_mask[k] = words.iter().map(|w| c.needle_bit(w)).fold(0, |m, b| m | b);
+        }
+    }
+    c
+});
+
+/// `hay` contains `needle`, as a byte scan (what [`GenericCandidates::needles_in`] replaced; kept
+/// for its test).
+#[cfg(test)]
 fn contains_short(hay: &str, needle: &str) -> bool {
     hay.len() >= needle.len() && hay.as_bytes().windows(needle.len()).any(|w| w == needle.as_bytes())
 }
@@ -2246,36 +2392,42 @@ impl GenericOrgs {
             .iter()
             .filter(|e| (e.kind == ORGANIZATION || e.kind == LOCATION) && generic(a.text(e.span)).is_none())
             .collect();
-        let mut fits = Vec::new();
-        for &(word, how) in GENERIC {
-            let list: Vec<(usize, String)> = named
-                .iter()
-                .filter(|e| {
-                    let c = e.canonical.as_str();
-                    match how {
-                        How::EndsWith => {
-                            // Longer than the word and ending with it (in bytes: cheaper, same answer).
-                            c.len() > word.len() && c.ends_with(word) && (e.kind == ORGANIZATION || word.chars().count() == 1)
-                        }
-                        How::Contains(words) => e.kind == ORGANIZATION && words.iter().any(|w| contains_short(c, w)),
-                        How::Panel => {
-                            // A mention that names the panel itself (not `수원지법` alone, whose
-                            // canonical may be a panel of that court).
-                            let t = a.text(e.span);
-                            let (court, panel) = t.rsplit_once(' ').unwrap_or(("", t));
-                            e.kind == ORGANIZATION && (contains_short(c, "재판부") || (["법원", "지법", "고법", "지원"].iter().any(|w| court.ends_with(w)) && PANEL.is_match(panel)))
-                        }
-                        How::Main => false,
-                    }
-                })
-                .map(|e| (e.span.start, e.canonical.clone()))
-                .collect();
-            let mut list = list;
+        // Each name is tested only against the generic words it can fit (`GENERIC_CANDIDATES`), and
+        // pushed to their lists in text order, as a filter of the names per word would.
+        let mut fits: Vec<(&'static str, Vec<(usize, String)>)> = GENERIC.iter().map(|&(word, _)| (word, Vec::new())).collect();
+        let cands = &*GENERIC_CANDIDATES;
+        for e in &named {
+            let c = e.canonical.as_str();
+            let by_end = c.chars().next_back().and_then(|l| cands.by_last.get(&l)).map_or(&[][..], Vec::as_slice);
+            let org_only = if e.kind == ORGANIZATION { cands.org_only.as_slice() } else { &[] };
+            let needles = if org_only.is_empty() { 0 } else { cands.needles_in(c) };
+            for &k in by_end.iter().chain(org_only) {
+                let (word, how) = GENERIC[k];
+                let fit = match how {
+                How::EndsWith => {
+                    // Longer than the word and ending with it (in bytes: cheaper, same answer).
+                    c.len() > word.len() && c.ends_with(word) && (e.kind == ORGANIZATION || word.chars().count() == 1)
+                }
+                How::Contains(_) => e.kind == ORGANIZATION && needles & cands.entry_mask[k] != 0,
+                How::Panel => {
+                    // A mention that names the panel itself (not `수원지법` alone, whose
+                    // canonical may be a panel of that court).
+                    let t = a.text(e.span);
+                    let (court, panel) = t.rsplit_once(' ').unwrap_or(("", t));
+                    e.kind == ORGANIZATION && (needles & cands.needle_bit(PANEL_NEEDLE) != 0 || (["법원", "지법", "고법", "지원"].iter().any(|w| court.ends_with(w)) && PANEL.is_match(panel)))
+                }
+                How::Main => false,
+                };
+                if fit {
+                    fits[k].1.push((e.span.start, e.canonical.clone()));
+                }
+            }
+        }
+        for (_, list) in fits.iter_mut() {
             list.sort_by_key(|x| x.0);
-            fits.push((word, list));
         }
         let outlet = a.doc.meta.outlet.as_str();
-        let mut counts: HashMap<&str, usize> = HashMap::new();
+        let mut counts: rustc_hash::FxHashMap<&str, usize> = Default::default();
         let mut private = Vec::new();
         for e in named.iter().filter(|e| {
             e.kind == ORGANIZATION && !PUBLIC.iter().any(|p| e.canonical.ends_with(p)) && (outlet.is_empty() || !outlet.contains(e.canonical.as_str()))
@@ -2787,5 +2939,80 @@ mod tests {
     fn a_long_office_title_ending_in_siljang() {
         let es = entities("변도윤 재난안전실장은 대책을 설명했다.");
         assert!(has(&es, "PERSON", "변도윤") && has(&es, "ROLE", "재난안전실장"), "{es:?}");
+    }
+}
+
+/// The precomputed tables of this file give the answers of the list scans they replaced.
+#[cfg(test)]
+mod table_tests {
+    use super::*;
+
+    /// Invented words and particles glued to names, and every word of the lists themselves.
+    fn words() -> Vec<String> {
+        let mut ws: Vec<String> = ["", "가", "은", "씨", "로", "으로부터", "에서는요", "한빛에서는", "미르", "다온시", "다온시청", "다온구의회", "소래법원 형사3부", "새빛경찰서", "미르재판부", "다온미술관", "노동조합원", "새빛협의회", "소래IC", "소래JCT", "IC", "다온국회", "다온청사", "ABC"]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        ws.extend(PARTICLES.iter().map(|p| p.to_string()));
+        ws.extend(PARTICLES.iter().map(|p| format!("다온{p}")));
+        ws.extend(GENERIC.iter().map(|(g, _)| g.to_string()));
+        ws.extend(GENERIC.iter().map(|(g, _)| format!("새빛{g}")));
+        ws
+    }
+
+    #[test]
+    fn particle_index_answers_as_the_list() {
+        for w in words() {
+            assert_eq!(is_particle(&w), PARTICLES.contains(&w.as_str()), "{w}");
+            let ending: Vec<&str> = PARTICLES.iter().copied().filter(|p| w.ends_with(p)).collect();
+            let found: Vec<&str> = particles_ending(&w).iter().copied().filter(|p| w.ends_with(p)).collect();
+            assert_eq!(found, ending, "{w}");
+            let first = w.chars().next().and_then(|c| PARTICLE_INDEX.by_first.get(&c));
+            assert_eq!(first.is_some_and(|ps| ps.iter().any(|p| w.starts_with(p))), PARTICLES.iter().any(|p| w.starts_with(p)), "{w}");
+        }
+    }
+
+    #[test]
+    fn generic_words_by_hash_answer_as_the_list() {
+        for w in words() {
+            let scan = GENERIC.iter().find(|(g, _)| *g == w).map(|(_, h)| std::mem::discriminant(h));
+            assert_eq!(generic(&w).map(|h| std::mem::discriminant(&h)), scan, "{w}");
+        }
+    }
+
+    #[test]
+    fn generic_candidates_keep_every_entry_a_name_can_fit() {
+        let c = &*GENERIC_CANDIDATES;
+        for w in words() {
+            // The needles found in one pass are those a substring search finds.
+            let mask = c.needles_in(&w);
+            for (k, n) in c.needles.iter().enumerate() {
+                assert_eq!(mask & (1 << k) != 0, contains_short(&w, n), "{w} {n}");
+            }
+            // Every `EndsWith` entry the name ends with is a candidate by its last character.
+            let by_end = w.chars().next_back().and_then(|l| c.by_last.get(&l)).cloned().unwrap_or_default();
+            for (k, (g, how)) in GENERIC.iter().enumerate() {
+                match how {
+                    How::EndsWith if w.ends_with(g) && !w.is_empty() => assert!(by_end.contains(&k), "{w} {g}"),
+                    How::Contains(words) => {
+                        assert!(c.org_only.contains(&k));
+                        assert_eq!(mask & c.entry_mask[k] != 0, words.iter().any(|x| contains_short(&w, x)), "{w} {g}");
+                    }
+                    How::Panel => assert!(c.org_only.contains(&k)),
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn gated_word_tests_answer_as_the_full_tests() {
+        for w in words() {
+            let body = matches!(w.as_str(), "국회" | "청와대" | "시청" | "구청" | "군청" | "도청" | "정부서울청사" | "정부세종청사")
+                || (w.chars().count() >= 3 && ["시청", "구청", "군청", "도청"].iter().any(|x| w.ends_with(x)));
+            assert_eq!(building_body(&w), body, "{w}");
+            let ic = ["IC", "JCT", "TG"].iter().any(|suf| w.strip_suffix(suf).is_some_and(|h| h.chars().count() >= 2 && h.chars().all(is_hangul)));
+            assert_eq!(interchange(&w), ic, "{w}");
+        }
     }
 }

@@ -264,6 +264,11 @@ impl<'a> Sent<'a> {
         self.words.partition_point(|w| w.e <= pos)
     }
 
+    /// The word has a predicate: `lemma(w).is_some()`, without building the lemma.
+    pub(crate) fn has_lemma(&self, w: &Word) -> bool {
+        self.word_morphs(w).iter().any(|m| is_predicate_tag(tag(m)))
+    }
+
     /// Lemma of the first predicate of a word (`밝혔다` → 밝히, `설명했다` → 설명하), if any.
     pub(crate) fn lemma(&self, w: &Word) -> Option<String> {
         let ms = self.word_morphs(w);
@@ -292,9 +297,14 @@ impl<'a> Sent<'a> {
     }
 
     pub(crate) fn morph_text(&self, m: &Morph) -> String {
+        self.morph_str(m).to_string()
+    }
+
+    /// The text of a morpheme (clipped to the sentence), as a slice of the sentence.
+    pub(crate) fn morph_str(&self, m: &Morph) -> &'a str {
         let s = m.span.start.max(self.base) - self.base;
         let e = (m.span.end - self.base).min(self.chars.len());
-        self.text(s, e)
+        self.slice(s, e)
     }
 
     /// True when the content between `s` and `e` ends like a clause (a verb ending or a
@@ -471,7 +481,7 @@ impl QuoteStage {
                 }) || crate::extract::entities::is_generic_org(ptext.trim_end_matches(','))
                     // `홍은택, 남궁훈 대표`: a list of names, but not a clause ended by a comma
                     // (`올리려 했으나, 금융위원회가`).
-                    || (ptext.ends_with(',') && st.lemma(pw).is_none())
+                    || (ptext.ends_with(',') && !st.has_lemma(pw))
                     // A count that heads the subject, whatever ko-dic makes of its numeral (`세 곳이`).
                     || st.entities.iter().any(|en| en.kind == crate::extract::entities::QUANTITY && en.span.end == st.base + e && en.span.start <= st.base + pw.s);
                 let last_m = pms.iter().rposition(|m| !is_punct_tag(tag(m)));
@@ -529,9 +539,9 @@ impl QuoteStage {
                 k -= 1;
             }
             // `국민통합당의 한 중진 의원은`, `이 관계자는`: an indefinite or anaphoric determiner.
-            let det = if k > 0 { st.word_text(&st.words[k - 1]) } else { String::new() };
+            let det = if k > 0 { st.slice(st.words[k - 1].s, st.words[k - 1].e) } else { "" };
             let indefinite = det == "한";
-            let anaphoric = matches!(det.as_str(), "이" | "그" | "해당" | "같은");
+            let anaphoric = matches!(det, "이" | "그" | "해당" | "같은");
             // Skip leading brackets.
             while s < e && (matches!(st.chars[s], '(' | '[' | '<' | '·' | ',') || is_bullet(st.chars[s])) {
                 s += 1;
@@ -778,10 +788,10 @@ impl QuoteStage {
         let ms = st.word_morphs(w);
         if let Some(pk) = ms.iter().rposition(|m| !is_punct_tag(tag(m))).filter(|&k| k > 0) {
             let pm = &ms[pk];
-            let ptxt = st.morph_text(pm);
+            let ptxt = st.morph_str(pm);
             let t = tag(pm);
-            let topic = t == "JX" && matches!(ptxt.as_str(), "은" | "는" | "도");
-            let subj = t == "JKS" && matches!(ptxt.as_str(), "이" | "가" | "께서");
+            let topic = t == "JX" && matches!(ptxt, "은" | "는" | "도");
+            let subj = t == "JKS" && matches!(ptxt, "이" | "가" | "께서");
             // The word before the particle ends in a noun (a bracket may come between:
             // `최고재무책임자(CFO)는`).
             let prev = ms[..pk].iter().rev().find(|m| !matches!(tag(m), "SSC" | "SSO"));
@@ -796,6 +806,10 @@ impl QuoteStage {
             }
         }
         let text = st.slice(w.s, w.e).trim_end_matches([',', '.']);
+        // (Every particle below ends in one of these: most words are ruled out by their last character.)
+        if !matches!(text.chars().next_back(), Some('은' | '는' | '도' | '서' | '이' | '가')) {
+            return None;
+        }
         for (p, topic) in [("은", true), ("는", true), ("도", true), ("께서", false), ("이", false), ("가", false)] {
             let Some(stem) = text.strip_suffix(p) else { continue };
             if stem.is_empty() {
@@ -810,6 +824,16 @@ impl QuoteStage {
             }
         }
         None
+    }
+
+    /// `head` ends with a speaking noun of two or more syllables (`…관계자`, `…주민`): a hash lookup
+    /// per suffix of `head` instead of a pass over the whole list (a word that ends with a noun
+    /// ends with it at a character boundary).
+    fn ends_with_speaker_noun(&self, head: &str) -> bool {
+        head.char_indices().any(|(i, _)| {
+            let suffix = &head[i..];
+            self.lex.speaker_nouns.contains(suffix) && suffix.chars().nth(1).is_some()
+        })
     }
 
     /// The speaker named by the phrase `s..e` of a sentence, and whether it is a person.
@@ -972,7 +996,7 @@ impl QuoteStage {
         }
         let head = text.rsplit(' ').next().unwrap_or(&text);
         let head = head.strip_suffix('들').unwrap_or(head);
-        if self.lex.speaker_nouns.contains(head) || self.lex.speaker_nouns.iter().any(|n| n.chars().count() >= 2 && head.ends_with(n.as_str())) {
+        if self.lex.speaker_nouns.contains(head) || self.ends_with_speaker_noun(head) {
             return Some((text, false));
         }
         // Pronouns: 그, 그녀, 이들 — resolved by the caller through the carried speaker.
@@ -1115,7 +1139,7 @@ impl QuoteStage {
                 }
                 continue;
             }
-            if st.lemma(w).is_some() && !adnominal(st, w) && !self.name_in_title_phrase(st, k) {
+            if st.has_lemma(w) && !adnominal(st, w) && !self.name_in_title_phrase(st, k) {
                 return Ok(Some(k));
             }
         }
@@ -1587,6 +1611,14 @@ impl Stage for QuoteStage {
 }
 
 impl QuoteStage {
+    /// `text` contains one of the quotative endings (`self.endings`): one pass over the text,
+    /// trying the endings only where a character that starts one of them is.
+    fn has_ending(&self, text: &str) -> bool {
+        text.char_indices().any(|(i, c)| {
+            matches!(c, '다' | '라' | '냐' | '자') && self.endings.iter().any(|(e, _, _)| text[i..].starts_with(e))
+        })
+    }
+
     fn find(&self, a: &Analysis) -> Vec<Quote> {
         let roles = RoleMemory::new(a);
         let generic = GenericOrgs::new(a, &a.entities);
@@ -1716,8 +1748,9 @@ impl QuoteStage {
             let b = &a.blocks[block];
             // Marks anywhere in the line (even one left open) mean it is no bite without marks:
             // its sentences are read one by one, and none of them may take the whole line.
-            let line_has_mark = has_mark || a.text(b.span).chars().any(|c| closer_for(c).is_some());
-            if let Some(cue) = cue_block.filter(|_| !line_has_mark && bites_done.insert(block)) {
+            // (Read only for a line after a cue.)
+            let line_has_mark = || has_mark || a.text(b.span).chars().any(|c| closer_for(c).is_some());
+            if let Some(cue) = cue_block.filter(|_| !line_has_mark() && bites_done.insert(block)) {
                 // A bite written without marks: the whole line is the quote (it starts in this
                 // sentence, the line's first).
                 let (speaker, speaker_text) = self.cue_speaker(&names, cue);
@@ -1727,7 +1760,7 @@ impl QuoteStage {
             if cue_block.is_some() && !has_mark {
                 continue;
             }
-            let maybe_indirect = self.endings.iter().any(|(e, _, _)| text.contains(e));
+            let maybe_indirect = self.has_ending(text);
             // Every body sentence is read: one without a quote may still name the subject that the
             // next sentence leaves out (`과기정통부는 …을 검토하고 있다. 다만 …는 없다고 선을 그었다`).
             if !has_mark && !maybe_indirect && sentence.kind != BlockKind::Body {
@@ -1766,7 +1799,7 @@ impl QuoteStage {
                     before.clone().next_back().filter(|s| {
                         let (w0, w1) = (st.word_from(s.pe), st.word_from(f.o));
                         let gap = st.text(s.pe, f.o);
-                        (w0..w1).all(|k| st.lemma(&st.words[k]).is_none() || adnominal(&st, &st.words[k])) && !gap.contains('…') && !gap.contains("...")
+                        (w0..w1).all(|k| !st.has_lemma(&st.words[k]) || adnominal(&st, &st.words[k])) && !gap.contains('…') && !gap.contains("...")
                     })
                 });
                 let mut speaker = pick.map(|s| (self.paragraph_body(&st, s, &carry).unwrap_or_else(|| carry.resolve(s)), st.text(s.s, s.e)));
@@ -2111,8 +2144,10 @@ fn article_names(a: &Analysis, quotes: &mut [Quote], common: &FxHashSet<String>)
     if quotes.is_empty() {
         return;
     }
-    let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    let text = squeeze(&a.doc.text);
+    // (The pieces between whitespace copied whole, not character by character.)
+    let squeeze = |t: &str| t.split(char::is_whitespace).collect::<String>();
+    // (Squeezed only when a name needs it.)
+    let text = once_cell::unsync::Lazy::new(|| squeeze(&a.doc.text));
     let mut cache: rustc_hash::FxHashMap<String, String> = Default::default();
     for q in quotes.iter_mut() {
         if q.speaker.is_empty() {
@@ -2266,7 +2301,7 @@ fn bullet_len(word: &str) -> usize {
 fn clause_break(st: &Sent, a: usize, b: usize) -> bool {
     st.words[st.word_from(a)..st.word_from(b)]
         .iter()
-        .any(|w| w.e <= b && st.chars[w.e - 1] == ',' && st.lemma(w).is_some() && !adnominal(st, w))
+        .any(|w| w.e <= b && st.chars[w.e - 1] == ',' && st.has_lemma(w) && !adnominal(st, w))
 }
 
 /// A subject that names a group of people or bodies without naming them (`병원들`, `입주
@@ -2899,5 +2934,36 @@ mod tests {
         let q = quotes("10개국 통상장관 '부산 공동선언' 채택…오세진 장관 '공급망 함께 지킨다'\n\n10개국 통상장관이 19일 부산에서 공동선언을 채택했다.");
         let texts: Vec<&str> = q.iter().map(|x| x.1.as_str()).collect();
         assert_eq!(texts, ["공급망 함께 지킨다"], "{q:?}");
+    }
+}
+
+/// The one-pass and lookup forms of this file give the answers of the scans they replaced.
+#[cfg(test)]
+mod table_tests {
+    use super::*;
+
+    fn stage() -> QuoteStage {
+        QuoteStage::new(&DataFiles::embedded()).unwrap()
+    }
+
+    #[test]
+    fn quotative_endings_in_one_pass_answer_as_a_search_per_ending() {
+        let q = stage();
+        assert!(q.endings.iter().all(|(e, _, _)| e.starts_with(['다', '라', '냐', '자'])));
+        for t in ["", "다", "그는 간다고 말했다", "좋다는 입장이다", "간다며 웃었다", "가자고", "하자며", "뭐냐는", "사라면서", "다라냐자", "비가 온다."] {
+            assert_eq!(q.has_ending(t), q.endings.iter().any(|(e, _, _)| t.contains(e)), "{t}");
+        }
+    }
+
+    #[test]
+    fn speaking_noun_suffixes_by_lookup_answer_as_a_scan_of_the_list() {
+        let q = stage();
+        let mut heads: Vec<String> = ["", "관", "다온", "새빛주민", "소래업체관계자", "A관계자"].iter().map(|s| s.to_string()).collect();
+        heads.extend(q.lex.speaker_nouns.iter().cloned());
+        heads.extend(q.lex.speaker_nouns.iter().map(|n| format!("다온{n}")));
+        for h in &heads {
+            let scan = q.lex.speaker_nouns.iter().any(|n| n.chars().count() >= 2 && h.ends_with(n.as_str()));
+            assert_eq!(q.ends_with_speaker_noun(h), scan, "{h}");
+        }
     }
 }
