@@ -557,6 +557,11 @@ impl EntityStage {
         if self.lex.organizations.contains_key(s) {
             return true;
         }
+        // A city whose name ends like a body (`의정부`: …정부) is a place; whether it acts is
+        // decided with the other places.
+        if self.lex.locations.get(s).is_some_and(|e| matches!(e.kind.as_str(), "city" | "county" | "district")) {
+            return false;
+        }
         let latin_head = s.chars().next().is_some_and(|c| c.is_ascii_uppercase());
         if latin_head && s.chars().any(is_hangul) {
             // LG전자, KS에너지솔루션, DS투자증권
@@ -798,7 +803,7 @@ impl EntityStage {
             let prev_place = {
                 let p = &ws[i - 1];
                 p.particle.is_none() && p.paren.is_none() && p.stem.end == p.span.end && p.hangul
-                    && (self.lex.locations.contains_key(&p.stem_text) || p.class.as_deref() == Some("지명") || self.admin_unit(&p.stem_text))
+                    && (self.lex.locations.contains_key(&p.stem_text) || p.class.as_deref() == Some("지명") || self.admin_unit(&p.stem_text) || self.county_short_form(&p.stem_text))
             };
             let w = &mut ws[i];
             if prev_place && w.hangul && matches!(w.particle.as_deref(), Some("면" | "리")) && (1..=4).contains(&w.stem_text.chars().count()) && w.stem.end + 1 == w.span.end {
@@ -827,6 +832,7 @@ impl EntityStage {
                 }
             }
         }
+        self.place_with_short_seo(&mut ws);
         // Roads by their ending (`가흥로와`, `경동로 일대`, `직지대로`, `내성천길 45`): ko-dic may read
         // a road's 로 or 대로 as a particle or a suffix. After a syllable with a final consonant
         // other than ㄹ the particle is 으로, so a 로 written there is the road's; 대로 and 길 are
@@ -1233,6 +1239,10 @@ impl EntityStage {
                     && !coordinated
                     && !area_next
                     && !trip
+                    && !self.on_route(a, &ws, i, &placeish)
+                    // `거제서 1명 숨져`, `통영에서 열린`: a 시/군 with the locative 에서 or its short
+                    // form 서 (not 경기, a match, which is a province's short form).
+                    && !(matches!(w.particle.as_deref(), Some("서" | "에서" | "에서는" | "에서도")) && matches!(kind, "city" | "county"))
                     && !(i + 1 < n && !has_particle(i) && (placeish[i + 1] || self.chain_tail(&ws[i + 1]) || self.unit_name(&ws[i + 1])))
                     && !(i > 0 && !has_particle(i - 1) && (placeish[i - 1] || loc_here[i - 1]));
                 if gov_noun {
@@ -1270,7 +1280,7 @@ impl EntityStage {
             } else if road_alone[i] || (w.class.as_deref() == Some("지명") && self.kodic_place_here(a, &ws, i, &placeish)) || by_suffix[i] || feature[i] || self.listed_with_place(a, &ws, i, &placeish) {
                 add(cands, w.stem, LOCATION, 1);
                 loc_here[i] = true;
-            } else if i > 0 && (place(i - 1) || loc_here[i - 1]) && !has_particle(i - 1) && w.hangul && self.admin_unit(&w.stem_text) && ((!w.common_word && !w.inflected) || self.village_after_unit(&ws[i - 1].stem_text, &w.stem_text)) {
+            } else if i > 0 && (place(i - 1) || loc_here[i - 1]) && !has_particle(i - 1) && w.hangul && self.admin_unit(&w.stem_text) && ((!w.common_word && !w.inflected) || self.village_after_unit(&ws[i - 1].stem_text, &w.stem_text) || self.village_after_short_form(&ws[i - 1].stem_text, w)) {
                 add(cands, w.stem, LOCATION, 2);
                 loc_here[i] = true;
             } else if self.name_before_area(&ws, i) {
@@ -1281,6 +1291,9 @@ impl EntityStage {
             } else if i > 0 && matches!(loc_kind[i - 1], Some("province")) && !has_particle(i - 1) && w.hangul && self.county_short_form(&w.stem_text) {
                 // `충남 부여`, `경북 봉화`: a 시/군 named without its suffix after its province,
                 // even when the bare name is also a common word.
+                add(cands, w.stem, LOCATION, 3);
+                loc_here[i] = true;
+            } else if self.bare_city_here(a, &ws, i, &loc_kind) {
                 add(cands, w.stem, LOCATION, 3);
                 loc_here[i] = true;
             }
@@ -1295,6 +1308,12 @@ impl EntityStage {
                 };
                 let end = if on_it { ws[i + 2].stem.end } else { ws[i + 1].stem.end };
                 add(cands, Span::new(w.stem.start, end), LOCATION, 4);
+            }
+        }
+        // `3번 국도`, `42번 지방도`: a road named by its number before its kind.
+        for i in 0..n.saturating_sub(1) {
+            if let Some(end) = self.numbered_road(a, &ws, i) {
+                add(cands, Span::new(ws[i].stem.start, end), LOCATION, 4);
             }
         }
         let court_spans: rustc_hash::FxHashSet<Span> = cands.iter().filter(|c| c.kind == ORGANIZATION).map(|c| c.span).collect();
@@ -1467,7 +1486,7 @@ impl EntityStage {
         for i in 0..n.saturating_sub(1) {
             let w = &ws[i];
             let spaced = a.text(Span::new(w.stem.end, ws[i + 1].stem.start)).chars().all(char::is_whitespace);
-            if (org[i] || building_body(&w.stem_text)) && !has_particle(i) && w.stem.end == w.span.end && spaced && self.lex.is_facility(&ws[i + 1].stem_text) {
+            if (org[i] || building_body(&w.stem_text)) && !has_particle(i) && w.stem.end == w.span.end && spaced && (self.lex.is_facility(&ws[i + 1].stem_text) || self.office_annex(&ws[i + 1])) {
                 merged.push(Cand { span: Span::new(w.stem.start, ws[i + 1].stem.end), kind: LOCATION, normalized: String::new(), priority: 4 });
             }
         }
@@ -1582,6 +1601,163 @@ impl EntityStage {
         dot_before || dot_after || and_before
     }
 
+    /// A place written with the short particle 서 (for 에서) that ko-dic reads as a verb form
+    /// (`파주서` as 파 + 주 + 서, `아스타나서` as 아스 + 타나 + 서): when the word without its last
+    /// syllable is a place the gazetteer knows, that is the name and 서 the particle. Only for
+    /// words ko-dic did not read as a noun and the particle (so `강남서`, a police station, keeps
+    /// its reading), and not before `관계자`/`측` (a station's officials).
+    fn place_with_short_seo(&self, ws: &mut [Word]) {
+        for i in 0..ws.len() {
+            let w = &ws[i];
+            if w.particle.is_some() || !w.hangul || !(w.inflected || w.name_read_as_verb) || w.stem.start != w.span.start || w.stem.end != w.span.end {
+                continue;
+            }
+            let Some(head) = w.stem_text.strip_suffix('서') else { continue };
+            let known = head.chars().count() >= 2
+                && self.lex.locations.get(head).is_some_and(|e| !matches!(e.kind.as_str(), "landmark"))
+                && !self.lex.organizations.contains_key(&w.stem_text);
+            let officials = ws.get(i + 1).is_some_and(|x| matches!(x.stem_text.as_str(), "관계자" | "측" | "관계자들"));
+            if known && !officials {
+                let w = &mut ws[i];
+                w.stem = Span::new(w.stem.start, w.stem.end - 1);
+                w.stem_text.truncate(w.stem_text.len() - '서'.len_utf8());
+                w.particle = Some("서".to_string());
+                w.common_word = false;
+                w.inflected = false;
+                w.name_read_as_verb = false;
+            }
+        }
+    }
+
+    /// Word i, a place that is also a common word, as one end of a route: `시안에서 알마티를
+    /// 거쳐`, `서울에서 제천까지`, `광주부터 목포까지`: a place with 에서/부터 and, within three words
+    /// after it, a place with 까지/으로/로 or 을/를 before 거쳐/지나; or the other way round.
+    fn on_route(&self, a: &Analysis, ws: &[Word], i: usize, placeish: &[bool]) -> bool {
+        let start = |k: usize| matches!(ws[k].particle.as_deref(), Some("에서" | "부터" | "에서부터"));
+        let end = |k: usize| {
+            matches!(ws[k].particle.as_deref(), Some("까지" | "으로" | "로" | "까지는"))
+                || (matches!(ws[k].particle.as_deref(), Some("을" | "를")) && ws.get(k + 1).is_some_and(|x| ["거쳐", "거친", "지나", "지난", "경유"].iter().any(|v| a.text(x.span).starts_with(v))))
+        };
+        if start(i) {
+            (i + 1..(i + 4).min(ws.len())).any(|k| placeish[k] && end(k))
+        } else if end(i) {
+            (i.saturating_sub(3)..i).any(|k| placeish[k] && start(k))
+        } else {
+            false
+        }
+    }
+
+    /// Word i, a 시/군 named without its suffix where the bare name is an ordinary word the
+    /// gazetteer leaves out (`구리`, `양주`, `화성`, `음성`): a place only at the head of an address
+    /// (`구리 교문동`, `화성 동탄2신도시`, `양주 옥정동`), or in a list with other 시/군 and
+    /// provinces (`의정부·양주·동두천`).
+    fn bare_city_here(&self, a: &Analysis, ws: &[Word], i: usize, loc_kind: &[Option<&str>]) -> bool {
+        let w = &ws[i];
+        if !w.hangul || w.paren.is_some() || w.honorific || loc_kind[i].is_some() || !self.county_short_form(&w.stem_text) {
+            return false;
+        }
+        let bare = w.particle.is_none() && w.stem.end == w.span.end;
+        let head = bare
+            && ws.get(i + 1).is_some_and(|x| {
+                a.text(Span::new(w.span.end, x.span.start)).chars().all(char::is_whitespace)
+                    && x.stem_text.starts_with(is_hangul)
+                    && (self.unit_name(x)
+                        || self.lex.location_by_suffix(&x.stem_text)
+                        || self.lex.locations.get(&x.stem_text).is_some_and(|e| matches!(e.kind.as_str(), "region" | "district")))
+            });
+        let admin = |k: usize| matches!(loc_kind[k], Some("city" | "county" | "province"));
+        let dot = |k: usize| a.text(Span::new(ws[k].span.end, ws[k + 1].span.start)) == "·";
+        let listed = (i > 0 && admin(i - 1) && ws[i - 1].particle.is_none() && dot(i - 1)) || (bare && i + 1 < ws.len() && admin(i + 1) && dot(i));
+        head || listed
+    }
+
+    /// Words i and i + 1 as a road named by its number and its kind (`7번 국도`, `42번 지방도를`):
+    /// the end of the name. ko-dic may read `국도` as 국 + the particle 도, so the word as written
+    /// counts, with a particle after the kind.
+    fn numbered_road(&self, a: &Analysis, ws: &[Word], i: usize) -> Option<usize> {
+        let w = &ws[i];
+        let number = w.stem_text.strip_suffix('번').is_some_and(|d| (1..=3).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()));
+        if !number || w.particle.is_some() || w.stem.end != w.span.end {
+            return None;
+        }
+        let x = &ws[i + 1];
+        let written = a.text(x.span);
+        self.lex.context.road_kind.iter().find_map(|k| {
+            let rest = written.strip_prefix(k)?;
+            let rest = rest.trim_end_matches(|c: char| ".,!?;:…\"'”’)".contains(c));
+            (rest.is_empty() || PARTICLES.contains(&rest)).then(|| x.span.start + k.chars().count())
+        })
+    }
+
+    /// One sense per article for places: a place found once with evidence (`안산시`, `청주시
+    /// 오송읍`, `해운대구 우동`, `대전 유성구`) is a place wherever else the article writes it or its
+    /// bare form (`안산의 관문`, `오송을`, `우동에서`, `대전이`), although ko-dic also reads these names
+    /// as common nouns. Only names the gazetteer lists, and none that is a frequent ordinary word
+    /// (`word_landmark`: `경기`).
+    fn propagate_places(&self, a: &Analysis, found: &mut Vec<(usize, Cand)>) {
+        let mut names: Vec<String> = Vec::new();
+        for (_, c) in found.iter().filter(|(_, c)| c.kind == LOCATION) {
+            for part in a.text(c.span).split(' ') {
+                if !part.chars().all(is_hangul) || part.chars().count() < 2 {
+                    continue;
+                }
+                // The bare form only when the gazetteer lists it: those it leaves out are ordinary
+                // words (`예산` for 예산군 is a budget, `고령` for 고령군 old age).
+                let bare = part.strip_suffix(['시', '군', '구', '읍', '면']).filter(|b| b.chars().count() >= 2);
+                for name in [Some(part), bare].into_iter().flatten() {
+                    if self.lex.locations.contains_key(name) && !self.lex.context.word_landmark.contains(&name) && !names.iter().any(|x| x == name) {
+                        names.push(name.to_string());
+                    }
+                }
+            }
+        }
+        if names.is_empty() {
+            return;
+        }
+        let Some(finder) = NameFinder::new(names.iter().map(String::as_str)) else { return };
+        let mut occupied: Vec<Span> = found.iter().map(|(_, c)| c.span).collect();
+        occupied.sort();
+        let mut added = Vec::new();
+        let mut ms = Vec::new();
+        for (si, s) in a.sentences.iter().enumerate() {
+            let text = a.text(s.span);
+            finder.find_all(text, &mut ms);
+            for m in ms.drain(..) {
+                let before = text[..m.start()].chars().next_back();
+                let rest = &text[m.end()..];
+                // (`한국인`: a person of the place, not the particle 인.)
+                let ends_word = rest.chars().next().is_none_or(|c| !c.is_alphanumeric()) || (self.particle_start(rest) && !rest.starts_with('인'));
+                if before.is_some_and(|c| c.is_alphanumeric()) || !ends_word {
+                    continue;
+                }
+                let sb = a.index.byte(s.span.start);
+                let span = Span::new(a.index.char(sb + m.start()), a.index.char(sb + m.end()));
+                if !overlaps_any(&occupied, span) {
+                    added.push((si, Cand { span, kind: LOCATION, normalized: String::new(), priority: 2 }));
+                }
+            }
+        }
+        if !added.is_empty() {
+            found.extend(added);
+            found.sort_by_key(|(si, c)| (*si, c.span.start));
+        }
+    }
+
+    /// A neighbourhood after a 시/군 written without its suffix (`남양주 다산동`, ko-dic: 다 + 산동):
+    /// a name of three syllables ending in 동 or 리 that is not one common word.
+    fn village_after_short_form(&self, prev: &str, w: &Word) -> bool {
+        w.stem_text.chars().count() == 3
+            && (w.stem_text.ends_with('동') || w.stem_text.ends_with('리'))
+            && !w.common_word
+            && self.lex.locations.get(prev).is_some_and(|e| matches!(e.kind.as_str(), "city" | "county") && !prev.ends_with(['시', '군']))
+    }
+
+    /// An office building named by the place it stands in (`광교청사`, `북부청사`), after the
+    /// body that uses it: `경기도청 광교청사` is one place.
+    fn office_annex(&self, w: &Word) -> bool {
+        w.hangul && w.stem_text.ends_with("청사") && self.lex.location_by_suffix(&w.stem_text)
+    }
+
     /// A village or neighbourhood after the unit above it (`도계읍 신리`, `해운대구 우동`): a
     /// short name ending in 동/리/가 that ko-dic reads as a common word or a verb.
     fn village_after_unit(&self, prev: &str, s: &str) -> bool {
@@ -1599,16 +1775,7 @@ impl EntityStage {
 
     /// A 시/군 name without its suffix (`부여` for 부여군, `봉화` for 봉화군).
     fn county_short_form(&self, s: &str) -> bool {
-        let n = s.chars().count();
-        if !(2..=3).contains(&n) {
-            return false;
-        }
-        ["군", "시"].iter().any(|u| {
-            let mut full = String::with_capacity(s.len() + 3);
-            full.push_str(s);
-            full.push_str(u);
-            self.lex.locations.get(&full).is_some_and(|e| matches!(e.kind.as_str(), "county" | "city"))
-        })
+        self.lex.admin_stems.contains(s)
     }
 
     /// A company named by a proper name and a line of business (`태성에너지`, `한결소재`).
@@ -2020,6 +2187,7 @@ impl Stage for EntityStage {
             found.extend(resolve(cands).into_iter().map(|c| (si, c)));
         }
         self.propagate(a, &mut found);
+        self.propagate_places(a, &mut found);
         // Canonical names within the document.
         let full_names: Vec<String> = found
             .iter()
@@ -2939,6 +3107,76 @@ mod tests {
     fn a_long_office_title_ending_in_siljang() {
         let es = entities("변도윤 재난안전실장은 대책을 설명했다.");
         assert!(has(&es, "PERSON", "변도윤") && has(&es, "ROLE", "재난안전실장"), "{es:?}");
+    }
+
+    #[test]
+    fn a_place_with_the_short_locative_seo_read_as_a_verb() {
+        // `김해서`, `타슈켄트서`: a known place and 서 for 에서, in headlines.
+        let es = entities("김해서 택시 추락…운전자 숨져");
+        assert!(has(&es, "LOCATION", "김해"), "{es:?}");
+        let es = entities("타슈켄트서 정상회의 개막");
+        assert!(has(&es, "LOCATION", "타슈켄트"), "{es:?}");
+    }
+
+    #[test]
+    fn both_ends_of_a_route_and_a_city_with_a_locative_are_places() {
+        // A place that is also a common word (시안, a draft) at either end of a route.
+        let es = entities("열차는 시안에서 우루무치까지 달린다.");
+        assert!(has(&es, "LOCATION", "시안") && has(&es, "LOCATION", "우루무치"), "{es:?}");
+        let es = entities("시안에서 빠진 조항이 있다.");
+        assert!(!has(&es, "LOCATION", "시안"), "{es:?}");
+        // A 시/군 that ko-dic also lists as a common noun, with 에서 (`…에서 열린`).
+        let es = entities("서귀포에서 열린 마라톤에 5000명이 달렸다.");
+        assert!(has(&es, "LOCATION", "서귀포"), "{es:?}");
+    }
+
+    #[test]
+    fn a_bare_city_name_that_is_a_word_heads_an_address_or_a_list() {
+        for (text, place) in [("화성 향남읍 공장에서 불이 났다.", "화성 향남읍"), ("음성 대소면 주민들이 모였다.", "음성 대소면")] {
+            let es = entities(text);
+            assert!(has(&es, "LOCATION", place), "{place}: {es:?}");
+        }
+        let es = entities("의정부·양주·연천 주민들이 반대했다.");
+        assert!(has(&es, "LOCATION", "양주") && has(&es, "LOCATION", "의정부"), "{es:?}");
+        assert!(!es.iter().any(|e| e.0 == "ORGANIZATION"), "{es:?}");
+        // Alone, or before a common noun, it stays a word.
+        for text in ["화성 탐사선이 발사됐다.", "양주 두 병을 샀다.", "구리 가격이 올랐다."] {
+            let es = entities(text);
+            assert!(!es.iter().any(|e| e.0 == "LOCATION"), "{text}: {es:?}");
+        }
+    }
+
+    #[test]
+    fn a_neighbourhood_after_a_short_city_name_a_numbered_road_and_an_office_annex() {
+        // ko-dic splits some 동 names (`다율동`) into a word and a common noun.
+        let es = entities("파주 다율동 상가가 문을 닫았다.");
+        assert!(has(&es, "LOCATION", "파주 다율동"), "{es:?}");
+        let es = entities("7번 국도 삼척 구간이 통제됐다. 차량은 42번 지방도를 따라 돌아갔다.");
+        assert!(has(&es, "LOCATION", "7번 국도") && has(&es, "LOCATION", "42번 지방도"), "{es:?}");
+        assert!(!es.iter().any(|e| e.0 == "QUANTITY"), "{es:?}");
+        let es = entities("경기도청 북부청사에서 회의가 열렸다.");
+        assert!(has(&es, "LOCATION", "경기도청 북부청사"), "{es:?}");
+        // `기장군` ends like the title 장군, `의정부` like 정부: the gazetteer's districts win.
+        let es = entities("부산 기장군 정관읍에서 불이 났다. 의정부에서 출발한 버스가 멈췄다.");
+        assert!(has(&es, "LOCATION", "부산 기장군 정관읍") && has(&es, "LOCATION", "의정부"), "{es:?}");
+        assert!(!es.iter().any(|e| e.0 == "ROLE" || e.0 == "ORGANIZATION"), "{es:?}");
+    }
+
+    #[test]
+    fn a_place_found_once_is_a_place_wherever_the_article_names_it() {
+        // `광명시` in the body makes the bare `광명` a place in the headline-like sentence and after
+        // a particle; `청주시 오송읍` makes `오송` one (ko-dic reads it as a common noun).
+        let es = entities("광명 아파트 화재. 경기 광명시 철산동에서 불이 났다. 광명의 소방서는 멀었다.");
+        assert_eq!(es.iter().filter(|e| e.0 == "LOCATION" && e.1 == "광명").count(), 2, "{es:?}");
+        let es = entities("공장은 충북 청주시 흥덕구 오송읍에 있다. 회사는 오송을 떠나지 않는다.");
+        assert!(has(&es, "LOCATION", "오송"), "{es:?}");
+        // A place's people (`한국인`) and a word listed as an ordinary one (`경기`) are not spread.
+        let es = entities("한국에서 왔다. 한국인 관광객이 늘었다. 경기 수원시에서 열렸다. 경기가 나빠졌다.");
+        assert_eq!(es.iter().filter(|e| e.1 == "한국" || e.1 == "한국인").count(), 1, "{es:?}");
+        assert_eq!(es.iter().filter(|e| e.1 == "경기").count(), 0, "{es:?}");
+        // The bare form of a 군 the gazetteer leaves out (`예산`: a budget) is not spread either.
+        let es = entities("충남 예산군 예산읍에서 축제가 열렸다. 군은 예산을 늘렸다.");
+        assert!(!es.iter().any(|e| e.1 == "예산"), "{es:?}");
     }
 }
 

@@ -17,6 +17,9 @@ pub struct Entry {
 #[derive(Debug, Clone)]
 pub struct NerLexicon {
     pub locations: HashMap<String, Entry>,
+    /// The names of 시/군 without their suffix, of two or three syllables (`부여` for 부여군,
+    /// `구리` for 구리시), listed or not: one lookup instead of building `name + 시/군`.
+    pub admin_stems: HashSet<String>,
     pub organizations: HashMap<String, Entry>,
     /// Names with a space inside (`두산 베어스`, `SK C&C`), found in running text.
     pub multiword: Vec<(String, bool)>,
@@ -148,6 +151,13 @@ fn suffixes(data: &DataFiles, name: &str) -> Result<Vec<(String, usize)>, String
 impl NerLexicon {
     pub fn new(data: &DataFiles) -> Result<NerLexicon, String> {
         let locations = gazetteer(data, "ner/locations.tsv")?;
+        let admin_stems = locations
+            .iter()
+            .filter(|(_, e)| matches!(e.kind.as_str(), "county" | "city"))
+            .filter_map(|(k, _)| k.strip_suffix(['시', '군']))
+            .filter(|k| (2..=3).contains(&k.chars().count()))
+            .map(str::to_string)
+            .collect();
         let organizations = gazetteer(data, "ner/organizations.tsv")?;
         let mut multiword: Vec<(String, bool)> = organizations
             .keys()
@@ -190,6 +200,7 @@ impl NerLexicon {
         let location_suffixes = suffixes(data, "ner/location_suffixes.txt")?;
         Ok(NerLexicon {
             locations,
+            admin_stems,
             organizations,
             multiword,
             multiword_ac,
@@ -245,6 +256,10 @@ impl NerLexicon {
     pub fn role(&self, stem: &str) -> bool {
         if self.roles.contains(stem) {
             return true;
+        }
+        // `기장군` (…장군): a district the gazetteer knows is no title.
+        if self.locations.get(stem).is_some_and(|e| matches!(e.kind.as_str(), "city" | "county" | "district")) {
+            return false;
         }
         let n = stem.chars().count();
         if n > 12 || !stem.chars().all(|c| ('가'..='힣').contains(&c)) {
