@@ -53,6 +53,11 @@ struct Lexicon {
     action_idiom: FxHashSet<String>,
     intransitive_verb: FxHashSet<String>,
     concessive_adverb: FxHashSet<String>,
+    decide_idiom: FxHashSet<String>,
+    state_idiom: FxHashSet<String>,
+    durative_verb: FxHashSet<String>,
+    /// Longest first.
+    vague_deadline: Vec<String>,
 }
 
 impl Lexicon {
@@ -80,10 +85,18 @@ impl Lexicon {
                 "action_idiom" => &mut lex.action_idiom,
                 "intransitive_verb" => &mut lex.intransitive_verb,
                 "concessive_adverb" => &mut lex.concessive_adverb,
+                "decide_idiom" => &mut lex.decide_idiom,
+                "state_idiom" => &mut lex.state_idiom,
+                "durative_verb" => &mut lex.durative_verb,
+                "vague_deadline" => {
+                    lex.vague_deadline.push(word);
+                    continue;
+                }
                 other => return Err(format!("{at}: unknown class {other:?}")),
             };
             set.insert(word);
         }
+        lex.vague_deadline.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
         Ok(lex)
     }
 }
@@ -135,6 +148,9 @@ fn action_of(st: &Sent, w: &Word) -> Option<(String, usize)> {
         // An auxiliary verb on its own (`넓혀 나가`): part of the verb before it.
         return None;
     }
+    if let Some(stem) = misread_ieo(st, ms, k) {
+        return Some(stem);
+    }
     if matches!(tag(m), "XSV" | "XSA") {
         let noun: Vec<&crate::doc::Morph> = ms[..k].iter().filter(|p| is_nominal_tag(tag(p))).collect();
         let last = noun.last()?;
@@ -146,6 +162,25 @@ fn action_of(st: &Sent, w: &Word) -> Option<(String, usize)> {
         return Some((st.morph_text(m) + &stem_of(st, ms, k + 1), (x.span.end - st.base).min(w.e)));
     }
     Some((stem_of(st, ms, k), (m.span.end - st.base).min(w.e)))
+}
+
+/// `이어가겠다`, `이어나간다`: ko-dic reads 이어 (잇다 + -어) as the copula 이 + -어 before an
+/// auxiliary verb. The verb as written with its auxiliary (`이어가`) and its end.
+fn misread_ieo(st: &Sent, ms: &[crate::doc::Morph], k: usize) -> Option<(String, usize)> {
+    let (m, e, x) = (ms.get(k)?, ms.get(k + 1)?, ms.get(k + 2)?);
+    if tag(m) != "VCP" || st.morph_text(m) != "이" || st.morph_text(e) != "어" || tag(x) != "VX" {
+        return None;
+    }
+    Some((format!("이어{}", stem_of(st, ms, k + 2)), x.span.end - st.base))
+}
+
+/// A verb and an auxiliary in one word (`보여드리`, `알아보`, `이어가`): the pair is the action
+/// even when the first verb alone is no action (`보이`, `알`, the copula of a misread `이어`).
+fn verb_with_aux(st: &Sent, w: &Word) -> bool {
+    let ms = st.word_morphs(w);
+    ms.iter().enumerate().any(|(i, m)| {
+        (tag(m) == "VV" && connective_a(st, m) && ms.get(i + 1).is_some_and(|x| tag(x) == "VX")) || misread_ieo(st, ms, i).is_some()
+    })
 }
 
 /// The stem of the predicate morpheme `ms[k]` as written. A morpheme that is the stem alone
@@ -459,9 +494,20 @@ impl CommitmentStage {
                     a = k - 1;
                 }
                 let al = st.lemma(&st.words[a]).unwrap_or_default();
-                let adjective = st.word_morphs(&st.words[a]).iter().find(|m| is_predicate_tag(tag(m))).is_some_and(|m| matches!(tag(m), "VA" | "XSA" | "VCP" | "VCN"));
-                if !al.is_empty() && !lex.not_action.contains(&al) && !adjective && !negated(st, a) {
-                    out.push(Cue { word: a, modality: PROMISE, noun: false });
+                // `보여드리겠다`, `이어가겠다`: with an auxiliary the pair is the action (`보이`
+                // alone is the verb of `~할 것으로 보인다`, no action).
+                let aux = verb_with_aux(st, &st.words[a]);
+                let adjective = !aux && st.word_morphs(&st.words[a]).iter().find(|m| is_predicate_tag(tag(m))).is_some_and(|m| matches!(tag(m), "VA" | "XSA" | "VCP" | "VCN"));
+                if !al.is_empty() && (aux || !lex.not_action.contains(&al)) && !adjective && !negated(st, a) {
+                    // `~하겠다는 계획이다/구상이다/방침이다`: a plan stated in the actor's words
+                    // (`~하겠다는 입장이다`, `~하겠다는 뜻을 밝혔다` stay promises).
+                    let planned = t.ends_with("겠다는")
+                        && st.words.get(k + 1).is_some_and(|x| {
+                            // `짓겠다는 계획은 이번이 처음이 아니다`: a plan noun as topic reports on it.
+                            let topic = last_morph_text(st, x).is_some_and(|(m, p)| p.starts_with("JX") && matches!(m.as_str(), "은" | "는"));
+                            !topic && noun_of(st, x).is_some_and(|(noun, _)| lex.plan_noun.contains(&noun) && noun != "방안" && noun != "일정")
+                        });
+                    out.push(Cue { word: a, modality: if planned { PLAN } else { PROMISE }, noun: false });
                 }
                 continue;
             }
@@ -492,7 +538,10 @@ impl CommitmentStage {
                 // the clause and the verb of deciding.
                 let verb = (k + 1..n.min(k + 4)).find(|&x| st.lemma(&st.words[x]).is_some() || !argument_word(st, &st.words[x])).unwrap_or(k + 1);
                 let next = st.lemma(&st.words[verb]).unwrap_or_default();
-                if lex.decide_after_giro.contains(&next) && !lex.not_action.contains(&lemma) && !negated(st, k) {
+                // `올리기로 가닥을 잡았다`, `줄이기로 방향을 정했다`, `열기로 뜻을 모았다`: an idiom of
+                // deciding (object noun and verb, lexicon class `decide_idiom`).
+                let idiom = next.is_empty() && st.words.get(verb + 1).is_some_and(|v| self.object_verb_in(st, verb, v, &lex.decide_idiom));
+                if (idiom || lex.decide_after_giro.contains(&next)) && !lex.not_action.contains(&lemma) && !negated(st, k) {
                     out.push(Cue { word: k, modality: DECISION, noun: false });
                 }
                 continue;
@@ -528,7 +577,15 @@ impl CommitmentStage {
                     // `사들일 계획은 당장 없다`: an adverb may stand before 없다.
                     nt.ends_with("없다") || after == "없" || nt.contains("없") || (k + 3..n.min(k + 5)).any(|x| st.lemma(&st.words[x]).as_deref() == Some("없") && (k + 2..x).all(|y| st.lemma(&st.words[y]).is_none()))
                 };
-                if ll && lex.plan_noun.contains(&noun) && !denied && !lex.not_action.contains(&lemma) && !negated(st, k) {
+                // `국무회의에 상정될 예정이다`, `회의가 열릴 예정이다`: a schedule reported in the
+                // passive or of an event, no agent's plan.
+                let passive = (lemma.chars().count() > 1 && lemma.ends_with('되')) || lex.intransitive_verb.contains(&lemma);
+                // `부담을 덜어주는 방안을 확정할 방침이다`: a 방안 that is the object of another verb
+                // is what that verb acts on (its own cue decides), unless the verb announces it.
+                let object_of_verb = noun == "방안"
+                    && ends_object(next)
+                    && st.words.get(k + 2).and_then(|x| st.lemma(x)).is_some_and(|v| !lex.announce_verb.contains(&v) && !lex.say_verb.contains(&v));
+                if ll && lex.plan_noun.contains(&noun) && !denied && !passive && !object_of_verb && !lex.not_action.contains(&lemma) && !negated(st, k) {
                     out.push(Cue { word: k, modality: PLAN, noun: false });
                     continue;
                 }
@@ -688,6 +745,10 @@ impl CommitmentStage {
     fn settled(&self, st: &Sent, k: usize, carried_org: bool) -> bool {
         let lex = &self.lex;
         let w = &st.words[k];
+        // `비판을 받는다`, `주목을 받는다`: what befalls the subject, not an act of it.
+        if k > 0 && self.object_verb_in(st, k - 1, w, &lex.state_idiom) {
+            return false;
+        }
         let lemma = st.lemma(w).unwrap_or_default();
         let verb = st.word_morphs(w).iter().find(|m| is_predicate_tag(tag(m))).is_some_and(|m| matches!(tag(m), "VV" | "XSV"));
         let agent = st.entities.iter().any(|en| matches!(en.kind.as_str(), "PERSON" | "ORGANIZATION") && en.span.end <= st.base + w.s && {
@@ -716,11 +777,16 @@ impl CommitmentStage {
         // A generic organization word as topic or subject (`회사는`, `시는`, `구단이`) is an agent the
         // entity stage leaves unnamed.
         let mut generic_agent = false;
-        for x in st.words[..k].iter().rev() {
+        for (xi, x) in st.words[..k].iter().enumerate().rev() {
             if x.s < from || (st.lemma(x).is_some() && !bare(st, x).ends_with('게')) {
                 break;
             }
             let Some((m, p)) = last_morph_text(st, x) else { continue };
+            // `길이 280m의 보행교는`, `높이 30m의`: a measure noun before an amount in the genitive,
+            // not a subject marked 이 (ko-dic reads 길이 as 길 + 이).
+            if p == "JKS" && st.words.get(xi + 1).is_some_and(|y| st.word_text(y).ends_with('의') && st.entities.iter().any(|en| en.kind == QUANTITY && en.span.start == st.base + y.s)) {
+                continue;
+            }
             if p == "JKO" {
                 object_seen = true;
             }
@@ -774,6 +840,18 @@ impl CommitmentStage {
             let in_name = st.entities.iter().any(|o| matches!(o.kind.as_str(), "PERSON" | "ORGANIZATION") && o.span.start <= en.span.start && en.span.end <= o.span.end);
             !past && !rest.starts_with("부터") && !in_name
         })
+    }
+
+    /// Word `o` is an object (`가닥을`) and the verb word `v` after it makes with it an entry
+    /// `noun:verb` of `set` (`가닥:잡`, `비판:받`).
+    fn object_verb_in(&self, st: &Sent, o: usize, v: &Word, set: &FxHashSet<String>) -> bool {
+        if set.is_empty() {
+            return false;
+        }
+        let ow = &st.words[o];
+        let is_object = last_morph_text(st, ow).is_some_and(|(m, p)| p == "JKO" || (p.starts_with('J') && matches!(m.as_str(), "을" | "를" | "도")));
+        let (Some((noun, _)), Some(verb)) = (is_object.then(|| noun_of(st, ow)).flatten(), st.lemma(v)) else { return false };
+        set.contains(&format!("{noun}:{verb}"))
     }
 
     /// The object at word `o` and the verb `lemma` make an idiom of acting (`첫 삽을 뜬다`, `문을
@@ -899,7 +977,9 @@ impl CommitmentStage {
             let object_before = j > 0 && (j.saturating_sub(3)..j).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(_, p)| p == "JKO"));
             // Objects inside a `-는지` clause (`불러 규정을 지켰는지 조사할`) belong to that clause.
             let complement_at = |x: usize| last_morph_text(st, &st.words[x]).is_some_and(|(m, p)| p.ends_with("EC") && m.ends_with('지'));
-            let object_after = (j + 1..next).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(_, p)| p == "JKO") && !(x + 1..next).any(complement_at));
+            // `시행령을 고쳐 … 농지 범위도 넓힌다`: a noun marked 도 right before the verb is its object.
+            let also_object = next > j + 1 && last_morph_text(st, &st.words[next - 1]).is_some_and(|(m, p)| p.starts_with("JX") && m == "도") && noun_of(st, &st.words[next - 1]).is_some();
+            let object_after = also_object || (j + 1..next).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(_, p)| p == "JKO") && !(x + 1..next).any(complement_at));
             // A serial verb is an action of its own when both verbs have objects (`사례를 모아
             // 소송을 낼`), when it has no object but a date (`12일 리마로 이동해 회담한다`), or
             // when the verb after it has its own date (`공장을 착공해 2026년부터 양산에 들어갈`).
@@ -964,6 +1044,31 @@ impl CommitmentStage {
     fn serial_link(&self, st: &Sent, p: usize, next: usize) -> bool {
         let w = &st.words[p];
         p < next && !st.word_text(w).ends_with(',') && st.word_morphs(w).last().is_some_and(|m| connective_a(st, m))
+    }
+
+    /// The action at word `p` is joined to a later one by `-고` with no comma (`내년 말까지
+    /// 보행교를 완공하고 둘레길을 정비하기로`): one breath, so a date at the head of the first clause
+    /// covers both. A comma (`… 넓히고, 인력을 뽑는다`) closes the first clause's date.
+    /// The date must open that clause, before its object: in `정화를 연말까지 마치고 부지를
+    /// 인계하기로` it is the first action's own. A verb that runs until the date (`이달 말까지 출발을
+    /// 미루고`, lexicon class `durative_verb`) takes it as its extent, no deadline of the next one.
+    fn go_link(&self, st: &Sent, p: usize, next: usize) -> bool {
+        let w = &st.words[p];
+        let linked = p < next
+            && !st.word_text(w).ends_with(',')
+            && last_morph_text(st, w).is_some_and(|(m, pos)| pos.ends_with("EC") && m == "고")
+            && !st.words[p + 1..next].iter().any(|x| st.word_text(x).contains(['"', '“', '”', ',']))
+            && st.lemma(w).is_none_or(|l| !self.lex.durative_verb.contains(&l));
+        if !linked {
+            return false;
+        }
+        let from = self.clause_boundary_before(st, w.s);
+        let is_date = |x: &Word| st.entities.iter().any(|en| en.kind == DATE && en.span.start < st.base + x.e && st.base + x.s < en.span.end);
+        let is_object = |x: &Word| last_morph_text(st, x).is_some_and(|(_, pos)| pos == "JKO");
+        let clause: Vec<&Word> = st.words[..p].iter().filter(|x| x.s >= from).collect();
+        let date_at = clause.iter().position(|x| is_date(x));
+        let object_at = clause.iter().position(|x| is_object(x));
+        matches!((date_at, object_at), (Some(d), Some(o)) if d < o)
     }
 
     /// Start (relative) of the clause of the action at word `a`: after the previous predicate,
@@ -1108,8 +1213,15 @@ impl CommitmentStage {
         // The last date that makes a deadline wins: look from the end, stop at the first.
         let mut best: Option<(String, String)> = None;
         let mut best_at = 0;
-        for (&(ds, de, kind), time) in dates.iter().zip(&clock).rev() {
+        for (i, (&(ds, de, kind), time)) in dates.iter().zip(&clock).enumerate().rev() {
             best_at = ds;
+            // `2030년 전국체전 개최 1년 전까지`, `개관 6개월 전에`: a duration before an event.
+            if kind == QUANTITY {
+                if let Some(found) = self.before_event(st, &dates, i, published) {
+                    best = Some(found);
+                    break;
+                }
+            }
             let text = st.analysis.text(crate::doc::Span::new(ds, de)).to_string();
             let tail = after(de);
             let spaced = st.chars.get(de - st.base).is_some_and(|c| crate::segment::is_space(*c));
@@ -1132,7 +1244,8 @@ impl CommitmentStage {
             if kind == DATE {
                 let j = st.word_from(de - st.base);
                 // An action noun as a word of its own (`2028년을 목표로` has the date as the goal).
-                let goal = st.words.get(j).is_some_and(|w| w.s >= de - st.base && bare(st, w).ends_with(['을', '를']))
+                // `2027년 개통 목표로` (news drops the particle): the same goal.
+                let goal = st.words.get(j).is_some_and(|w| w.s >= de - st.base && (bare(st, w).ends_with(['을', '를']) || bare_action_noun(st, w) || noun_of(st, w).is_some_and(|(nn, _)| nn.chars().count() == bare(st, w).chars().count())))
                     && st.words.get(j + 1).is_some_and(|w| w.e <= to && st.slice(w.s, w.e).starts_with("목표로"));
                 if goal {
                     continue;
@@ -1209,6 +1322,46 @@ impl CommitmentStage {
             (Some(b), Some((at, t, iso))) if at + st.base >= best_at => Some((t, iso)).or(Some(b)),
             (Some(b), _) => Some(b),
             (None, u) => u.map(|(_, t, iso)| (t, iso)),
+        }
+    }
+
+    /// `2030년 전국체전 개최 1년 전까지`, `2026년 6월 지방선거 1년 전에`: the duration `dates[i]`
+    /// followed by `전까지`/`전에`/`전`, after an event named by nouns. With a date before the event
+    /// the deadline is that date less the duration, at its precision ([`crate::time::before`]);
+    /// with an event alone (`개관 1년 전까지`) the text is kept and the date left empty.
+    fn before_event(&self, st: &Sent, dates: &[(usize, usize, &str)], i: usize, published: Option<crate::doc::Date>) -> Option<(String, String)> {
+        let (qs, qe, _) = dates[i];
+        let rel = qe - st.base;
+        let rest: String = st.chars[rel..(rel + 6).min(st.chars.len())].iter().collect();
+        let r = rest.trim_start();
+        let tail = ["전까지", "전에", "전"].into_iter().find(|t| r.starts_with(t) && (*t != "전" || r[t.len()..].chars().next().is_none_or(|c| !crate::extract::quotes::is_hangul(c))))?;
+        let end = rel + (rest.chars().count() - r.chars().count()) + tail.chars().count();
+        let (n, unit) = duration_parts(st.analysis.text(crate::doc::Span::new(qs, qe)))?;
+        let wi = st.word_from(qs - st.base);
+        if wi == 0 || st.words[wi].s != qs - st.base {
+            return None;
+        }
+        // The event: noun words (no verb, no particle) between a date and the duration.
+        let mut j = wi;
+        while j > 0 {
+            let w = &st.words[j - 1];
+            let nouns = st.word_morphs(w).iter().all(|m| matches!(tag(m), "NNG" | "NNP"));
+            let date_word = st.entities.iter().any(|en| en.kind == DATE && en.span.start < st.base + w.e && st.base + w.s < en.span.end);
+            if !nouns || date_word || st.lemma(w).is_some() {
+                break;
+            }
+            j -= 1;
+        }
+        let event_start = st.words.get(j).filter(|_| j < wi)?.s;
+        // The date right before the event's nouns (`2030년 전국체전`).
+        let dated = i.checked_sub(1).map(|k| dates[k]).filter(|d| d.2 == DATE && d.1 <= st.base + event_start && st.text(d.1 - st.base, event_start).trim().is_empty());
+        match dated {
+            Some((ds, de, _)) => {
+                let when = crate::time::parse_date(st.analysis.text(crate::doc::Span::new(ds, de)), published)?;
+                let due = crate::time::before(when, n, &unit)?;
+                Some((st.text(ds - st.base, end), due.iso()))
+            }
+            None => Some((st.text(event_start, end), String::new())),
         }
     }
 
@@ -1303,6 +1456,12 @@ impl CommitmentStage {
         if matches!(t.as_str(), "후" | "뒤" | "이후") {
             return true;
         }
+        // `당선되면 한 달 안에`, `예산이 확보되면 3개월 안에`: counted from the condition's event
+        // (the convention keeps `~되는 대로 2개월 내` counted from the report, as in the README).
+        let core = t.trim_start_matches(['"', '“', '\'', '‘']);
+        if st.lemma(pw).is_some() && core.ends_with('면') && !matches!(core, "이르면" | "빠르면") && !core.ends_with("따르면") && !core.ends_with("라면") {
+            return true;
+        }
         // Adverbial nouns (`대신 3개월 내에`, `우선 1년 안에`) name no event to count from.
         if matches!(t.as_str(), "향후" | "앞으로" | "최근" | "지난" | "오는" | "대신" | "우선" | "당장" | "일단") || t.ends_with(|c: char| !crate::extract::quotes::is_hangul(c)) {
             return false;
@@ -1342,7 +1501,8 @@ impl CommitmentStage {
                 }
                 s = pw.s;
             }
-            return st.text(s, end).trim().to_string();
+            // `"당선되면 한 달 안에`: the quotation mark that opens the quote is no part of it.
+            return st.text(s, end).trim().trim_start_matches(['"', '“', '\'', '‘']).to_string();
         }
         String::new()
     }
@@ -1650,7 +1810,10 @@ impl CommitmentStage {
                 if actions.iter().any(|(w, _)| *w == c.word) {
                     continue;
                 }
-                let mut chain = if c.noun { Vec::new() } else { self.coordinated(&st, c.word, &regions) };
+                // `이르면 내년 하반기 착공해 2028년 완공 예정이다`: an action noun before a plan noun
+                // heads a chain like a verb.
+                let chains = !c.noun || (c.modality == PLAN && c.word + 1 < st.words.len() && self.noun_plan(&st, c.word));
+                let mut chain = if chains { self.coordinated(&st, c.word, &regions) } else { Vec::new() };
                 chain.reverse();
                 for j in chain {
                     match actions.iter().position(|(w, _)| *w == j) {
@@ -1719,13 +1882,21 @@ impl CommitmentStage {
                 // `다음 달 중 … 모아 소송을 낼`: an action joined by `-어/-아` to the one before
                 // it, with no date of its own, shares that one's deadline.
                 let inherited = match (&own, &previous) {
-                    (None, Some((p, dl))) if !dl.0.is_empty() && !self.has_date(&st, span_start, hw.s) && self.serial_link(&st, *p, head) => Some(dl.clone()),
+                    (None, Some((p, dl))) if !dl.0.is_empty() && !self.has_date(&st, span_start, hw.s) && (self.serial_link(&st, *p, head) || self.go_link(&st, *p, head)) => Some(dl.clone()),
                     _ => None,
                 };
-                let deadline = own
+                let mut deadline = own
                     .or(inherited)
                     .or_else(|| self.deadline(&st, sentence_from.min(first_start).max(chain_from.min(first_start)), first_start, published))
                     .unwrap_or_default();
+                // `조속히`, `가능한 한 빨리`, `임기 내`: a deadline with no date (lexicon class
+                // `vague_deadline`): the words are kept, the date is left empty.
+                if deadline.0.is_empty() && span_start < hw.s {
+                    let clause = st.slice(span_start, hw.e);
+                    if let Some(v) = self.lex.vague_deadline.iter().find(|v| clause.contains(v.as_str())) {
+                        deadline = (v.clone(), String::new());
+                    }
+                }
                 previous = Some((*w, deadline.clone()));
                 let condition = self.condition(&st, sentence_from, *w);
                 let quote = quotes.iter().find(|q| aw.s >= q.0 && aw.s < q.1);
@@ -1783,6 +1954,145 @@ mod tests {
 
     fn find<'a>(cs: &'a [(String, String, String, String, String, String)], action: &str) -> &'a (String, String, String, String, String, String) {
         cs.iter().find(|c| c.0 == action).unwrap_or_else(|| panic!("no {action} in {cs:?}"))
+    }
+
+    /// (action, modality, actor, deadline_text, deadline, condition) of every commitment of a text
+    /// published on `date` (YYYY-MM-DD).
+    fn on(text: &str, date: &str) -> Vec<(String, String, String, String, String, String)> {
+        let p = Pipeline::new(DataFiles::embedded()).unwrap();
+        let meta = Meta { published: chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(), ..Meta::default() };
+        let doc = Document { id: "t".into(), source: "t".into(), text: text.into(), meta, warnings: vec![] };
+        let a = p.analyze(doc).unwrap();
+        a.commitments.iter().map(|c| (c.action.clone(), c.modality.clone(), c.actor.clone(), c.deadline_text.clone(), c.deadline.clone(), c.condition.clone())).collect()
+    }
+
+    /// Korean deadline expressions as news writes them, each in a sentence of its own, with the
+    /// publication date and the deadline the README/GUIDELINES convention gives (empty: no date).
+    #[test]
+    fn deadline_expressions_as_news_writes_them() {
+        // (published, sentence, action, deadline)
+        let table: &[(&str, &str, &str, &str)] = &[
+            ("2024-05-14", "군청은 올해 말까지 마을 정자 12곳을 고치기로 했다.", "고치", "2024-12-31"),
+            ("2024-05-14", "군청은 연말까지 마을 정자 12곳을 고치기로 했다.", "고치", "2024-12-31"),
+            ("2024-05-14", "군청은 연내 마을 정자 12곳을 고치기로 했다.", "고치", "2024"),
+            ("2024-05-14", "군청은 올해 안에 마을 정자 12곳을 고치기로 했다.", "고치", "2024"),
+            ("2024-05-14", "군청은 이달 말 마을 정자 12곳을 고치기로 했다.", "고치", "2024-05-31"),
+            ("2024-05-14", "군청은 이달 중 마을 정자 12곳을 고치기로 했다.", "고치", "2024-05"),
+            ("2024-05-14", "군청은 다음 달 중순 마을 정자 12곳을 고치기로 했다.", "고치", "2024-06"),
+            ("2024-05-14", "군청은 내달 초 마을 정자 12곳을 고치기로 했다.", "고치", "2024-06"),
+            ("2024-05-14", "군청은 내년 초 마을 정자 12곳을 고치기로 했다.", "고치", "2025-01"),
+            ("2024-05-14", "군청은 내년 상반기 중 마을 정자 12곳을 고치기로 했다.", "고치", "2025-H1"),
+            ("2024-05-14", "군청은 2026년 하반기 마을 정자 12곳을 고치기로 했다.", "고치", "2026-H2"),
+            ("2024-05-14", "군청은 3분기 중 마을 정자 12곳을 고치기로 했다.", "고치", "2024-Q3"),
+            ("2024-05-14", "군청은 오는 2030년까지 마을 정자 12곳을 고치기로 했다.", "고치", "2030"),
+            ("2024-05-14", "군청은 2029년 동계체전 개최 1년 전까지 빙상장을 고치기로 했다.", "고치", "2028"),
+            ("2024-05-14", "군청은 2027년 3월 개교 6개월 전까지 통학로를 고치기로 했다.", "고치", "2026-09"),
+            ("2024-05-14", "군청은 개관 1년 전까지 운영 인력을 뽑기로 했다.", "뽑", ""),
+            ("2024-05-14", "군청은 임기 내 마을 정자 12곳을 고치기로 했다.", "고치", ""),
+            ("2024-05-14", "군청은 한 달 안에 마을 정자 12곳을 고치기로 했다.", "고치", "2024-06-14"),
+            ("2024-05-14", "군청은 설 연휴 전 마을 정자 12곳을 고치기로 했다.", "고치", "2025-01-27"),
+            ("2024-05-14", "군청은 추석 전까지 마을 정자 12곳을 고치기로 했다.", "고치", "2024-09-15"),
+            ("2024-05-14", "군청은 향후 5년간 마을 정자 120곳을 고치기로 했다.", "고치", "2029-05-14"),
+            ("2024-05-14", "군청은 2025년 1월부터 마을 정자 12곳을 고치기로 했다.", "고치", ""),
+            ("2024-05-14", "군청은 조속히 마을 정자 12곳을 고치기로 했다.", "고치", ""),
+            ("2024-05-14", "군청은 가능한 빨리 마을 정자 12곳을 고치기로 했다.", "고치", ""),
+        ];
+        for (date, text, action, due) in table {
+            let cs = on(text, date);
+            let c = cs.iter().find(|c| c.0 == *action).unwrap_or_else(|| panic!("no {action} in {text}: {cs:?}"));
+            assert_eq!(c.4, *due, "{text} (published {date}): {cs:?}");
+        }
+        // Vague and event-named deadlines keep their words with no date.
+        for (text, words) in [
+            ("군청은 조속히 마을 정자 12곳을 고치기로 했다.", "조속히"),
+            ("군청은 가능한 빨리 마을 정자 12곳을 고치기로 했다.", "가능한 빨리"),
+            ("군청은 임기 내 마을 정자 12곳을 고치기로 했다.", "임기 내"),
+            ("군청은 개관 1년 전까지 운영 인력을 뽑기로 했다.", "개관 1년 전까지"),
+        ] {
+            let cs = on(text, "2024-05-14");
+            assert!(cs.iter().any(|c| c.3 == words && c.4.is_empty()), "{text}: {cs:?}");
+        }
+    }
+
+    #[test]
+    fn a_duration_after_a_condition_counts_from_its_event() {
+        let cs = on("박 후보는 \"당선되면 한 달 안에 청년정책국을 만들겠다\"고 말했다.", "2024-05-14");
+        let c = find_on(&cs, "만들");
+        assert_eq!((c.1.as_str(), c.3.as_str(), c.4.as_str(), c.5.as_str()), ("promise", "한 달 안에", "", "당선되면"), "{cs:?}");
+        let cs = on("군청은 예산이 확보되면 3개월 안에 보수 공사를 마치기로 했다.", "2024-05-14");
+        assert_eq!(find_on(&cs, "마치").4, "", "{cs:?}");
+        // `~는 대로` keeps the count from the report (the README's example).
+        let cs = on("군청은 예산이 확보되는 대로 3개월 안에 보수 공사를 마치기로 했다.", "2024-05-14");
+        assert_eq!(find_on(&cs, "마치").4, "2024-08-14", "{cs:?}");
+    }
+
+    fn find_on<'a>(cs: &'a [(String, String, String, String, String, String)], action: &str) -> &'a (String, String, String, String, String, String) {
+        cs.iter().find(|c| c.0 == action).unwrap_or_else(|| panic!("no {action} in {cs:?}"))
+    }
+
+    #[test]
+    fn a_date_opening_a_chain_without_a_comma_is_shared() {
+        // The date opens the chain before the first object, no comma: both actions are due.
+        let cs = on("군청은 내년까지 복지관을 짓고 경로당 30곳을 확충하기로 했다.", "2024-05-14");
+        assert_eq!(find_on(&cs, "짓").4, "2025", "{cs:?}");
+        assert_eq!(find_on(&cs, "확충").4, "2025", "{cs:?}");
+        // After a comma, inside the first clause after its object, or as the extent of a verb
+        // that runs until it, the date is not the next action's.
+        let cs = on("군청은 내년까지 복지관을 짓고, 경로당 30곳을 확충하기로 했다.", "2024-05-14");
+        assert_eq!(find_on(&cs, "확충").4, "", "{cs:?}");
+        let cs = on("군청은 복지관 공사를 내년까지 마치고 경로당 30곳을 확충하기로 했다.", "2024-05-14");
+        assert_eq!(find_on(&cs, "확충").4, "", "{cs:?}");
+        let cs = on("여행사는 다음 달 말까지 유럽 상품 판매를 미루고 계약금을 돌려주기로 했다.", "2024-05-14");
+        assert_eq!(find_on(&cs, "돌려주").4, "", "{cs:?}");
+    }
+
+    #[test]
+    fn goals_without_a_particle_and_chains_before_a_plan_noun() {
+        let cs = on("군청은 2027년 개통 목표로 산악열차를 건설하기로 했다.", "2024-05-14");
+        let g = find_on(&cs, "개통");
+        assert_eq!((g.1.as_str(), g.4.as_str()), ("plan", "2027"), "{cs:?}");
+        assert_eq!(find_on(&cs, "건설").4, "", "the goal's date is its own row's: {cs:?}");
+        let cs = on("군청은 체육관을 새로 짓는다. 새 체육관은 이르면 내년 하반기 착공해 2028년 준공 예정이다.", "2024-05-14");
+        let c = find_on(&cs, "착공");
+        assert_eq!((c.1.as_str(), c.2.as_str(), c.4.as_str()), ("plan", "군청", "2025-H2"), "{cs:?}");
+        assert_eq!(find_on(&cs, "준공").4, "2028", "{cs:?}");
+    }
+
+    #[test]
+    fn idioms_of_deciding_and_of_undergoing() {
+        let cs = on("교육부는 4분기 중 대입 수시 비율을 낮추기로 가닥을 잡았다.", "2024-05-14");
+        let c = find_on(&cs, "낮추");
+        assert_eq!((c.1.as_str(), c.4.as_str()), ("decision", "2024-Q4"), "{cs:?}");
+        let cs = on("교육부는 대입 제도를 바꾸기로 했다. 한편 김 장관은 잦은 제도 변경으로 학부모들의 비판을 받는다.", "2024-05-14");
+        assert!(!cs.iter().any(|c| c.0 == "받"), "{cs:?}");
+    }
+
+    #[test]
+    fn plan_statements_with_geotda_and_auxiliary_pairs() {
+        let cs = on("교육부는 기숙사 운영을 대학에 맡기겠다는 구상이다. 교육부는 통학 지원을 이어가겠다는 입장이다. 교육부는 장학금을 늘리겠다는 계획도 밝혔다.", "2024-05-14");
+        assert_eq!(find_on(&cs, "맡기").1, "plan", "{cs:?}");
+        assert_eq!(find_on(&cs, "이어가").1, "promise", "{cs:?}");
+        assert_eq!(find_on(&cs, "늘리").1, "plan", "{cs:?}");
+        let cs = on("박 장관은 \"달라진 학교를 임기 안에 꼭 보여드리겠다\"고 말했다.", "2024-05-14");
+        let c = find_on(&cs, "보여드리");
+        assert_eq!((c.1.as_str(), c.3.as_str(), c.4.as_str()), ("promise", "임기 안에", ""), "{cs:?}");
+    }
+
+    #[test]
+    fn passive_schedules_and_a_bangan_acted_on_are_no_plans_of_their_own() {
+        let cs = on("교육부는 시행령을 고치기로 했다. 개정안은 다음 달 국무회의에 상정될 예정이다. 설명회는 오는 20일 열릴 예정이다.", "2024-05-14");
+        assert!(!cs.iter().any(|c| c.0 == "상정" || c.0 == "열리"), "{cs:?}");
+        let cs = on("교육부는 다음 달 사립대 등록금 부담을 낮춰주는 방안을 발표할 예정이다.", "2024-05-14");
+        assert!(!cs.iter().any(|c| c.0.starts_with("낮추")), "{cs:?}");
+        assert_eq!(find_on(&cs, "발표").4, "2024-06", "{cs:?}");
+    }
+
+    #[test]
+    fn a_measure_noun_is_no_subject_and_a_generic_topic_is_the_local_government() {
+        let cs = on("울주군은 체육공원을 조성하기로 했다. 높이 40m의 전망대는 다음 달 착공한다. 군은 연말까지 진입로를 넓힐 계획이다.", "2024-05-14");
+        let c = find_on(&cs, "착공");
+        assert_eq!((c.1.as_str(), c.2.as_str(), c.4.as_str()), ("decision", "울주군", "2024-06"), "{cs:?}");
+        assert_eq!(find_on(&cs, "넓히").2, "울주군", "{cs:?}");
     }
 
     #[test]

@@ -499,6 +499,31 @@ pub fn span_end(start: When, n: u32, unit: &str) -> Option<When> {
     }
 }
 
+/// The date `n` units (`년`, `개월`/`달`, `주`, `일`) before `w`, at `w`'s precision: the deadline
+/// of `2030년 전국체전 1년 전까지` (2029) or `2026년 6월 지방선거 1년 전까지` (2025-06). `None` for
+/// units the precision cannot count (months from a year, days from a month).
+pub fn before(w: When, n: u32, unit: &str) -> Option<When> {
+    if n > 1000 {
+        return None;
+    }
+    let k = n as i32;
+    match (w, unit) {
+        (When::Year(y), "년") => Some(When::Year(y - k)),
+        (When::Half(y, h), "년") => Some(When::Half(y - k, h)),
+        (When::Quarter(y, q), "년") => Some(When::Quarter(y - k, q)),
+        (When::Month(y, m), "년") => Some(When::Month(y - k, m)),
+        (When::Month(y, m), "개월" | "달") => {
+            let (y, m) = add_months(y, m, -k);
+            Some(When::Month(y, m))
+        }
+        (When::Day(d), "년") => d.checked_sub_months(Months::new(12 * n)).map(When::Day),
+        (When::Day(d), "개월" | "달") => d.checked_sub_months(Months::new(n)).map(When::Day),
+        (When::Day(d), "주") => shift(d, -7 * i64::from(n)).map(When::Day),
+        (When::Day(d), "일") => shift(d, -i64::from(n)).map(When::Day),
+        _ => None,
+    }
+}
+
 /// ISO 8601 form of a date expression, or `None`.
 pub fn normalize_date(text: &str, pub_date: Option<Date>) -> Option<String> {
     parse_date(text, pub_date).map(When::iso)
@@ -682,6 +707,42 @@ mod tests {
         assert_eq!(span_end(y("내년 상반기"), 2, "년"), None);
         assert_eq!(span_end(y("내년"), 10, "일"), None);
         assert_eq!(span_end(y("내년"), 0, "년"), None);
+    }
+
+    #[test]
+    fn a_duration_before_an_event_counts_back_at_the_event_s_precision() {
+        let w = |s: &str| parse_date(s, p()).unwrap();
+        assert_eq!(before(w("2030년"), 1, "년").map(When::iso).as_deref(), Some("2029"));
+        assert_eq!(before(w("2026년 6월"), 1, "년").map(When::iso).as_deref(), Some("2025-06"));
+        assert_eq!(before(w("2027년 3월"), 6, "개월").map(When::iso).as_deref(), Some("2026-09"));
+        assert_eq!(before(w("2027년 3월 2일"), 2, "주").map(When::iso).as_deref(), Some("2027-02-16"));
+        assert_eq!(before(w("2028년 하반기"), 1, "년").map(When::iso).as_deref(), Some("2027-H2"));
+        assert_eq!(before(w("2030년"), 6, "개월"), None, "months from a year: no date");
+    }
+
+    /// Date words of deadlines as news writes them, published 2026-03-17.
+    #[test]
+    fn deadline_words_table() {
+        let d = NaiveDate::from_ymd_opt(2026, 3, 17);
+        for (text, iso) in [
+            ("올해 말", "2026-12"),
+            ("연말", "2026-12"),
+            ("연내", "2026"),
+            ("올해", "2026"),
+            ("이달 말", "2026-03"),
+            ("이달", "2026-03"),
+            ("다음 달 중순", "2026-04"),
+            ("내달 초", "2026-04"),
+            ("내년 초", "2027-01"),
+            ("내년 상반기", "2027-H1"),
+            ("2026년 하반기", "2026-H2"),
+            ("3분기", "2026-Q3"),
+            ("오는 2030년", "2030"),
+            ("2027년", "2027"),
+            ("2025년 1월", "2025-01"),
+        ] {
+            assert_eq!(normalize_date(text, d).as_deref(), Some(iso), "{text}");
+        }
     }
 
     #[test]
