@@ -238,8 +238,11 @@ impl Pipeline {
                 doc::BlockKind::Headline | doc::BlockKind::Subhead => vec![(0, block.len())],
                 _ => self.splitter.split(block),
             };
+            // Pieces come in order: their code points are counted on from the block's start
+            // (the block is in cache; a look-up in the document's index is not).
+            let mut cursor = offsets::Cursor::new(block, b.span.start);
             for (s0, s1) in pieces {
-                let span = a.index.span(range.start + s0, range.start + s1);
+                let span = doc::Span::new(cursor.char_at(s0), cursor.char_at(s1));
                 let m0 = a.morphs.len();
                 worker.analyze(&block[s0..s1], span.start, &mut a.morphs)?;
                 a.sentences.push(Sentence { span, kind: b.kind, morphs: m0..a.morphs.len() });
