@@ -168,10 +168,10 @@ impl Splitter {
             }
             let next = s[j..].chars().next();
             i = j;
-            if !next.is_none_or(is_space) {
+            let before = s[..run_start].chars().next_back();
+            if !next.is_none_or(is_space) && !run_into_next_sentence(before, &s[run_start..run_end], j == run_end, next) {
                 continue; // "2.5%", "2022.10.19", "A.I", "…홍 대표"
             }
-            let before = s[..run_start].chars().next_back();
             if only_ellipsis && !before.is_some_and(closes_korean_sentence) {
                 continue;
             }
@@ -216,6 +216,17 @@ fn ends_with_spaced_date(head: &str) -> bool {
         once_cell::sync::Lazy::new(|| regex::Regex::new(r"\d{2,4}\.\s?\d{1,2}\.\s?\d{1,2}$").unwrap());
     let tail = head.char_indices().rev().nth(15).map_or(head, |(i, _)| &head[i..]);
     DATE.is_match(tail)
+}
+
+/// A sentence end with no space after it, as scrapers leave it when they drop a line break
+/// (`…밝혔다.B씨도`, `…했습니다.이어`): one final mark right after a syllable that ends a
+/// declarative, polite or interrogative sentence, and a Hangul syllable or a capital letter
+/// right after the mark (no closing quotation mark or bracket in between: `…다."라고` is a quote
+/// that goes on).
+fn run_into_next_sentence(before: Option<char>, run: &str, bare: bool, next: Option<char>) -> bool {
+    bare && matches!(run, "." | "?" | "!")
+        && before.is_some_and(|b| matches!(b, '다' | '요' | '죠' | '까'))
+        && next.is_some_and(|n| ('가'..='힣').contains(&n) || n.is_ascii_uppercase())
 }
 
 /// Hangul syllables that end a Korean sentence before an ellipsis (`…했다…`, `그렇죠…`).
@@ -300,6 +311,17 @@ mod tests {
     fn split(s: &str) -> Vec<&str> {
         let sp = Splitter::new(&DataFiles::embedded());
         sp.split(s).into_iter().map(|(a, b)| &s[a..b]).collect()
+    }
+
+    #[test]
+    fn a_sentence_end_the_scraper_glued_to_the_next_sentence() {
+        assert_eq!(split("공사는 내달 끝난다.주민들은 반겼다."), vec!["공사는 내달 끝난다.", "주민들은 반겼다."]);
+        assert_eq!(split("경찰이 조사 중입니다.B씨는 귀가했습니다."), vec!["경찰이 조사 중입니다.", "B씨는 귀가했습니다."]);
+        assert_eq!(split("정말 끝났을까?다들 물었다."), vec!["정말 끝났을까?", "다들 물었다."]);
+        // Not sentence ends: a quotation going on, a decimal, an abbreviation, a name.
+        assert_eq!(split("그는 “끝났다.”라며 웃었다."), vec!["그는 “끝났다.”라며 웃었다."]);
+        assert_eq!(split("비율은 3.5배다. 점유율은 U.S.에서 1위다."), vec!["비율은 3.5배다.", "점유율은 U.S.에서 1위다."]);
+        assert_eq!(split("메모에는 가.나.다 순서로 적혀 있었다."), vec!["메모에는 가.나.다 순서로 적혀 있었다."]);
     }
 
     #[test]
