@@ -37,3 +37,8 @@ fn hard_wrapped_paragraph_subhead_and_english_copyright() {
 fn caption_datelines_and_credits_and_broadcast_signoffs() {
     insta::assert_snapshot!(render("caption_credits.txt"));
 }
+
+#[test]
+fn promotion_links_of_the_outlet_are_chrome_but_arrowed_body_lines_are_not() {
+    insta::assert_snapshot!(render("promo_links.txt"));
+}
