@@ -42,3 +42,8 @@ fn caption_datelines_and_credits_and_broadcast_signoffs() {
 fn promotion_links_of_the_outlet_are_chrome_but_arrowed_body_lines_are_not() {
     insta::assert_snapshot!(render("promo_links.txt"));
 }
+
+#[test]
+fn broadcast_tip_slogan_and_bracketed_contact_lines_are_footer() {
+    insta::assert_snapshot!(render("broadcast_tips.txt"));
+}
