@@ -47,3 +47,8 @@ fn promotion_links_of_the_outlet_are_chrome_but_arrowed_body_lines_are_not() {
 fn broadcast_tip_slogan_and_bracketed_contact_lines_are_footer() {
     insta::assert_snapshot!(render("broadcast_tips.txt"));
 }
+
+#[test]
+fn noun_style_headline_above_the_date_page_tools_and_a_funding_note() {
+    insta::assert_snapshot!(render("noun_headline_tools.txt"));
+}

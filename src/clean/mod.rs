@@ -123,6 +123,16 @@ fn is_nav_row(s: &str) -> bool {
         && !s.chars().any(|c| c.is_ascii_digit() || ".,…'\"‘’“”·!?%()[]".contains(c))
 }
 
+/// Whether the first line after line `i` that is not a menu or a page tool is the page's date or
+/// byline: then line `i` is the headline, however much it looks like a row of links
+/// (`반도체 장비 수출 석 달째 증가` above `입력 2025.04.02 09:41`).
+fn dated_next(kinds: &[Option<(BlockKind, &'static str)>], i: usize) -> bool {
+    kinds[i + 1..]
+        .iter()
+        .find(|k| !matches!(k, Some((BlockKind::Menu, _))))
+        .is_some_and(|k| matches!(k, Some((BlockKind::Dateline | BlockKind::Byline, _))))
+}
+
 /// True when a sentence ends inside the line (`…다. 다음`), which headings do not have. A
 /// question or exclamation before a quotation (`복구 늦어진 이유? "…"`) is a heading's style.
 fn has_inner_sentence_end(s: &str) -> bool {
@@ -434,7 +444,7 @@ impl Cleaner {
                 let words = s.split_whitespace().count();
                 kinds[i] = Some(if s.chars().count() < 12 || words < 3 {
                     (BlockKind::Menu, "masthead")
-                } else if !had_headline && is_nav_row(s) {
+                } else if !had_headline && is_nav_row(s) && !dated_next(&kinds, i) {
                     (BlockKind::Menu, "nav-row")
                 } else if had_headline {
                     (BlockKind::Subhead, "before-first-paragraph")
