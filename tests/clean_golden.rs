@@ -52,3 +52,8 @@ fn broadcast_tip_slogan_and_bracketed_contact_lines_are_footer() {
 fn noun_style_headline_above_the_date_page_tools_and_a_funding_note() {
     insta::assert_snapshot!(render("noun_headline_tools.txt"));
 }
+
+#[test]
+fn outlet_brackets_with_and_without_a_reporter_and_source_trailers() {
+    insta::assert_snapshot!(render("outlet_brackets.txt"));
+}
