@@ -57,3 +57,8 @@ fn noun_style_headline_above_the_date_page_tools_and_a_funding_note() {
 fn outlet_brackets_with_and_without_a_reporter_and_source_trailers() {
     insta::assert_snapshot!(render("outlet_brackets.txt"));
 }
+
+#[test]
+fn photo_credits_stock_agencies_and_a_paragraph_above_an_uncaptioned_photo() {
+    insta::assert_snapshot!(render("photo_credits_without_caption.txt"));
+}

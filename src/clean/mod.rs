@@ -123,6 +123,17 @@ fn is_nav_row(s: &str) -> bool {
         && !s.chars().any(|c| c.is_ascii_digit() || ".,…'\"‘’“”·!?%()[]".contains(c))
 }
 
+/// A line of reporting, not a photo's description: it ends with a verb of saying or a plan
+/// (`…라고 밝혔다.`, `…할 계획이다.`), which captions (`…하고 있다.`, `…모습.`) do not. Such a
+/// line above a photo credit is the paragraph before a photo without a caption.
+fn reports(s: &str) -> bool {
+    const ENDS: [&str; 14] = [
+        "밝혔다", "말했다", "전했다", "설명했다", "강조했다", "지적했다", "덧붙였다", "주장했다", "계획이다", "예정이다", "방침이다", "전망이다", "보인다", "설명이다",
+    ];
+    let core = s.trim_end_matches(|c: char| matches!(c, '.' | '"' | '”' | '\'' | '’' | ')') || is_space(c));
+    s.ends_with('.') && ENDS.iter().any(|e| core.ends_with(e))
+}
+
 /// Whether the first line after line `i` that is not a menu or a page tool is the page's date or
 /// byline: then line `i` is the headline, however much it looks like a row of links
 /// (`반도체 장비 수출 석 달째 증가` above `입력 2025.04.02 09:41`).
@@ -369,6 +380,7 @@ impl Cleaner {
             if i + 1 < lines.len()
                 && matches!(kinds[i + 1], Some((BlockKind::Credit, n)) if n != "production")
                 && n <= 400
+                && !reports(s)
             {
                 kinds[i] = Some((BlockKind::Caption, "before-credit"));
                 continue;
