@@ -287,7 +287,8 @@ fn words(a: &Analysis, sentence: usize) -> Vec<Word> {
     let s = &a.sentences[sentence];
     let text = a.text(s.span);
     let morphs = &a.morphs[s.morphs.clone()];
-    let mut out = Vec::new();
+    // (Room for the words of most sentences: a word and its space take about 8 bytes or more.)
+    let mut out = Vec::with_capacity(text.len() / 6 + 2);
     let mut mi = 0;
     // (code point, byte offset in `text`) of the start of the current word.
     let mut start: Option<(usize, usize)> = None;

@@ -41,6 +41,11 @@ pub struct NerLexicon {
     /// Titles that name an office and stand for its holder on their own (`장관은`): kinds
     /// government, politics, business, law, military. Others (기자, 투수, 교사) need a name beside them.
     pub office_roles: HashSet<String>,
+    /// Last characters of `location_suffixes`, `org_suffixes` and `roles`: a word ending in none
+    /// of them has none of those endings, so the per-suffix lookups are skipped.
+    location_suffix_last: HashSet<char>,
+    org_suffix_last: HashSet<char>,
+    role_last: HashSet<char>,
     /// One-syllable surnames.
     surnames1: HashSet<char>,
     /// Two-syllable surnames (`남궁`, `제갈`).
@@ -198,7 +203,14 @@ impl NerLexicon {
         units.dedup_by(|a, b| a.0 == b.0);
         let org_suffixes = suffixes(data, "ner/org_suffixes.txt")?;
         let location_suffixes = suffixes(data, "ner/location_suffixes.txt")?;
+        let last_chars = |words: &mut dyn Iterator<Item = &str>| -> HashSet<char> { words.filter_map(|w| w.chars().next_back()).collect() };
+        let location_suffix_last = last_chars(&mut location_suffixes.iter().map(|(s, _)| s.as_str()));
+        let org_suffix_last = last_chars(&mut org_suffixes.iter().map(|(s, _)| s.as_str()));
+        let role_last = last_chars(&mut roles.iter().map(String::as_str));
         Ok(NerLexicon {
+            location_suffix_last,
+            org_suffix_last,
+            role_last,
             locations,
             admin_stems,
             organizations,
@@ -257,6 +269,10 @@ impl NerLexicon {
         if self.roles.contains(stem) {
             return true;
         }
+        // Every other way below needs a title's last character (or the 장/사 of 시장/지사).
+        if !stem.chars().next_back().is_some_and(|c| c == '장' || c == '사' || self.role_last.contains(&c)) {
+            return false;
+        }
         // `기장군` (…장군): a district the gazetteer knows is no title.
         if self.locations.get(stem).is_some_and(|e| matches!(e.kind.as_str(), "city" | "county" | "district")) {
             return false;
@@ -303,6 +319,9 @@ impl NerLexicon {
         if self.org_stoplist.contains(stem) || self.org_stop_endings.iter().any(|e| stem.ends_with(e.as_str())) {
             return false;
         }
+        if !stem.chars().next_back().is_some_and(|c| self.org_suffix_last.contains(&c)) {
+            return false;
+        }
         let n = stem.chars().count();
         stem.char_indices().skip(1).any(|(i, _)| {
             self.org_suffix_min.get(&stem[i..]).is_some_and(|&min| n >= stem[i..].chars().count() + min)
@@ -317,7 +336,8 @@ impl NerLexicon {
 
     /// A place by its ending (`…청사`, `…구장`).
     pub fn location_by_suffix(&self, stem: &str) -> bool {
-        stem.chars().all(|c| ('가'..='힣').contains(&c) || c.is_ascii_digit())
+        stem.chars().next_back().is_some_and(|c| self.location_suffix_last.contains(&c))
+            && stem.chars().all(|c| ('가'..='힣').contains(&c) || c.is_ascii_digit())
             && stem
                 .char_indices()
                 .enumerate()
