@@ -2079,7 +2079,9 @@ impl EntityStage {
 /// automaton for every document (that cost more than the search). Names are indexed by their
 /// first character; at each position the longest name that starts there wins.
 enum NameFinder<'n> {
-    ByFirstChar { names: Vec<&'n str>, by_first: rustc_hash::FxHashMap<char, Vec<usize>> },
+    /// `mask` has bit `c & 255` set for the first character `c` of every name: most characters
+    /// of a text are ruled out by it before the map is asked.
+    ByFirstChar { names: Vec<&'n str>, by_first: rustc_hash::FxHashMap<char, Vec<usize>>, mask: [u64; 4] },
     /// An empty name matches everywhere (even inside a character): the automaton's behaviour.
     Automaton(aho_corasick::AhoCorasick),
 }
@@ -2122,7 +2124,12 @@ impl<'n> NameFinder<'n> {
         for ks in by_first.values_mut() {
             ks.sort_by_key(|&k| (std::cmp::Reverse(names[k].len()), k));
         }
-        Some(NameFinder::ByFirstChar { names, by_first })
+        let mut mask = [0u64; 4];
+        for c in by_first.keys() {
+            let bit = *c as u32 & 255;
+            mask[(bit >> 6) as usize] |= 1 << (bit & 63);
+        }
+        Some(NameFinder::ByFirstChar { names, by_first, mask })
     }
 
     fn find_all(&self, text: &str, out: &mut Vec<NameMatch>) {
@@ -2130,17 +2137,20 @@ impl<'n> NameFinder<'n> {
             NameFinder::Automaton(ac) => out.extend(
                 ac.find_iter(text).map(|m| NameMatch { start: m.start(), end: m.end(), pattern: m.pattern().as_usize() }),
             ),
-            NameFinder::ByFirstChar { names, by_first } => {
-                let mut i = 0;
-                while let Some(c) = text[i..].chars().next() {
+            NameFinder::ByFirstChar { names, by_first, mask } => {
+                // (A match ends on a character boundary: the search goes on from there.)
+                let mut next = 0;
+                for (i, c) in text.char_indices() {
+                    let bit = c as u32 & 255;
+                    if i < next || mask[(bit >> 6) as usize] & (1 << (bit & 63)) == 0 {
+                        continue;
+                    }
                     if let Some(ks) = by_first.get(&c) {
                         if let Some(&k) = ks.iter().find(|&&k| text[i..].starts_with(names[k])) {
                             out.push(NameMatch { start: i, end: i + names[k].len(), pattern: k });
-                            i += names[k].len();
-                            continue;
+                            next = i + names[k].len();
                         }
                     }
-                    i += c.len_utf8();
                 }
             }
         }
