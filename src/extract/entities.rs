@@ -44,16 +44,17 @@ const GENERIC_MARK: &str = "\u{1}generic";
 
 /// One whitespace-delimited word of a sentence, with its particles and brackets stripped.
 #[derive(Debug, Clone)]
-struct Word {
+struct Word<'a> {
     /// The whole word (code points, document offsets).
     span: Span,
     /// The word without leading brackets/quotes, trailing particles, punctuation and `(…)`.
     stem: Span,
-    stem_text: String,
+    /// (Borrowed from the sentence unless a rule below built it.)
+    stem_text: std::borrow::Cow<'a, str>,
     /// Text inside a trailing parenthesis (`남궁태오(23)가` → `23`).
-    paren: Option<String>,
+    paren: Option<&'a str>,
     /// A particle followed the stem.
-    particle: Option<String>,
+    particle: Option<&'a str>,
     /// Ends with 씨/군/양 (stripped from the stem).
     honorific: bool,
     /// All morphemes of the stem are proper nouns of this ko-dic class (`인명`, `지명`).
@@ -283,7 +284,7 @@ fn tag(pos: &str) -> &str {
 }
 
 /// Splits a sentence into words with stems.
-fn words(a: &Analysis, sentence: usize) -> Vec<Word> {
+fn words<'a>(a: &'a Analysis, sentence: usize) -> Vec<Word<'a>> {
     let s = &a.sentences[sentence];
     let text = a.text(s.span);
     let morphs = &a.morphs[s.morphs.clone()];
@@ -293,7 +294,7 @@ fn words(a: &Analysis, sentence: usize) -> Vec<Word> {
     // (code point, byte offset in `text`) of the start of the current word.
     let mut start: Option<(usize, usize)> = None;
     let mut pos = s.span.start;
-    let mut push = |w0: (usize, usize), w1: (usize, usize), out: &mut Vec<Word>| {
+    let mut push = |w0: (usize, usize), w1: (usize, usize), out: &mut Vec<Word<'a>>| {
         while mi < morphs.len() && morphs[mi].span.end <= w0.0 {
             mi += 1;
         }
@@ -348,7 +349,7 @@ thread_local! {
 }
 
 /// The word `w0..w1` (code points) whose text is `word`.
-fn make_word(a: &Analysis, w0: usize, w1: usize, word: &str, morphs: &[crate::doc::Morph]) -> Word {
+fn make_word<'a>(a: &Analysis, w0: usize, w1: usize, word: &'a str, morphs: &[crate::doc::Morph]) -> Word<'a> {
     WORD_CHARS.with(|buf| {
         let mut buf = buf.borrow_mut();
         let (chars, bytes) = &mut *buf;
@@ -374,9 +375,9 @@ fn trailing_mark(c: char) -> bool {
 }
 
 /// `text` holds the characters of `word`, `bytes` the byte offset of each and the length of `word`.
-fn make_word_from(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morph], text: &[char], word: &str, bytes: &[usize]) -> Word {
+fn make_word_from<'a>(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morph], text: &[char], word: &'a str, bytes: &[usize]) -> Word<'a> {
     debug_assert_eq!(text.len(), w1 - w0);
-    let slice = |c0: usize, c1: usize| &word[bytes[c0]..bytes[c1]];
+    let slice = |c0: usize, c1: usize| -> &'a str { &word[bytes[c0]..bytes[c1]] };
     let span = Span::new(w0, w1);
     let mut s0 = 0;
     let mut s1 = text.len();
@@ -400,7 +401,7 @@ fn make_word_from(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morp
             let rest = slice(c + 1, text.len()).trim_end_matches(|ch: char| ".,!?;:…".contains(ch));
             if c > 1 && rest.chars().all(is_hangul) && rest.chars().count() <= 3 {
                 if !rest.is_empty() {
-                    particle = Some(rest.to_string());
+                    particle = Some(rest);
                 }
                 s1 = c;
                 k = 0;
@@ -427,7 +428,7 @@ fn make_word_from(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morp
         if strip && local_end <= s1 && m.span.start >= w0 + s0 {
             let p0 = m.span.start - w0;
             if p0 > s0 {
-                particle = Some(slice(p0, s1).to_string());
+                particle = Some(slice(p0, s1));
                 s1 = p0;
                 k -= 1;
                 continue;
@@ -452,7 +453,7 @@ fn make_word_from(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morp
         if let Some(open) = text[s0..s1].iter().rposition(|&c| c == '(') {
             let open = s0 + open;
             if open > s0 {
-                paren = Some(slice(open + 1, s1 - 1).to_string());
+                paren = Some(slice(open + 1, s1 - 1));
                 s1 = open;
             }
         }
@@ -482,7 +483,7 @@ fn make_word_from(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morp
                 s1 -= 1;
                 if text[s1 - 1] == ')' {
                     if let Some(open) = text[s0..s1].iter().rposition(|&c| c == '(') {
-                        paren = Some(slice(s0 + open + 1, s1 - 1).to_string());
+                        paren = Some(slice(s0 + open + 1, s1 - 1));
                         s1 = s0 + open;
                     }
                 }
@@ -490,7 +491,7 @@ fn make_word_from(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morp
         }
     }
     let stem = Span::new(w0 + s0, w0 + s1.max(s0));
-    let stem_text: String = slice(s0, s1.max(s0)).to_string();
+    let stem_text = std::borrow::Cow::Borrowed(slice(s0, s1.max(s0)));
     // The morphemes inside the stem, in one pass.
     let mut first: Option<&crate::doc::Morph> = None;
     let mut inside = 0usize;
@@ -547,11 +548,11 @@ fn subject(w: &Word) -> bool {
 impl EntityStage {
     fn is_role(&self, w: &Word) -> bool {
         // A verb form that ends like a title (`내주지`: 내주 + 지) is not one.
-        !w.stem_text.is_empty() && !(w.inflected && w.particle.is_none() && !self.lex.roles.contains(&w.stem_text) && w.stem_text.chars().count() > 2 && !self.lex.office_roles.contains(&w.stem_text)) && (self.lex.role(&w.stem_text) || matches!(w.stem_text.as_str(), "CEO" | "CFO" | "CTO" | "COO"))
+        !w.stem_text.is_empty() && !(w.inflected && w.particle.is_none() && !self.lex.roles.contains(&*w.stem_text) && w.stem_text.chars().count() > 2 && !self.lex.office_roles.contains(&*w.stem_text)) && (self.lex.role(&w.stem_text) || matches!(&*w.stem_text, "CEO" | "CFO" | "CTO" | "COO"))
     }
 
     fn is_org_word(&self, w: &Word) -> bool {
-        let s = w.stem_text.as_str();
+        let s = &*w.stem_text;
         if s.is_empty() || self.lex.roles.contains(s) {
             return false;
         }
@@ -573,7 +574,7 @@ impl EntityStage {
     }
 
     fn location_of(&self, w: &Word) -> Option<&str> {
-        self.lex.locations.get(&w.stem_text).map(|e| e.kind.as_str())
+        self.lex.locations.get(&*w.stem_text).map(|e| e.kind.as_str())
     }
 
     /// A plausible personal name: Hangul, 2–4 syllables (5 with a two-syllable surname), starting
@@ -585,8 +586,8 @@ impl EntityStage {
             && self.lex.surname_of(&w.stem_text).is_some_and(|k| n - k <= 3 && n - k >= 1)
             && !w.common_word
             && !w.inflected
-            && !self.lex.locations.contains_key(&w.stem_text)
-            && !self.lex.organizations.contains_key(&w.stem_text)
+            && !self.lex.locations.contains_key(&*w.stem_text)
+            && !self.lex.organizations.contains_key(&*w.stem_text)
             && !is_role
             && !is_org
             && self.lex.surname_of(&w.stem_text).is_some_and(|k| w.stem_text.chars().skip(k).ne("모".chars()))
@@ -727,7 +728,7 @@ impl EntityStage {
         // ko-dic reads `경기도` as 경기 + the particle 도: a name the gazetteers know wins.
         let mut full = String::new();
         for w in ws.iter_mut() {
-            if let Some(p) = &w.particle {
+            if let Some(p) = w.particle {
                 full.clear();
                 full.push_str(&w.stem_text);
                 full.push_str(p);
@@ -737,10 +738,10 @@ impl EntityStage {
                 let place_end = p == "도" && w.hangul && self.lex.location_by_suffix(&full);
                 if self.lex.locations.contains_key(&full) || self.lex.organizations.contains_key(&full) || road || place_end {
                     w.stem = Span::new(w.stem.start, w.stem.end + p.chars().count());
-                    w.stem_text = full.clone();
+                    w.stem_text = full.clone().into();
                     // A particle after the one taken into the name stays (`충북도는` read as 충북 + 도 + 는).
                     let after = a.text(Span::new(w.stem.end, w.span.end)).trim_end_matches(|c: char| !is_hangul(c));
-                    w.particle = (!after.is_empty() && is_particle(after)).then(|| after.to_string());
+                    w.particle = (!after.is_empty() && is_particle(after)).then_some(after);
                     w.common_word = false;
                 } else if let Some(rest) = p.strip_prefix('도').filter(|r| !r.is_empty() && is_particle(r)) {
                     // … and `충북도는` as 충북 + the particles 도 and 는.
@@ -748,8 +749,8 @@ impl EntityStage {
                     full.push('도');
                     if w.hangul && self.lex.locations.contains_key(&full) {
                         w.stem = Span::new(w.stem.start, w.stem.end + 1);
-                        w.stem_text = full.clone();
-                        w.particle = Some(rest.to_string());
+                        w.stem_text = full.clone().into();
+                        w.particle = Some(rest);
                         w.common_word = false;
                     }
                 }
@@ -758,7 +759,7 @@ impl EntityStage {
         // `여수해양경찰서는` read as 여수 + 해양경찰 + the particle 서 + 는: the 서 of a police or fire
         // station, a tax office (`…경찰서`, `…소방서`, `…세무서`) ends the name.
         for w in ws.iter_mut() {
-            let Some(p) = w.particle.as_deref() else { continue };
+            let Some(p) = w.particle else { continue };
             if !p.starts_with('서') || !w.hangul || w.stem_text.chars().count() < 3 {
                 continue;
             }
@@ -766,9 +767,9 @@ impl EntityStage {
             full.push_str(&w.stem_text);
             full.push('서');
             if self.lex.organizations.contains_key(&full) || self.lex.org_by_suffix(&full) {
-                let rest = p['서'.len_utf8()..].to_string();
+                let rest = &p['서'.len_utf8()..];
                 w.stem = Span::new(w.stem.start, w.stem.end + 1);
-                w.stem_text.push('서');
+                w.stem_text.to_mut().push('서');
                 w.particle = (!rest.is_empty()).then_some(rest);
                 w.common_word = false;
             }
@@ -781,18 +782,18 @@ impl EntityStage {
             if w.particle.as_deref() != Some("도") || !w.hangul || w.stem.end + 1 != w.span.end || !(2..=3).contains(&w.stem_text.chars().count()) {
                 continue;
             }
-            if self.lex.locations.contains_key(&w.stem_text) || self.lex.organizations.contains_key(&w.stem_text) || self.lex.surname_of(&w.stem_text).is_some_and(|_| w.class.as_deref() == Some("인명")) {
+            if self.lex.locations.contains_key(&*w.stem_text) || self.lex.organizations.contains_key(&*w.stem_text) || self.lex.surname_of(&w.stem_text).is_some_and(|_| w.class.as_deref() == Some("인명")) {
                 continue;
             }
             let after = a.text(Span::new(w.span.end, w.span.end + 1));
             let listed = matches!(after, "·" | ",");
             let next_place = ws.get(i + 1).is_some_and(|x| {
-                self.lex.context.area_noun.iter().any(|v| x.stem_text.starts_with(v)) || self.lex.locations.contains_key(&x.stem_text) || self.lex.location_by_suffix(&x.stem_text) || self.named_feature(x) || self.chain_tail(x)
+                self.lex.context.area_noun.iter().any(|v| x.stem_text.starts_with(v)) || self.lex.locations.contains_key(&*x.stem_text) || self.lex.location_by_suffix(&x.stem_text) || self.named_feature(x) || self.chain_tail(x)
             });
             if listed || next_place {
                 let w = &mut ws[i];
                 w.stem = Span::new(w.stem.start, w.stem.end + 1);
-                w.stem_text.push('도');
+                w.stem_text.to_mut().push('도');
                 w.particle = None;
                 w.common_word = false;
                 w.class = Some("지명");
@@ -804,13 +805,13 @@ impl EntityStage {
             let prev_place = {
                 let p = &ws[i - 1];
                 p.particle.is_none() && p.paren.is_none() && p.stem.end == p.span.end && p.hangul
-                    && (self.lex.locations.contains_key(&p.stem_text) || p.class.as_deref() == Some("지명") || self.admin_unit(&p.stem_text) || self.county_short_form(&p.stem_text))
+                    && (self.lex.locations.contains_key(&*p.stem_text) || p.class.as_deref() == Some("지명") || self.admin_unit(&p.stem_text) || self.county_short_form(&p.stem_text))
             };
             let w = &mut ws[i];
             if prev_place && w.hangul && matches!(w.particle.as_deref(), Some("면" | "리")) && (1..=4).contains(&w.stem_text.chars().count()) && w.stem.end + 1 == w.span.end {
                 let p = w.particle.take().unwrap();
                 w.stem = Span::new(w.stem.start, w.stem.end + 1);
-                w.stem_text.push_str(&p);
+                w.stem_text.to_mut().push_str(p);
                 w.common_word = false;
                 w.inflected = false;
             }
@@ -819,13 +820,13 @@ impl EntityStage {
         // particle by its spelling when what is left is a known name.
         for w in ws.iter_mut() {
             let endings = particles_ending(&w.stem_text);
-            if w.particle.is_none() && !endings.is_empty() && !self.lex.locations.contains_key(&w.stem_text) && !self.lex.organizations.contains_key(&w.stem_text) {
+            if w.particle.is_none() && !endings.is_empty() && !self.lex.locations.contains_key(&*w.stem_text) && !self.lex.organizations.contains_key(&*w.stem_text) {
                 for p in endings.iter().filter(|p| **p != "인") {
                     if let Some(head) = w.stem_text.strip_suffix(p) {
                         if !head.is_empty() && (self.lex.locations.contains_key(head) || self.lex.organizations.contains_key(head)) {
                             w.stem = Span::new(w.stem.start, w.stem.end - p.chars().count());
-                            w.stem_text = head.to_string();
-                            w.particle = Some(p.to_string());
+                            w.stem_text = head.to_string().into();
+                            w.particle = Some(p);
                             w.common_word = false;
                             break;
                         }
@@ -862,7 +863,7 @@ impl EntityStage {
                 let total = x_len + suffix.chars().count();
                 w.stem = Span::new(w.stem.start, w.stem.start + total);
                 w.stem_text = written.chars().take(total).collect();
-                w.particle = (!rest.is_empty()).then(|| rest.to_string());
+                w.particle = (!rest.is_empty()).then_some(rest);
                 w.common_word = false;
                 w.inflected = false;
                 road_end[i] = match suffix {
@@ -883,7 +884,7 @@ impl EntityStage {
             if !(odd || ssi_next) || !ws[i].hangul || ws[i].span.end != ws[i].stem.end + 1 || !(title_next || ssi_next) {
                 continue;
             }
-            let joined = Word { stem: Span::new(ws[i].stem.start, ws[i].stem.end + 1), stem_text: format!("{}{p}", ws[i].stem_text), particle: None, common_word: false, inflected: false, ..ws[i].clone() };
+            let joined = Word { stem: Span::new(ws[i].stem.start, ws[i].stem.end + 1), stem_text: format!("{}{p}", ws[i].stem_text).into(), particle: None, common_word: false, inflected: false, ..ws[i].clone() };
             if self.name_like(&joined, false, false) && self.lex.surname_of(&joined.stem_text).is_some_and(|k| joined.stem_text.chars().count() - k >= 2) {
                 ws[i] = joined;
             }
@@ -897,11 +898,11 @@ impl EntityStage {
                 facts.1.clear();
             }
             ws.iter()
-                .map(|w| match facts.1.get(w.stem_text.as_str()).and_then(|f| f[usize::from(w.hangul)]) {
+                .map(|w| match facts.1.get(&*w.stem_text).and_then(|f| f[usize::from(w.hangul)]) {
                     Some(f) => f,
                     None => {
                         let f = (self.is_role(w), self.is_org_word(w));
-                        facts.1.entry(w.stem_text.clone()).or_default()[usize::from(w.hangul)] = Some(f);
+                        facts.1.entry(w.stem_text.to_string()).or_default()[usize::from(w.hangul)] = Some(f);
                         f
                     }
                 })
@@ -1005,10 +1006,10 @@ impl EntityStage {
             if (self.name_like(w, role[i], org[i]) || loosely) && (title_after || honorific || age || title_is || (w.class.as_deref() == Some("인명") && w.stem_text.chars().count() >= 3) || after_title || rare_surname || unknown_name) {
                 person[i] = true;
                 add(cands, w.stem, PERSON, 5);
-            } else if matches!(w.stem_text.as_str(), "두" | "세" | "네" | "양") && i + 1 < n && role[i + 1] && !has_particle(i) {
+            } else if matches!(&*w.stem_text, "두" | "세" | "네" | "양") && i + 1 < n && role[i + 1] && !has_particle(i) {
                 // 두 대표: the people holding that title, joined (resolved below).
                 add(cands, Span::new(w.stem.start, ws[i + 1].stem.end), PERSON, JOINT);
-            } else if w.hangul && self.lex.is_surname(&w.stem_text) && !has_particle(i) && ((i + 1 < n && role[i + 1]) || (i + 2 < n && matches!(ws[i + 1].stem_text.as_str(), "전" | "현" | "前") && !has_particle(i + 1) && role[i + 2])) {
+            } else if w.hangul && self.lex.is_surname(&w.stem_text) && !has_particle(i) && ((i + 1 < n && role[i + 1]) || (i + 2 < n && matches!(&*ws[i + 1].stem_text, "전" | "현" | "前") && !has_particle(i + 1) && role[i + 2])) {
                 // 홍 대표, 남궁 대표: kept only if the document names someone with that surname.
                 person[i] = true;
                 add(cands, w.stem, PERSON, 1);
@@ -1130,8 +1131,8 @@ impl EntityStage {
                 || (i + 1 < n && person[i + 1] && (!has_particle(i) || w.particle.as_deref() == Some("인")));
             let after_body = i > 0 && !has_particle(i - 1) && (org[i - 1] || place(i - 1));
             let plural = w.particle.as_deref().is_some_and(|p| p.starts_with('들')) || w.stem_text.ends_with('들');
-            let ambiguous = matches!(w.stem_text.as_str(), "시장" | "의사" | "이사" | "주장" | "대사" | "검사" | "감독" | "후보" | "선발" | "위원" | "대장" | "단장");
-            let office = self.lex.office_roles.contains(&w.stem_text) || (!self.lex.roles.contains(&w.stem_text) && self.lex.role(&w.stem_text));
+            let ambiguous = matches!(&*w.stem_text, "시장" | "의사" | "이사" | "주장" | "대사" | "검사" | "감독" | "후보" | "선발" | "위원" | "대장" | "단장");
+            let office = self.lex.office_roles.contains(&*w.stem_text) || (!self.lex.roles.contains(&*w.stem_text) && self.lex.role(&w.stem_text));
             if beside_person || after_body || (office && !ambiguous && !plural) {
                 add(cands, w.stem, ROLE, 2);
             }
@@ -1175,7 +1176,7 @@ impl EntityStage {
             let between = i > 0 && w.stem.start == w.span.start && (person[i - 1] || (i > 1 && person[i - 2] && org[i - 1])) && !has_particle(i - 1)
                 && ((i + 1 < n && role[i + 1]) || (i + 2 < n && role[i + 2] && !has_particle(i)));
             let before_official = i + 1 < n
-                && matches!(ws[i + 1].stem_text.as_str(), "관계자" | "측" | "대변인" | "노조" | "관계자들")
+                && matches!(&*ws[i + 1].stem_text, "관계자" | "측" | "대변인" | "노조" | "관계자들")
                 && !has_particle(i);
             let held_at = (w.particle.as_deref() == Some("에서")
                 && i + 1 < n
@@ -1210,7 +1211,7 @@ impl EntityStage {
                 let admin = ["시", "군", "구", "도"].iter().any(|u| w.stem_text.ends_with(u));
                 let admin_full = admin && matches!(kind, "province" | "city" | "county" | "district");
                 let govt = (kind == "country" || admin_full) && (subject(w) || acting[i]);
-                let gov_noun = i + 1 < n && matches!(ws[i + 1].stem_text.as_str(), "정부" | "당국") && !has_particle(i);
+                let gov_noun = i + 1 < n && matches!(&*ws[i + 1].stem_text, "정부" | "당국") && !has_particle(i);
                 // A country whose official is named (`칠레 외교장관`, `페루의 몬테스 장관`) acts
                 // as a state.
                 let officials = kind == "country"
@@ -1232,7 +1233,7 @@ impl EntityStage {
                 let foreign = matches!(kind, "foreign_city" | "country") && w.stem_text.chars().count() >= 3;
                 // So does a landmark or region of three or more syllables (`부석사`, `충북선`),
                 // except those that are also ordinary words (`중앙선`: `word_landmark`).
-                let landmark = matches!(kind, "landmark" | "region") && w.stem_text.chars().count() >= 3 && !self.lex.context.word_landmark.contains(&w.stem_text.as_str());
+                let landmark = matches!(kind, "landmark" | "region") && w.stem_text.chars().count() >= 3 && !self.lex.context.word_landmark.contains(&(&*w.stem_text));
                 let needs_chain = w.common_word
                     && !foreign
                     && !landmark
@@ -1262,17 +1263,17 @@ impl EntityStage {
                 }
             } else if introduced[i] {
                 add(cands, w.stem, ORGANIZATION, 2);
-            } else if matches!(w.stem_text.as_str(), "시청" | "구청" | "군청" | "도청") && self.at_building(a, &ws, i) {
+            } else if matches!(&*w.stem_text, "시청" | "구청" | "군청" | "도청") && self.at_building(a, &ws, i) {
                 // `시청 앞에서`, `도청 브리핑에서`: the building.
                 add(cands, w.stem, LOCATION, 2);
                 loc_here[i] = true;
-            } else if matches!(w.stem_text.as_str(), "시" | "군" | "구" | "도" | "시청" | "구청" | "군청" | "도청") && subject(w) {
+            } else if matches!(&*w.stem_text, "시" | "군" | "구" | "도" | "시청" | "구청" | "군청" | "도청") && subject(w) {
                 // 시는 … 밝혔다: the city government named earlier.
                 add(cands, w.stem, ORGANIZATION, 2);
             } else if is_generic_org(&w.stem_text)
-                && !matches!(w.stem_text.as_str(), "도" | "회사" | "사측" | "업체")
-                && (w.particle.is_some() || ws.get(i + 1).is_some_and(|x| matches!(x.stem_text.as_str(), "관계자" | "측" | "관계자들")))
-                && !(i > 0 && !has_particle(i - 1) && matches!(ws[i - 1].stem_text.as_str(), "각" | "다른" | "한" | "여러" | "모든" | "일부" | "두" | "세" | "타" | "인근" | "전국"))
+                && !matches!(&*w.stem_text, "도" | "회사" | "사측" | "업체")
+                && (w.particle.is_some() || ws.get(i + 1).is_some_and(|x| matches!(&*x.stem_text, "관계자" | "측" | "관계자들")))
+                && !(i > 0 && !has_particle(i - 1) && matches!(&*ws[i - 1].stem_text, "각" | "다른" | "한" | "여러" | "모든" | "일부" | "두" | "세" | "타" | "인근" | "전국"))
                 && !(i + 1 < n && role[i + 1])
             {
                 // `시와 협의해`, `미술관은`, `구단 관계자는`: a body the article named, by its
@@ -1349,7 +1350,7 @@ impl EntityStage {
             // `방재공학과`: ko-dic may read the last syllable as the particle 과.
             let (x_text, x_end): (std::borrow::Cow<str>, usize) = match x.particle.as_deref() {
                 Some("과") if x.stem_text.ends_with('학') => (format!("{}과", x.stem_text).into(), x.stem.end + 1),
-                _ => (x.stem_text.as_str().into(), x.stem.end),
+                _ => ((&*x.stem_text).into(), x.stem.end),
             };
             if !a.text(Span::new(w.stem.end, x.stem.start)).chars().all(char::is_whitespace) {
                 continue; // `충북도, 소방청과`: two bodies, not one
@@ -1411,7 +1412,7 @@ impl EntityStage {
                 let joins = |j: usize| j + 1 < n && !has_particle(j) && ws[j].stem.end == ws[j].span.end && spaced(j);
                 // A place right before `방향`/`방면` is where traffic goes, not a part of the
                 // address before it (`평택제천고속도로 제천 방향`).
-                let goal = |k: usize| k + 1 < n && !has_particle(k) && matches!(ws[k + 1].stem_text.as_str(), "방향" | "방면");
+                let goal = |k: usize| k + 1 < n && !has_particle(k) && matches!(&*ws[k + 1].stem_text, "방향" | "방면");
                 loop {
                     if joins(j) && is_loc(j + 1) && !goal(j + 1) {
                         j += 1;
@@ -1436,18 +1437,18 @@ impl EntityStage {
                         continue;
                     }
                     // An exit or gate by its number (`송탄역 3번 출구`).
-                    if joins(j) && j + 2 < n && joins(j + 1) && NUMBERED.is_match(&ws[j + 1].stem_text) && matches!(ws[j + 2].stem_text.as_str(), "출구" | "출입구" | "게이트" | "승강장" | "탑승구") {
+                    if joins(j) && j + 2 < n && joins(j + 1) && NUMBERED.is_match(&ws[j + 1].stem_text) && matches!(&*ws[j + 2].stem_text, "출구" | "출입구" | "게이트" | "승강장" | "탑승구") {
                         j += 2;
                         break;
                     }
                     // A lot number (`우동 1400번지`) or a part of the place (`필리핀 중부`,
                     // `헝가리 북동부`) continues the address.
-                    if joins(j) && (LOT_NUMBER.is_match(&ws[j + 1].stem_text) || self.lex.context.direction.contains(&ws[j + 1].stem_text.as_str())) {
+                    if joins(j) && (LOT_NUMBER.is_match(&ws[j + 1].stem_text) || self.lex.context.direction.contains(&(&*ws[j + 1].stem_text))) {
                         j += 1;
                         // … and so does a name no dictionary knows after the part (`로도스섬 남부
                         // 린도스`): the place inside that part.
                         let x = ws.get(j + 1);
-                        if self.lex.context.direction.contains(&ws[j].stem_text.as_str())
+                        if self.lex.context.direction.contains(&(&*ws[j].stem_text))
                             && joins(j)
                             && x.is_some_and(|x| {
                                 // ko-dic may read a foreign place as a person's name (`메콩델타`) or
@@ -1526,7 +1527,7 @@ impl EntityStage {
             let according = p == Some("에") && i + 1 < n && starts(i + 1, &["따르면", "따른"]);
             let partner = matches!(p, Some("와" | "과")) && within(i, 3, &self.lex.context.partner_word);
             let addressee = matches!(p, Some("에" | "에게")) && within(i, 3, &self.lex.context.addressee_word);
-            let also = bare(i) && i + 1 < n && matches!(ws[i + 1].stem_text.as_str(), "역시" | "또한");
+            let also = bare(i) && i + 1 < n && matches!(&*ws[i + 1].stem_text, "역시" | "또한");
             // (Also after a headline's `…`: `메콩강 가뭄에 댐 방류 갈등…베트남 "…"`.)
             let segment_start = i == 0 || (ws[i].span.start > 0 && a.text(Span::new(ws[i].span.start - 1, ws[i].span.start)) == "…");
             let headline = segment_start && bare(i) && i + 1 < n && (sep_after(i) == Some(',') || a.text(ws[i + 1].span).starts_with(['“', '"']));
@@ -1616,13 +1617,14 @@ impl EntityStage {
             let Some(head) = w.stem_text.strip_suffix('서') else { continue };
             let known = head.chars().count() >= 2
                 && self.lex.locations.get(head).is_some_and(|e| !matches!(e.kind.as_str(), "landmark"))
-                && !self.lex.organizations.contains_key(&w.stem_text);
-            let officials = ws.get(i + 1).is_some_and(|x| matches!(x.stem_text.as_str(), "관계자" | "측" | "관계자들"));
+                && !self.lex.organizations.contains_key(&*w.stem_text);
+            let officials = ws.get(i + 1).is_some_and(|x| matches!(&*x.stem_text, "관계자" | "측" | "관계자들"));
             if known && !officials {
                 let w = &mut ws[i];
                 w.stem = Span::new(w.stem.start, w.stem.end - 1);
-                w.stem_text.truncate(w.stem_text.len() - '서'.len_utf8());
-                w.particle = Some("서".to_string());
+                let keep = w.stem_text.len() - '서'.len_utf8();
+                w.stem_text.to_mut().truncate(keep);
+                w.particle = Some("서");
                 w.common_word = false;
                 w.inflected = false;
                 w.name_read_as_verb = false;
@@ -1664,7 +1666,7 @@ impl EntityStage {
                     && x.stem_text.starts_with(is_hangul)
                     && (self.unit_name(x)
                         || self.lex.location_by_suffix(&x.stem_text)
-                        || self.lex.locations.get(&x.stem_text).is_some_and(|e| matches!(e.kind.as_str(), "region" | "district")))
+                        || self.lex.locations.get(&*x.stem_text).is_some_and(|e| matches!(e.kind.as_str(), "region" | "district")))
             });
         let admin = |k: usize| matches!(loc_kind[k], Some("city" | "county" | "province"));
         let dot = |k: usize| a.text(Span::new(ws[k].span.end, ws[k + 1].span.start)) == "·";
@@ -1788,7 +1790,7 @@ impl EntityStage {
         }
         let cut = w.stem_text.char_indices().nth(head).map_or(w.stem_text.len(), |(b, _)| b);
         let (name, tail) = w.stem_text.split_at(cut);
-        self.lex.context.company_tail.contains(&tail) && !self.lex.locations.contains_key(name) && !self.lex.org_stoplist.contains(&w.stem_text)
+        self.lex.context.company_tail.contains(&tail) && !self.lex.locations.contains_key(name) && !self.lex.org_stoplist.contains(&*w.stem_text)
     }
 
     /// A named natural feature or facility: a proper name ko-dic knows or does not know at all,
@@ -1852,7 +1854,7 @@ impl EntityStage {
     /// two characters: Hangul and digits only, no verb or ending inside. Checked only right after a
     /// place, so the endings are looked up by hash for the last one to four characters.
     fn chain_tail(&self, w: &Word) -> bool {
-        let s = w.stem_text.as_str();
+        let s = &*w.stem_text;
         let n = s.chars().count();
         if w.inflected || n < 3 || !s.chars().all(|c| is_hangul(c) || c.is_ascii_digit()) {
             return false;
@@ -1867,7 +1869,7 @@ impl EntityStage {
         w.hangul
             && n >= 3
             && (w.stem_text.ends_with('스') || w.stem_text.ends_with('즈'))
-            && match self.lex.locations.get(&w.stem_text) {
+            && match self.lex.locations.get(&*w.stem_text) {
                 // A foreign city's name after a Korean place is a team (`광주 피닉스`).
                 Some(e) => e.kind == "foreign_city",
                 None => !w.common_word,
@@ -1883,7 +1885,7 @@ impl EntityStage {
             return None;
         }
         // The word must start with the stem as read (nothing before it).
-        if !written.starts_with(w.stem_text.as_str()) {
+        if !written.starts_with(&*w.stem_text) {
             return None;
         }
         for b in written.char_indices().skip(2).map(|(b, _)| b).chain([written.len()]) {
