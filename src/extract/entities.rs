@@ -113,6 +113,18 @@ static DATE_RE: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 
+/// Words one of which every match of [`DATE_RE`] without a digit holds (its relative words,
+/// days and `요일`): a sentence with neither is not searched for dates.
+static DATE_WORDS: Lazy<aho_corasick::AhoCorasick> = Lazy::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build([
+            "이날", "당일", "오늘", "어제", "그제", "내일", "모레", "전날", "이튿날", "재작년", "지난해", "작년", "올해", "금년", "내년", "이듬해", "이달",
+            "이번", "다음", "내달", "지난달", "내주", "지난주", "연내", "연말", "연초", "상반기", "하반기", "요일",
+        ])
+        .unwrap()
+});
+
 /// A court panel or a prosecutors' department: `형사합의23부`, `민사41단독`, `행정3부`, `형사항소3부`,
 /// `반부패수사3부`.
 static PANEL: Lazy<Regex> = Lazy::new(|| {
@@ -617,7 +629,9 @@ impl EntityStage {
 
         // Dates, then the part of day right after them (`19일 오전`).
         let caption = s.kind == crate::doc::BlockKind::Caption;
-        for m in word_matches(&DATE_RE, text) {
+        let digits = text.bytes().any(|b| b.is_ascii_digit());
+        let dates = digits || DATE_WORDS.is_match(text);
+        for m in if dates { word_matches(&DATE_RE, text) } else { Vec::new() } {
             if caption && CAPTION_STAMP.is_match(&text[m.start()..]) {
                 continue;
             }
@@ -664,7 +678,6 @@ impl EntityStage {
             }
             push(cands, m.start(), m.end(), TIME, time::normalize_time(m.as_str()).unwrap_or_default(), 3);
         }
-        let digits = text.bytes().any(|b| b.is_ascii_digit());
         for m in if digits { word_matches(&self.quantity, text) } else { Vec::new() } {
             // A unit glued to a following Hangul word is part of that word (`3명은` is fine, `2차전지` is not).
             let next = text[m.end()..].chars().next();
@@ -878,10 +891,11 @@ impl EntityStage {
         for i in 0..ws.len().saturating_sub(1) {
             let Some(p) = ws[i].particle.as_deref() else { continue };
             let odd = p.chars().count() == 1 && !matches!(p, "은" | "는" | "이" | "가" | "을" | "를" | "의" | "와" | "과" | "도" | "로" | "에" | "만" | "인" | "나");
-            let title_next = self.is_role(&ws[i + 1]) || (i + 2 < ws.len() && self.is_org_word(&ws[i + 1]) && ws[i + 1].particle.is_none() && self.is_role(&ws[i + 2]));
+            // (Asked last: the lexicon lookups cost more than the other tests.)
+            let title_next = || self.is_role(&ws[i + 1]) || (i + 2 < ws.len() && self.is_org_word(&ws[i + 1]) && ws[i + 1].particle.is_none() && self.is_role(&ws[i + 2]));
             // No particle comes before 씨 written apart (`황보나은 씨`: 황보 + 나 + 은 is a misreading).
             let ssi_next = ws[i + 1].stem_text == "씨" && ws[i + 1].stem.start == ws[i + 1].span.start;
-            if !(odd || ssi_next) || !ws[i].hangul || ws[i].span.end != ws[i].stem.end + 1 || !(title_next || ssi_next) {
+            if !(odd || ssi_next) || !ws[i].hangul || ws[i].span.end != ws[i].stem.end + 1 || !(ssi_next || title_next()) {
                 continue;
             }
             let joined = Word { stem: Span::new(ws[i].stem.start, ws[i].stem.end + 1), stem_text: format!("{}{p}", ws[i].stem_text).into(), particle: None, common_word: false, inflected: false, ..ws[i].clone() };
@@ -3254,6 +3268,29 @@ mod table_tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_date_without_digits_holds_a_date_word() {
+        let pieces = [
+            "", " ", "지난", "오는", "이번", "다음", "올", "해", "달", "주", "년", "년도", "월", "일", "요", "요일", "화", "분기", "초", "중순", "말", "중", "안",
+            "이", "날", "당", "오", "늘", "어", "제", "그", "저께", "내", "모레", "전", "튿", "재작", "작", "금", "후", "듬", "연", "상반기", "하반기", "(", ")", "가",
+        ];
+        let mut n = 0;
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in ["", "일", " 달", "요일"] {
+                        let t = format!("{a}{b}{c}{d}");
+                        if DATE_RE.is_match(&t) {
+                            n += 1;
+                            assert!(DATE_WORDS.is_match(&t), "{t}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(n > 1000);
     }
 
     #[test]
