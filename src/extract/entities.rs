@@ -593,16 +593,16 @@ impl EntityStage {
     /// with a surname, not a known word, place, organization or title.
     fn name_like(&self, w: &Word, is_role: bool, is_org: bool) -> bool {
         let n = w.stem_text.chars().count();
-        w.hangul
-            && (2..=5).contains(&n)
-            && self.lex.surname_of(&w.stem_text).is_some_and(|k| n - k <= 3 && n - k >= 1)
-            && !w.common_word
-            && !w.inflected
+        // (The word's flags first, then one surname lookup, then the gazetteers.)
+        if !(w.hangul && (2..=5).contains(&n) && !w.common_word && !w.inflected && !is_role && !is_org) {
+            return false;
+        }
+        let Some(k) = self.lex.surname_of(&w.stem_text) else { return false };
+        n - k <= 3
+            && n - k >= 1
             && !self.lex.locations.contains_key(&*w.stem_text)
             && !self.lex.organizations.contains_key(&*w.stem_text)
-            && !is_role
-            && !is_org
-            && self.lex.surname_of(&w.stem_text).is_some_and(|k| w.stem_text.chars().skip(k).ne("모".chars()))
+            && w.stem_text.chars().skip(k).ne("모".chars())
             && w.class.as_deref() != Some("지명")
             // `주그리스 대사관`: 주 + a country names a mission abroad (ko-dic may read 주 as a surname).
             && !w.stem_text.strip_prefix('주').is_some_and(|c| self.lex.locations.get(c).is_some_and(|e| e.kind == "country"))
@@ -990,10 +990,10 @@ impl EntityStage {
             let honorific = w.honorific || ssi_next;
             // 선우민혁: a two-syllable surname and a given name that ko-dic does not know as a word.
             let rare_surname = w.hangul
-                && self.lex.surname_of(&w.stem_text) == Some(2)
-                && w.stem_text.chars().count() >= 3
                 && !w.common_word
-                && !w.inflected;
+                && !w.inflected
+                && w.stem_text.chars().count() >= 3
+                && self.lex.surname_of(&w.stem_text) == Some(2);
             // 박태성이: three syllables ko-dic knows only as a proper noun or not at all, before a particle.
             let unknown_name = w.hangul
                 && w.stem_text.chars().count() == 3
@@ -1023,11 +1023,11 @@ impl EntityStage {
             } else if matches!(&*w.stem_text, "두" | "세" | "네" | "양") && i + 1 < n && role[i + 1] && !has_particle(i) {
                 // 두 대표: the people holding that title, joined (resolved below).
                 add(cands, Span::new(w.stem.start, ws[i + 1].stem.end), PERSON, JOINT);
-            } else if w.hangul && self.lex.is_surname(&w.stem_text) && !has_particle(i) && ((i + 1 < n && role[i + 1]) || (i + 2 < n && matches!(&*ws[i + 1].stem_text, "전" | "현" | "前") && !has_particle(i + 1) && role[i + 2])) {
+            } else if w.hangul && !has_particle(i) && ((i + 1 < n && role[i + 1]) || (i + 2 < n && matches!(&*ws[i + 1].stem_text, "전" | "현" | "前") && !has_particle(i + 1) && role[i + 2])) && self.lex.is_surname(&w.stem_text) {
                 // 홍 대표, 남궁 대표: kept only if the document names someone with that surname.
                 person[i] = true;
                 add(cands, w.stem, PERSON, 1);
-            } else if w.hangul && self.lex.is_surname(&w.stem_text) && w.honorific {
+            } else if w.hangul && w.honorific && self.lex.is_surname(&w.stem_text) {
                 person[i] = true;
                 add(cands, w.stem, PERSON, 4); // 이씨
             }
@@ -1050,10 +1050,13 @@ impl EntityStage {
             // The family name comes last in these names; a Korean name with a two-syllable
             // surname (남궁하린) is never part of one.
             let last = &ws[j];
-            let family = (foreign(last) || (last.class.as_deref() == Some("인명") && last.stem_text.chars().count() >= 3))
-                && last.stem_text.chars().count() >= 2
-                && !self.lex.is_surname(&last.stem_text);
-            if j > i && family && foreign(&ws[i]) && (i..=j).all(|k| self.lex.surname_of(&ws[k].stem_text) != Some(2)) {
+            // (Asked only for a run of two or more names.)
+            let family = || {
+                (foreign(last) || (last.class.as_deref() == Some("인명") && last.stem_text.chars().count() >= 3))
+                    && last.stem_text.chars().count() >= 2
+                    && !self.lex.is_surname(&last.stem_text)
+            };
+            if j > i && family() && foreign(&ws[i]) && (i..=j).all(|k| self.lex.surname_of(&ws[k].stem_text) != Some(2)) {
                 add(cands, Span::new(ws[i].stem.start, ws[j].stem.end), PERSON, 6);
             }
             // A foreign person's first name followed by words no dictionary knows (`라일리
@@ -1062,8 +1065,8 @@ impl EntityStage {
             // A word shaped like a Korean name (surname and one or two syllables) continues it
             // only after a first name that is not shaped like one (`마르셀라 이투라`).
             let korean_shaped = |x: &Word| self.lex.surname_of(&x.stem_text).is_some_and(|k| (1..=2).contains(&(x.stem_text.chars().count() - k)));
-            let start_foreign = foreign(&ws[i]);
             if person[i] && !self.lex.is_surname(&ws[i].stem_text) && ws[i].stem_text.chars().count() >= 2 && ws[i].hangul && self.lex.surname_of(&ws[i].stem_text) != Some(2) {
+                let start_foreign = foreign(&ws[i]);
                 let mut k = i;
                 while k + 1 < n && k < i + 3 && !has_particle(k) && ws[k].stem.end == ws[k].span.end {
                     let x = &ws[k + 1];
