@@ -302,6 +302,18 @@ fn words<'a>(a: &'a Analysis, sentence: usize) -> Vec<Word<'a>> {
     let morphs = &a.morphs[s.morphs.clone()];
     // (Room for the words of most sentences: a word and its space take about 8 bytes or more.)
     let mut out = Vec::with_capacity(text.len() / 6 + 2);
+    // The sentence's characters and their byte offsets (and its length), once: a word's are a
+    // slice of them.
+    let mut buf = WORD_CHARS.with(|b| std::mem::take(&mut *b.borrow_mut()));
+    let (chars, bytes) = &mut buf;
+    chars.clear();
+    bytes.clear();
+    for (b, c) in text.char_indices() {
+        chars.push(c);
+        bytes.push(b);
+    }
+    bytes.push(text.len());
+    let (chars, bytes) = (&*chars, &*bytes);
     let mut mi = 0;
     // (code point, byte offset in `text`) of the start of the current word.
     let mut start: Option<(usize, usize)> = None;
@@ -315,7 +327,9 @@ fn words<'a>(a: &'a Analysis, sentence: usize) -> Vec<Word<'a>> {
         while m1 < morphs.len() && morphs[m1].span.start < w1.0 {
             m1 += 1;
         }
-        out.push(make_word(a, w0.0, w1.0, &text[w0.1..w1.1], &morphs[m0..m1]));
+        let (c0, c1) = (w0.0 - s.span.start, w1.0 - s.span.start);
+        debug_assert_eq!((bytes[c0], bytes[c1]), (w0.1, w1.1));
+        out.push(make_word_from(a, w0.0, w1.0, &morphs[m0..m1], &chars[c0..c1], text, &bytes[c0..=c1]));
     };
     for (b, c) in text.char_indices() {
         let sep = c.is_whitespace() || c == '·' || c == ',' || c == '/' || c == '…' || c == '、' || c == '~' || c == '～';
@@ -340,6 +354,7 @@ fn words<'a>(a: &'a Analysis, sentence: usize) -> Vec<Word<'a>> {
     if let Some(w0) = start {
         push(w0, (pos, text.len()), &mut out);
     }
+    WORD_CHARS.with(|b| *b.borrow_mut() = buf);
     out
 }
 
@@ -356,24 +371,8 @@ thread_local! {
 const WORD_FACTS_MAX: usize = 200_000;
 
 thread_local! {
-    /// Scratch buffers for the characters of one word and their byte offsets (no allocation per word).
+    /// Scratch buffers for the characters of one sentence and their byte offsets (no allocation per sentence).
     static WORD_CHARS: std::cell::RefCell<(Vec<char>, Vec<usize>)> = const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
-}
-
-/// The word `w0..w1` (code points) whose text is `word`.
-fn make_word<'a>(a: &Analysis, w0: usize, w1: usize, word: &'a str, morphs: &[crate::doc::Morph]) -> Word<'a> {
-    WORD_CHARS.with(|buf| {
-        let mut buf = buf.borrow_mut();
-        let (chars, bytes) = &mut *buf;
-        chars.clear();
-        bytes.clear();
-        for (b, c) in word.char_indices() {
-            chars.push(c);
-            bytes.push(b);
-        }
-        bytes.push(word.len());
-        make_word_from(a, w0, w1, morphs, chars, word, bytes)
-    })
 }
 
 /// Quotation marks, brackets and bullets before a word's stem.
@@ -386,7 +385,8 @@ fn trailing_mark(c: char) -> bool {
     matches!(c, '.' | ',' | '!' | '?' | ';' | ':' | '…' | '"' | '\'' | '”' | '’' | '」' | '』' | '>' | ']' | '》' | '〉' | '】')
 }
 
-/// `text` holds the characters of `word`, `bytes` the byte offset of each and the length of `word`.
+/// `text` holds the characters of the word, `bytes` the byte offset in `word` of each and of the
+/// word's end (`word` may be the whole sentence).
 fn make_word_from<'a>(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morph], text: &[char], word: &'a str, bytes: &[usize]) -> Word<'a> {
     debug_assert_eq!(text.len(), w1 - w0);
     let slice = |c0: usize, c1: usize| -> &'a str { &word[bytes[c0]..bytes[c1]] };
@@ -1819,6 +1819,10 @@ impl EntityStage {
         }
         let n = w.stem_text.chars().count();
         if !w.hangul || w.common_word || w.inflected {
+            return false;
+        }
+        // Both ways below need a feature's ending, and so its last character.
+        if !w.stem_text.chars().next_back().is_some_and(|c| self.lex.feature_tail_last.contains(c)) {
             return false;
         }
         if self.place_with_feature(&w.stem_text) {

@@ -46,6 +46,8 @@ pub struct NerLexicon {
     location_suffix_last: CharSet,
     org_suffix_last: CharSet,
     role_last: CharSet,
+    /// Last characters of `context.feature_tail`.
+    pub feature_tail_last: CharSet,
     /// One-syllable surnames.
     surnames1: CharSet,
     /// Two-syllable surnames (`남궁`, `제갈`), and their first syllables.
@@ -259,7 +261,9 @@ impl NerLexicon {
         let location_suffix_last = last_chars(&mut location_suffixes.iter().map(|(s, _)| s.as_str()));
         let org_suffix_last = last_chars(&mut org_suffixes.iter().map(|(s, _)| s.as_str()));
         let role_last = last_chars(&mut roles.iter().map(String::as_str));
+        let context = ContextWords::new(data)?;
         Ok(NerLexicon {
+            feature_tail_last: context.feature_tail.iter().filter_map(|t| t.chars().next_back()).collect(),
             location_suffix_last,
             org_suffix_last,
             role_last,
@@ -292,7 +296,7 @@ impl NerLexicon {
             surnames2_first: surnames2.iter().map(|&(a, _)| a).collect(),
             surnames2,
             units,
-            context: ContextWords::new(data)?,
+            context,
         })
     }
 
