@@ -44,16 +44,17 @@ const GENERIC_MARK: &str = "\u{1}generic";
 
 /// One whitespace-delimited word of a sentence, with its particles and brackets stripped.
 #[derive(Debug, Clone)]
-struct Word {
+struct Word<'a> {
     /// The whole word (code points, document offsets).
     span: Span,
     /// The word without leading brackets/quotes, trailing particles, punctuation and `(…)`.
     stem: Span,
-    stem_text: String,
+    /// (Borrowed from the sentence unless a rule below built it.)
+    stem_text: std::borrow::Cow<'a, str>,
     /// Text inside a trailing parenthesis (`남궁태오(23)가` → `23`).
-    paren: Option<String>,
+    paren: Option<&'a str>,
     /// A particle followed the stem.
-    particle: Option<String>,
+    particle: Option<&'a str>,
     /// Ends with 씨/군/양 (stripped from the stem).
     honorific: bool,
     /// All morphemes of the stem are proper nouns of this ko-dic class (`인명`, `지명`).
@@ -110,6 +111,18 @@ static DATE_RE: Lazy<Regex> = Lazy::new(|| {
         "
     ))
     .unwrap()
+});
+
+/// Words one of which every match of [`DATE_RE`] without a digit holds (its relative words,
+/// days and `요일`): a sentence with neither is not searched for dates.
+static DATE_WORDS: Lazy<aho_corasick::AhoCorasick> = Lazy::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build([
+            "이날", "당일", "오늘", "어제", "그제", "그저께", "내일", "모레", "전날", "이튿날", "재작년", "지난해", "작년", "올해", "금년", "내년", "내후년", "이듬해", "이달",
+            "이번", "다음", "내달", "지난달", "내주", "지난주", "연내", "연말", "연초", "상반기", "하반기", "요일",
+        ])
+        .unwrap()
 });
 
 /// A court panel or a prosecutors' department: `형사합의23부`, `민사41단독`, `행정3부`, `형사항소3부`,
@@ -283,16 +296,29 @@ fn tag(pos: &str) -> &str {
 }
 
 /// Splits a sentence into words with stems.
-fn words(a: &Analysis, sentence: usize) -> Vec<Word> {
+fn words<'a>(a: &'a Analysis, sentence: usize) -> Vec<Word<'a>> {
     let s = &a.sentences[sentence];
     let text = a.text(s.span);
     let morphs = &a.morphs[s.morphs.clone()];
-    let mut out = Vec::new();
+    // (Room for the words of most sentences: a word and its space take about 8 bytes or more.)
+    let mut out = Vec::with_capacity(text.len() / 6 + 2);
+    // The sentence's characters and their byte offsets (and its length), once: a word's are a
+    // slice of them.
+    let mut buf = WORD_CHARS.with(|b| std::mem::take(&mut *b.borrow_mut()));
+    let (chars, bytes) = &mut buf;
+    chars.clear();
+    bytes.clear();
+    for (b, c) in text.char_indices() {
+        chars.push(c);
+        bytes.push(b);
+    }
+    bytes.push(text.len());
+    let (chars, bytes) = (&*chars, &*bytes);
     let mut mi = 0;
     // (code point, byte offset in `text`) of the start of the current word.
     let mut start: Option<(usize, usize)> = None;
     let mut pos = s.span.start;
-    let mut push = |w0: (usize, usize), w1: (usize, usize), out: &mut Vec<Word>| {
+    let mut push = |w0: (usize, usize), w1: (usize, usize), out: &mut Vec<Word<'a>>| {
         while mi < morphs.len() && morphs[mi].span.end <= w0.0 {
             mi += 1;
         }
@@ -301,7 +327,9 @@ fn words(a: &Analysis, sentence: usize) -> Vec<Word> {
         while m1 < morphs.len() && morphs[m1].span.start < w1.0 {
             m1 += 1;
         }
-        out.push(make_word(a, w0.0, w1.0, &text[w0.1..w1.1], &morphs[m0..m1]));
+        let (c0, c1) = (w0.0 - s.span.start, w1.0 - s.span.start);
+        debug_assert_eq!((bytes[c0], bytes[c1]), (w0.1, w1.1));
+        out.push(make_word_from(a, w0.0, w1.0, &morphs[m0..m1], &chars[c0..c1], text, &bytes[c0..=c1]));
     };
     for (b, c) in text.char_indices() {
         let sep = c.is_whitespace() || c == '·' || c == ',' || c == '/' || c == '…' || c == '、' || c == '~' || c == '～';
@@ -326,6 +354,7 @@ fn words(a: &Analysis, sentence: usize) -> Vec<Word> {
     if let Some(w0) = start {
         push(w0, (pos, text.len()), &mut out);
     }
+    WORD_CHARS.with(|b| *b.borrow_mut() = buf);
     out
 }
 
@@ -342,24 +371,8 @@ thread_local! {
 const WORD_FACTS_MAX: usize = 200_000;
 
 thread_local! {
-    /// Scratch buffers for the characters of one word and their byte offsets (no allocation per word).
+    /// Scratch buffers for the characters of one sentence and their byte offsets (no allocation per sentence).
     static WORD_CHARS: std::cell::RefCell<(Vec<char>, Vec<usize>)> = const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
-}
-
-/// The word `w0..w1` (code points) whose text is `word`.
-fn make_word(a: &Analysis, w0: usize, w1: usize, word: &str, morphs: &[crate::doc::Morph]) -> Word {
-    WORD_CHARS.with(|buf| {
-        let mut buf = buf.borrow_mut();
-        let (chars, bytes) = &mut *buf;
-        chars.clear();
-        bytes.clear();
-        for (b, c) in word.char_indices() {
-            chars.push(c);
-            bytes.push(b);
-        }
-        bytes.push(word.len());
-        make_word_from(a, w0, w1, morphs, chars, word, bytes)
-    })
 }
 
 /// Quotation marks, brackets and bullets before a word's stem.
@@ -372,10 +385,11 @@ fn trailing_mark(c: char) -> bool {
     matches!(c, '.' | ',' | '!' | '?' | ';' | ':' | '…' | '"' | '\'' | '”' | '’' | '」' | '』' | '>' | ']' | '》' | '〉' | '】')
 }
 
-/// `text` holds the characters of `word`, `bytes` the byte offset of each and the length of `word`.
-fn make_word_from(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morph], text: &[char], word: &str, bytes: &[usize]) -> Word {
+/// `text` holds the characters of the word, `bytes` the byte offset in `word` of each and of the
+/// word's end (`word` may be the whole sentence).
+fn make_word_from<'a>(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morph], text: &[char], word: &'a str, bytes: &[usize]) -> Word<'a> {
     debug_assert_eq!(text.len(), w1 - w0);
-    let slice = |c0: usize, c1: usize| &word[bytes[c0]..bytes[c1]];
+    let slice = |c0: usize, c1: usize| -> &'a str { &word[bytes[c0]..bytes[c1]] };
     let span = Span::new(w0, w1);
     let mut s0 = 0;
     let mut s1 = text.len();
@@ -399,7 +413,7 @@ fn make_word_from(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morp
             let rest = slice(c + 1, text.len()).trim_end_matches(|ch: char| ".,!?;:…".contains(ch));
             if c > 1 && rest.chars().all(is_hangul) && rest.chars().count() <= 3 {
                 if !rest.is_empty() {
-                    particle = Some(rest.to_string());
+                    particle = Some(rest);
                 }
                 s1 = c;
                 k = 0;
@@ -426,7 +440,7 @@ fn make_word_from(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morp
         if strip && local_end <= s1 && m.span.start >= w0 + s0 {
             let p0 = m.span.start - w0;
             if p0 > s0 {
-                particle = Some(slice(p0, s1).to_string());
+                particle = Some(slice(p0, s1));
                 s1 = p0;
                 k -= 1;
                 continue;
@@ -451,7 +465,7 @@ fn make_word_from(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morp
         if let Some(open) = text[s0..s1].iter().rposition(|&c| c == '(') {
             let open = s0 + open;
             if open > s0 {
-                paren = Some(slice(open + 1, s1 - 1).to_string());
+                paren = Some(slice(open + 1, s1 - 1));
                 s1 = open;
             }
         }
@@ -481,7 +495,7 @@ fn make_word_from(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morp
                 s1 -= 1;
                 if text[s1 - 1] == ')' {
                     if let Some(open) = text[s0..s1].iter().rposition(|&c| c == '(') {
-                        paren = Some(slice(s0 + open + 1, s1 - 1).to_string());
+                        paren = Some(slice(s0 + open + 1, s1 - 1));
                         s1 = s0 + open;
                     }
                 }
@@ -489,7 +503,7 @@ fn make_word_from(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morp
         }
     }
     let stem = Span::new(w0 + s0, w0 + s1.max(s0));
-    let stem_text: String = slice(s0, s1.max(s0)).to_string();
+    let stem_text = std::borrow::Cow::Borrowed(slice(s0, s1.max(s0)));
     // The morphemes inside the stem, in one pass.
     let mut first: Option<&crate::doc::Morph> = None;
     let mut inside = 0usize;
@@ -546,11 +560,11 @@ fn subject(w: &Word) -> bool {
 impl EntityStage {
     fn is_role(&self, w: &Word) -> bool {
         // A verb form that ends like a title (`내주지`: 내주 + 지) is not one.
-        !w.stem_text.is_empty() && !(w.inflected && w.particle.is_none() && !self.lex.roles.contains(&w.stem_text) && w.stem_text.chars().count() > 2 && !self.lex.office_roles.contains(&w.stem_text)) && (self.lex.role(&w.stem_text) || matches!(w.stem_text.as_str(), "CEO" | "CFO" | "CTO" | "COO"))
+        !w.stem_text.is_empty() && !(w.inflected && w.particle.is_none() && !self.lex.roles.contains(&*w.stem_text) && w.stem_text.chars().count() > 2 && !self.lex.office_roles.contains(&*w.stem_text)) && (self.lex.role(&w.stem_text) || matches!(&*w.stem_text, "CEO" | "CFO" | "CTO" | "COO"))
     }
 
     fn is_org_word(&self, w: &Word) -> bool {
-        let s = w.stem_text.as_str();
+        let s = &*w.stem_text;
         if s.is_empty() || self.lex.roles.contains(s) {
             return false;
         }
@@ -572,23 +586,23 @@ impl EntityStage {
     }
 
     fn location_of(&self, w: &Word) -> Option<&str> {
-        self.lex.locations.get(&w.stem_text).map(|e| e.kind.as_str())
+        self.lex.locations.get(&*w.stem_text).map(|e| e.kind.as_str())
     }
 
     /// A plausible personal name: Hangul, 2–4 syllables (5 with a two-syllable surname), starting
     /// with a surname, not a known word, place, organization or title.
     fn name_like(&self, w: &Word, is_role: bool, is_org: bool) -> bool {
         let n = w.stem_text.chars().count();
-        w.hangul
-            && (2..=5).contains(&n)
-            && self.lex.surname_of(&w.stem_text).is_some_and(|k| n - k <= 3 && n - k >= 1)
-            && !w.common_word
-            && !w.inflected
-            && !self.lex.locations.contains_key(&w.stem_text)
-            && !self.lex.organizations.contains_key(&w.stem_text)
-            && !is_role
-            && !is_org
-            && self.lex.surname_of(&w.stem_text).is_some_and(|k| w.stem_text.chars().skip(k).ne("모".chars()))
+        // (The word's flags first, then one surname lookup, then the gazetteers.)
+        if !(w.hangul && (2..=5).contains(&n) && !w.common_word && !w.inflected && !is_role && !is_org) {
+            return false;
+        }
+        let Some(k) = self.lex.surname_of(&w.stem_text) else { return false };
+        n - k <= 3
+            && n - k >= 1
+            && !self.lex.locations.contains_key(&*w.stem_text)
+            && !self.lex.organizations.contains_key(&*w.stem_text)
+            && w.stem_text.chars().skip(k).ne("모".chars())
             && w.class.as_deref() != Some("지명")
             // `주그리스 대사관`: 주 + a country names a mission abroad (ko-dic may read 주 as a surname).
             && !w.stem_text.strip_prefix('주').is_some_and(|c| self.lex.locations.get(c).is_some_and(|e| e.kind == "country"))
@@ -615,7 +629,9 @@ impl EntityStage {
 
         // Dates, then the part of day right after them (`19일 오전`).
         let caption = s.kind == crate::doc::BlockKind::Caption;
-        for m in word_matches(&DATE_RE, text) {
+        let digits = text.bytes().any(|b| b.is_ascii_digit());
+        let dates = digits || DATE_WORDS.is_match(text);
+        for m in if dates { word_matches(&DATE_RE, text) } else { Vec::new() } {
             if caption && CAPTION_STAMP.is_match(&text[m.start()..]) {
                 continue;
             }
@@ -662,7 +678,6 @@ impl EntityStage {
             }
             push(cands, m.start(), m.end(), TIME, time::normalize_time(m.as_str()).unwrap_or_default(), 3);
         }
-        let digits = text.bytes().any(|b| b.is_ascii_digit());
         for m in if digits { word_matches(&self.quantity, text) } else { Vec::new() } {
             // A unit glued to a following Hangul word is part of that word (`3명은` is fine, `2차전지` is not).
             let next = text[m.end()..].chars().next();
@@ -726,7 +741,7 @@ impl EntityStage {
         // ko-dic reads `경기도` as 경기 + the particle 도: a name the gazetteers know wins.
         let mut full = String::new();
         for w in ws.iter_mut() {
-            if let Some(p) = &w.particle {
+            if let Some(p) = w.particle {
                 full.clear();
                 full.push_str(&w.stem_text);
                 full.push_str(p);
@@ -736,10 +751,10 @@ impl EntityStage {
                 let place_end = p == "도" && w.hangul && self.lex.location_by_suffix(&full);
                 if self.lex.locations.contains_key(&full) || self.lex.organizations.contains_key(&full) || road || place_end {
                     w.stem = Span::new(w.stem.start, w.stem.end + p.chars().count());
-                    w.stem_text = full.clone();
+                    w.stem_text = full.clone().into();
                     // A particle after the one taken into the name stays (`충북도는` read as 충북 + 도 + 는).
                     let after = a.text(Span::new(w.stem.end, w.span.end)).trim_end_matches(|c: char| !is_hangul(c));
-                    w.particle = (!after.is_empty() && is_particle(after)).then(|| after.to_string());
+                    w.particle = (!after.is_empty() && is_particle(after)).then_some(after);
                     w.common_word = false;
                 } else if let Some(rest) = p.strip_prefix('도').filter(|r| !r.is_empty() && is_particle(r)) {
                     // … and `충북도는` as 충북 + the particles 도 and 는.
@@ -747,8 +762,8 @@ impl EntityStage {
                     full.push('도');
                     if w.hangul && self.lex.locations.contains_key(&full) {
                         w.stem = Span::new(w.stem.start, w.stem.end + 1);
-                        w.stem_text = full.clone();
-                        w.particle = Some(rest.to_string());
+                        w.stem_text = full.clone().into();
+                        w.particle = Some(rest);
                         w.common_word = false;
                     }
                 }
@@ -757,7 +772,7 @@ impl EntityStage {
         // `여수해양경찰서는` read as 여수 + 해양경찰 + the particle 서 + 는: the 서 of a police or fire
         // station, a tax office (`…경찰서`, `…소방서`, `…세무서`) ends the name.
         for w in ws.iter_mut() {
-            let Some(p) = w.particle.as_deref() else { continue };
+            let Some(p) = w.particle else { continue };
             if !p.starts_with('서') || !w.hangul || w.stem_text.chars().count() < 3 {
                 continue;
             }
@@ -765,9 +780,9 @@ impl EntityStage {
             full.push_str(&w.stem_text);
             full.push('서');
             if self.lex.organizations.contains_key(&full) || self.lex.org_by_suffix(&full) {
-                let rest = p['서'.len_utf8()..].to_string();
+                let rest = &p['서'.len_utf8()..];
                 w.stem = Span::new(w.stem.start, w.stem.end + 1);
-                w.stem_text.push('서');
+                w.stem_text.to_mut().push('서');
                 w.particle = (!rest.is_empty()).then_some(rest);
                 w.common_word = false;
             }
@@ -780,18 +795,18 @@ impl EntityStage {
             if w.particle.as_deref() != Some("도") || !w.hangul || w.stem.end + 1 != w.span.end || !(2..=3).contains(&w.stem_text.chars().count()) {
                 continue;
             }
-            if self.lex.locations.contains_key(&w.stem_text) || self.lex.organizations.contains_key(&w.stem_text) || self.lex.surname_of(&w.stem_text).is_some_and(|_| w.class.as_deref() == Some("인명")) {
+            if self.lex.locations.contains_key(&*w.stem_text) || self.lex.organizations.contains_key(&*w.stem_text) || self.lex.surname_of(&w.stem_text).is_some_and(|_| w.class.as_deref() == Some("인명")) {
                 continue;
             }
             let after = a.text(Span::new(w.span.end, w.span.end + 1));
             let listed = matches!(after, "·" | ",");
             let next_place = ws.get(i + 1).is_some_and(|x| {
-                self.lex.context.area_noun.iter().any(|v| x.stem_text.starts_with(v)) || self.lex.locations.contains_key(&x.stem_text) || self.lex.location_by_suffix(&x.stem_text) || self.named_feature(x) || self.chain_tail(x)
+                self.lex.context.area_noun.iter().any(|v| x.stem_text.starts_with(v)) || self.lex.locations.contains_key(&*x.stem_text) || self.lex.location_by_suffix(&x.stem_text) || self.named_feature(x) || self.chain_tail(x)
             });
             if listed || next_place {
                 let w = &mut ws[i];
                 w.stem = Span::new(w.stem.start, w.stem.end + 1);
-                w.stem_text.push('도');
+                w.stem_text.to_mut().push('도');
                 w.particle = None;
                 w.common_word = false;
                 w.class = Some("지명");
@@ -803,13 +818,13 @@ impl EntityStage {
             let prev_place = {
                 let p = &ws[i - 1];
                 p.particle.is_none() && p.paren.is_none() && p.stem.end == p.span.end && p.hangul
-                    && (self.lex.locations.contains_key(&p.stem_text) || p.class.as_deref() == Some("지명") || self.admin_unit(&p.stem_text) || self.county_short_form(&p.stem_text))
+                    && (self.lex.locations.contains_key(&*p.stem_text) || p.class.as_deref() == Some("지명") || self.admin_unit(&p.stem_text) || self.county_short_form(&p.stem_text))
             };
             let w = &mut ws[i];
             if prev_place && w.hangul && matches!(w.particle.as_deref(), Some("면" | "리")) && (1..=4).contains(&w.stem_text.chars().count()) && w.stem.end + 1 == w.span.end {
                 let p = w.particle.take().unwrap();
                 w.stem = Span::new(w.stem.start, w.stem.end + 1);
-                w.stem_text.push_str(&p);
+                w.stem_text.to_mut().push_str(p);
                 w.common_word = false;
                 w.inflected = false;
             }
@@ -818,13 +833,13 @@ impl EntityStage {
         // particle by its spelling when what is left is a known name.
         for w in ws.iter_mut() {
             let endings = particles_ending(&w.stem_text);
-            if w.particle.is_none() && !endings.is_empty() && !self.lex.locations.contains_key(&w.stem_text) && !self.lex.organizations.contains_key(&w.stem_text) {
+            if w.particle.is_none() && !endings.is_empty() && !self.lex.locations.contains_key(&*w.stem_text) && !self.lex.organizations.contains_key(&*w.stem_text) {
                 for p in endings.iter().filter(|p| **p != "인") {
                     if let Some(head) = w.stem_text.strip_suffix(p) {
                         if !head.is_empty() && (self.lex.locations.contains_key(head) || self.lex.organizations.contains_key(head)) {
                             w.stem = Span::new(w.stem.start, w.stem.end - p.chars().count());
-                            w.stem_text = head.to_string();
-                            w.particle = Some(p.to_string());
+                            w.stem_text = head.to_string().into();
+                            w.particle = Some(p);
                             w.common_word = false;
                             break;
                         }
@@ -861,7 +876,7 @@ impl EntityStage {
                 let total = x_len + suffix.chars().count();
                 w.stem = Span::new(w.stem.start, w.stem.start + total);
                 w.stem_text = written.chars().take(total).collect();
-                w.particle = (!rest.is_empty()).then(|| rest.to_string());
+                w.particle = (!rest.is_empty()).then_some(rest);
                 w.common_word = false;
                 w.inflected = false;
                 road_end[i] = match suffix {
@@ -876,13 +891,14 @@ impl EntityStage {
         for i in 0..ws.len().saturating_sub(1) {
             let Some(p) = ws[i].particle.as_deref() else { continue };
             let odd = p.chars().count() == 1 && !matches!(p, "은" | "는" | "이" | "가" | "을" | "를" | "의" | "와" | "과" | "도" | "로" | "에" | "만" | "인" | "나");
-            let title_next = self.is_role(&ws[i + 1]) || (i + 2 < ws.len() && self.is_org_word(&ws[i + 1]) && ws[i + 1].particle.is_none() && self.is_role(&ws[i + 2]));
+            // (Asked last: the lexicon lookups cost more than the other tests.)
+            let title_next = || self.is_role(&ws[i + 1]) || (i + 2 < ws.len() && self.is_org_word(&ws[i + 1]) && ws[i + 1].particle.is_none() && self.is_role(&ws[i + 2]));
             // No particle comes before 씨 written apart (`황보나은 씨`: 황보 + 나 + 은 is a misreading).
             let ssi_next = ws[i + 1].stem_text == "씨" && ws[i + 1].stem.start == ws[i + 1].span.start;
-            if !(odd || ssi_next) || !ws[i].hangul || ws[i].span.end != ws[i].stem.end + 1 || !(title_next || ssi_next) {
+            if !(odd || ssi_next) || !ws[i].hangul || ws[i].span.end != ws[i].stem.end + 1 || !(ssi_next || title_next()) {
                 continue;
             }
-            let joined = Word { stem: Span::new(ws[i].stem.start, ws[i].stem.end + 1), stem_text: format!("{}{p}", ws[i].stem_text), particle: None, common_word: false, inflected: false, ..ws[i].clone() };
+            let joined = Word { stem: Span::new(ws[i].stem.start, ws[i].stem.end + 1), stem_text: format!("{}{p}", ws[i].stem_text).into(), particle: None, common_word: false, inflected: false, ..ws[i].clone() };
             if self.name_like(&joined, false, false) && self.lex.surname_of(&joined.stem_text).is_some_and(|k| joined.stem_text.chars().count() - k >= 2) {
                 ws[i] = joined;
             }
@@ -896,11 +912,11 @@ impl EntityStage {
                 facts.1.clear();
             }
             ws.iter()
-                .map(|w| match facts.1.get(w.stem_text.as_str()).and_then(|f| f[usize::from(w.hangul)]) {
+                .map(|w| match facts.1.get(&*w.stem_text).and_then(|f| f[usize::from(w.hangul)]) {
                     Some(f) => f,
                     None => {
                         let f = (self.is_role(w), self.is_org_word(w));
-                        facts.1.entry(w.stem_text.clone()).or_default()[usize::from(w.hangul)] = Some(f);
+                        facts.1.entry(w.stem_text.to_string()).or_default()[usize::from(w.hangul)] = Some(f);
                         f
                     }
                 })
@@ -974,10 +990,10 @@ impl EntityStage {
             let honorific = w.honorific || ssi_next;
             // 선우민혁: a two-syllable surname and a given name that ko-dic does not know as a word.
             let rare_surname = w.hangul
-                && self.lex.surname_of(&w.stem_text) == Some(2)
-                && w.stem_text.chars().count() >= 3
                 && !w.common_word
-                && !w.inflected;
+                && !w.inflected
+                && w.stem_text.chars().count() >= 3
+                && self.lex.surname_of(&w.stem_text) == Some(2);
             // 박태성이: three syllables ko-dic knows only as a proper noun or not at all, before a particle.
             let unknown_name = w.hangul
                 && w.stem_text.chars().count() == 3
@@ -1004,14 +1020,14 @@ impl EntityStage {
             if (self.name_like(w, role[i], org[i]) || loosely) && (title_after || honorific || age || title_is || (w.class.as_deref() == Some("인명") && w.stem_text.chars().count() >= 3) || after_title || rare_surname || unknown_name) {
                 person[i] = true;
                 add(cands, w.stem, PERSON, 5);
-            } else if matches!(w.stem_text.as_str(), "두" | "세" | "네" | "양") && i + 1 < n && role[i + 1] && !has_particle(i) {
+            } else if matches!(&*w.stem_text, "두" | "세" | "네" | "양") && i + 1 < n && role[i + 1] && !has_particle(i) {
                 // 두 대표: the people holding that title, joined (resolved below).
                 add(cands, Span::new(w.stem.start, ws[i + 1].stem.end), PERSON, JOINT);
-            } else if w.hangul && self.lex.is_surname(&w.stem_text) && !has_particle(i) && ((i + 1 < n && role[i + 1]) || (i + 2 < n && matches!(ws[i + 1].stem_text.as_str(), "전" | "현" | "前") && !has_particle(i + 1) && role[i + 2])) {
+            } else if w.hangul && !has_particle(i) && ((i + 1 < n && role[i + 1]) || (i + 2 < n && matches!(&*ws[i + 1].stem_text, "전" | "현" | "前") && !has_particle(i + 1) && role[i + 2])) && self.lex.is_surname(&w.stem_text) {
                 // 홍 대표, 남궁 대표: kept only if the document names someone with that surname.
                 person[i] = true;
                 add(cands, w.stem, PERSON, 1);
-            } else if w.hangul && self.lex.is_surname(&w.stem_text) && w.honorific {
+            } else if w.hangul && w.honorific && self.lex.is_surname(&w.stem_text) {
                 person[i] = true;
                 add(cands, w.stem, PERSON, 4); // 이씨
             }
@@ -1034,10 +1050,13 @@ impl EntityStage {
             // The family name comes last in these names; a Korean name with a two-syllable
             // surname (남궁하린) is never part of one.
             let last = &ws[j];
-            let family = (foreign(last) || (last.class.as_deref() == Some("인명") && last.stem_text.chars().count() >= 3))
-                && last.stem_text.chars().count() >= 2
-                && !self.lex.is_surname(&last.stem_text);
-            if j > i && family && foreign(&ws[i]) && (i..=j).all(|k| self.lex.surname_of(&ws[k].stem_text) != Some(2)) {
+            // (Asked only for a run of two or more names.)
+            let family = || {
+                (foreign(last) || (last.class.as_deref() == Some("인명") && last.stem_text.chars().count() >= 3))
+                    && last.stem_text.chars().count() >= 2
+                    && !self.lex.is_surname(&last.stem_text)
+            };
+            if j > i && family() && foreign(&ws[i]) && (i..=j).all(|k| self.lex.surname_of(&ws[k].stem_text) != Some(2)) {
                 add(cands, Span::new(ws[i].stem.start, ws[j].stem.end), PERSON, 6);
             }
             // A foreign person's first name followed by words no dictionary knows (`라일리
@@ -1046,8 +1065,8 @@ impl EntityStage {
             // A word shaped like a Korean name (surname and one or two syllables) continues it
             // only after a first name that is not shaped like one (`마르셀라 이투라`).
             let korean_shaped = |x: &Word| self.lex.surname_of(&x.stem_text).is_some_and(|k| (1..=2).contains(&(x.stem_text.chars().count() - k)));
-            let start_foreign = foreign(&ws[i]);
             if person[i] && !self.lex.is_surname(&ws[i].stem_text) && ws[i].stem_text.chars().count() >= 2 && ws[i].hangul && self.lex.surname_of(&ws[i].stem_text) != Some(2) {
+                let start_foreign = foreign(&ws[i]);
                 let mut k = i;
                 while k + 1 < n && k < i + 3 && !has_particle(k) && ws[k].stem.end == ws[k].span.end {
                     let x = &ws[k + 1];
@@ -1129,8 +1148,8 @@ impl EntityStage {
                 || (i + 1 < n && person[i + 1] && (!has_particle(i) || w.particle.as_deref() == Some("인")));
             let after_body = i > 0 && !has_particle(i - 1) && (org[i - 1] || place(i - 1));
             let plural = w.particle.as_deref().is_some_and(|p| p.starts_with('들')) || w.stem_text.ends_with('들');
-            let ambiguous = matches!(w.stem_text.as_str(), "시장" | "의사" | "이사" | "주장" | "대사" | "검사" | "감독" | "후보" | "선발" | "위원" | "대장" | "단장");
-            let office = self.lex.office_roles.contains(&w.stem_text) || (!self.lex.roles.contains(&w.stem_text) && self.lex.role(&w.stem_text));
+            let ambiguous = matches!(&*w.stem_text, "시장" | "의사" | "이사" | "주장" | "대사" | "검사" | "감독" | "후보" | "선발" | "위원" | "대장" | "단장");
+            let office = self.lex.office_roles.contains(&*w.stem_text) || (!self.lex.roles.contains(&*w.stem_text) && self.lex.role(&w.stem_text));
             if beside_person || after_body || (office && !ambiguous && !plural) {
                 add(cands, w.stem, ROLE, 2);
             }
@@ -1174,7 +1193,7 @@ impl EntityStage {
             let between = i > 0 && w.stem.start == w.span.start && (person[i - 1] || (i > 1 && person[i - 2] && org[i - 1])) && !has_particle(i - 1)
                 && ((i + 1 < n && role[i + 1]) || (i + 2 < n && role[i + 2] && !has_particle(i)));
             let before_official = i + 1 < n
-                && matches!(ws[i + 1].stem_text.as_str(), "관계자" | "측" | "대변인" | "노조" | "관계자들")
+                && matches!(&*ws[i + 1].stem_text, "관계자" | "측" | "대변인" | "노조" | "관계자들")
                 && !has_particle(i);
             let held_at = (w.particle.as_deref() == Some("에서")
                 && i + 1 < n
@@ -1209,7 +1228,7 @@ impl EntityStage {
                 let admin = ["시", "군", "구", "도"].iter().any(|u| w.stem_text.ends_with(u));
                 let admin_full = admin && matches!(kind, "province" | "city" | "county" | "district");
                 let govt = (kind == "country" || admin_full) && (subject(w) || acting[i]);
-                let gov_noun = i + 1 < n && matches!(ws[i + 1].stem_text.as_str(), "정부" | "당국") && !has_particle(i);
+                let gov_noun = i + 1 < n && matches!(&*ws[i + 1].stem_text, "정부" | "당국") && !has_particle(i);
                 // A country whose official is named (`칠레 외교장관`, `페루의 몬테스 장관`) acts
                 // as a state.
                 let officials = kind == "country"
@@ -1231,7 +1250,7 @@ impl EntityStage {
                 let foreign = matches!(kind, "foreign_city" | "country") && w.stem_text.chars().count() >= 3;
                 // So does a landmark or region of three or more syllables (`부석사`, `충북선`),
                 // except those that are also ordinary words (`중앙선`: `word_landmark`).
-                let landmark = matches!(kind, "landmark" | "region") && w.stem_text.chars().count() >= 3 && !self.lex.context.word_landmark.contains(&w.stem_text.as_str());
+                let landmark = matches!(kind, "landmark" | "region") && w.stem_text.chars().count() >= 3 && !self.lex.context.word_landmark.contains(&(&*w.stem_text));
                 let needs_chain = w.common_word
                     && !foreign
                     && !landmark
@@ -1261,17 +1280,17 @@ impl EntityStage {
                 }
             } else if introduced[i] {
                 add(cands, w.stem, ORGANIZATION, 2);
-            } else if matches!(w.stem_text.as_str(), "시청" | "구청" | "군청" | "도청") && self.at_building(a, &ws, i) {
+            } else if matches!(&*w.stem_text, "시청" | "구청" | "군청" | "도청") && self.at_building(a, &ws, i) {
                 // `시청 앞에서`, `도청 브리핑에서`: the building.
                 add(cands, w.stem, LOCATION, 2);
                 loc_here[i] = true;
-            } else if matches!(w.stem_text.as_str(), "시" | "군" | "구" | "도" | "시청" | "구청" | "군청" | "도청") && subject(w) {
+            } else if matches!(&*w.stem_text, "시" | "군" | "구" | "도" | "시청" | "구청" | "군청" | "도청") && subject(w) {
                 // 시는 … 밝혔다: the city government named earlier.
                 add(cands, w.stem, ORGANIZATION, 2);
             } else if is_generic_org(&w.stem_text)
-                && !matches!(w.stem_text.as_str(), "도" | "회사" | "사측" | "업체")
-                && (w.particle.is_some() || ws.get(i + 1).is_some_and(|x| matches!(x.stem_text.as_str(), "관계자" | "측" | "관계자들")))
-                && !(i > 0 && !has_particle(i - 1) && matches!(ws[i - 1].stem_text.as_str(), "각" | "다른" | "한" | "여러" | "모든" | "일부" | "두" | "세" | "타" | "인근" | "전국"))
+                && !matches!(&*w.stem_text, "도" | "회사" | "사측" | "업체")
+                && (w.particle.is_some() || ws.get(i + 1).is_some_and(|x| matches!(&*x.stem_text, "관계자" | "측" | "관계자들")))
+                && !(i > 0 && !has_particle(i - 1) && matches!(&*ws[i - 1].stem_text, "각" | "다른" | "한" | "여러" | "모든" | "일부" | "두" | "세" | "타" | "인근" | "전국"))
                 && !(i + 1 < n && role[i + 1])
             {
                 // `시와 협의해`, `미술관은`, `구단 관계자는`: a body the article named, by its
@@ -1348,7 +1367,7 @@ impl EntityStage {
             // `방재공학과`: ko-dic may read the last syllable as the particle 과.
             let (x_text, x_end): (std::borrow::Cow<str>, usize) = match x.particle.as_deref() {
                 Some("과") if x.stem_text.ends_with('학') => (format!("{}과", x.stem_text).into(), x.stem.end + 1),
-                _ => (x.stem_text.as_str().into(), x.stem.end),
+                _ => ((&*x.stem_text).into(), x.stem.end),
             };
             if !a.text(Span::new(w.stem.end, x.stem.start)).chars().all(char::is_whitespace) {
                 continue; // `충북도, 소방청과`: two bodies, not one
@@ -1410,7 +1429,7 @@ impl EntityStage {
                 let joins = |j: usize| j + 1 < n && !has_particle(j) && ws[j].stem.end == ws[j].span.end && spaced(j);
                 // A place right before `방향`/`방면` is where traffic goes, not a part of the
                 // address before it (`평택제천고속도로 제천 방향`).
-                let goal = |k: usize| k + 1 < n && !has_particle(k) && matches!(ws[k + 1].stem_text.as_str(), "방향" | "방면");
+                let goal = |k: usize| k + 1 < n && !has_particle(k) && matches!(&*ws[k + 1].stem_text, "방향" | "방면");
                 loop {
                     if joins(j) && is_loc(j + 1) && !goal(j + 1) {
                         j += 1;
@@ -1435,18 +1454,18 @@ impl EntityStage {
                         continue;
                     }
                     // An exit or gate by its number (`송탄역 3번 출구`).
-                    if joins(j) && j + 2 < n && joins(j + 1) && NUMBERED.is_match(&ws[j + 1].stem_text) && matches!(ws[j + 2].stem_text.as_str(), "출구" | "출입구" | "게이트" | "승강장" | "탑승구") {
+                    if joins(j) && j + 2 < n && joins(j + 1) && NUMBERED.is_match(&ws[j + 1].stem_text) && matches!(&*ws[j + 2].stem_text, "출구" | "출입구" | "게이트" | "승강장" | "탑승구") {
                         j += 2;
                         break;
                     }
                     // A lot number (`우동 1400번지`) or a part of the place (`필리핀 중부`,
                     // `헝가리 북동부`) continues the address.
-                    if joins(j) && (LOT_NUMBER.is_match(&ws[j + 1].stem_text) || self.lex.context.direction.contains(&ws[j + 1].stem_text.as_str())) {
+                    if joins(j) && (LOT_NUMBER.is_match(&ws[j + 1].stem_text) || self.lex.context.direction.contains(&(&*ws[j + 1].stem_text))) {
                         j += 1;
                         // … and so does a name no dictionary knows after the part (`로도스섬 남부
                         // 린도스`): the place inside that part.
                         let x = ws.get(j + 1);
-                        if self.lex.context.direction.contains(&ws[j].stem_text.as_str())
+                        if self.lex.context.direction.contains(&(&*ws[j].stem_text))
                             && joins(j)
                             && x.is_some_and(|x| {
                                 // ko-dic may read a foreign place as a person's name (`메콩델타`) or
@@ -1525,7 +1544,7 @@ impl EntityStage {
             let according = p == Some("에") && i + 1 < n && starts(i + 1, &["따르면", "따른"]);
             let partner = matches!(p, Some("와" | "과")) && within(i, 3, &self.lex.context.partner_word);
             let addressee = matches!(p, Some("에" | "에게")) && within(i, 3, &self.lex.context.addressee_word);
-            let also = bare(i) && i + 1 < n && matches!(ws[i + 1].stem_text.as_str(), "역시" | "또한");
+            let also = bare(i) && i + 1 < n && matches!(&*ws[i + 1].stem_text, "역시" | "또한");
             // (Also after a headline's `…`: `메콩강 가뭄에 댐 방류 갈등…베트남 "…"`.)
             let segment_start = i == 0 || (ws[i].span.start > 0 && a.text(Span::new(ws[i].span.start - 1, ws[i].span.start)) == "…");
             let headline = segment_start && bare(i) && i + 1 < n && (sep_after(i) == Some(',') || a.text(ws[i + 1].span).starts_with(['“', '"']));
@@ -1615,13 +1634,14 @@ impl EntityStage {
             let Some(head) = w.stem_text.strip_suffix('서') else { continue };
             let known = head.chars().count() >= 2
                 && self.lex.locations.get(head).is_some_and(|e| !matches!(e.kind.as_str(), "landmark"))
-                && !self.lex.organizations.contains_key(&w.stem_text);
-            let officials = ws.get(i + 1).is_some_and(|x| matches!(x.stem_text.as_str(), "관계자" | "측" | "관계자들"));
+                && !self.lex.organizations.contains_key(&*w.stem_text);
+            let officials = ws.get(i + 1).is_some_and(|x| matches!(&*x.stem_text, "관계자" | "측" | "관계자들"));
             if known && !officials {
                 let w = &mut ws[i];
                 w.stem = Span::new(w.stem.start, w.stem.end - 1);
-                w.stem_text.truncate(w.stem_text.len() - '서'.len_utf8());
-                w.particle = Some("서".to_string());
+                let keep = w.stem_text.len() - '서'.len_utf8();
+                w.stem_text.to_mut().truncate(keep);
+                w.particle = Some("서");
                 w.common_word = false;
                 w.inflected = false;
                 w.name_read_as_verb = false;
@@ -1663,7 +1683,7 @@ impl EntityStage {
                     && x.stem_text.starts_with(is_hangul)
                     && (self.unit_name(x)
                         || self.lex.location_by_suffix(&x.stem_text)
-                        || self.lex.locations.get(&x.stem_text).is_some_and(|e| matches!(e.kind.as_str(), "region" | "district")))
+                        || self.lex.locations.get(&*x.stem_text).is_some_and(|e| matches!(e.kind.as_str(), "region" | "district")))
             });
         let admin = |k: usize| matches!(loc_kind[k], Some("city" | "county" | "province"));
         let dot = |k: usize| a.text(Span::new(ws[k].span.end, ws[k + 1].span.start)) == "·";
@@ -1787,7 +1807,7 @@ impl EntityStage {
         }
         let cut = w.stem_text.char_indices().nth(head).map_or(w.stem_text.len(), |(b, _)| b);
         let (name, tail) = w.stem_text.split_at(cut);
-        self.lex.context.company_tail.contains(&tail) && !self.lex.locations.contains_key(name) && !self.lex.org_stoplist.contains(&w.stem_text)
+        self.lex.context.company_tail.contains(&tail) && !self.lex.locations.contains_key(name) && !self.lex.org_stoplist.contains(&*w.stem_text)
     }
 
     /// A named natural feature or facility: a proper name ko-dic knows or does not know at all,
@@ -1799,6 +1819,10 @@ impl EntityStage {
         }
         let n = w.stem_text.chars().count();
         if !w.hangul || w.common_word || w.inflected {
+            return false;
+        }
+        // Both ways below need a feature's ending, and so its last character.
+        if !w.stem_text.chars().next_back().is_some_and(|c| self.lex.feature_tail_last.contains(c)) {
             return false;
         }
         if self.place_with_feature(&w.stem_text) {
@@ -1851,7 +1875,7 @@ impl EntityStage {
     /// two characters: Hangul and digits only, no verb or ending inside. Checked only right after a
     /// place, so the endings are looked up by hash for the last one to four characters.
     fn chain_tail(&self, w: &Word) -> bool {
-        let s = w.stem_text.as_str();
+        let s = &*w.stem_text;
         let n = s.chars().count();
         if w.inflected || n < 3 || !s.chars().all(|c| is_hangul(c) || c.is_ascii_digit()) {
             return false;
@@ -1866,7 +1890,7 @@ impl EntityStage {
         w.hangul
             && n >= 3
             && (w.stem_text.ends_with('스') || w.stem_text.ends_with('즈'))
-            && match self.lex.locations.get(&w.stem_text) {
+            && match self.lex.locations.get(&*w.stem_text) {
                 // A foreign city's name after a Korean place is a team (`광주 피닉스`).
                 Some(e) => e.kind == "foreign_city",
                 None => !w.common_word,
@@ -1882,7 +1906,7 @@ impl EntityStage {
             return None;
         }
         // The word must start with the stem as read (nothing before it).
-        if !written.starts_with(w.stem_text.as_str()) {
+        if !written.starts_with(&*w.stem_text) {
             return None;
         }
         for b in written.char_indices().skip(2).map(|(b, _)| b).chain([written.len()]) {
@@ -2078,7 +2102,9 @@ impl EntityStage {
 /// automaton for every document (that cost more than the search). Names are indexed by their
 /// first character; at each position the longest name that starts there wins.
 enum NameFinder<'n> {
-    ByFirstChar { names: Vec<&'n str>, by_first: rustc_hash::FxHashMap<char, Vec<usize>> },
+    /// `mask` has bit `c & 255` set for the first character `c` of every name: most characters
+    /// of a text are ruled out by it before the map is asked.
+    ByFirstChar { names: Vec<&'n str>, by_first: rustc_hash::FxHashMap<char, Vec<usize>>, mask: [u64; 4] },
     /// An empty name matches everywhere (even inside a character): the automaton's behaviour.
     Automaton(aho_corasick::AhoCorasick),
 }
@@ -2121,7 +2147,12 @@ impl<'n> NameFinder<'n> {
         for ks in by_first.values_mut() {
             ks.sort_by_key(|&k| (std::cmp::Reverse(names[k].len()), k));
         }
-        Some(NameFinder::ByFirstChar { names, by_first })
+        let mut mask = [0u64; 4];
+        for c in by_first.keys() {
+            let bit = *c as u32 & 255;
+            mask[(bit >> 6) as usize] |= 1 << (bit & 63);
+        }
+        Some(NameFinder::ByFirstChar { names, by_first, mask })
     }
 
     fn find_all(&self, text: &str, out: &mut Vec<NameMatch>) {
@@ -2129,17 +2160,20 @@ impl<'n> NameFinder<'n> {
             NameFinder::Automaton(ac) => out.extend(
                 ac.find_iter(text).map(|m| NameMatch { start: m.start(), end: m.end(), pattern: m.pattern().as_usize() }),
             ),
-            NameFinder::ByFirstChar { names, by_first } => {
-                let mut i = 0;
-                while let Some(c) = text[i..].chars().next() {
+            NameFinder::ByFirstChar { names, by_first, mask } => {
+                // (A match ends on a character boundary: the search goes on from there.)
+                let mut next = 0;
+                for (i, c) in text.char_indices() {
+                    let bit = c as u32 & 255;
+                    if i < next || mask[(bit >> 6) as usize] & (1 << (bit & 63)) == 0 {
+                        continue;
+                    }
                     if let Some(ks) = by_first.get(&c) {
                         if let Some(&k) = ks.iter().find(|&&k| text[i..].starts_with(names[k])) {
                             out.push(NameMatch { start: i, end: i + names[k].len(), pattern: k });
-                            i += names[k].len();
-                            continue;
+                            next = i + names[k].len();
                         }
                     }
-                    i += c.len_utf8();
                 }
             }
         }
@@ -3241,6 +3275,29 @@ mod table_tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_date_without_digits_holds_a_date_word() {
+        let pieces = [
+            "", " ", "지난", "오는", "이번", "다음", "올", "해", "달", "주", "년", "년도", "월", "일", "요", "요일", "화", "분기", "초", "중순", "말", "중", "안",
+            "이", "날", "당", "오", "늘", "어", "제", "그", "저께", "내", "모레", "전", "튿", "재작", "작", "금", "후", "듬", "연", "상반기", "하반기", "(", ")", "가",
+        ];
+        let mut n = 0;
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in ["", "일", " 달", "요일"] {
+                        let t = format!("{a}{b}{c}{d}");
+                        if DATE_RE.is_match(&t) {
+                            n += 1;
+                            assert!(DATE_WORDS.is_match(&t), "{t}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(n > 1000);
     }
 
     #[test]

@@ -41,14 +41,68 @@ pub struct NerLexicon {
     /// Titles that name an office and stand for its holder on their own (`장관은`): kinds
     /// government, politics, business, law, military. Others (기자, 투수, 교사) need a name beside them.
     pub office_roles: HashSet<String>,
+    /// Last characters of `location_suffixes`, `org_suffixes` and `roles`: a word ending in none
+    /// of them has none of those endings, so the per-suffix lookups are skipped.
+    location_suffix_last: CharSet,
+    org_suffix_last: CharSet,
+    role_last: CharSet,
+    /// Last characters of `context.feature_tail`.
+    pub feature_tail_last: CharSet,
     /// One-syllable surnames.
-    surnames1: HashSet<char>,
-    /// Two-syllable surnames (`남궁`, `제갈`).
+    surnames1: CharSet,
+    /// Two-syllable surnames (`남궁`, `제갈`), and their first syllables.
     surnames2: HashSet<(char, char)>,
+    surnames2_first: CharSet,
     /// Units and counters, longest first.
     pub units: Vec<(String, String)>,
     /// Words the context rules look for next to a name (`ner/context_words.tsv`).
     pub context: ContextWords,
+}
+
+/// A set of characters: a bit per Hangul syllable (one load and a test, where a hash set costs
+/// a hash and a probe), a hash set for any other character.
+#[derive(Debug, Clone, Default)]
+pub struct CharSet {
+    hangul: Vec<u64>,
+    other: HashSet<char>,
+}
+
+impl CharSet {
+    fn syllable(c: char) -> Option<usize> {
+        let u = c as u32;
+        (0xAC00..=0xD7A3).contains(&u).then(|| (u - 0xAC00) as usize)
+    }
+
+    pub fn insert(&mut self, c: char) {
+        match CharSet::syllable(c) {
+            Some(k) => {
+                if self.hangul.is_empty() {
+                    self.hangul = vec![0; 11172usize.div_ceil(64)];
+                }
+                self.hangul[k >> 6] |= 1 << (k & 63);
+            }
+            None => {
+                self.other.insert(c);
+            }
+        }
+    }
+
+    pub fn contains(&self, c: char) -> bool {
+        match CharSet::syllable(c) {
+            Some(k) => self.hangul.get(k >> 6).is_some_and(|w| (w >> (k & 63)) & 1 == 1),
+            None => !self.other.is_empty() && self.other.contains(&c),
+        }
+    }
+}
+
+impl FromIterator<char> for CharSet {
+    fn from_iter<I: IntoIterator<Item = char>>(iter: I) -> CharSet {
+        let mut set = CharSet::default();
+        for c in iter {
+            set.insert(c);
+        }
+        set
+    }
 }
 
 /// The lists of `ner/context_words.tsv`, by name (the file's header says what each is for).
@@ -166,8 +220,10 @@ impl NerLexicon {
             .chain(locations.keys().filter(|k| k.contains(' ')).map(|k| (k.clone(), false)))
             .collect();
         multiword.sort();
+        // (A DFA: searched in every sentence, built once.)
         let multiword_ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(multiword.iter().map(|(k, _)| k.as_str()))
             .map_err(|e| e.to_string())?;
         let mut roles = HashSet::default();
@@ -180,12 +236,15 @@ impl NerLexicon {
             }
             roles.insert(role);
         }
-        let mut surnames1 = HashSet::default();
+        let mut surnames1 = CharSet::default();
         let mut surnames2 = HashSet::default();
         for (_, l) in data.lines("ner/surnames.txt") {
             let mut cs = l.split('\t').next().unwrap().trim().chars();
             match (cs.next(), cs.next(), cs.next()) {
-                (Some(a), None, _) => surnames1.insert(a),
+                (Some(a), None, _) => {
+                    surnames1.insert(a);
+                    true
+                }
                 (Some(a), Some(b), None) => surnames2.insert((a, b)),
                 _ => false,
             };
@@ -198,7 +257,16 @@ impl NerLexicon {
         units.dedup_by(|a, b| a.0 == b.0);
         let org_suffixes = suffixes(data, "ner/org_suffixes.txt")?;
         let location_suffixes = suffixes(data, "ner/location_suffixes.txt")?;
+        let last_chars = |words: &mut dyn Iterator<Item = &str>| -> CharSet { words.filter_map(|w| w.chars().next_back()).collect() };
+        let location_suffix_last = last_chars(&mut location_suffixes.iter().map(|(s, _)| s.as_str()));
+        let org_suffix_last = last_chars(&mut org_suffixes.iter().map(|(s, _)| s.as_str()));
+        let role_last = last_chars(&mut roles.iter().map(String::as_str));
+        let context = ContextWords::new(data)?;
         Ok(NerLexicon {
+            feature_tail_last: context.feature_tail.iter().filter_map(|t| t.chars().next_back()).collect(),
+            location_suffix_last,
+            org_suffix_last,
+            role_last,
             locations,
             admin_stems,
             organizations,
@@ -225,9 +293,10 @@ impl NerLexicon {
             roles,
             office_roles,
             surnames1,
+            surnames2_first: surnames2.iter().map(|&(a, _)| a).collect(),
             surnames2,
             units,
-            context: ContextWords::new(data)?,
+            context,
         })
     }
 
@@ -237,17 +306,17 @@ impl NerLexicon {
     pub fn surname_of(&self, name: &str) -> Option<usize> {
         let mut cs = name.chars();
         let (Some(a), Some(b)) = (cs.next(), cs.next()) else { return None };
-        if cs.next().is_some() && self.surnames2.contains(&(a, b)) {
+        if cs.next().is_some() && self.surnames2_first.contains(a) && self.surnames2.contains(&(a, b)) {
             return Some(2);
         }
-        self.surnames1.contains(&a).then_some(1)
+        self.surnames1.contains(a).then_some(1)
     }
 
     pub fn is_surname(&self, s: &str) -> bool {
         let mut cs = s.chars();
         match (cs.next(), cs.next(), cs.next()) {
-            (Some(a), None, _) => self.surnames1.contains(&a),
-            (Some(a), Some(b), None) => self.surnames2.contains(&(a, b)),
+            (Some(a), None, _) => self.surnames1.contains(a),
+            (Some(a), Some(b), None) => self.surnames2_first.contains(a) && self.surnames2.contains(&(a, b)),
             _ => false,
         }
     }
@@ -256,6 +325,10 @@ impl NerLexicon {
     pub fn role(&self, stem: &str) -> bool {
         if self.roles.contains(stem) {
             return true;
+        }
+        // Every other way below needs a title's last character (or the 장/사 of 시장/지사).
+        if !stem.chars().next_back().is_some_and(|c| c == '장' || c == '사' || self.role_last.contains(c)) {
+            return false;
         }
         // `기장군` (…장군): a district the gazetteer knows is no title.
         if self.locations.get(stem).is_some_and(|e| matches!(e.kind.as_str(), "city" | "county" | "district")) {
@@ -303,6 +376,9 @@ impl NerLexicon {
         if self.org_stoplist.contains(stem) || self.org_stop_endings.iter().any(|e| stem.ends_with(e.as_str())) {
             return false;
         }
+        if !stem.chars().next_back().is_some_and(|c| self.org_suffix_last.contains(c)) {
+            return false;
+        }
         let n = stem.chars().count();
         stem.char_indices().skip(1).any(|(i, _)| {
             self.org_suffix_min.get(&stem[i..]).is_some_and(|&min| n >= stem[i..].chars().count() + min)
@@ -317,10 +393,27 @@ impl NerLexicon {
 
     /// A place by its ending (`…청사`, `…구장`).
     pub fn location_by_suffix(&self, stem: &str) -> bool {
-        stem.chars().all(|c| ('가'..='힣').contains(&c) || c.is_ascii_digit())
+        stem.chars().next_back().is_some_and(|c| self.location_suffix_last.contains(c))
+            && stem.chars().all(|c| ('가'..='힣').contains(&c) || c.is_ascii_digit())
             && stem
                 .char_indices()
                 .enumerate()
                 .any(|(k, (i, _))| self.location_suffix_min.get(&stem[i..]).is_some_and(|&min| k >= min))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_set_answers_as_a_hash_set() {
+        let members: Vec<char> = "김이박최남궁제갈가힣各A1·".chars().chain(('가'..='힣').step_by(97)).collect();
+        let set: CharSet = members.iter().copied().collect();
+        let hash: HashSet<char> = members.iter().copied().collect();
+        for c in ('\0'..='\u{FFFF}').chain(['\u{1F600}', '\u{10FFFF}']) {
+            assert_eq!(set.contains(c), hash.contains(&c), "{c:?}");
+        }
+        assert!(!CharSet::default().contains('가'));
     }
 }

@@ -53,6 +53,16 @@ impl When {
     }
 }
 
+/// Indices of the groups of [`PARTS`] (`iso` is followed by `iy`, `im`, `id`): asked by number,
+/// not by name, for every part of every date (checked against the names in a test).
+const G_ISO: usize = 1;
+const G_YEAR: usize = 5;
+const G_YY: usize = 6;
+const G_MONTH: usize = 7;
+const G_DAY: usize = 8;
+const G_QUARTER: usize = 9;
+const G_WORD: usize = 10;
+
 static PARTS: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"(?x)
@@ -166,28 +176,28 @@ pub fn parse_date(text: &str, pub_date: Option<Date>) -> Option<When> {
 
     for c in PARTS.captures_iter(text) {
         any = true;
-        if c.name("iso").is_some() {
-            let d = NaiveDate::from_ymd_opt(c["iy"].parse().ok()?, c["im"].parse().ok()?, c["id"].parse().ok()?)?;
+        if c.get(G_ISO).is_some() {
+            let d = NaiveDate::from_ymd_opt(c[G_ISO + 1].parse().ok()?, c[G_ISO + 2].parse().ok()?, c[G_ISO + 3].parse().ok()?)?;
             fixed_day = Some(d);
-        } else if let Some(y) = c.name("year") {
+        } else if let Some(y) = c.get(G_YEAR) {
             year = Some(y.as_str().parse().ok()?);
-        } else if let Some(y) = c.name("yy") {
+        } else if let Some(y) = c.get(G_YY) {
             year = Some(2000 + y.as_str().parse::<i32>().ok()?);
-        } else if let Some(m) = c.name("month") {
+        } else if let Some(m) = c.get(G_MONTH) {
             let m: u32 = m.as_str().parse().ok()?;
             if !(1..=12).contains(&m) {
                 return None;
             }
             month = Some(m);
-        } else if let Some(d) = c.name("day") {
+        } else if let Some(d) = c.get(G_DAY) {
             let d: u32 = d.as_str().parse().ok()?;
             if !(1..=31).contains(&d) {
                 return None;
             }
             day = Some(d);
-        } else if let Some(q) = c.name("quarter") {
+        } else if let Some(q) = c.get(G_QUARTER) {
             quarter = Some(q.as_str().parse().ok()?);
-        } else if let Some(w) = c.name("word") {
+        } else if let Some(w) = c.get(G_WORD) {
             let w: String = w.as_str().chars().filter(|c| !c.is_whitespace()).collect();
             let pd = || p;
             match w.as_str() {
@@ -568,6 +578,15 @@ mod tests {
 
     fn n(s: &str) -> String {
         normalize_date(s, p()).unwrap_or_default()
+    }
+
+    #[test]
+    fn parts_group_numbers_match_their_names() {
+        let names: Vec<Option<&str>> = PARTS.capture_names().collect();
+        let at = |n: &str| names.iter().position(|x| *x == Some(n)).unwrap();
+        assert_eq!(names.len(), 11);
+        assert_eq!((at("iso"), at("iy"), at("im"), at("id")), (G_ISO, G_ISO + 1, G_ISO + 2, G_ISO + 3));
+        assert_eq!((at("year"), at("yy"), at("month"), at("day"), at("quarter"), at("word")), (G_YEAR, G_YY, G_MONTH, G_DAY, G_QUARTER, G_WORD));
     }
 
     #[test]
