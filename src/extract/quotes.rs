@@ -201,6 +201,8 @@ pub(crate) struct Sent<'a> {
     pub(crate) morphs: &'a [Morph],
     pub(crate) words: Vec<Word>,
     pub(crate) entities: Vec<&'a Entity>,
+    /// Per word: it ends a clause (filled by the commitments stage, which owns that test).
+    pub(crate) clause_ends: std::cell::OnceCell<Vec<bool>>,
 }
 
 impl<'a> Sent<'a> {
@@ -238,7 +240,7 @@ impl<'a> Sent<'a> {
             }
             words.push(Word { s: s0, e: i, m0, m1 });
         }
-        Sent { analysis: a, generic, kind: s.kind, base, chars, src, bytes, morphs, words, entities: ents.to_vec() }
+        Sent { analysis: a, generic, kind: s.kind, base, chars, src, bytes, morphs, words, entities: ents.to_vec(), clause_ends: Default::default() }
     }
 
     /// The text of characters `s..e`, as a slice of the sentence.
@@ -253,6 +255,11 @@ impl<'a> Sent<'a> {
 
     pub(crate) fn word_text(&self, w: &Word) -> String {
         self.text(w.s, w.e)
+    }
+
+    /// The text of a word, as a slice of the sentence.
+    pub(crate) fn word_str(&self, w: &Word) -> &'a str {
+        self.slice(w.s, w.e)
     }
 
     pub(crate) fn word_morphs(&self, w: &Word) -> &'a [Morph] {
@@ -271,29 +278,28 @@ impl<'a> Sent<'a> {
 
     /// Lemma of the first predicate of a word (`밝혔다` → 밝히, `설명했다` → 설명하), if any.
     pub(crate) fn lemma(&self, w: &Word) -> Option<String> {
+        self.lemma_cow(w).map(std::borrow::Cow::into_owned)
+    }
+
+    /// [`Sent::lemma`] without a copy when the lemma is one morpheme's stem (a slice of the
+    /// sentence or of the dictionary entry): only a 하다-verb's noun + stem is built.
+    pub(crate) fn lemma_cow(&self, w: &Word) -> Option<std::borrow::Cow<'a, str>> {
         let ms = self.word_morphs(w);
-        for (k, m) in ms.iter().enumerate() {
-            let t = tag(m);
-            if !is_predicate_tag(t) {
-                continue;
-            }
-            let surface = self.morph_text(m);
-            let stem = match m.features.analysis.split('/').next() {
-                Some(first) if !m.features.analysis.is_empty() => first.to_string(),
-                _ => surface,
-            };
-            if matches!(t, "XSV" | "XSA") {
-                let mut noun = String::new();
-                for p in &ms[..k] {
-                    if is_nominal_tag(tag(p)) {
-                        noun.push_str(&self.morph_text(p));
-                    }
+        let k = ms.iter().position(|m| is_predicate_tag(tag(m)))?;
+        let m = &ms[k];
+        let analysis: &'static str = &m.features.analysis;
+        let stem: &'a str = if analysis.is_empty() { self.morph_str(m) } else { analysis.split('/').next().unwrap_or("") };
+        if matches!(tag(m), "XSV" | "XSA") {
+            let mut noun = String::new();
+            for p in &ms[..k] {
+                if is_nominal_tag(tag(p)) {
+                    noun.push_str(self.morph_str(p));
                 }
-                return Some(noun + &stem);
             }
-            return Some(stem);
+            noun.push_str(stem);
+            return Some(std::borrow::Cow::Owned(noun));
         }
-        None
+        Some(std::borrow::Cow::Borrowed(stem))
     }
 
     pub(crate) fn morph_text(&self, m: &Morph) -> String {
@@ -777,6 +783,8 @@ impl QuoteStage {
     /// (`남궁태오는` → `남/NNG 궁태/NNG 오/VV 는/ETM`), from the surface when the word before the
     /// particle ends exactly where an entity or a speaking noun does.
     fn particle(&self, st: &Sent, w: &Word) -> Option<(usize, usize, bool)> {
+        // The entity test is the dearer one: it runs only on a word with a particle.
+        let found = self.particle_shape(st, w)?;
         // `한은 "…"`, `박지은 교수`: a name that ends in a syllable shaped like a particle (한은 →
         // 한/NNG 은/JX) is a bare name when a person or organization entity covers the whole word.
         let end = w.s + st.slice(w.s, w.e).trim_end_matches([',', '.']).chars().count();
@@ -785,6 +793,11 @@ impl QuoteStage {
         }) {
             return None;
         }
+        Some(found)
+    }
+
+    /// [`QuoteStage::particle`] before its test of a name that covers the word.
+    fn particle_shape(&self, st: &Sent, w: &Word) -> Option<(usize, usize, bool)> {
         let ms = st.word_morphs(w);
         if let Some(pk) = ms.iter().rposition(|m| !is_punct_tag(tag(m))).filter(|&k| k > 0) {
             let pm = &ms[pk];
