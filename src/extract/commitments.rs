@@ -325,6 +325,10 @@ impl CommitmentStage {
 /// a noun (`다음 주` read as 주/VX, `후보지` as 후보+이+지) and ends nothing. Adverbs made of
 /// adjectives (`빠르게`) sit inside the clause.
 fn ends_clause(lex: &Lexicon, st: &Sent, w: &Word) -> bool {
+    // Cheap test first (the last test below): no connective ending, no end of a clause.
+    if !st.word_morphs(w).iter().rev().find(|m| !is_punct_tag(tag(m))).is_some_and(|m| m.features.pos.ends_with("EC")) {
+        return false;
+    }
     let t = bare(st, w);
     let ms = st.word_morphs(w);
     let pred = ms.iter().position(|m| is_predicate_tag(tag(m))).unwrap_or(0);
@@ -420,6 +424,23 @@ static UNLISTED_DEADLINE: once_cell::sync::Lazy<regex::Regex> = once_cell::sync:
         r"(?:^|\s)(?:(?P<holiday>설날|설|추석|한가위|구정)\s?(?:연휴|명절)?(?:을|를)?\s?(?:전까지|이전|전|앞두고)|(?P<quarter>(?:이번|다음)\s?분기)\s?(?:말까지|말|안에|안|내에|내|중에|중|까지)|(?P<week>금주|차주)\s?(?:안에|안|내에|내로|내|중에|중|까지)|(?P<sevendays>일주일)\s?(?:이내에|이내|안에|안|내에|내로|내)|(?P<which>올해\s?|올|이번\s?|금년\s?|오는\s?|내년\s?|다음\s?|이듬해\s?)?(?P<season>봄|여름|가을|겨울)(?:철)?(?:\s?(?P<before>전|이전))?(?P<tail>까지|에는|에|중에|중|안에|안|내에|내)?)",
     )
     .unwrap()
+});
+
+/// Words of which a sentence with a cue has one (else only a plain present-tense ending can
+/// make one): the cheap gate before [`CommitmentStage::cues`], one pass over the sentence.
+static CUE_WORDS: once_cell::sync::Lazy<aho_corasick::AhoCorasick> = once_cell::sync::Lazy::new(|| {
+    aho_corasick::AhoCorasick::new([
+        "겠", "기로", "키로", "것이라", "거라", "계획", "예정", "방침", "목표", "검토", "약속", "공약", "데 합의", "데 결정", "데 뜻", "다짐",
+        // `"… 제공할 것"이라고`: a promise in the speaker's words.
+        "것\"", "것”", "추진", "나선", "구상", "다고",
+    ])
+    .unwrap()
+});
+
+/// Words of which every match of [`UNLISTED_DEADLINE`] has one: a text without them is not
+/// searched with the regex.
+static UNLISTED_DEADLINE_WORDS: once_cell::sync::Lazy<aho_corasick::AhoCorasick> = once_cell::sync::Lazy::new(|| {
+    aho_corasick::AhoCorasick::new(["설", "추석", "한가위", "구정", "분기", "금주", "차주", "일주일", "봄", "여름", "가을", "겨울"]).unwrap()
 });
 
 /// A cue found in a sentence: the word holding the action and the modality.
@@ -518,7 +539,7 @@ impl CommitmentStage {
                 continue;
             }
             // Promise in the actor's own words: `"… 실행할 것"이라며`, `"…할 것입니다"`.
-            let hedge = t.starts_with("것같") || st.words.get(k + 1).is_some_and(|x| st.lemma_cow(x).as_deref() == Some("같"));
+            let hedge = || t.starts_with("것같") || st.words.get(k + 1).is_some_and(|x| st.lemma_cow(x).as_deref() == Some("같"));
             let in_direct = direct.iter().any(|&(o, c)| w.s > o && w.s < c);
             // Reported in indirect speech with a verb of saying (`관련 고시를 개정할 것이라고
             // 밝혔다`, `쉼터를 설치할 것이라고 공약했다`): the speaker's own promise. After
@@ -528,7 +549,7 @@ impl CommitmentStage {
                 && (k + 1..n.min(k + 4)).find(|&x| st.has_lemma(&st.words[x])).is_some_and(|v| lex.say_verb.contains(&*st.lemma_cow(&st.words[v]).unwrap_or_default()));
             // `"…메워줄 것이냐"며`: a question; `"완공까지 10년이 걸릴 것"`: a subject that names no
             // agent makes the clause a prediction.
-            if t.starts_with('것') | t.starts_with('거') && !t.starts_with("것으로") && !hedge && k > 0 && (in_direct || reported) && !asks(&t) && !self.agentless_subject(st, k - 1) {
+            if t.starts_with('것') | t.starts_with('거') && !t.starts_with("것으로") && !hedge() && k > 0 && (in_direct || reported) && !asks(&t) && !self.agentless_subject(st, k - 1) {
                 let pw = &st.words[k - 1];
                 let future = st.word_morphs(pw).last().is_some_and(|m| m.features.pos.ends_with("ETM") && (m.features.analysis.contains("ᆯ/ETM") || st.morph_text(m).ends_with('할') || st.morph_text(m).ends_with('ㄹ')));
                 let pl = st.lemma_cow(pw).unwrap_or_default();
@@ -565,14 +586,14 @@ impl CommitmentStage {
             // Plan: `~할 계획이다`, `~한다는 방침을 밝혔다`. ko-dic reads some `-ㄹ` forms as nouns
             // (`집회를 열 계획이다`: 열 as the numeral): after an object and before a plan noun,
             // such a word is the verb.
-            if k + 1 < n && lemma.is_empty() && k > 0 && ends_object(&st.words[k - 1]) && misread_adnominal(st, w) {
+            if k + 1 < n && lemma.is_empty() && k > 0 && misread_adnominal(st, w) && ends_object(&st.words[k - 1]) {
                 let noun = noun_of(st, &st.words[k + 1]).map(|x| x.0).unwrap_or_default();
                 if matches!(noun.as_str(), "계획" | "예정" | "방침") && !past(st, &st.words[k + 1]) {
                     out.push(Cue { word: k, modality: PLAN, noun: false });
                     continue;
                 }
             }
-            if k + 1 < n && !lemma.is_empty() {
+            if k + 1 < n && !lemma.is_empty() && lex.plan_noun.contains(&noun_of(st, &st.words[k + 1]).map(|x| x.0).unwrap_or_default()) {
                 let next = &st.words[k + 1];
                 let noun = noun_of(st, next).map(|x| x.0).unwrap_or_default();
                 // `끝날 예정이었으나`: a plan that was, not one that is.
@@ -748,6 +769,7 @@ impl CommitmentStage {
     /// (not `되다`, not a cue-less predicate such as `있다`) whose subject is an organization or
     /// person (or, with an object or as a 하다-verb, the organization carried from before).
     /// `불만이 나온다`, `상한은 … 오른다` are reports: their subject names no agent.
+    #[inline(never)]
     fn settled(&self, st: &Sent, k: usize, carried_org: bool) -> bool {
         let lex = &self.lex;
         let w = &st.words[k];
@@ -758,8 +780,8 @@ impl CommitmentStage {
         let lemma = st.lemma_cow(w).unwrap_or_default();
         let verb = st.word_morphs(w).iter().find(|m| is_predicate_tag(tag(m))).is_some_and(|m| matches!(tag(m), "VV" | "XSV"));
         let agent = st.entities.iter().any(|en| matches!(en.kind.as_str(), "PERSON" | "ORGANIZATION") && en.span.end <= st.base + w.s && {
-            let after: String = st.chars[en.span.end - st.base..(en.span.end - st.base + 4).min(st.chars.len())].iter().collect();
-            after.starts_with('은') || after.starts_with('는') || after.starts_with('이') || after.starts_with('가') || after.starts_with('도')
+            // The character right after the name (no copy of the text after it).
+            st.chars.get(en.span.end - st.base).is_some_and(|c| matches!(c, '은' | '는' | '이' | '가' | '도'))
         });
         let object = (k.saturating_sub(4)..k).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(_, p)| p == "JKO"));
         let also = (k.saturating_sub(4)..k).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(m, p)| p == "JX" && m == "도"));
@@ -842,9 +864,9 @@ impl CommitmentStage {
             let text = st.analysis.text(en.span);
             let past = ["지난", "작년", "재작년", "어제", "그제", "전날"].iter().any(|p| text.starts_with(p));
             let rel = en.span.end - st.base;
-            let rest: String = st.chars[rel..(rel + 3).min(st.chars.len())].iter().collect();
+            let start = st.chars.get(rel) == Some(&'부') && st.chars.get(rel + 1) == Some(&'터');
             let in_name = st.entities.iter().any(|o| matches!(o.kind.as_str(), "PERSON" | "ORGANIZATION") && o.span.start <= en.span.start && en.span.end <= o.span.end);
-            !past && !rest.starts_with("부터") && !in_name
+            !past && !start && !in_name
         })
     }
 
@@ -878,6 +900,7 @@ impl CommitmentStage {
     }
 
     /// Actions coordinated before a cue's action in the same clause chain: `완공하고`, `착공하는 등`.
+    #[inline(never)]
     fn coordinated(&self, st: &Sent, a: usize, quotes: &[(usize, usize)]) -> Vec<usize> {
         let mut out = Vec::new();
         let inside = |k: usize| quotes.iter().position(|&(o, c)| st.words[k].s >= o && st.words[k].s <= c);
@@ -1396,6 +1419,9 @@ impl CommitmentStage {
     /// `설 명절을 앞두고`) and a relative quarter (`이번 분기 안에`, `다음 분기까지`).
     fn unlisted_deadline(&self, st: &Sent, from: usize, to: usize, published: Option<crate::doc::Date>) -> Option<(usize, String, String)> {
         let text = st.slice(from, to);
+        if !UNLISTED_DEADLINE_WORDS.is_match(text) {
+            return None;
+        }
         // A season is one only as a word of its own (not `가을야구`, `겨울방학`), and with a word
         // that dates it (`올여름`, `내년 봄`, `오는 가을`) or a deadline or `전` after it (`봄까지`,
         // `여름 전에`): a bare `봄 배구` names no time.
@@ -1730,29 +1756,7 @@ impl CommitmentStage {
                 continue;
             }
             let text = a.text(sentence.span);
-            let cheap = text.contains('겠')
-                || text.contains("기로")
-                || text.contains("키로")
-                || text.contains("것이라")
-                || text.contains("거라")
-                || text.contains("계획")
-                || text.contains("예정")
-                || text.contains("방침")
-                || text.contains("목표")
-                || text.contains("검토")
-                || text.contains("약속")
-                || text.contains("공약")
-                || text.contains("데 합의")
-                || text.contains("데 결정")
-                || text.contains("데 뜻")
-                || text.contains("다짐")
-                // `"… 제공할 것"이라고`: a promise in the speaker's words.
-                || text.contains("것\"")
-                || text.contains("것”")
-                || text.contains("추진")
-                || text.contains("나선")
-                || text.contains("구상")
-                || text.contains("다고")
+            let cheap = CUE_WORDS.is_match(text)
                 || {
                     // A sentence ending in the plain present tense (`늘린다.`): cheap test first.
                     let t = text.trim_end().trim_end_matches(['.', '"', '”', '\'', '’']);

@@ -1021,6 +1021,7 @@ impl QuoteStage {
 
     /// Top-level quotation mark pairs (opening, closing) of a sentence. An opening mark without
     /// its closing mark in the sentence protects nothing.
+    #[inline(never)]
     fn pairs(st: &Sent) -> Vec<(usize, usize)> {
         let c = &st.chars;
         let mut out = Vec::new();
@@ -1199,6 +1200,7 @@ impl QuoteStage {
     }
 
     /// Classifies the quotation mark pairs of a sentence into direct quotes.
+    #[inline(never)]
     fn direct(&self, st: &Sent, pairs: &[(usize, usize)], after_cue_block: bool) -> Vec<Found> {
         let n = st.chars.len();
         let mut out: Vec<Found> = Vec::new();
@@ -1459,6 +1461,7 @@ impl QuoteStage {
     }
 
     /// Indirect quotes of a sentence, outside the direct quotes' marks and cues.
+    #[inline(never)]
     fn indirect(&self, st: &Sent, direct: &[Found], pairs: &[(usize, usize)]) -> Vec<Found> {
         let mut out: Vec<Found> = Vec::new();
         let covered = |s: usize, e: usize| pairs.iter().any(|&(o, c)| s <= c && o <= e);
@@ -1467,6 +1470,10 @@ impl QuoteStage {
                 continue;
             }
             let text = st.slice(w.s, w.e).trim_end_matches([',', '.']);
+            // Every ending ends in one of these: most words are ruled out by their last character.
+            if !text.ends_with(['고', '는', '도', '서', '며']) {
+                continue;
+            }
             let Some(&(ending, tail, pat)) = self.endings.iter().find(|(e, _, _)| text.ends_with(e)) else { continue };
             if text.chars().count() <= ending.chars().count() {
                 continue;
@@ -2153,6 +2160,7 @@ fn also_topic(st: &Sent, wi: usize) -> Option<(usize, usize, bool)> {
 /// Speakers are named as the article names them: a canonical name that the article never writes
 /// (the gazetteer's `서울중앙지방법원` for an article that only says `서울중앙지법`) becomes the
 /// fullest name the article gives for that entity, as the annotation guidelines ask.
+#[inline(never)]
 fn article_names(a: &Analysis, quotes: &mut [Quote], common: &FxHashSet<String>) {
     if quotes.is_empty() {
         return;
@@ -2166,6 +2174,7 @@ fn article_names(a: &Analysis, quotes: &mut [Quote], common: &FxHashSet<String>)
         if q.speaker.is_empty() {
             continue;
         }
+        let sentence = q.sentence;
         let names: Vec<String> = q
             .speaker
             .split(';')
@@ -2188,7 +2197,9 @@ fn article_names(a: &Analysis, quotes: &mut [Quote], common: &FxHashSet<String>)
                                 return t.to_string();
                             }
                         }
-                        if text.contains(&squeeze(name)) {
+                        // (The name as written in the quote's sentence or anywhere in the article is
+                        // in the squeezed text too: tried first, the squeezed text built only when needed.)
+                        if a.text(a.sentences[sentence].span).contains(name) || a.doc.text.contains(name) || text.contains(&squeeze(name)) {
                             return name.to_string();
                         }
                         // The longest mention of the entity, or a longer name of the same kind that
@@ -2213,6 +2224,7 @@ fn article_names(a: &Analysis, quotes: &mut [Quote], common: &FxHashSet<String>)
 /// the article names as that side (`야당인 민생민주당`, `여당 국민통합당`), or, when the article
 /// names two parties and gives only the other side's, for the other one. Else the side stays as
 /// written.
+#[inline(never)]
 fn party_sides(a: &Analysis, quotes: &mut [Quote], lex: &QuoteLexicon) {
     let side_of = |w: &str| {
         if lex.ruling_party.contains(w) {
@@ -2387,6 +2399,7 @@ fn clean_verb(w: &str) -> String {
 
 /// `[남궁진/FC 한강 공격수 : 마지막 슈팅은 …]`: a broadcast bite written on one line with its
 /// speaker. Returns the speaker label and the span of the words spoken.
+#[inline(never)]
 fn bracket_bite(a: &Analysis, b: &crate::doc::Block) -> Option<(String, Span)> {
     if b.kind != BlockKind::Body {
         return None;
