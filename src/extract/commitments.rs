@@ -429,7 +429,7 @@ static UNLISTED_DEADLINE: once_cell::sync::Lazy<regex::Regex> = once_cell::sync:
 /// Words of which a sentence with a cue has one (else only a plain present-tense ending can
 /// make one): the cheap gate before [`CommitmentStage::cues`], one pass over the sentence.
 static CUE_WORDS: once_cell::sync::Lazy<aho_corasick::AhoCorasick> = once_cell::sync::Lazy::new(|| {
-    aho_corasick::AhoCorasick::new([
+    aho_corasick::AhoCorasick::builder().kind(Some(aho_corasick::AhoCorasickKind::DFA)).build([
         "겠", "기로", "키로", "것이라", "거라", "계획", "예정", "방침", "목표", "검토", "약속", "공약", "데 합의", "데 결정", "데 뜻", "다짐",
         // `"… 제공할 것"이라고`: a promise in the speaker's words.
         "것\"", "것”", "추진", "나선", "구상", "다고",
@@ -440,8 +440,13 @@ static CUE_WORDS: once_cell::sync::Lazy<aho_corasick::AhoCorasick> = once_cell::
 /// Words of which every match of [`UNLISTED_DEADLINE`] has one: a text without them is not
 /// searched with the regex.
 static UNLISTED_DEADLINE_WORDS: once_cell::sync::Lazy<aho_corasick::AhoCorasick> = once_cell::sync::Lazy::new(|| {
-    aho_corasick::AhoCorasick::new(["설", "추석", "한가위", "구정", "분기", "금주", "차주", "일주일", "봄", "여름", "가을", "겨울"]).unwrap()
+    aho_corasick::AhoCorasick::builder().kind(Some(aho_corasick::AhoCorasickKind::DFA)).build(["설", "추석", "한가위", "구정", "분기", "금주", "차주", "일주일", "봄", "여름", "가을", "겨울"]).unwrap()
 });
+
+/// `set` has the lemma `w` (no lexicon word is empty: a word with no predicate is looked up in none).
+fn in_set(set: &FxHashSet<String>, w: &str) -> bool {
+    !w.is_empty() && set.contains(w)
+}
 
 /// A cue found in a sentence: the word holding the action and the modality.
 #[derive(Debug, Clone, Copy)]
@@ -475,9 +480,9 @@ impl CommitmentStage {
                 lemma.is_empty() && st.words.get(k + 1).is_some_and(|x| st.slice(x.s, x.e).starts_with('중')) && noun_of(st, w).is_some_and(|(nn, _)| verbs.contains(&format!("{nn}하")))
             };
             // Review: `보상을 검토하겠다`; plan: `~하는 사업을 계획하고 있다`.
-            let judge = if lex.review_verb.contains(&*lemma) || t.starts_with("검토") {
+            let judge = if in_set(&lex.review_verb, &lemma) || t.starts_with("검토") {
                 Some(REVIEW)
-            } else if lex.plan_verb.contains(&*lemma) || progressive(&lex.plan_verb) {
+            } else if in_set(&lex.plan_verb, &lemma) || progressive(&lex.plan_verb) {
                 Some(PLAN)
             } else {
                 None
@@ -512,10 +517,10 @@ impl CommitmentStage {
             // Promise: `~하겠다`, `~하도록 하겠다`.
             // `누가 거기를 가겠나`: a question, not a promise.
             // `"…책임지겠느냐"고 따졌다`: the word before the closing mark.
-            let core = t.split(['"', '“', '”']).next().unwrap_or(&t);
-            let question = ["겠나", "겠냐", "겠니", "겠는가", "겠느냐", "겠습니까", "겠어요?"].iter().any(|q| core.ends_with(q))
+            let core = || t.split(['"', '“', '”']).next().unwrap_or(t);
+            let question = || ["겠나", "겠냐", "겠니", "겠는가", "겠느냐", "겠습니까", "겠어요?"].iter().any(|q| core().ends_with(q))
                 || (t.ends_with("겠다는") && st.words.get(k + 1).is_some_and(|x| asks(&bare(st, x))));
-            if t.contains('겠') && !past(st, w) && !question {
+            if t.contains('겠') && !past(st, w) && !question() {
                 let mut a = k;
                 if lemma == "하" && k > 0 && bare(st, &st.words[k - 1]).ends_with("도록") {
                     a = k - 1;
@@ -638,7 +643,7 @@ impl CommitmentStage {
             // `요금 무료화도 공약했다`: an object marked 도. `~을 신설할 것을 약속했다`: the action is
             // the verb of the clause before 것.
             let also = |x: &Word| last_morph_text(st, x).is_some_and(|(m, p)| p.starts_with("JX") && m == "도");
-            if lex.promise_verb.contains(&*lemma) && k > 0 && (ends_object(&st.words[k - 1]) || also(&st.words[k - 1])) {
+            if in_set(&lex.promise_verb, &lemma) && k > 0 && (ends_object(&st.words[k - 1]) || also(&st.words[k - 1])) {
                 let head = noun_of(st, &st.words[k - 1]).map(|x| x.0).unwrap_or_default();
                 if head == "것" && k >= 2 && adnominal(st, &st.words[k - 2]) && !negated(st, k - 2) {
                     out.push(Cue { word: k - 2, modality: PROMISE, noun: false });
@@ -649,7 +654,7 @@ impl CommitmentStage {
             }
             // Decision: `~을 추진한다`, `~에 나선다` (not past).
             let driving = progressive(&lex.drive_verb);
-            if (lex.drive_verb.contains(&*lemma) || driving) && !past(st, w) && !adnominal(st, w) && !question_form(&t) {
+            if (in_set(&lex.drive_verb, &lemma) || driving) && !past(st, w) && !adnominal(st, w) && !question_form(&t) {
                 if lemma == "나서" {
                     let prev = if k > 0 { bare(st, &st.words[k - 1]) } else { "" };
                     // `후속 조치에 나선다`: the action is 나서, the 에-phrase is what it takes on.
@@ -1710,6 +1715,7 @@ impl Stage for CommitmentStage {
 
     fn run(&self, a: &mut Analysis) {
         a.commitments = self.find(a);
+        a.prepared = Default::default();
     }
 
     fn fork(&self) -> Box<dyn Stage> {
@@ -1720,7 +1726,15 @@ impl Stage for CommitmentStage {
 impl CommitmentStage {
     fn find(&self, a: &Analysis) -> Vec<Commitment> {
         let roles = RoleMemory::new(a);
-        let generic = GenericOrgs::new(a, &a.entities);
+        // The generic organization words and the sentences the quotes stage prepared, when it ran.
+        let own_generic;
+        let generic: &GenericOrgs = match a.prepared.generic.as_deref() {
+            Some(g) => g,
+            None => {
+                own_generic = GenericOrgs::new(a, &a.entities);
+                &own_generic
+            }
+        };
         let published = a.doc.meta.published;
         let mut first_quote = 0;
         // Names an actor can be carried as (organizations and people of the document).
@@ -1769,7 +1783,10 @@ impl CommitmentStage {
             if !cheap || text.trim_end().ends_with('?') || sentence.span.len() > MAX_SENTENCE_CHARS {
                 continue;
             }
-            let st = Sent::new(a, si, &by_sentence[si], &generic);
+            let st = match a.prepared.sentences.get(si).and_then(Option::as_ref) {
+                Some(parts) => Sent::with_parts(a, si, &by_sentence[si], generic, parts),
+                None => Sent::new(a, si, &by_sentence[si], generic),
+            };
             // Quotes of this sentence (relative spans) and their ids.
             let quotes: Vec<(usize, usize, usize)> = a
                 .quotes

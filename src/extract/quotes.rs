@@ -20,6 +20,8 @@
 //! Lexicons (cues, reporting verbs, speech nouns, speaking nouns) are data:
 //! `dictionaries/quotes/quotes.tsv`.
 
+use std::borrow::Cow;
+use std::sync::Arc;
 use rustc_hash::FxHashSet;
 
 use crate::doc::{Analysis, BlockKind, Entity, Morph, Quote, Span};
@@ -187,6 +189,30 @@ pub(crate) struct Word {
     pub(crate) m1: usize,
 }
 
+/// A sentence's characters, the byte offset of each (and of its end) and its words: what
+/// [`Sent::new`] prepares from the analysis.
+#[derive(Debug, Clone, Default)]
+pub struct SentParts {
+    chars: Vec<char>,
+    bytes: Vec<usize>,
+    words: Vec<Word>,
+}
+
+/// What the quotes stage prepared for a document that the commitments stage reads again instead
+/// of preparing it twice: each sentence it read ([`SentParts`]) and the generic organization words.
+/// Scratch, not output: the commitments stage empties it.
+#[derive(Clone, Default)]
+pub struct Prepared {
+    pub(crate) sentences: Vec<Option<SentParts>>,
+    pub(crate) generic: Option<Arc<GenericOrgs>>,
+}
+
+impl std::fmt::Debug for Prepared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Prepared({} sentences)", self.sentences.iter().filter(|s| s.is_some()).count())
+    }
+}
+
 /// A sentence prepared for quote finding.
 pub(crate) struct Sent<'a> {
     pub(crate) analysis: &'a Analysis,
@@ -194,12 +220,12 @@ pub(crate) struct Sent<'a> {
     pub(crate) generic: &'a GenericOrgs,
     pub(crate) kind: BlockKind,
     pub(crate) base: usize,
-    pub(crate) chars: Vec<char>,
+    pub(crate) chars: Cow<'a, [char]>,
     /// The sentence's text, and the byte offset in it of every character (and of its end).
     src: &'a str,
-    bytes: Vec<usize>,
+    bytes: Cow<'a, [usize]>,
     pub(crate) morphs: &'a [Morph],
-    pub(crate) words: Vec<Word>,
+    pub(crate) words: Cow<'a, [Word]>,
     pub(crate) entities: Vec<&'a Entity>,
     /// Per word: it ends a clause (filled by the commitments stage, which owns that test).
     pub(crate) clause_ends: std::cell::OnceCell<Vec<bool>>,
@@ -240,7 +266,42 @@ impl<'a> Sent<'a> {
             }
             words.push(Word { s: s0, e: i, m0, m1 });
         }
-        Sent { analysis: a, generic, kind: s.kind, base, chars, src, bytes, morphs, words, entities: ents.to_vec(), clause_ends: Default::default() }
+        Sent {
+            analysis: a,
+            generic,
+            kind: s.kind,
+            base,
+            chars: Cow::Owned(chars),
+            src,
+            bytes: Cow::Owned(bytes),
+            morphs,
+            words: Cow::Owned(words),
+            entities: ents.to_vec(),
+            clause_ends: Default::default(),
+        }
+    }
+
+    /// A sentence prepared before (by [`Sent::new`], kept with [`Sent::into_parts`]), borrowed.
+    pub(crate) fn with_parts(a: &'a Analysis, index: usize, ents: &[&'a Entity], generic: &'a GenericOrgs, parts: &'a SentParts) -> Sent<'a> {
+        let s = &a.sentences[index];
+        Sent {
+            analysis: a,
+            generic,
+            kind: s.kind,
+            base: s.span.start,
+            chars: Cow::Borrowed(&parts.chars),
+            src: a.text(s.span),
+            bytes: Cow::Borrowed(&parts.bytes),
+            morphs: &a.morphs[s.morphs.clone()],
+            words: Cow::Borrowed(&parts.words),
+            entities: ents.to_vec(),
+            clause_ends: Default::default(),
+        }
+    }
+
+    /// What [`Sent::new`] prepared, to be read again by a later stage.
+    pub(crate) fn into_parts(self) -> SentParts {
+        SentParts { chars: self.chars.into_owned(), bytes: self.bytes.into_owned(), words: self.words.into_owned() }
     }
 
     /// The text of characters `s..e`, as a slice of the sentence.
@@ -1621,8 +1682,10 @@ impl Stage for QuoteStage {
     }
 
     fn run(&self, a: &mut Analysis) {
-        let quotes = self.find(a);
+        let mut prepared = Prepared::default();
+        let quotes = self.find_keeping(a, &mut prepared);
         a.quotes = quotes;
+        a.prepared = prepared;
     }
 
     fn fork(&self) -> Box<dyn Stage> {
@@ -1639,9 +1702,17 @@ impl QuoteStage {
         })
     }
 
+    #[cfg(test)]
     fn find(&self, a: &Analysis) -> Vec<Quote> {
+        self.find_keeping(a, &mut Prepared::default())
+    }
+
+    /// The quotes of a document; the sentences read and the generic organization words are kept
+    /// in `prepared` for the commitments stage.
+    fn find_keeping(&self, a: &Analysis, prepared: &mut Prepared) -> Vec<Quote> {
         let roles = RoleMemory::new(a);
         let generic = GenericOrgs::new(a, &a.entities);
+        let mut kept: Vec<Option<SentParts>> = vec![None; a.sentences.len()];
         // The document's people: its PERSON entities, and the names the quotes stage reads in
         // title phrases (added as they are found).
         let mut people: FxHashSet<String> = a.entities.iter().filter(|e| e.kind == PERSON).map(|e| e.canonical.clone()).collect();
@@ -1987,7 +2058,10 @@ impl QuoteStage {
                     carry.human = people.contains(&s.speaker) || self.human_head(&carry.head);
                 }
             }
+            kept[si] = Some(st.into_parts());
         }
+        prepared.sentences = kept;
+        prepared.generic = Some(Arc::new(generic));
         out.sort_by_key(|q| (q.span.start, q.span.end));
         out.dedup_by(|b, a| a.span == b.span);
         article_names(a, &mut out, &self.lex.speaker_nouns);
