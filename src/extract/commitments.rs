@@ -726,6 +726,9 @@ impl CommitmentStage {
     fn noun_plan(&self, st: &Sent, k: usize) -> bool {
         // Cheap gate first: called for every noun word of a sentence with a cue word.
         let next = &st.words[k + 1];
+        if !matches!(st.chars[next.s], '예' | '계' | '방' | '목') {
+            return false;
+        }
         if !["예정", "계획", "방침", "목표"].iter().any(|p| st.slice(next.s, next.e).starts_with(p)) {
             return false;
         }
@@ -1170,7 +1173,8 @@ impl CommitmentStage {
         let (a0, a1) = (st.base + from, st.base + to);
         let after = |end: usize| -> String {
             let rel = end - st.base;
-            let rest: String = st.chars[rel..].iter().take(4).collect();
+            // The next four characters (a slice of the sentence, not a copy).
+            let rest = st.slice(rel, (rel + 4).min(st.chars.len()));
             let rest = rest.trim_start();
             for w in ["이내에", "이내", "안에", "내에", "까지", "내", "안", "중에", "중", "동안", "간", "부터"] {
                 // The whole word, or the word before a particle (`까지는`): not `중` of `중순`.
@@ -1180,7 +1184,9 @@ impl CommitmentStage {
                 }
             }
             // `내년 대회부터`, `다음 시즌부터`: a start named by a dated event (one noun word before 부터).
-            let word: String = st.chars[rel..].iter().skip_while(|c| crate::segment::is_space(**c)).take_while(|c| !crate::segment::is_space(**c)).collect();
+            let ws = (rel..st.chars.len()).find(|&i| !crate::segment::is_space(st.chars[i])).unwrap_or(st.chars.len());
+            let we = (ws..st.chars.len()).find(|&i| crate::segment::is_space(st.chars[i])).unwrap_or(st.chars.len());
+            let word = st.slice(ws, we);
             let spaced = st.chars.get(rel).is_some_and(|c| crate::segment::is_space(*c));
             if let Some(noun) = word.trim_end_matches(|c: char| !crate::extract::quotes::is_hangul(c)).strip_suffix("부터").or_else(|| word.strip_suffix("부터는")) {
                 let syllables = noun.chars().count();

@@ -862,14 +862,13 @@ impl QuoteStage {
         let ms = st.word_morphs(w);
         if let Some(pk) = ms.iter().rposition(|m| !is_punct_tag(tag(m))).filter(|&k| k > 0) {
             let pm = &ms[pk];
-            let ptxt = st.morph_str(pm);
             let t = tag(pm);
-            let topic = t == "JX" && matches!(ptxt, "은" | "는" | "도");
-            let subj = t == "JKS" && matches!(ptxt, "이" | "가" | "께서");
+            let topic = t == "JX" && matches!(st.morph_str(pm), "은" | "는" | "도");
+            let subj = t == "JKS" && matches!(st.morph_str(pm), "이" | "가" | "께서");
             // The word before the particle ends in a noun (a bracket may come between:
             // `최고재무책임자(CFO)는`).
-            let prev = ms[..pk].iter().rev().find(|m| !matches!(tag(m), "SSC" | "SSO"));
-            if (topic || subj) && prev.is_some_and(|m| is_nominal_tag(tag(m))) {
+            let prev = || ms[..pk].iter().rev().find(|m| !matches!(tag(m), "SSC" | "SSO"));
+            if (topic || subj) && prev().is_some_and(|m| is_nominal_tag(tag(m))) {
                 let mut e = pm.span.start - st.base;
                 if let Some(open) = st.chars[w.s..e].iter().position(|&c| c == '(') {
                     if st.chars[e - 1] == ')' {
