@@ -443,6 +443,48 @@ static UNLISTED_DEADLINE_WORDS: once_cell::sync::Lazy<aho_corasick::AhoCorasick>
     aho_corasick::AhoCorasick::builder().kind(Some(aho_corasick::AhoCorasickKind::DFA)).build(["설", "추석", "한가위", "구정", "분기", "금주", "차주", "일주일", "봄", "여름", "가을", "겨울"]).unwrap()
 });
 
+#[cfg(test)]
+mod gate_tests {
+    use super::{CUE_WORDS, UNLISTED_DEADLINE, UNLISTED_DEADLINE_WORDS};
+
+    /// Every string of up to three pieces of `pieces` (with and without spaces between them).
+    fn strings(pieces: &[&str]) -> Vec<String> {
+        let mut out = vec![String::new()];
+        for a in pieces {
+            out.push(a.to_string());
+            for b in pieces {
+                for sep in ["", " "] {
+                    out.push(format!("{a}{sep}{b}"));
+                    for c in pieces {
+                        out.push(format!("{a}{sep}{b} {c}"));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_cue_word_gate_answers_as_the_searches_it_replaced() {
+        let pieces = ["겠", "기", "로", "키", "것", "이라", "거", "라", "계획", "예정", "방", "침", "목표", "검토", "약속", "공약", "데", "합의", "결정", "뜻", "다짐", "\"", "”", "추진", "나선", "구상", "다고", "한다", "시는", "."];
+        for t in strings(&pieces) {
+            let old = t.contains('겠')
+                || ["기로", "키로", "것이라", "거라", "계획", "예정", "방침", "목표", "검토", "약속", "공약", "데 합의", "데 결정", "데 뜻", "다짐", "것\"", "것”", "추진", "나선", "구상", "다고"].iter().any(|w| t.contains(w));
+            assert_eq!(CUE_WORDS.is_match(&t), old, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn a_text_without_an_unlisted_deadline_word_has_no_unlisted_deadline() {
+        let pieces = ["설", "날", "추석", "한가위", "구정", "연휴", "전까지", "이번", "다음", "분기", "말까지", "금주", "차주", "안에", "일주일", "이내", "올", "내년", "봄", "여름", "가을", "겨울", "철", "까지", "주", "일", "에는"];
+        for t in strings(&pieces) {
+            if UNLISTED_DEADLINE.is_match(&t) {
+                assert!(UNLISTED_DEADLINE_WORDS.is_match(&t), "{t:?}");
+            }
+        }
+    }
+}
+
 /// `set` has the lemma `w` (no lexicon word is empty: a word with no predicate is looked up in none).
 fn in_set(set: &FxHashSet<String>, w: &str) -> bool {
     !w.is_empty() && set.contains(w)
@@ -520,7 +562,8 @@ impl CommitmentStage {
             let core = || t.split(['"', '“', '”']).next().unwrap_or(t);
             let question = || ["겠나", "겠냐", "겠니", "겠는가", "겠느냐", "겠습니까", "겠어요?"].iter().any(|q| core().ends_with(q))
                 || (t.ends_with("겠다는") && st.words.get(k + 1).is_some_and(|x| asks(&bare(st, x))));
-            if t.contains('겠') && !past(st, w) && !question() {
+            // (A pass over the word's characters: cheaper than a substring search on so short a text.)
+            if t.chars().any(|c| c == '겠') && !past(st, w) && !question() {
                 let mut a = k;
                 if lemma == "하" && k > 0 && bare(st, &st.words[k - 1]).ends_with("도록") {
                     a = k - 1;

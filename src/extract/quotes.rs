@@ -1701,11 +1701,6 @@ impl QuoteStage {
         })
     }
 
-    #[cfg(test)]
-    fn find(&self, a: &Analysis) -> Vec<Quote> {
-        self.find_keeping(a, &mut Prepared::default())
-    }
-
     /// The quotes of a document; the sentences read and the generic organization words are kept
     /// in `prepared` for the commitments stage.
     fn find_keeping(&self, a: &Analysis, prepared: &mut Prepared) -> Vec<Quote> {
@@ -3049,6 +3044,8 @@ mod table_tests {
     fn quotative_endings_in_one_pass_answer_as_a_search_per_ending() {
         let q = stage();
         assert!(q.endings.iter().all(|(e, _, _)| e.starts_with(['다', '라', '냐', '자'])));
+        // `indirect` skips a word whose last character ends no ending.
+        assert!(q.endings.iter().all(|(e, _, _)| e.ends_with(['고', '는', '도', '서', '며'])));
         for t in ["", "다", "그는 간다고 말했다", "좋다는 입장이다", "간다며 웃었다", "가자고", "하자며", "뭐냐는", "사라면서", "다라냐자", "비가 온다."] {
             assert_eq!(q.has_ending(t), q.endings.iter().any(|(e, _, _)| t.contains(e)), "{t}");
         }
