@@ -189,6 +189,20 @@ pub(crate) struct Word {
     pub(crate) m1: usize,
 }
 
+/// The word of characters `s0..e` of a sentence starting at `base`, with its morphemes: those
+/// from the first that ends after its start (`mi`, moved on) to the last that starts before its end.
+fn word_at(morphs: &[Morph], base: usize, s0: usize, e: usize, mi: &mut usize) -> Word {
+    while *mi < morphs.len() && morphs[*mi].span.end <= base + s0 {
+        *mi += 1;
+    }
+    let m0 = *mi;
+    let mut m1 = m0;
+    while m1 < morphs.len() && morphs[m1].span.start < base + e {
+        m1 += 1;
+    }
+    Word { s: s0, e, m0, m1 }
+}
+
 /// A sentence's characters, the byte offset of each (and of its end) and its words: what
 /// [`Sent::new`] prepares from the analysis.
 #[derive(Debug, Clone, Default)]
@@ -237,35 +251,29 @@ impl<'a> Sent<'a> {
         let src = a.text(s.span);
         let mut chars: Vec<char> = Vec::with_capacity(src.len() / 2);
         let mut bytes: Vec<usize> = Vec::with_capacity(src.len() / 2 + 1);
-        for (b, c) in src.char_indices() {
-            chars.push(c);
-            bytes.push(b);
-        }
-        bytes.push(src.len());
         let morphs = &a.morphs[s.morphs.clone()];
         let base = s.span.start;
-        let mut words = Vec::new();
-        let mut i = 0;
+        // Characters, their offsets and the words, in one pass (a Hangul syllable is no space).
+        let mut words = Vec::with_capacity(src.len() / 8 + 1);
         let mut mi = 0;
-        while i < chars.len() {
-            if crate::segment::is_space(chars[i]) {
-                i += 1;
-                continue;
+        let mut start: Option<usize> = None;
+        for (i, (b, c)) in src.char_indices().enumerate() {
+            chars.push(c);
+            bytes.push(b);
+            let space = !is_hangul(c) && crate::segment::is_space(c);
+            match (space, start) {
+                (false, None) => start = Some(i),
+                (true, Some(s0)) => {
+                    words.push(word_at(morphs, base, s0, i, &mut mi));
+                    start = None;
+                }
+                _ => {}
             }
-            let s0 = i;
-            while i < chars.len() && !crate::segment::is_space(chars[i]) {
-                i += 1;
-            }
-            while mi < morphs.len() && morphs[mi].span.end <= base + s0 {
-                mi += 1;
-            }
-            let m0 = mi;
-            let mut m1 = m0;
-            while m1 < morphs.len() && morphs[m1].span.start < base + i {
-                m1 += 1;
-            }
-            words.push(Word { s: s0, e: i, m0, m1 });
         }
+        if let Some(s0) = start {
+            words.push(word_at(morphs, base, s0, chars.len(), &mut mi));
+        }
+        bytes.push(src.len());
         Sent {
             analysis: a,
             generic,
