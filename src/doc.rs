@@ -273,6 +273,8 @@ pub struct Analysis {
     pub entities: Vec<Entity>,
     pub quotes: Vec<Quote>,
     pub commitments: Vec<Commitment>,
+    /// Scratch the quotes stage leaves for the commitments stage (sentences it prepared): not output.
+    pub prepared: crate::extract::quotes::Prepared,
 }
 
 impl Analysis {
@@ -292,6 +294,7 @@ impl Analysis {
             entities: Vec::new(),
             quotes: Vec::new(),
             commitments: Vec::new(),
+            prepared: Default::default(),
         }
     }
 }

@@ -125,9 +125,8 @@ impl CommitmentStage {
 }
 
 /// The text of a word without trailing punctuation and quotation marks.
-fn bare(st: &Sent, w: &Word) -> String {
-    let t = st.word_text(w);
-    t.trim_end_matches(|c: char| !crate::extract::quotes::is_hangul(c) && !c.is_alphanumeric()).to_string()
+fn bare<'a>(st: &Sent<'a>, w: &Word) -> &'a str {
+    st.slice(w.s, w.e).trim_end_matches(|c: char| !crate::extract::quotes::is_hangul(c) && !c.is_alphanumeric())
 }
 
 /// Past tense in a word (`했다`, `밝혔다`): reports, not commitments.
@@ -253,7 +252,7 @@ fn surface_stem(st: &Sent, w: &Word) -> Option<(String, usize)> {
     let t = bare(st, w);
     if misread_adnominal(st, w) {
         // `열` (계획이다): the stem as written.
-        return Some((t.clone(), w.s + t.chars().count()));
+        return Some((t.to_string(), w.s + t.chars().count()));
     }
     if contracted_giro(&t) {
         // `지원키로` = 지원하기로: the noun of the 하다-verb.
@@ -289,8 +288,9 @@ fn noun_of(st: &Sent, w: &Word) -> Option<(String, usize)> {
     Some((nouns.iter().map(|m| st.morph_text(m)).collect(), last.span.end - st.base))
 }
 
-fn last_morph_text(st: &Sent, w: &Word) -> Option<(String, String)> {
-    st.word_morphs(w).iter().rev().find(|m| !is_punct_tag(tag(m))).map(|m| (st.morph_text(m), m.features.pos.to_string()))
+/// The last morpheme of a word that is no punctuation: its text and its tag (as slices).
+fn last_morph_text<'a>(st: &Sent<'a>, w: &Word) -> Option<(&'a str, &'static str)> {
+    st.word_morphs(w).iter().rev().find(|m| !is_punct_tag(tag(m))).map(|m| (st.morph_str(m), &*m.features.pos))
 }
 
 impl CommitmentStage {
@@ -308,7 +308,7 @@ impl CommitmentStage {
             return None;
         }
         let pw = &st.words[k];
-        let pt = st.word_text(pw);
+        let pt = st.word_str(pw);
         if pt.ends_with(|c: char| !crate::extract::quotes::is_hangul(c)) {
             return None;
         }
@@ -325,6 +325,10 @@ impl CommitmentStage {
 /// a noun (`다음 주` read as 주/VX, `후보지` as 후보+이+지) and ends nothing. Adverbs made of
 /// adjectives (`빠르게`) sit inside the clause.
 fn ends_clause(lex: &Lexicon, st: &Sent, w: &Word) -> bool {
+    // Cheap test first (the last test below): no connective ending, no end of a clause.
+    if !st.word_morphs(w).iter().rev().find(|m| !is_punct_tag(tag(m))).is_some_and(|m| m.features.pos.ends_with("EC")) {
+        return false;
+    }
     let t = bare(st, w);
     let ms = st.word_morphs(w);
     let pred = ms.iter().position(|m| is_predicate_tag(tag(m))).unwrap_or(0);
@@ -338,12 +342,18 @@ fn ends_clause(lex: &Lexicon, st: &Sent, w: &Word) -> bool {
         && !complement
         && !in_name(st, w)
         && !ms[..pred].iter().any(|m| tag(m).starts_with('J'))
-        && st.lemma(w).is_some_and(|l| !lex.relational_verb.contains(&l))
+        && st.lemma_cow(w).is_some_and(|l| !lex.relational_verb.contains(&*l))
         && !adnominal(st, w)
         // `비를 맞지 않고 환승하는`: `-지 않고` (without doing) is an adverbial, no clause of its own.
-        && !matches!(t.as_str(), "않고" | "말고" | "않은" | "않도록")
+        && !matches!(t, "않고" | "말고" | "않은" | "않도록")
         && st.word_morphs(w).iter().rev().find(|m| !is_punct_tag(tag(m))).is_some_and(|m| m.features.pos.ends_with("EC"))
         && !bare(st, w).ends_with('게')
+}
+
+/// Word `j` ends a clause ([`ends_clause`]) or closes an adnominal one ([`closes_clause`]):
+/// computed for every word of the sentence once, on first use.
+fn clause_end(lex: &Lexicon, st: &Sent, j: usize) -> bool {
+    st.clause_ends.get_or_init(|| (0..st.words.len()).map(|k| ends_clause(lex, st, &st.words[k]) || closes_clause(st, k)).collect())[j]
 }
 
 /// A word inside a person, organization or place name (`남구` read as 남+구 verb): no verb.
@@ -360,7 +370,7 @@ fn broken_or_past(st: &Sent, k: usize) -> bool {
     if bare(st, &st.words[k]).ends_with("더니") {
         return true;
     }
-    if st.words.get(k + 1).is_some_and(|x| matches!(st.lemma(x).as_deref(), Some("오" | "가" | "보")) && past(st, x)) {
+    if st.words.get(k + 1).is_some_and(|x| matches!(st.lemma_cow(x).as_deref(), Some("오" | "가" | "보")) && past(st, x)) {
         return true;
     }
     (k..(k + 4).min(n)).any(|x| {
@@ -403,7 +413,7 @@ fn same_year_as_before(st: &Sent, ds: usize, text: &str, w: crate::time::When, p
 
 /// `~하는 등`, `~한 뒤`, `~한 후에`: word `j` is the noun that closes the adnominal clause before it.
 fn closes_clause(st: &Sent, j: usize) -> bool {
-    j > 0 && j < st.words.len() && matches!(bare(st, &st.words[j]).as_str(), "등" | "등을" | "등의" | "뒤" | "뒤에" | "후" | "후에") && adnominal(st, &st.words[j - 1])
+    j > 0 && j < st.words.len() && matches!(bare(st, &st.words[j]), "등" | "등을" | "등의" | "뒤" | "뒤에" | "후" | "후에") && adnominal(st, &st.words[j - 1])
 }
 
 /// Deadlines the entity stage leaves unmarked: `설 연휴 전`, `추석 전까지`, `설 명절을 앞두고`,
@@ -415,6 +425,70 @@ static UNLISTED_DEADLINE: once_cell::sync::Lazy<regex::Regex> = once_cell::sync:
     )
     .unwrap()
 });
+
+/// Words of which a sentence with a cue has one (else only a plain present-tense ending can
+/// make one): the cheap gate before [`CommitmentStage::cues`], one pass over the sentence.
+static CUE_WORDS: once_cell::sync::Lazy<aho_corasick::AhoCorasick> = once_cell::sync::Lazy::new(|| {
+    aho_corasick::AhoCorasick::builder().kind(Some(aho_corasick::AhoCorasickKind::DFA)).build([
+        "겠", "기로", "키로", "것이라", "거라", "계획", "예정", "방침", "목표", "검토", "약속", "공약", "데 합의", "데 결정", "데 뜻", "다짐",
+        // `"… 제공할 것"이라고`: a promise in the speaker's words.
+        "것\"", "것”", "추진", "나선", "구상", "다고",
+    ])
+    .unwrap()
+});
+
+/// Words of which every match of [`UNLISTED_DEADLINE`] has one: a text without them is not
+/// searched with the regex.
+static UNLISTED_DEADLINE_WORDS: once_cell::sync::Lazy<aho_corasick::AhoCorasick> = once_cell::sync::Lazy::new(|| {
+    aho_corasick::AhoCorasick::builder().kind(Some(aho_corasick::AhoCorasickKind::DFA)).build(["설", "추석", "한가위", "구정", "분기", "금주", "차주", "일주일", "봄", "여름", "가을", "겨울"]).unwrap()
+});
+
+#[cfg(test)]
+mod gate_tests {
+    use super::{CUE_WORDS, UNLISTED_DEADLINE, UNLISTED_DEADLINE_WORDS};
+
+    /// Every string of up to three pieces of `pieces` (with and without spaces between them).
+    fn strings(pieces: &[&str]) -> Vec<String> {
+        let mut out = vec![String::new()];
+        for a in pieces {
+            out.push(a.to_string());
+            for b in pieces {
+                for sep in ["", " "] {
+                    out.push(format!("{a}{sep}{b}"));
+                    for c in pieces {
+                        out.push(format!("{a}{sep}{b} {c}"));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_cue_word_gate_answers_as_the_searches_it_replaced() {
+        let pieces = ["겠", "기", "로", "키", "것", "이라", "거", "라", "계획", "예정", "방", "침", "목표", "검토", "약속", "공약", "데", "합의", "결정", "뜻", "다짐", "\"", "”", "추진", "나선", "구상", "다고", "한다", "시는", "."];
+        for t in strings(&pieces) {
+            let old = t.contains('겠')
+                || ["기로", "키로", "것이라", "거라", "계획", "예정", "방침", "목표", "검토", "약속", "공약", "데 합의", "데 결정", "데 뜻", "다짐", "것\"", "것”", "추진", "나선", "구상", "다고"].iter().any(|w| t.contains(w));
+            assert_eq!(CUE_WORDS.is_match(&t), old, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn a_text_without_an_unlisted_deadline_word_has_no_unlisted_deadline() {
+        let pieces = ["설", "날", "추석", "한가위", "구정", "연휴", "전까지", "이번", "다음", "분기", "말까지", "금주", "차주", "안에", "일주일", "이내", "올", "내년", "봄", "여름", "가을", "겨울", "철", "까지", "주", "일", "에는"];
+        for t in strings(&pieces) {
+            if UNLISTED_DEADLINE.is_match(&t) {
+                assert!(UNLISTED_DEADLINE_WORDS.is_match(&t), "{t:?}");
+            }
+        }
+    }
+}
+
+/// `set` has the lemma `w` (no lexicon word is empty: a word with no predicate is looked up in none).
+fn in_set(set: &FxHashSet<String>, w: &str) -> bool {
+    !w.is_empty() && set.contains(w)
+}
 
 /// A cue found in a sentence: the word holding the action and the modality.
 #[derive(Debug, Clone, Copy)]
@@ -432,15 +506,15 @@ impl CommitmentStage {
         let mut out: Vec<Cue> = Vec::new();
         let mut taken: FxHashSet<usize> = FxHashSet::default();
         let ends_object = |w: &Word| {
-            last_morph_text(st, w).is_some_and(|(t, p)| p == "JKO" || (matches!(t.as_str(), "을" | "를") && p.starts_with('J')))
+            last_morph_text(st, w).is_some_and(|(t, p)| p == "JKO" || (matches!(t, "을" | "를") && p.starts_with('J')))
         };
         for k in 0..n {
             let w = &st.words[k];
             let t = bare(st, w);
-            let lemma = st.lemma(w).unwrap_or_default();
+            let lemma = st.lemma_cow(w).unwrap_or_default();
             // Review: `보상을 검토하겠다`, `도입하는 방안을 검토하고 있다`, `검토 중이다`.
             let marked = |x: &Word| {
-                ends_object(x) || last_morph_text(st, x).is_some_and(|(m, p)| p.starts_with("JX") && matches!(m.as_str(), "도" | "은" | "는"))
+                ends_object(x) || last_morph_text(st, x).is_some_and(|(m, p)| p.starts_with("JX") && matches!(m, "도" | "은" | "는"))
             };
             // The noun of a verb of reviewing, planning or driving before `중` (`검토 중이다`,
             // `개정을 추진 중이다`, `구상 중인`): the verb in the progressive.
@@ -448,9 +522,9 @@ impl CommitmentStage {
                 lemma.is_empty() && st.words.get(k + 1).is_some_and(|x| st.slice(x.s, x.e).starts_with('중')) && noun_of(st, w).is_some_and(|(nn, _)| verbs.contains(&format!("{nn}하")))
             };
             // Review: `보상을 검토하겠다`; plan: `~하는 사업을 계획하고 있다`.
-            let judge = if lex.review_verb.contains(&lemma) || t.starts_with("검토") {
+            let judge = if in_set(&lex.review_verb, &lemma) || t.starts_with("검토") {
                 Some(REVIEW)
-            } else if lex.plan_verb.contains(&lemma) || progressive(&lex.plan_verb) {
+            } else if in_set(&lex.plan_verb, &lemma) || progressive(&lex.plan_verb) {
                 Some(PLAN)
             } else {
                 None
@@ -464,12 +538,12 @@ impl CommitmentStage {
                 // object and the verb of reviewing (words with no verb, no subject and no comma).
                 let o = (k.saturating_sub(5)..k).rev().take_while(|&j| j + 1 == k || {
                     let x = &st.words[j + 1];
-                    st.lemma(x).is_none() && !st.word_text(x).ends_with(',') && !last_morph_text(st, x).is_some_and(|(_, p)| p == "JKS" || p == "JKO")
+                    !st.has_lemma(x) && !st.word_str(x).ends_with(',') && !last_morph_text(st, x).is_some_and(|(_, p)| p == "JKS" || p == "JKO")
                 }).find(|&j| if j + 1 == k { marked(&st.words[j]) } else { ends_object(&st.words[j]) || last_morph_text(st, &st.words[j]).is_some_and(|(m, p)| p.starts_with("JX") && m == "도") });
                 if let (false, false, Some(o), false) = (past(st, w), closes_clause(st, k + 1), o, question_form(&t)) {
                     let obj = &st.words[o];
                     let head = noun_of(st, obj).map(|x| x.0).unwrap_or_default();
-                    let target = if matches!(head.as_str(), "방안" | "것" | "여부" | "안" | "사업") && o >= 1 && (st.lemma(&st.words[o - 1]).is_some() || misread_rieul_adnominal(st, o - 1).is_some()) {
+                    let target = if matches!(head.as_str(), "방안" | "것" | "여부" | "안" | "사업") && o >= 1 && (st.has_lemma(&st.words[o - 1]) || misread_rieul_adnominal(st, o - 1).is_some()) {
                         Cue { word: o - 1, modality, noun: false }
                     } else if o >= 1 && !action_noun(st, obj) && bare_action_noun(st, &st.words[o - 1]) {
                         // `분담 비율을 검토하겠다`: the action noun before a head that names none.
@@ -485,26 +559,27 @@ impl CommitmentStage {
             // Promise: `~하겠다`, `~하도록 하겠다`.
             // `누가 거기를 가겠나`: a question, not a promise.
             // `"…책임지겠느냐"고 따졌다`: the word before the closing mark.
-            let core = t.split(['"', '“', '”']).next().unwrap_or(&t);
-            let question = ["겠나", "겠냐", "겠니", "겠는가", "겠느냐", "겠습니까", "겠어요?"].iter().any(|q| core.ends_with(q))
+            let core = || t.split(['"', '“', '”']).next().unwrap_or(t);
+            let question = || ["겠나", "겠냐", "겠니", "겠는가", "겠느냐", "겠습니까", "겠어요?"].iter().any(|q| core().ends_with(q))
                 || (t.ends_with("겠다는") && st.words.get(k + 1).is_some_and(|x| asks(&bare(st, x))));
-            if t.contains('겠') && !past(st, w) && !question {
+            // (A pass over the word's characters: cheaper than a substring search on so short a text.)
+            if t.chars().any(|c| c == '겠') && !past(st, w) && !question() {
                 let mut a = k;
                 if lemma == "하" && k > 0 && bare(st, &st.words[k - 1]).ends_with("도록") {
                     a = k - 1;
                 }
-                let al = st.lemma(&st.words[a]).unwrap_or_default();
+                let al = st.lemma_cow(&st.words[a]).unwrap_or_default();
                 // `보여드리겠다`, `이어가겠다`: with an auxiliary the pair is the action (`보이`
                 // alone is the verb of `~할 것으로 보인다`, no action).
                 let aux = verb_with_aux(st, &st.words[a]);
                 let adjective = !aux && st.word_morphs(&st.words[a]).iter().find(|m| is_predicate_tag(tag(m))).is_some_and(|m| matches!(tag(m), "VA" | "XSA" | "VCP" | "VCN"));
-                if !al.is_empty() && (aux || !lex.not_action.contains(&al)) && !adjective && !negated(st, a) {
+                if !al.is_empty() && (aux || !lex.not_action.contains(&*al)) && !adjective && !negated(st, a) {
                     // `~하겠다는 계획이다/구상이다/방침이다`: a plan stated in the actor's words
                     // (`~하겠다는 입장이다`, `~하겠다는 뜻을 밝혔다` stay promises).
                     let planned = t.ends_with("겠다는")
                         && st.words.get(k + 1).is_some_and(|x| {
                             // `짓겠다는 계획은 이번이 처음이 아니다`: a plan noun as topic reports on it.
-                            let topic = last_morph_text(st, x).is_some_and(|(m, p)| p.starts_with("JX") && matches!(m.as_str(), "은" | "는"));
+                            let topic = last_morph_text(st, x).is_some_and(|(m, p)| p.starts_with("JX") && matches!(m, "은" | "는"));
                             !topic && noun_of(st, x).is_some_and(|(noun, _)| lex.plan_noun.contains(&noun) && noun != "방안" && noun != "일정")
                         });
                     out.push(Cue { word: a, modality: if planned { PLAN } else { PROMISE }, noun: false });
@@ -512,22 +587,22 @@ impl CommitmentStage {
                 continue;
             }
             // Promise in the actor's own words: `"… 실행할 것"이라며`, `"…할 것입니다"`.
-            let hedge = t.starts_with("것같") || st.words.get(k + 1).is_some_and(|x| st.lemma(x).as_deref() == Some("같"));
+            let hedge = || t.starts_with("것같") || st.words.get(k + 1).is_some_and(|x| st.lemma_cow(x).as_deref() == Some("같"));
             let in_direct = direct.iter().any(|&(o, c)| w.s > o && w.s < c);
             // Reported in indirect speech with a verb of saying (`관련 고시를 개정할 것이라고
             // 밝혔다`, `쉼터를 설치할 것이라고 공약했다`): the speaker's own promise. After
             // `전망했다`, `예상했다` the same clause is a prediction.
             let reported = !in_direct
                 && ["것이라고", "것이라며", "거라고", "거라며"].iter().any(|x| t.starts_with(x))
-                && (k + 1..n.min(k + 4)).find(|&x| st.lemma(&st.words[x]).is_some()).is_some_and(|v| lex.say_verb.contains(&st.lemma(&st.words[v]).unwrap_or_default()));
+                && (k + 1..n.min(k + 4)).find(|&x| st.has_lemma(&st.words[x])).is_some_and(|v| lex.say_verb.contains(&*st.lemma_cow(&st.words[v]).unwrap_or_default()));
             // `"…메워줄 것이냐"며`: a question; `"완공까지 10년이 걸릴 것"`: a subject that names no
             // agent makes the clause a prediction.
-            if t.starts_with('것') | t.starts_with('거') && !t.starts_with("것으로") && !hedge && k > 0 && (in_direct || reported) && !asks(&t) && !self.agentless_subject(st, k - 1) {
+            if t.starts_with('것') | t.starts_with('거') && !t.starts_with("것으로") && !hedge() && k > 0 && (in_direct || reported) && !asks(&t) && !self.agentless_subject(st, k - 1) {
                 let pw = &st.words[k - 1];
                 let future = st.word_morphs(pw).last().is_some_and(|m| m.features.pos.ends_with("ETM") && (m.features.analysis.contains("ᆯ/ETM") || st.morph_text(m).ends_with('할') || st.morph_text(m).ends_with('ㄹ')));
-                let pl = st.lemma(pw).unwrap_or_default();
+                let pl = st.lemma_cow(pw).unwrap_or_default();
                 let adjective = st.word_morphs(pw).iter().find(|m| is_predicate_tag(tag(m))).is_some_and(|m| matches!(tag(m), "VA" | "XSA" | "VCP" | "VCN"));
-                if future && !pl.is_empty() && !lex.not_action.contains(&pl) && !adjective && !negated(st, k - 1) && !pl.ends_with('되') {
+                if future && !pl.is_empty() && !lex.not_action.contains(&*pl) && !adjective && !negated(st, k - 1) && !pl.ends_with('되') {
                     out.push(Cue { word: k - 1, modality: PROMISE, noun: false });
                     continue;
                 }
@@ -536,22 +611,22 @@ impl CommitmentStage {
             if (t.ends_with("기로") || t.ends_with("기로도") || contracted_giro(&t)) && k + 1 < n {
                 // `짓기로 시와 합의했다`, `열기로 노조와 뜻을 모았다`: a partner or a place between
                 // the clause and the verb of deciding.
-                let verb = (k + 1..n.min(k + 4)).find(|&x| st.lemma(&st.words[x]).is_some() || !argument_word(st, &st.words[x])).unwrap_or(k + 1);
-                let next = st.lemma(&st.words[verb]).unwrap_or_default();
+                let verb = (k + 1..n.min(k + 4)).find(|&x| st.has_lemma(&st.words[x]) || !argument_word(st, &st.words[x])).unwrap_or(k + 1);
+                let next = st.lemma_cow(&st.words[verb]).unwrap_or_default();
                 // `올리기로 가닥을 잡았다`, `줄이기로 방향을 정했다`, `열기로 뜻을 모았다`: an idiom of
                 // deciding (object noun and verb, lexicon class `decide_idiom`).
                 let idiom = next.is_empty() && st.words.get(verb + 1).is_some_and(|v| self.object_verb_in(st, verb, v, &lex.decide_idiom));
-                if (idiom || lex.decide_after_giro.contains(&next)) && !lex.not_action.contains(&lemma) && !negated(st, k) {
+                if (idiom || lex.decide_after_giro.contains(&*next)) && !lex.not_action.contains(&*lemma) && !negated(st, k) {
                     out.push(Cue { word: k, modality: DECISION, noun: false });
                 }
                 continue;
             }
             // Decision: `재발 방지책을 마련하는 데 합의했다`, `~하는 데 뜻을 모았다`: the clause
             // before `데` is what was agreed on (the verbs of `~하기로 합의했다`, not the bare `하다`).
-            if k + 2 < n && st.slice(st.words[k + 1].s, st.words[k + 1].e).starts_with('데') && matches!(bare(st, &st.words[k + 1]).as_str(), "데" | "데에" | "데도") && adnominal(st, w) && !past(st, w) {
-                let verb = (k + 2..n.min(k + 5)).find(|&x| st.lemma(&st.words[x]).is_some() || !argument_word(st, &st.words[x])).unwrap_or(k + 2);
-                let vl = st.lemma(&st.words[verb]).unwrap_or_default();
-                if vl != "하" && lex.decide_after_giro.contains(&vl) && !lex.not_action.contains(&lemma) && !negated(st, k) && !negated(st, verb) {
+            if k + 2 < n && st.slice(st.words[k + 1].s, st.words[k + 1].e).starts_with('데') && matches!(bare(st, &st.words[k + 1]), "데" | "데에" | "데도") && adnominal(st, w) && !past(st, w) {
+                let verb = (k + 2..n.min(k + 5)).find(|&x| st.has_lemma(&st.words[x]) || !argument_word(st, &st.words[x])).unwrap_or(k + 2);
+                let vl = st.lemma_cow(&st.words[verb]).unwrap_or_default();
+                if vl != "하" && lex.decide_after_giro.contains(&*vl) && !lex.not_action.contains(&*lemma) && !negated(st, k) && !negated(st, verb) {
                     out.push(Cue { word: k, modality: DECISION, noun: false });
                     continue;
                 }
@@ -559,33 +634,33 @@ impl CommitmentStage {
             // Plan: `~할 계획이다`, `~한다는 방침을 밝혔다`. ko-dic reads some `-ㄹ` forms as nouns
             // (`집회를 열 계획이다`: 열 as the numeral): after an object and before a plan noun,
             // such a word is the verb.
-            if k + 1 < n && lemma.is_empty() && k > 0 && ends_object(&st.words[k - 1]) && misread_adnominal(st, w) {
+            if k + 1 < n && lemma.is_empty() && k > 0 && misread_adnominal(st, w) && ends_object(&st.words[k - 1]) {
                 let noun = noun_of(st, &st.words[k + 1]).map(|x| x.0).unwrap_or_default();
                 if matches!(noun.as_str(), "계획" | "예정" | "방침") && !past(st, &st.words[k + 1]) {
                     out.push(Cue { word: k, modality: PLAN, noun: false });
                     continue;
                 }
             }
-            if k + 1 < n && !lemma.is_empty() {
+            if k + 1 < n && !lemma.is_empty() && lex.plan_noun.contains(&noun_of(st, &st.words[k + 1]).map(|x| x.0).unwrap_or_default()) {
                 let next = &st.words[k + 1];
                 let noun = noun_of(st, next).map(|x| x.0).unwrap_or_default();
                 // `끝날 예정이었으나`: a plan that was, not one that is.
                 let ll = ((adnominal(st, w) && !past(st, w)) || t.ends_with("다는") || t.ends_with("라는")) && !past(st, next);
                 let denied = {
                     let nt = bare(st, next);
-                    let after = st.words.get(k + 2).and_then(|x| st.lemma(x)).unwrap_or_default();
+                    let after = st.words.get(k + 2).and_then(|x| st.lemma_cow(x)).unwrap_or_default();
                     // `사들일 계획은 당장 없다`: an adverb may stand before 없다.
-                    nt.ends_with("없다") || after == "없" || nt.contains("없") || (k + 3..n.min(k + 5)).any(|x| st.lemma(&st.words[x]).as_deref() == Some("없") && (k + 2..x).all(|y| st.lemma(&st.words[y]).is_none()))
+                    nt.ends_with("없다") || after == "없" || nt.contains("없") || (k + 3..n.min(k + 5)).any(|x| st.lemma_cow(&st.words[x]).as_deref() == Some("없") && (k + 2..x).all(|y| !st.has_lemma(&st.words[y])))
                 };
                 // `국무회의에 상정될 예정이다`, `회의가 열릴 예정이다`: a schedule reported in the
                 // passive or of an event, no agent's plan.
-                let passive = (lemma.chars().count() > 1 && lemma.ends_with('되')) || lex.intransitive_verb.contains(&lemma);
+                let passive = (lemma.chars().count() > 1 && lemma.ends_with('되')) || lex.intransitive_verb.contains(&*lemma);
                 // `부담을 덜어주는 방안을 확정할 방침이다`: a 방안 that is the object of another verb
                 // is what that verb acts on (its own cue decides), unless the verb announces it.
                 let object_of_verb = noun == "방안"
                     && ends_object(next)
-                    && st.words.get(k + 2).and_then(|x| st.lemma(x)).is_some_and(|v| !lex.announce_verb.contains(&v) && !lex.say_verb.contains(&v));
-                if ll && lex.plan_noun.contains(&noun) && !denied && !passive && !object_of_verb && !lex.not_action.contains(&lemma) && !negated(st, k) {
+                    && st.words.get(k + 2).and_then(|x| st.lemma_cow(x)).is_some_and(|v| !lex.announce_verb.contains(&*v) && !lex.say_verb.contains(&*v));
+                if ll && lex.plan_noun.contains(&noun) && !denied && !passive && !object_of_verb && !lex.not_action.contains(&*lemma) && !negated(st, k) {
                     out.push(Cue { word: k, modality: PLAN, noun: false });
                     continue;
                 }
@@ -611,7 +686,7 @@ impl CommitmentStage {
             // `요금 무료화도 공약했다`: an object marked 도. `~을 신설할 것을 약속했다`: the action is
             // the verb of the clause before 것.
             let also = |x: &Word| last_morph_text(st, x).is_some_and(|(m, p)| p.starts_with("JX") && m == "도");
-            if lex.promise_verb.contains(&lemma) && k > 0 && (ends_object(&st.words[k - 1]) || also(&st.words[k - 1])) {
+            if in_set(&lex.promise_verb, &lemma) && k > 0 && (ends_object(&st.words[k - 1]) || also(&st.words[k - 1])) {
                 let head = noun_of(st, &st.words[k - 1]).map(|x| x.0).unwrap_or_default();
                 if head == "것" && k >= 2 && adnominal(st, &st.words[k - 2]) && !negated(st, k - 2) {
                     out.push(Cue { word: k - 2, modality: PROMISE, noun: false });
@@ -622,9 +697,9 @@ impl CommitmentStage {
             }
             // Decision: `~을 추진한다`, `~에 나선다` (not past).
             let driving = progressive(&lex.drive_verb);
-            if (lex.drive_verb.contains(&lemma) || driving) && !past(st, w) && !adnominal(st, w) && !question_form(&t) {
+            if (in_set(&lex.drive_verb, &lemma) || driving) && !past(st, w) && !adnominal(st, w) && !question_form(&t) {
                 if lemma == "나서" {
-                    let prev = if k > 0 { bare(st, &st.words[k - 1]) } else { String::new() };
+                    let prev = if k > 0 { bare(st, &st.words[k - 1]) } else { "" };
                     // `후속 조치에 나선다`: the action is 나서, the 에-phrase is what it takes on.
                     if prev.ends_with('에') || prev.ends_with("에도") || prev.ends_with("에는") {
                         out.push(Cue { word: k, modality: DECISION, noun: false });
@@ -654,9 +729,9 @@ impl CommitmentStage {
                 continue;
             }
             // The verb of saying, after at most two words of date or place (`22일`, `시청에서`).
-            let Some(v) = (k + 1..n.min(k + 4)).find(|&x| st.lemma(&st.words[x]).is_some()) else { continue };
-            let verb = st.lemma(&st.words[v]).unwrap_or_default();
-            if !lex.announce_verb.contains(&verb) || !past(st, &st.words[v]) {
+            let Some(v) = (k + 1..n.min(k + 4)).find(|&x| st.has_lemma(&st.words[x])) else { continue };
+            let verb = st.lemma_cow(&st.words[v]).unwrap_or_default();
+            if !lex.announce_verb.contains(&*verb) || !past(st, &st.words[v]) {
                 continue;
             }
             if self.settled(st, k, carried_org) {
@@ -694,17 +769,20 @@ impl CommitmentStage {
     fn noun_plan(&self, st: &Sent, k: usize) -> bool {
         // Cheap gate first: called for every noun word of a sentence with a cue word.
         let next = &st.words[k + 1];
+        if !matches!(st.chars[next.s], '예' | '계' | '방' | '목') {
+            return false;
+        }
         if !["예정", "계획", "방침", "목표"].iter().any(|p| st.slice(next.s, next.e).starts_with(p)) {
             return false;
         }
         let w = &st.words[k];
-        let t = st.word_text(w);
+        let t = st.word_str(w);
         let ms = st.word_morphs(w);
         // A date right before the noun (`다음 달 말 공개 예정`, `2027년 하반기 개통 예정`): without
         // one the noun is as often no action (`중장기 목표로는`).
         let dated = k > 0 && st.entities.iter().any(|en| en.kind == DATE && en.span.end <= st.base + w.s && en.span.end > st.base + st.words[k.saturating_sub(2)].s);
         let bare_noun = dated && t.chars().count() >= 2 && t.chars().all(crate::extract::quotes::is_hangul) && !ms.is_empty() && ms.iter().all(|m| matches!(tag(m), "NNG" | "XSN"));
-        if !bare_noun || self.lex.dated_noun.contains(&t) || st.entities.iter().any(|en| en.span.start < st.base + w.e && st.base + w.s < en.span.end && matches!(en.kind.as_str(), "DATE" | "QUANTITY" | "PERSON" | "ORGANIZATION" | "LOCATION")) {
+        if !bare_noun || self.lex.dated_noun.contains(t) || st.entities.iter().any(|en| en.span.start < st.base + w.e && st.base + w.s < en.span.end && matches!(en.kind.as_str(), "DATE" | "QUANTITY" | "PERSON" | "ORGANIZATION" | "LOCATION")) {
             return false;
         }
         let nt = bare(st, next);
@@ -719,8 +797,8 @@ impl CommitmentStage {
     fn agentless_subject(&self, st: &Sent, v: usize) -> bool {
         for j in (0..v).rev() {
             let x = &st.words[j];
-            let text = st.word_text(x);
-            if text.ends_with(',') || (st.lemma(x).is_some() && !adnominal(st, x)) {
+            let text = st.word_str(x);
+            if text.ends_with(',') || (st.has_lemma(x) && !adnominal(st, x)) {
                 return false;
             }
             if let Some((m, p)) = last_morph_text(st, x) {
@@ -742,6 +820,7 @@ impl CommitmentStage {
     /// (not `되다`, not a cue-less predicate such as `있다`) whose subject is an organization or
     /// person (or, with an object or as a 하다-verb, the organization carried from before).
     /// `불만이 나온다`, `상한은 … 오른다` are reports: their subject names no agent.
+    #[inline(never)]
     fn settled(&self, st: &Sent, k: usize, carried_org: bool) -> bool {
         let lex = &self.lex;
         let w = &st.words[k];
@@ -749,11 +828,11 @@ impl CommitmentStage {
         if k > 0 && self.object_verb_in(st, k - 1, w, &lex.state_idiom) {
             return false;
         }
-        let lemma = st.lemma(w).unwrap_or_default();
+        let lemma = st.lemma_cow(w).unwrap_or_default();
         let verb = st.word_morphs(w).iter().find(|m| is_predicate_tag(tag(m))).is_some_and(|m| matches!(tag(m), "VV" | "XSV"));
         let agent = st.entities.iter().any(|en| matches!(en.kind.as_str(), "PERSON" | "ORGANIZATION") && en.span.end <= st.base + w.s && {
-            let after: String = st.chars[en.span.end - st.base..(en.span.end - st.base + 4).min(st.chars.len())].iter().collect();
-            after.starts_with('은') || after.starts_with('는') || after.starts_with('이') || after.starts_with('가') || after.starts_with('도')
+            // The character right after the name (no copy of the text after it).
+            st.chars.get(en.span.end - st.base).is_some_and(|c| matches!(c, '은' | '는' | '이' | '가' | '도'))
         });
         let object = (k.saturating_sub(4)..k).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(_, p)| p == "JKO"));
         let also = (k.saturating_sub(4)..k).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(m, p)| p == "JX" && m == "도"));
@@ -778,13 +857,13 @@ impl CommitmentStage {
         // entity stage leaves unnamed.
         let mut generic_agent = false;
         for (xi, x) in st.words[..k].iter().enumerate().rev() {
-            if x.s < from || (st.lemma(x).is_some() && !bare(st, x).ends_with('게')) {
+            if x.s < from || (st.has_lemma(x) && !bare(st, x).ends_with('게')) {
                 break;
             }
             let Some((m, p)) = last_morph_text(st, x) else { continue };
             // `길이 280m의 보행교는`, `높이 30m의`: a measure noun before an amount in the genitive,
             // not a subject marked 이 (ko-dic reads 길이 as 길 + 이).
-            if p == "JKS" && st.words.get(xi + 1).is_some_and(|y| st.word_text(y).ends_with('의') && st.entities.iter().any(|en| en.kind == QUANTITY && en.span.start == st.base + y.s)) {
+            if p == "JKS" && st.words.get(xi + 1).is_some_and(|y| st.word_str(y).ends_with('의') && st.entities.iter().any(|en| en.kind == QUANTITY && en.span.start == st.base + y.s)) {
                 continue;
             }
             if p == "JKO" {
@@ -793,7 +872,7 @@ impl CommitmentStage {
             // `전환에도`: a particle before 도 makes an adverbial, not a topic.
             let ms = st.word_morphs(x);
             let stacked = ms.len() >= 2 && ms.iter().rev().filter(|m| !is_punct_tag(tag(m))).nth(1).is_some_and(|m| tag(m).starts_with('J'));
-            let topic = p.starts_with("JX") && matches!(m.as_str(), "은" | "는" | "도") && !stacked;
+            let topic = p.starts_with("JX") && matches!(m, "은" | "는" | "도") && !stacked;
             let generic = crate::extract::entities::is_generic_org(st.slice(x.s, x.e - m.chars().count()));
             if (p == "JKS" || topic) && generic {
                 generic_agent = true;
@@ -809,18 +888,18 @@ impl CommitmentStage {
         // `기상학자들은 … 원인으로 꼽는다`: a group of people as topic or subject is who acts, however
         // far before the verb (a relative clause may stand between).
         let group = st.words[..k].iter().any(|x| {
-            x.s >= from && !named(x) && last_morph_text(st, x).is_some_and(|(m, p)| (p == "JKS" || (p.starts_with("JX") && matches!(m.as_str(), "은" | "는"))) && st.slice(x.s, x.e - m.chars().count()).ends_with('들'))
+            x.s >= from && !named(x) && last_morph_text(st, x).is_some_and(|(m, p)| (p == "JKS" || (p.starts_with("JX") && matches!(m, "은" | "는"))) && st.slice(x.s, x.e - m.chars().count()).ends_with('들'))
         });
         report |= group;
         // A dated verb with no object takes its topic as the patient unless the verb is one whose
         // subject undergoes the change (`공사는 2028년 끝난다`).
         // `민간 투자도 뒤따른다`: a topic marked 도 is the subject of such a verb, not its object.
-        let takes = object || xsv || ((dated || also) && !lex.intransitive_verb.contains(&lemma));
+        let takes = object || xsv || ((dated || also) && !lex.intransitive_verb.contains(&*lemma));
         verb && !report
             && (agent || generic_agent || (takes && carried_org))
             && !lemma.ends_with('지')
             && !lemma.is_empty()
-            && !lex.not_action.contains(&lemma)
+            && !lex.not_action.contains(&*lemma)
             && !negated(st, k)
             && !lemma.ends_with('되')
             && lemma != "하"
@@ -836,9 +915,9 @@ impl CommitmentStage {
             let text = st.analysis.text(en.span);
             let past = ["지난", "작년", "재작년", "어제", "그제", "전날"].iter().any(|p| text.starts_with(p));
             let rel = en.span.end - st.base;
-            let rest: String = st.chars[rel..(rel + 3).min(st.chars.len())].iter().collect();
+            let start = st.chars.get(rel) == Some(&'부') && st.chars.get(rel + 1) == Some(&'터');
             let in_name = st.entities.iter().any(|o| matches!(o.kind.as_str(), "PERSON" | "ORGANIZATION") && o.span.start <= en.span.start && en.span.end <= o.span.end);
-            !past && !rest.starts_with("부터") && !in_name
+            !past && !start && !in_name
         })
     }
 
@@ -849,7 +928,7 @@ impl CommitmentStage {
             return false;
         }
         let ow = &st.words[o];
-        let is_object = last_morph_text(st, ow).is_some_and(|(m, p)| p == "JKO" || (p.starts_with('J') && matches!(m.as_str(), "을" | "를" | "도")));
+        let is_object = last_morph_text(st, ow).is_some_and(|(m, p)| p == "JKO" || (p.starts_with('J') && matches!(m, "을" | "를" | "도")));
         let (Some((noun, _)), Some(verb)) = (is_object.then(|| noun_of(st, ow)).flatten(), st.lemma(v)) else { return false };
         set.contains(&format!("{noun}:{verb}"))
     }
@@ -861,7 +940,7 @@ impl CommitmentStage {
             return false;
         }
         let ow = &st.words[o];
-        let is_object = last_morph_text(st, ow).is_some_and(|(m, p)| p == "JKO" || (p.starts_with('J') && matches!(m.as_str(), "을" | "를")));
+        let is_object = last_morph_text(st, ow).is_some_and(|(m, p)| p == "JKO" || (p.starts_with('J') && matches!(m, "을" | "를")));
         if !is_object {
             return false;
         }
@@ -872,6 +951,7 @@ impl CommitmentStage {
     }
 
     /// Actions coordinated before a cue's action in the same clause chain: `완공하고`, `착공하는 등`.
+    #[inline(never)]
     fn coordinated(&self, st: &Sent, a: usize, quotes: &[(usize, usize)]) -> Vec<usize> {
         let mut out = Vec::new();
         let inside = |k: usize| quotes.iter().position(|&(o, c)| st.words[k].s >= o && st.words[k].s <= c);
@@ -881,7 +961,7 @@ impl CommitmentStage {
         let mut last = 0;
         for (k, x) in st.words.iter().enumerate() {
             bounds.push(last);
-            if ends_clause(&self.lex, st, x) || closes_clause(st, k) {
+            if clause_end(&self.lex, st, k) {
                 last = x.e;
             }
         }
@@ -893,17 +973,17 @@ impl CommitmentStage {
             let w = &st.words[j];
             // Single quotation marks around a term (`'부르미' 차량을`) are part of the clause; a
             // direct quote's own marks are found through `quotes`.
-            if inside(j) != region || st.word_text(w).chars().any(|c| matches!(c, '"' | '“' | '”')) {
+            if inside(j) != region || st.word_str(w).chars().any(|c| matches!(c, '"' | '“' | '”')) {
                 break;
             }
-            if purpose && (st.word_text(w).ends_with(',') || last_morph_text(st, w).is_some_and(|(_, p)| p == "JKS")) {
+            if purpose && (st.word_str(w).ends_with(',') || last_morph_text(st, w).is_some_and(|(_, p)| p == "JKS")) {
                 // The subject or the comma that opens the purpose clause: the chain goes on before it.
                 purpose = false;
-                if st.lemma(w).is_none() {
+                if !st.has_lemma(w) {
                     continue;
                 }
             }
-            if st.lemma(w).is_none() || in_name(st, w) {
+            if !st.has_lemma(w) || in_name(st, w) {
                 continue;
             }
             // `유출 경위와 피해 규모`: a word after the conjunctive 와/과 is a noun (피해 read as
@@ -915,11 +995,11 @@ impl CommitmentStage {
             // `선사가 빌릴 수 있도록 … 연계한다`: a purpose clause sits inside the clause of the action
             // after it, up to its own subject (`선사가`) or a comma; `늦어도`, `빨라도` bound the date
             // of that clause.
-            if t.ends_with("도록") || self.lex.concessive_adverb.contains(&t) {
+            if t.ends_with("도록") || self.lex.concessive_adverb.contains(t) {
                 purpose |= t.ends_with("도록");
                 continue;
             }
-            if purpose && !st.word_text(w).ends_with(',') {
+            if purpose && !st.word_str(w).ends_with(',') {
                 continue;
             }
             purpose = false;
@@ -934,11 +1014,11 @@ impl CommitmentStage {
             let ms = st.word_morphs(w);
             let pred = ms.iter().position(|m| is_predicate_tag(tag(m))).unwrap_or(0);
             // `2조원을 들여 공장을 짓는다`: spending an amount is the means of the action after it.
-            let spending = st.lemma(w).is_some_and(|l| self.lex.means_verb.contains(&l)) && j > 0 && {
+            let spending = st.lemma_cow(w).is_some_and(|l| self.lex.means_verb.contains(&*l)) && j > 0 && {
                 let pw = &st.words[j - 1];
                 st.entities.iter().any(|en| en.kind == QUANTITY && en.span.start >= st.base + pw.s && en.span.end <= st.base + pw.e && en.span.end > en.span.start && st.analysis.text(en.span).ends_with('원'))
             };
-            let relational = spending || st.lemma(w).is_some_and(|l| self.lex.relational_verb.contains(&l));
+            let relational = spending || st.lemma_cow(w).is_some_and(|l| self.lex.relational_verb.contains(&*l));
             let complement = last_morph_text(st, w).is_some_and(|(m, p)| p.ends_with("EC") && m.ends_with('지'));
             // A verb must end in an ending: a bare predicate (`단원구` read as 단원+구다) or one before
             // a bound noun (`세 번째` read as 세다) is a misread noun or determiner. A nominalized
@@ -950,7 +1030,7 @@ impl CommitmentStage {
             // A noun and a plain verb in one word (`고객사` read as 고객+사다) is a misread noun:
             // a verb made from a noun is a 하다-verb (`구축해`).
             let noun_verb = pred > 0 && ms[..pred].iter().all(|m| is_nominal_tag(tag(m))) && tag(&ms[pred]) == "VV" && st.morph_text(&ms[pred]).chars().count() == 1;
-            if noun_verb || ms[..pred].iter().any(|m| tag(m).starts_with('J')) || relational || complement || no_ending || nominalized || before_bound || matches!(t.as_str(), "않고" | "말고" | "않도록") {
+            if noun_verb || ms[..pred].iter().any(|m| tag(m).starts_with('J')) || relational || complement || no_ending || nominalized || before_bound || matches!(t, "않고" | "말고" | "않도록") {
                 continue;
             }
             // Adverbs made of adjectives (`빠르게`, `신속하게`) sit inside the clause.
@@ -965,12 +1045,12 @@ impl CommitmentStage {
             if adnominal(st, w) && !next_is_deung && !then {
                 // A relative clause with its own object (`삼산동을 잇는 보행교`): a serial verb before
                 // it is part of it. A quoted term (`‘열린 해안 거점’`) is a name, no clause.
-                let quoted = st.word_text(w).contains(['\'', '‘', '’', '"', '“', '”']);
+                let quoted = st.word_str(w).contains(['\'', '‘', '’', '"', '“', '”']);
                 relative |= !quoted && j > 0 && last_morph_text(st, &st.words[j - 1]).is_some_and(|(_, p)| p == "JKO");
                 continue;
             }
             // `-어/-아` chains count when the verb has its own object (`데이터센터를 지어`).
-            let serial = last_morph_text(st, w).is_some_and(|(m, p)| p.ends_with("EC") && matches!(m.as_str(), "어" | "아" | "여" | "해"))
+            let serial = last_morph_text(st, w).is_some_and(|(m, p)| p.ends_with("EC") && matches!(m, "어" | "아" | "여" | "해"))
                 || (w.m1 > w.m0 && st.word_morphs(w).last().is_some_and(|m| m.features.pos.ends_with("EC") && (m.features.analysis.contains("+어/EC") || m.features.analysis.contains("+아/EC") || m.features.analysis.contains("+여/EC"))));
             // The next action of the chain: the one found last, else the cue's.
             let next = out.last().copied().unwrap_or(a);
@@ -988,7 +1068,7 @@ impl CommitmentStage {
             let coord = next_is_deung
                 || then
                 || (serial && serial_action)
-                || last_morph_text(st, w).is_some_and(|(m, p)| p.ends_with("EC") && matches!(m.as_str(), "고" | "며" | "으며" | "하고" | "하며" | "는가하면"))
+                || last_morph_text(st, w).is_some_and(|(m, p)| p.ends_with("EC") && matches!(m, "고" | "며" | "으며" | "하고" | "하며" | "는가하면"))
                 || t.ends_with("하고")
                 || t.ends_with("하며");
             // `태화강을 가로질러 … 잇는 보행교를 착공해`: a serial verb before a relative clause
@@ -1003,9 +1083,9 @@ impl CommitmentStage {
             if !coord || past(st, w) || negated(st, j) {
                 break;
             }
-            let lemma = st.lemma(w).unwrap_or_default();
+            let lemma = st.lemma_cow(w).unwrap_or_default();
             // `진행되며`: a passive names no agent's action.
-            if self.lex.not_action.contains(&lemma) || lemma == "하" || lemma.ends_with('되') {
+            if self.lex.not_action.contains(&*lemma) || lemma == "하" || lemma.ends_with('되') {
                 break;
             }
             out.push(j);
@@ -1022,10 +1102,7 @@ impl CommitmentStage {
             if w.e > pos {
                 continue;
             }
-            if ends_clause(&self.lex, st, w) {
-                return w.e;
-            }
-            if closes_clause(st, j) {
+            if clause_end(&self.lex, st, j) {
                 return w.e;
             }
         }
@@ -1043,7 +1120,7 @@ impl CommitmentStage {
     /// `구축해`), not by a comma.
     fn serial_link(&self, st: &Sent, p: usize, next: usize) -> bool {
         let w = &st.words[p];
-        p < next && !st.word_text(w).ends_with(',') && st.word_morphs(w).last().is_some_and(|m| connective_a(st, m))
+        p < next && !st.word_str(w).ends_with(',') && st.word_morphs(w).last().is_some_and(|m| connective_a(st, m))
     }
 
     /// The action at word `p` is joined to a later one by `-고` with no comma (`내년 말까지
@@ -1055,10 +1132,10 @@ impl CommitmentStage {
     fn go_link(&self, st: &Sent, p: usize, next: usize) -> bool {
         let w = &st.words[p];
         let linked = p < next
-            && !st.word_text(w).ends_with(',')
+            && !st.word_str(w).ends_with(',')
             && last_morph_text(st, w).is_some_and(|(m, pos)| pos.ends_with("EC") && m == "고")
-            && !st.words[p + 1..next].iter().any(|x| st.word_text(x).contains(['"', '“', '”', ',']))
-            && st.lemma(w).is_none_or(|l| !self.lex.durative_verb.contains(&l));
+            && !st.words[p + 1..next].iter().any(|x| st.word_str(x).contains(['"', '“', '”', ',']))
+            && st.lemma_cow(w).is_none_or(|l| !self.lex.durative_verb.contains(&*l));
         if !linked {
             return false;
         }
@@ -1078,16 +1155,12 @@ impl CommitmentStage {
         let mut start = 0;
         for j in (0..a).rev() {
             let w = &st.words[j];
-            let text = st.word_text(w);
+            let text = st.word_str(w);
             if let Some(p) = text.rfind(['"', '“', '”']) {
                 start = w.s + text[..p].chars().count() + 1;
                 break;
             }
-            if ends_clause(&self.lex, st, w) {
-                start = w.e;
-                break;
-            }
-            if closes_clause(st, j) {
+            if clause_end(&self.lex, st, j) {
                 start = w.e;
                 break;
             }
@@ -1110,7 +1183,7 @@ impl CommitmentStage {
                 break;
             }
             let Some((m, p)) = last_morph_text(st, w) else { continue };
-            if !(p == "JKO" || (p.starts_with('J') && matches!(m.as_str(), "을" | "를"))) {
+            if !(p == "JKO" || (p.starts_with('J') && matches!(m, "을" | "를"))) {
                 continue;
             }
             let end = w.e - m.chars().count();
@@ -1127,7 +1200,7 @@ impl CommitmentStage {
                 });
                 // `금년 내 보완책을`: the word after a date that makes it a deadline is no part of
                 // the object.
-                let after_date = self.lex.deadline_after.contains(&bare(st, pw)) && k > 0 && st.entities.iter().any(|en| en.kind == DATE && en.span.end <= st.base + pw.s && en.span.end > st.base + st.words[k - 1].s);
+                let after_date = self.lex.deadline_after.contains(bare(st, pw)) && k > 0 && st.entities.iter().any(|en| en.kind == DATE && en.span.end <= st.base + pw.s && en.span.end > st.base + st.words[k - 1].s);
                 if !ok || after_date || st.entities.iter().any(|en| en.kind == DATE && en.span.start < st.base + pw.e && st.base + pw.s < en.span.end) {
                     break;
                 }
@@ -1143,7 +1216,8 @@ impl CommitmentStage {
         let (a0, a1) = (st.base + from, st.base + to);
         let after = |end: usize| -> String {
             let rel = end - st.base;
-            let rest: String = st.chars[rel..].iter().take(4).collect();
+            // The next four characters (a slice of the sentence, not a copy).
+            let rest = st.slice(rel, (rel + 4).min(st.chars.len()));
             let rest = rest.trim_start();
             for w in ["이내에", "이내", "안에", "내에", "까지", "내", "안", "중에", "중", "동안", "간", "부터"] {
                 // The whole word, or the word before a particle (`까지는`): not `중` of `중순`.
@@ -1153,7 +1227,9 @@ impl CommitmentStage {
                 }
             }
             // `내년 대회부터`, `다음 시즌부터`: a start named by a dated event (one noun word before 부터).
-            let word: String = st.chars[rel..].iter().skip_while(|c| crate::segment::is_space(**c)).take_while(|c| !crate::segment::is_space(**c)).collect();
+            let ws = (rel..st.chars.len()).find(|&i| !crate::segment::is_space(st.chars[i])).unwrap_or(st.chars.len());
+            let we = (ws..st.chars.len()).find(|&i| crate::segment::is_space(st.chars[i])).unwrap_or(st.chars.len());
+            let word = st.slice(ws, we);
             let spaced = st.chars.get(rel).is_some_and(|c| crate::segment::is_space(*c));
             if let Some(noun) = word.trim_end_matches(|c: char| !crate::extract::quotes::is_hangul(c)).strip_suffix("부터").or_else(|| word.strip_suffix("부터는")) {
                 let syllables = noun.chars().count();
@@ -1347,7 +1423,7 @@ impl CommitmentStage {
             let w = &st.words[j - 1];
             let nouns = st.word_morphs(w).iter().all(|m| matches!(tag(m), "NNG" | "NNP"));
             let date_word = st.entities.iter().any(|en| en.kind == DATE && en.span.start < st.base + w.e && st.base + w.s < en.span.end);
-            if !nouns || date_word || st.lemma(w).is_some() {
+            if !nouns || date_word || st.has_lemma(w) {
                 break;
             }
             j -= 1;
@@ -1397,6 +1473,9 @@ impl CommitmentStage {
     /// `설 명절을 앞두고`) and a relative quarter (`이번 분기 안에`, `다음 분기까지`).
     fn unlisted_deadline(&self, st: &Sent, from: usize, to: usize, published: Option<crate::doc::Date>) -> Option<(usize, String, String)> {
         let text = st.slice(from, to);
+        if !UNLISTED_DEADLINE_WORDS.is_match(text) {
+            return None;
+        }
         // A season is one only as a word of its own (not `가을야구`, `겨울방학`), and with a word
         // that dates it (`올여름`, `내년 봄`, `오는 가을`) or a deadline or `전` after it (`봄까지`,
         // `여름 전에`): a bare `봄 배구` names no time.
@@ -1452,18 +1531,18 @@ impl CommitmentStage {
             return false;
         }
         let pw = &st.words[wi - 1];
-        let t = st.word_text(pw);
-        if matches!(t.as_str(), "후" | "뒤" | "이후") {
+        let t = st.word_str(pw);
+        if matches!(t, "후" | "뒤" | "이후") {
             return true;
         }
         // `당선되면 한 달 안에`, `예산이 확보되면 3개월 안에`: counted from the condition's event
         // (the convention keeps `~되는 대로 2개월 내` counted from the report, as in the README).
         let core = t.trim_start_matches(['"', '“', '\'', '‘']);
-        if st.lemma(pw).is_some() && core.ends_with('면') && !matches!(core, "이르면" | "빠르면") && !core.ends_with("따르면") && !core.ends_with("라면") {
+        if st.has_lemma(pw) && core.ends_with('면') && !matches!(core, "이르면" | "빠르면") && !core.ends_with("따르면") && !core.ends_with("라면") {
             return true;
         }
         // Adverbial nouns (`대신 3개월 내에`, `우선 1년 안에`) name no event to count from.
-        if matches!(t.as_str(), "향후" | "앞으로" | "최근" | "지난" | "오는" | "대신" | "우선" | "당장" | "일단") || t.ends_with(|c: char| !crate::extract::quotes::is_hangul(c)) {
+        if matches!(t, "향후" | "앞으로" | "최근" | "지난" | "오는" | "대신" | "우선" | "당장" | "일단") || t.ends_with(|c: char| !crate::extract::quotes::is_hangul(c)) {
             return false;
         }
         let dated = st.entities.iter().any(|en| matches!(en.kind.as_str(), "DATE" | "QUANTITY" | "TIME") && en.span.start < st.base + pw.e && st.base + pw.s < en.span.end);
@@ -1480,7 +1559,7 @@ impl CommitmentStage {
             }
             let t = bare(st, w);
             let is_cond = t.ends_with("대로")
-                || (t.ends_with('면') && st.lemma(w).is_some() && !t.ends_with("라면") && !t.ends_with("따르면") && !matches!(t.trim_start_matches(['"', '“', '\'', '‘']), "이르면" | "빠르면"))
+                || (t.ends_with('면') && st.has_lemma(w) && !t.ends_with("라면") && !t.ends_with("따르면") && !matches!(t.trim_start_matches(['"', '“', '\'', '‘']), "이르면" | "빠르면"))
                 || t.starts_with("경우")
                 || t == "전제로";
             if !is_cond {
@@ -1495,7 +1574,7 @@ impl CommitmentStage {
                     break;
                 }
                 let particle_end = bare(st, pw).ends_with(['가', '이', '은', '는', '을', '를', '도']);
-                if st.lemma(pw).is_some() && !adnominal(st, pw) && !particle_end && k + 1 < j {
+                if st.has_lemma(pw) && !adnominal(st, pw) && !particle_end && k + 1 < j {
                     s = st.words[k + 1].s;
                     break;
                 }
@@ -1562,7 +1641,7 @@ fn bare_action_noun(st: &Sent, w: &Word) -> bool {
 /// 있다`, `검토해 볼 수 있다` state a possibility, not a commitment.
 fn possibility(st: &Sent, k: usize) -> bool {
     (k + 1..(k + 3).min(st.words.len())).any(|x| {
-        matches!(bare(st, &st.words[x]).as_str(), "수" | "수도" | "수는") && st.words.get(x + 1).is_some_and(|y| st.lemma(y).as_deref() == Some("있"))
+        matches!(bare(st, &st.words[x]), "수" | "수도" | "수는") && st.words.get(x + 1).is_some_and(|y| st.lemma_cow(y).as_deref() == Some("있"))
     })
 }
 
@@ -1590,13 +1669,13 @@ fn argument_word(st: &Sent, w: &Word) -> bool {
     let ms = st.word_morphs(w);
     ms.first().is_some_and(|m| is_nominal_tag(tag(m)))
         && ms.iter().rev().find(|m| !is_punct_tag(tag(m))).is_some_and(|m| matches!(tag(m), "JKB" | "JC" | "JX"))
-        && !st.word_text(w).ends_with(',')
+        && !st.word_str(w).ends_with(',')
 }
 
 /// A word with no verb in ko-dic's reading that is an adnominal `-ㄹ` form of a verb (`열`:
 /// read as the numeral ten, in `집회를 열 계획이다`): one syllable with final ㄹ, no particle.
 fn misread_adnominal(st: &Sent, w: &Word) -> bool {
-    let t = st.word_text(w);
+    let t = st.word_str(w);
     let mut cs = t.chars();
     let (Some(c), None) = (cs.next(), cs.next()) else { return false };
     let code = c as u32;
@@ -1608,13 +1687,13 @@ fn misread_adnominal(st: &Sent, w: &Word) -> bool {
 /// and `는` is the verb: its stem with the ㄹ restored (`열`).
 fn misread_rieul_adnominal(st: &Sent, k: usize) -> Option<String> {
     let w = &st.words[k];
-    let t = st.word_text(w);
+    let t = st.word_str(w);
     let mut cs = t.chars();
     let (Some(first), Some('는'), None) = (cs.next(), cs.next(), cs.next()) else { return None };
-    if k == 0 || st.lemma(w).is_some() {
+    if k == 0 || st.has_lemma(w) {
         return None;
     }
-    let object = last_morph_text(st, &st.words[k - 1]).is_some_and(|(m, p)| p == "JKO" || (matches!(m.as_str(), "을" | "를") && p.starts_with('J')));
+    let object = last_morph_text(st, &st.words[k - 1]).is_some_and(|(m, p)| p == "JKO" || (matches!(m, "을" | "를") && p.starts_with('J')));
     if !object {
         return None;
     }
@@ -1629,7 +1708,7 @@ fn negated(st: &Sent, k: usize) -> bool {
     if t.contains("않") || t.contains("못하") || (t.contains("없") && !t.contains("없애")) {
         return true;
     }
-    if k > 0 && matches!(bare(st, &st.words[k - 1]).as_str(), "안" | "못") {
+    if k > 0 && matches!(bare(st, &st.words[k - 1]), "안" | "못") {
         return true;
     }
     st.words.get(k + 1).is_some_and(|x| {
@@ -1685,6 +1764,7 @@ impl Stage for CommitmentStage {
 
     fn run(&self, a: &mut Analysis) {
         a.commitments = self.find(a);
+        a.prepared = Default::default();
     }
 
     fn fork(&self) -> Box<dyn Stage> {
@@ -1695,7 +1775,15 @@ impl Stage for CommitmentStage {
 impl CommitmentStage {
     fn find(&self, a: &Analysis) -> Vec<Commitment> {
         let roles = RoleMemory::new(a);
-        let generic = GenericOrgs::new(a, &a.entities);
+        // The generic organization words and the sentences the quotes stage prepared, when it ran.
+        let own_generic;
+        let generic: &GenericOrgs = match a.prepared.generic.as_deref() {
+            Some(g) => g,
+            None => {
+                own_generic = GenericOrgs::new(a, &a.entities);
+                &own_generic
+            }
+        };
         let published = a.doc.meta.published;
         let mut first_quote = 0;
         // Names an actor can be carried as (organizations and people of the document).
@@ -1731,29 +1819,7 @@ impl CommitmentStage {
                 continue;
             }
             let text = a.text(sentence.span);
-            let cheap = text.contains('겠')
-                || text.contains("기로")
-                || text.contains("키로")
-                || text.contains("것이라")
-                || text.contains("거라")
-                || text.contains("계획")
-                || text.contains("예정")
-                || text.contains("방침")
-                || text.contains("목표")
-                || text.contains("검토")
-                || text.contains("약속")
-                || text.contains("공약")
-                || text.contains("데 합의")
-                || text.contains("데 결정")
-                || text.contains("데 뜻")
-                || text.contains("다짐")
-                // `"… 제공할 것"이라고`: a promise in the speaker's words.
-                || text.contains("것\"")
-                || text.contains("것”")
-                || text.contains("추진")
-                || text.contains("나선")
-                || text.contains("구상")
-                || text.contains("다고")
+            let cheap = CUE_WORDS.is_match(text)
                 || {
                     // A sentence ending in the plain present tense (`늘린다.`): cheap test first.
                     let t = text.trim_end().trim_end_matches(['.', '"', '”', '\'', '’']);
@@ -1766,7 +1832,10 @@ impl CommitmentStage {
             if !cheap || text.trim_end().ends_with('?') || sentence.span.len() > MAX_SENTENCE_CHARS {
                 continue;
             }
-            let st = Sent::new(a, si, &by_sentence[si], &generic);
+            let st = match a.prepared.sentences.get(si).and_then(Option::as_ref) {
+                Some(parts) => Sent::with_parts(a, si, &by_sentence[si], generic, parts),
+                None => Sent::new(a, si, &by_sentence[si], generic),
+            };
             // Quotes of this sentence (relative spans) and their ids.
             let quotes: Vec<(usize, usize, usize)> = a
                 .quotes
@@ -1876,7 +1945,7 @@ impl CommitmentStage {
                 let sentence_from = subjects.iter().filter(|s| s.pe <= span_start && !s.generic).map(|s| s.pe).next_back().unwrap_or(0);
                 // `요금 인상을 연말까지 다시 검토하겠다`: the date between a reviewed noun and its verb.
                 let own = self.deadline(&st, span_start, hw.s, published).or_else(|| {
-                    let v = (*w + 1..st.words.len()).find(|&j| st.lemma(&st.words[j]).is_some()).filter(|_| c.noun)?;
+                    let v = (*w + 1..st.words.len()).find(|&j| st.has_lemma(&st.words[j])).filter(|_| c.noun)?;
                     self.deadline(&st, aw.e, st.words[v].s, published)
                 });
                 // `다음 달 중 … 모아 소송을 낼`: an action joined by `-어/-아` to the one before

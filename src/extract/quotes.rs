@@ -20,6 +20,8 @@
 //! Lexicons (cues, reporting verbs, speech nouns, speaking nouns) are data:
 //! `dictionaries/quotes/quotes.tsv`.
 
+use std::borrow::Cow;
+use std::sync::Arc;
 use rustc_hash::FxHashSet;
 
 use crate::doc::{Analysis, BlockKind, Entity, Morph, Quote, Span};
@@ -187,6 +189,44 @@ pub(crate) struct Word {
     pub(crate) m1: usize,
 }
 
+/// The word of characters `s0..e` of a sentence starting at `base`, with its morphemes: those
+/// from the first that ends after its start (`mi`, moved on) to the last that starts before its end.
+fn word_at(morphs: &[Morph], base: usize, s0: usize, e: usize, mi: &mut usize) -> Word {
+    while *mi < morphs.len() && morphs[*mi].span.end <= base + s0 {
+        *mi += 1;
+    }
+    let m0 = *mi;
+    let mut m1 = m0;
+    while m1 < morphs.len() && morphs[m1].span.start < base + e {
+        m1 += 1;
+    }
+    Word { s: s0, e, m0, m1 }
+}
+
+/// A sentence's characters, the byte offset of each (and of its end) and its words: what
+/// [`Sent::new`] prepares from the analysis.
+#[derive(Debug, Clone, Default)]
+pub struct SentParts {
+    chars: Vec<char>,
+    bytes: Vec<usize>,
+    words: Vec<Word>,
+}
+
+/// What the quotes stage prepared for a document that the commitments stage reads again instead
+/// of preparing it twice: each sentence it read ([`SentParts`]) and the generic organization words.
+/// Scratch, not output: the commitments stage empties it.
+#[derive(Clone, Default)]
+pub struct Prepared {
+    pub(crate) sentences: Vec<Option<SentParts>>,
+    pub(crate) generic: Option<Arc<GenericOrgs>>,
+}
+
+impl std::fmt::Debug for Prepared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Prepared({} sentences)", self.sentences.iter().filter(|s| s.is_some()).count())
+    }
+}
+
 /// A sentence prepared for quote finding.
 pub(crate) struct Sent<'a> {
     pub(crate) analysis: &'a Analysis,
@@ -194,13 +234,15 @@ pub(crate) struct Sent<'a> {
     pub(crate) generic: &'a GenericOrgs,
     pub(crate) kind: BlockKind,
     pub(crate) base: usize,
-    pub(crate) chars: Vec<char>,
+    pub(crate) chars: Cow<'a, [char]>,
     /// The sentence's text, and the byte offset in it of every character (and of its end).
     src: &'a str,
-    bytes: Vec<usize>,
+    bytes: Cow<'a, [usize]>,
     pub(crate) morphs: &'a [Morph],
-    pub(crate) words: Vec<Word>,
+    pub(crate) words: Cow<'a, [Word]>,
     pub(crate) entities: Vec<&'a Entity>,
+    /// Per word: it ends a clause (filled by the commitments stage, which owns that test).
+    pub(crate) clause_ends: std::cell::OnceCell<Vec<bool>>,
 }
 
 impl<'a> Sent<'a> {
@@ -209,36 +251,65 @@ impl<'a> Sent<'a> {
         let src = a.text(s.span);
         let mut chars: Vec<char> = Vec::with_capacity(src.len() / 2);
         let mut bytes: Vec<usize> = Vec::with_capacity(src.len() / 2 + 1);
-        for (b, c) in src.char_indices() {
-            chars.push(c);
-            bytes.push(b);
-        }
-        bytes.push(src.len());
         let morphs = &a.morphs[s.morphs.clone()];
         let base = s.span.start;
-        let mut words = Vec::new();
-        let mut i = 0;
+        // Characters, their offsets and the words, in one pass (a Hangul syllable is no space).
+        let mut words = Vec::with_capacity(src.len() / 8 + 1);
         let mut mi = 0;
-        while i < chars.len() {
-            if crate::segment::is_space(chars[i]) {
-                i += 1;
-                continue;
+        let mut start: Option<usize> = None;
+        for (i, (b, c)) in src.char_indices().enumerate() {
+            chars.push(c);
+            bytes.push(b);
+            let space = !is_hangul(c) && crate::segment::is_space(c);
+            match (space, start) {
+                (false, None) => start = Some(i),
+                (true, Some(s0)) => {
+                    words.push(word_at(morphs, base, s0, i, &mut mi));
+                    start = None;
+                }
+                _ => {}
             }
-            let s0 = i;
-            while i < chars.len() && !crate::segment::is_space(chars[i]) {
-                i += 1;
-            }
-            while mi < morphs.len() && morphs[mi].span.end <= base + s0 {
-                mi += 1;
-            }
-            let m0 = mi;
-            let mut m1 = m0;
-            while m1 < morphs.len() && morphs[m1].span.start < base + i {
-                m1 += 1;
-            }
-            words.push(Word { s: s0, e: i, m0, m1 });
         }
-        Sent { analysis: a, generic, kind: s.kind, base, chars, src, bytes, morphs, words, entities: ents.to_vec() }
+        if let Some(s0) = start {
+            words.push(word_at(morphs, base, s0, chars.len(), &mut mi));
+        }
+        bytes.push(src.len());
+        Sent {
+            analysis: a,
+            generic,
+            kind: s.kind,
+            base,
+            chars: Cow::Owned(chars),
+            src,
+            bytes: Cow::Owned(bytes),
+            morphs,
+            words: Cow::Owned(words),
+            entities: ents.to_vec(),
+            clause_ends: Default::default(),
+        }
+    }
+
+    /// A sentence prepared before (by [`Sent::new`], kept with [`Sent::into_parts`]), borrowed.
+    pub(crate) fn with_parts(a: &'a Analysis, index: usize, ents: &[&'a Entity], generic: &'a GenericOrgs, parts: &'a SentParts) -> Sent<'a> {
+        let s = &a.sentences[index];
+        Sent {
+            analysis: a,
+            generic,
+            kind: s.kind,
+            base: s.span.start,
+            chars: Cow::Borrowed(&parts.chars),
+            src: a.text(s.span),
+            bytes: Cow::Borrowed(&parts.bytes),
+            morphs: &a.morphs[s.morphs.clone()],
+            words: Cow::Borrowed(&parts.words),
+            entities: ents.to_vec(),
+            clause_ends: Default::default(),
+        }
+    }
+
+    /// What [`Sent::new`] prepared, to be read again by a later stage.
+    pub(crate) fn into_parts(self) -> SentParts {
+        SentParts { chars: self.chars.into_owned(), bytes: self.bytes.into_owned(), words: self.words.into_owned() }
     }
 
     /// The text of characters `s..e`, as a slice of the sentence.
@@ -253,6 +324,11 @@ impl<'a> Sent<'a> {
 
     pub(crate) fn word_text(&self, w: &Word) -> String {
         self.text(w.s, w.e)
+    }
+
+    /// The text of a word, as a slice of the sentence.
+    pub(crate) fn word_str(&self, w: &Word) -> &'a str {
+        self.slice(w.s, w.e)
     }
 
     pub(crate) fn word_morphs(&self, w: &Word) -> &'a [Morph] {
@@ -271,29 +347,28 @@ impl<'a> Sent<'a> {
 
     /// Lemma of the first predicate of a word (`밝혔다` → 밝히, `설명했다` → 설명하), if any.
     pub(crate) fn lemma(&self, w: &Word) -> Option<String> {
+        self.lemma_cow(w).map(std::borrow::Cow::into_owned)
+    }
+
+    /// [`Sent::lemma`] without a copy when the lemma is one morpheme's stem (a slice of the
+    /// sentence or of the dictionary entry): only a 하다-verb's noun + stem is built.
+    pub(crate) fn lemma_cow(&self, w: &Word) -> Option<std::borrow::Cow<'a, str>> {
         let ms = self.word_morphs(w);
-        for (k, m) in ms.iter().enumerate() {
-            let t = tag(m);
-            if !is_predicate_tag(t) {
-                continue;
-            }
-            let surface = self.morph_text(m);
-            let stem = match m.features.analysis.split('/').next() {
-                Some(first) if !m.features.analysis.is_empty() => first.to_string(),
-                _ => surface,
-            };
-            if matches!(t, "XSV" | "XSA") {
-                let mut noun = String::new();
-                for p in &ms[..k] {
-                    if is_nominal_tag(tag(p)) {
-                        noun.push_str(&self.morph_text(p));
-                    }
+        let k = ms.iter().position(|m| is_predicate_tag(tag(m)))?;
+        let m = &ms[k];
+        let analysis: &'static str = &m.features.analysis;
+        let stem: &'a str = if analysis.is_empty() { self.morph_str(m) } else { analysis.split('/').next().unwrap_or("") };
+        if matches!(tag(m), "XSV" | "XSA") {
+            let mut noun = String::new();
+            for p in &ms[..k] {
+                if is_nominal_tag(tag(p)) {
+                    noun.push_str(self.morph_str(p));
                 }
-                return Some(noun + &stem);
             }
-            return Some(stem);
+            noun.push_str(stem);
+            return Some(std::borrow::Cow::Owned(noun));
         }
-        None
+        Some(std::borrow::Cow::Borrowed(stem))
     }
 
     pub(crate) fn morph_text(&self, m: &Morph) -> String {
@@ -777,6 +852,8 @@ impl QuoteStage {
     /// (`남궁태오는` → `남/NNG 궁태/NNG 오/VV 는/ETM`), from the surface when the word before the
     /// particle ends exactly where an entity or a speaking noun does.
     fn particle(&self, st: &Sent, w: &Word) -> Option<(usize, usize, bool)> {
+        // The entity test is the dearer one: it runs only on a word with a particle.
+        let found = self.particle_shape(st, w)?;
         // `한은 "…"`, `박지은 교수`: a name that ends in a syllable shaped like a particle (한은 →
         // 한/NNG 은/JX) is a bare name when a person or organization entity covers the whole word.
         let end = w.s + st.slice(w.s, w.e).trim_end_matches([',', '.']).chars().count();
@@ -785,17 +862,21 @@ impl QuoteStage {
         }) {
             return None;
         }
+        Some(found)
+    }
+
+    /// [`QuoteStage::particle`] before its test of a name that covers the word.
+    fn particle_shape(&self, st: &Sent, w: &Word) -> Option<(usize, usize, bool)> {
         let ms = st.word_morphs(w);
         if let Some(pk) = ms.iter().rposition(|m| !is_punct_tag(tag(m))).filter(|&k| k > 0) {
             let pm = &ms[pk];
-            let ptxt = st.morph_str(pm);
             let t = tag(pm);
-            let topic = t == "JX" && matches!(ptxt, "은" | "는" | "도");
-            let subj = t == "JKS" && matches!(ptxt, "이" | "가" | "께서");
+            let topic = t == "JX" && matches!(st.morph_str(pm), "은" | "는" | "도");
+            let subj = t == "JKS" && matches!(st.morph_str(pm), "이" | "가" | "께서");
             // The word before the particle ends in a noun (a bracket may come between:
             // `최고재무책임자(CFO)는`).
-            let prev = ms[..pk].iter().rev().find(|m| !matches!(tag(m), "SSC" | "SSO"));
-            if (topic || subj) && prev.is_some_and(|m| is_nominal_tag(tag(m))) {
+            let prev = || ms[..pk].iter().rev().find(|m| !matches!(tag(m), "SSC" | "SSO"));
+            if (topic || subj) && prev().is_some_and(|m| is_nominal_tag(tag(m))) {
                 let mut e = pm.span.start - st.base;
                 if let Some(open) = st.chars[w.s..e].iter().position(|&c| c == '(') {
                     if st.chars[e - 1] == ')' {
@@ -1008,6 +1089,7 @@ impl QuoteStage {
 
     /// Top-level quotation mark pairs (opening, closing) of a sentence. An opening mark without
     /// its closing mark in the sentence protects nothing.
+    #[inline(never)]
     fn pairs(st: &Sent) -> Vec<(usize, usize)> {
         let c = &st.chars;
         let mut out = Vec::new();
@@ -1186,6 +1268,7 @@ impl QuoteStage {
     }
 
     /// Classifies the quotation mark pairs of a sentence into direct quotes.
+    #[inline(never)]
     fn direct(&self, st: &Sent, pairs: &[(usize, usize)], after_cue_block: bool) -> Vec<Found> {
         let n = st.chars.len();
         let mut out: Vec<Found> = Vec::new();
@@ -1446,6 +1529,7 @@ impl QuoteStage {
     }
 
     /// Indirect quotes of a sentence, outside the direct quotes' marks and cues.
+    #[inline(never)]
     fn indirect(&self, st: &Sent, direct: &[Found], pairs: &[(usize, usize)]) -> Vec<Found> {
         let mut out: Vec<Found> = Vec::new();
         let covered = |s: usize, e: usize| pairs.iter().any(|&(o, c)| s <= c && o <= e);
@@ -1454,6 +1538,10 @@ impl QuoteStage {
                 continue;
             }
             let text = st.slice(w.s, w.e).trim_end_matches([',', '.']);
+            // Every ending ends in one of these: most words are ruled out by their last character.
+            if !text.ends_with(['고', '는', '도', '서', '며']) {
+                continue;
+            }
             let Some(&(ending, tail, pat)) = self.endings.iter().find(|(e, _, _)| text.ends_with(e)) else { continue };
             if text.chars().count() <= ending.chars().count() {
                 continue;
@@ -1601,8 +1689,10 @@ impl Stage for QuoteStage {
     }
 
     fn run(&self, a: &mut Analysis) {
-        let quotes = self.find(a);
+        let mut prepared = Prepared::default();
+        let quotes = self.find_keeping(a, &mut prepared);
         a.quotes = quotes;
+        a.prepared = prepared;
     }
 
     fn fork(&self) -> Box<dyn Stage> {
@@ -1619,9 +1709,12 @@ impl QuoteStage {
         })
     }
 
-    fn find(&self, a: &Analysis) -> Vec<Quote> {
+    /// The quotes of a document; the sentences read and the generic organization words are kept
+    /// in `prepared` for the commitments stage.
+    fn find_keeping(&self, a: &Analysis, prepared: &mut Prepared) -> Vec<Quote> {
         let roles = RoleMemory::new(a);
         let generic = GenericOrgs::new(a, &a.entities);
+        let mut kept: Vec<Option<SentParts>> = vec![None; a.sentences.len()];
         // The document's people: its PERSON entities, and the names the quotes stage reads in
         // title phrases (added as they are found).
         let mut people: FxHashSet<String> = a.entities.iter().filter(|e| e.kind == PERSON).map(|e| e.canonical.clone()).collect();
@@ -1967,7 +2060,10 @@ impl QuoteStage {
                     carry.human = people.contains(&s.speaker) || self.human_head(&carry.head);
                 }
             }
+            kept[si] = Some(st.into_parts());
         }
+        prepared.sentences = kept;
+        prepared.generic = Some(Arc::new(generic));
         out.sort_by_key(|q| (q.span.start, q.span.end));
         out.dedup_by(|b, a| a.span == b.span);
         article_names(a, &mut out, &self.lex.speaker_nouns);
@@ -2140,6 +2236,7 @@ fn also_topic(st: &Sent, wi: usize) -> Option<(usize, usize, bool)> {
 /// Speakers are named as the article names them: a canonical name that the article never writes
 /// (the gazetteer's `서울중앙지방법원` for an article that only says `서울중앙지법`) becomes the
 /// fullest name the article gives for that entity, as the annotation guidelines ask.
+#[inline(never)]
 fn article_names(a: &Analysis, quotes: &mut [Quote], common: &FxHashSet<String>) {
     if quotes.is_empty() {
         return;
@@ -2153,6 +2250,7 @@ fn article_names(a: &Analysis, quotes: &mut [Quote], common: &FxHashSet<String>)
         if q.speaker.is_empty() {
             continue;
         }
+        let sentence = q.sentence;
         let names: Vec<String> = q
             .speaker
             .split(';')
@@ -2175,7 +2273,9 @@ fn article_names(a: &Analysis, quotes: &mut [Quote], common: &FxHashSet<String>)
                                 return t.to_string();
                             }
                         }
-                        if text.contains(&squeeze(name)) {
+                        // (The name as written in the quote's sentence or anywhere in the article is
+                        // in the squeezed text too: tried first, the squeezed text built only when needed.)
+                        if a.text(a.sentences[sentence].span).contains(name) || a.doc.text.contains(name) || text.contains(&squeeze(name)) {
                             return name.to_string();
                         }
                         // The longest mention of the entity, or a longer name of the same kind that
@@ -2200,6 +2300,7 @@ fn article_names(a: &Analysis, quotes: &mut [Quote], common: &FxHashSet<String>)
 /// the article names as that side (`야당인 민생민주당`, `여당 국민통합당`), or, when the article
 /// names two parties and gives only the other side's, for the other one. Else the side stays as
 /// written.
+#[inline(never)]
 fn party_sides(a: &Analysis, quotes: &mut [Quote], lex: &QuoteLexicon) {
     let side_of = |w: &str| {
         if lex.ruling_party.contains(w) {
@@ -2374,6 +2475,7 @@ fn clean_verb(w: &str) -> String {
 
 /// `[남궁진/FC 한강 공격수 : 마지막 슈팅은 …]`: a broadcast bite written on one line with its
 /// speaker. Returns the speaker label and the span of the words spoken.
+#[inline(never)]
 fn bracket_bite(a: &Analysis, b: &crate::doc::Block) -> Option<(String, Span)> {
     if b.kind != BlockKind::Body {
         return None;
@@ -2950,6 +3052,8 @@ mod table_tests {
     fn quotative_endings_in_one_pass_answer_as_a_search_per_ending() {
         let q = stage();
         assert!(q.endings.iter().all(|(e, _, _)| e.starts_with(['다', '라', '냐', '자'])));
+        // `indirect` skips a word whose last character ends no ending.
+        assert!(q.endings.iter().all(|(e, _, _)| e.ends_with(['고', '는', '도', '서', '며'])));
         for t in ["", "다", "그는 간다고 말했다", "좋다는 입장이다", "간다며 웃었다", "가자고", "하자며", "뭐냐는", "사라면서", "다라냐자", "비가 온다."] {
             assert_eq!(q.has_ending(t), q.endings.iter().any(|(e, _, _)| t.contains(e)), "{t}");
         }
