@@ -545,6 +545,10 @@ impl CommitmentStage {
                     continue;
                 }
             }
+            if let Some(c) = self.direction_or_intent(st, k) {
+                out.push(c);
+                continue;
+            }
             // A headline or subhead that stops at `~하기로` (`… 전담재판부 1곳 더 늘리기로`).
             if k + 1 == n && self.elliptic_giro(st, k) {
                 out.push(Cue { word: k, modality: DECISION, noun: false });
@@ -589,7 +593,7 @@ impl CommitmentStage {
                 let next = &st.words[k + 1];
                 let noun = noun_of(st, next).map(|x| x.0).unwrap_or_default();
                 // `끝날 예정이었으나`: a plan that was, not one that is.
-                let ll = ((adnominal(st, w) && !past(st, w)) || t.ends_with("다는") || t.ends_with("라는")) && !past(st, next);
+                let ll = ((adnominal(st, w) && !past(st, w) && !past_adnominal(st, w)) || t.ends_with("다는") || t.ends_with("라는")) && !past(st, next);
                 let denied = {
                     let nt = bare(st, next);
                     let after = st.words.get(k + 2).and_then(|x| st.lemma(x)).unwrap_or_default();
@@ -1164,7 +1168,7 @@ impl CommitmentStage {
             let rel = end - st.base;
             let rest: String = st.chars[rel..].iter().take(4).collect();
             let rest = rest.trim_start();
-            for w in ["이내에", "이내", "안에", "내에", "까지", "내", "안", "중에", "중", "동안", "간", "부터"] {
+            for w in ["이내에", "이내", "안에", "내에", "까지", "내", "안", "중에", "중", "동안", "간", "부터", "뒤", "후"] {
                 // The whole word, or the word before a particle (`까지는`): not `중` of `중순`.
                 let whole = rest.starts_with(w) && rest[w.len()..].chars().next().is_none_or(|c| !crate::extract::quotes::is_hangul(c) || matches!(w, "까지" | "부터" | "안에" | "내에" | "중에"));
                 if rest.starts_with(w) && whole && self.lex.deadline_after.contains(w) | self.lex.start_after.contains(w) {
@@ -1251,7 +1255,7 @@ impl CommitmentStage {
             // `90일 안에`, `10일 이내`: a count of days before a word of `within` is a duration, not the
             // day of the month the entity stage reads in it.
             let day_count = kind == DATE
-                && matches!(tail.as_str(), "내" | "내에" | "안" | "안에" | "이내" | "이내에")
+                && matches!(tail.as_str(), "내" | "내에" | "안" | "안에" | "이내" | "이내에" | "뒤" | "후")
                 && text.strip_suffix('일').is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()));
             let kind = if day_count { QUANTITY } else { kind };
             // `내년 예산에`, `2025년 예산안`: the date names the period of the noun after it, not
@@ -1286,6 +1290,7 @@ impl CommitmentStage {
                     None => text.clone(),
                 };
                 let when = crate::time::parse_date(&date_text, published).map(|w| same_year_as_before(st, ds, &date_text, w, published));
+                let when = when.map(|w| yearless_ahead(&date_text, w, published));
                 // The day of the speaking (`19일 밝혔다`) or a past date is no deadline.
                 if let (Some(w), Some(p)) = (when, published) {
                     if w.last_day().is_some_and(|d| d < p || (d == p && tail.is_empty())) {
@@ -1304,7 +1309,9 @@ impl CommitmentStage {
                 }
                 best = Some((dtext, iso));
                 break;
-            } else if matches!(tail.as_str(), "내" | "내에" | "안" | "안에" | "이내" | "이내에" | "간" | "동안") || text.ends_with('간') {
+            } else if matches!(tail.as_str(), "뒤" | "후") && self.point_of_another_clause(st, de, to) {
+                continue;
+            } else if matches!(tail.as_str(), "내" | "내에" | "안" | "안에" | "이내" | "이내에" | "간" | "동안" | "뒤" | "후") || text.ends_with('간') {
                 // `3년간` written as one quantity: the duration without 간.
                 let text = text.strip_suffix('간').unwrap_or(&text).to_string();
                 // `2개월 내`: that long after the publication date.
@@ -1776,6 +1783,8 @@ impl CommitmentStage {
                 || text.contains("나선")
                 || text.contains("구상")
                 || text.contains("다고")
+                || text.contains("방향으로")
+                || text.contains("쪽으로")
                 || {
                     // A sentence ending in the plain present tense (`늘린다.`): cheap test first.
                     let t = text.trim_end().trim_end_matches(['.', '"', '”', '\'', '’']);
@@ -1978,6 +1987,45 @@ impl CommitmentStage {
         nouns_only(st, &st.words[o]).then_some(Cue { word: o, modality: REVIEW, noun: true })
     }
 
+    /// `~하는 방향으로 가닥을 잡았다`, `~하는 쪽으로 결정했다` (a decision), `~하는 방향으로 검토하고 있다`
+    /// (a review), and the intent `~하고자 한다`, `~하려 한다` (a plan, in the present tense): the
+    /// verb at `k` is the action.
+    fn direction_or_intent(&self, st: &Sent, k: usize) -> Option<Cue> {
+        let w = &st.words[k];
+        let lemma = st.lemma(w)?;
+        if self.lex.not_action.contains(&lemma) || negated(st, k) || lemma.ends_with('되') {
+            return None;
+        }
+        let next = st.words.get(k + 1)?;
+        let t = bare(st, w);
+        if (t.ends_with("고자") || t.ends_with("려") || t.ends_with("려고")) && st.lemma(next).as_deref() == Some("하") && present_tense(&bare(st, next)) {
+            return Some(Cue { word: k, modality: PLAN, noun: false });
+        }
+        if !adnominal(st, w) || past_adnominal(st, w) || !matches!(bare(st, next).as_str(), "방향으로" | "쪽으로") {
+            return None;
+        }
+        let v = st.words.get(k + 2)?;
+        let vl = st.lemma(v).unwrap_or_default();
+        let idiom = vl.is_empty() && st.words.get(k + 3).is_some_and(|x| self.object_verb_in(st, k + 2, x, &self.lex.decide_idiom));
+        let verb = if idiom { k + 3 } else { k + 2 };
+        if negated(st, verb) || question_form(&bare(st, &st.words[verb])) {
+            return None;
+        }
+        if idiom || (vl != "하" && self.lex.decide_after_giro.contains(&vl)) {
+            Some(Cue { word: k, modality: DECISION, noun: false })
+        } else if self.lex.review_verb.contains(&vl) || bare(st, v).starts_with("검토") {
+            Some(Cue { word: k, modality: REVIEW, noun: false })
+        } else {
+            None
+        }
+    }
+
+    /// `3년 뒤 입주 물량이 급감하는 …`: a time after a duration (`N 뒤`, `N 후`) that a verb follows
+    /// before the action (ending at `to`, relative) dates that verb's clause, not the action.
+    fn point_of_another_clause(&self, st: &Sent, de: usize, to: usize) -> bool {
+        st.words.iter().any(|w| w.s + st.base > de && w.e <= to && st.lemma(w).is_some())
+    }
+
     /// A sentence that stops at `~하기로` (a headline or subhead: `대구지법, 전담재판부 1곳 더
     /// 늘리기로`): the decision of `~하기로 했다` with its verb left out. The word is a verb in the
     /// nominal `-기` with `로` (not `5만기로`, a counter), not negated (`하지 않기로`).
@@ -2041,6 +2089,46 @@ fn reported_subject(subjects: &[crate::extract::quotes::Subject], quote: &crate:
         .filter(|s| s.s >= qs && s.pe <= at && !s.topic && !s.generic && !s.anaphor && !s.speaker.is_empty() && s.speaker != quote.speaker)
         .next_back()
         .map(|s| s.speaker.clone())
+}
+
+/// `지난달 발표한 계획에 따라`, `시가 세운 방침`: a verb in the past adnominal `-ㄴ/-은` before a plan noun
+/// names a plan made before, not one stated now (`~할 계획`, `~하는 방안`, `~한다는 방침` are).
+fn past_adnominal(st: &Sent, w: &Word) -> bool {
+    let ms = st.word_morphs(w);
+    let verb = ms.iter().any(|m| matches!(tag(m), "VV" | "XSV"));
+    verb && ms.iter().rev().find(|m| !is_punct_tag(tag(m))).is_some_and(|m| {
+        let a = &m.features.analysis;
+        m.features.pos.ends_with("ETM") && (a.contains("ᆫ/ETM") || a.contains("은/ETM") || matches!(st.morph_text(m).as_str(), "은" | "ㄴ" | "ᆫ"))
+    })
+}
+
+/// `2월 말까지 신청을 받는다` said in November, `1분기 중 착공한다` said in December: a month, quarter or
+/// half-year written without a year that has already ended by the publication date is due in the
+/// next year (a deadline lies ahead). Words that name the year or the past (`지난`, `작년`, `올해`,
+/// `내년`, `2026년`, `이달`) keep the date as read.
+fn yearless_ahead(text: &str, w: crate::time::When, published: Option<crate::doc::Date>) -> crate::time::When {
+    use crate::time::When;
+    use chrono::Datelike;
+    let Some(p) = published else { return w };
+    let named = ["년", "올", "작년", "지난", "금년", "이듬해", "이달", "달", "전년"].iter().any(|x| text.contains(x));
+    if named || !w.last_day().is_some_and(|d| d < p) {
+        return w;
+    }
+    let next = match w {
+        When::Month(y, m) => When::Month(y + 1, m),
+        When::Quarter(y, q) => When::Quarter(y + 1, q),
+        When::Half(y, h) => When::Half(y + 1, h),
+        When::Day(d) if text.contains('월') => match d.with_year(d.year() + 1) {
+            Some(n) => When::Day(n),
+            None => return w,
+        },
+        other => return other,
+    };
+    if next.last_day().is_some_and(|d| d >= p) {
+        next
+    } else {
+        w
+    }
 }
 
 /// A word of nouns alone (no particle, no verb): `제재` of `제재 검토에`, `매각` of `매각 여부를`.
@@ -2795,5 +2883,44 @@ mod tests {
         let cs = on("구청은 빠른 시일 내 놀이터 8곳을 고치기로 했다.", "2025-11-03");
         let c = find_on(&cs, "고치");
         assert_eq!((c.3.as_str(), c.4.as_str()), ("빠른 시일 내", ""), "{cs:?}");
+    }
+
+    #[test]
+    fn a_yearless_month_already_past_is_next_year_s_and_a_past_plan_is_none() {
+        let cs = on("시는 2월 말까지 신청을 받는다.", "2025-11-03");
+        assert_eq!(find_on(&cs, "받").4, "2026-02-28", "{cs:?}");
+        let cs = on("시는 1분기 중 착공할 계획이다.", "2025-12-10");
+        assert_eq!(find_on(&cs, "착공").4, "2026-Q1", "{cs:?}");
+        // A month still ahead, and one that names its year, stay as read.
+        let cs = on("시는 12월 말까지 신청을 받는다.", "2025-11-03");
+        assert_eq!(find_on(&cs, "받").4, "2025-12-31", "{cs:?}");
+        let cs = on("시는 지난달 발표한 계획에 따라 내년 상반기까지 공원을 조성한다.", "2025-11-03");
+        assert!(!cs.iter().any(|c| c.0 == "발표"), "a plan made before: {cs:?}");
+        assert_eq!(find_on(&cs, "조성").4, "2026-H1", "{cs:?}");
+    }
+
+    #[test]
+    fn directions_decided_and_intentions() {
+        let cs = on("시는 공원을 넓히는 방향으로 가닥을 잡았다.", "2025-11-03");
+        assert_eq!(find_on(&cs, "넓히").1, "decision", "{cs:?}");
+        let cs = on("구단은 감독을 교체하는 쪽으로 결정했다.", "2025-11-03");
+        assert_eq!(find_on(&cs, "교체").1, "decision", "{cs:?}");
+        let cs = on("시는 공원을 넓히고자 한다.", "2025-11-03");
+        assert_eq!(find_on(&cs, "넓히").1, "plan", "{cs:?}");
+        let cs = on("시는 공원을 넓히고자 했지만 예산이 없었다.", "2025-11-03");
+        assert!(cs.is_empty(), "a past intent: {cs:?}");
+    }
+
+    #[test]
+    fn a_time_after_a_duration_is_due_then_unless_another_clause_takes_it() {
+        let cs = on("김 구청장은 \"한 달 뒤 조사 결과를 발표하겠다\"고 말했다.", "2025-11-03");
+        let c = find_on(&cs, "발표");
+        assert_eq!((c.3.as_str(), c.4.as_str()), ("한 달 뒤", "2025-12-03"), "{cs:?}");
+        let cs = on("구청은 3일 후 설명회를 열기로 했다.", "2025-11-03");
+        assert_eq!(find_on(&cs, "열").4, "2025-11-06", "a count of days, not the 3rd: {cs:?}");
+        let cs = on("구청은 착공 2년 뒤 개관하기로 했다.", "2025-11-03");
+        assert_eq!(find_on(&cs, "개관").4, "", "counted from an event: {cs:?}");
+        let cs = on("장관은 \"2년 뒤 물량이 줄어드는 일이 없도록 공급에 속도를 내겠다\"고 말했다.", "2025-11-03");
+        assert_eq!(find_on(&cs, "내").4, "", "the time of another clause: {cs:?}");
     }
 }
