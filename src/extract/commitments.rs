@@ -1290,7 +1290,9 @@ impl CommitmentStage {
                     None => text.clone(),
                 };
                 let when = crate::time::parse_date(&date_text, published).map(|w| same_year_as_before(st, ds, &date_text, w, published));
-                let when = when.map(|w| yearless_ahead(&date_text, w, published));
+                // `2월 발표한 계획을 고치기로`: a date with a verb of its own before the action is that
+                // verb's, and a past one stays past.
+                let when = when.map(|w| if self.point_of_another_clause(st, de, to) { w } else { yearless_ahead(&date_text, w, published) });
                 // The day of the speaking (`19일 밝혔다`) or a past date is no deadline.
                 if let (Some(w), Some(p)) = (when, published) {
                     if w.last_day().is_some_and(|d| d < p || (d == p && tail.is_empty())) {
@@ -2894,6 +2896,8 @@ mod tests {
         // A month still ahead, and one that names its year, stay as read.
         let cs = on("시는 12월 말까지 신청을 받는다.", "2025-11-03");
         assert_eq!(find_on(&cs, "받").4, "2025-12-31", "{cs:?}");
+        let cs = on("시는 2월 발표한 요금 체계를 고치기로 했다.", "2025-11-03");
+        assert_eq!(find_on(&cs, "고치").4, "", "the month of a past act: {cs:?}");
         let cs = on("시는 지난달 발표한 계획에 따라 내년 상반기까지 공원을 조성한다.", "2025-11-03");
         assert!(!cs.iter().any(|c| c.0 == "발표"), "a plan made before: {cs:?}");
         assert_eq!(find_on(&cs, "조성").4, "2026-H1", "{cs:?}");
