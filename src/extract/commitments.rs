@@ -56,6 +56,8 @@ struct Lexicon {
     decide_idiom: FxHashSet<String>,
     state_idiom: FxHashSet<String>,
     durative_verb: FxHashSet<String>,
+    begin_verb: FxHashSet<String>,
+    performative_action: FxHashSet<String>,
     /// Longest first.
     vague_deadline: Vec<String>,
 }
@@ -88,6 +90,8 @@ impl Lexicon {
                 "decide_idiom" => &mut lex.decide_idiom,
                 "state_idiom" => &mut lex.state_idiom,
                 "durative_verb" => &mut lex.durative_verb,
+                "begin_verb" => &mut lex.begin_verb,
+                "performative_action" => &mut lex.performative_action,
                 "vague_deadline" => {
                     lex.vague_deadline.push(word);
                     continue;
@@ -433,6 +437,8 @@ static CUE_WORDS: once_cell::sync::Lazy<aho_corasick::AhoCorasick> = once_cell::
         "겠", "기로", "키로", "것이라", "거라", "계획", "예정", "방침", "목표", "검토", "약속", "공약", "데 합의", "데 결정", "데 뜻", "다짐",
         // `"… 제공할 것"이라고`: a promise in the speaker's words.
         "것\"", "것”", "추진", "나선", "구상", "다고",
+        // `~하는 방향으로/쪽으로 가닥을 잡았다`: a decision or review of a direction.
+        "방향으로", "쪽으로",
     ])
     .unwrap()
 });
@@ -466,10 +472,10 @@ mod gate_tests {
 
     #[test]
     fn the_cue_word_gate_answers_as_the_searches_it_replaced() {
-        let pieces = ["겠", "기", "로", "키", "것", "이라", "거", "라", "계획", "예정", "방", "침", "목표", "검토", "약속", "공약", "데", "합의", "결정", "뜻", "다짐", "\"", "”", "추진", "나선", "구상", "다고", "한다", "시는", "."];
+        let pieces = ["겠", "기", "로", "키", "것", "이라", "거", "라", "계획", "예정", "방", "침", "목표", "검토", "약속", "공약", "데", "합의", "결정", "뜻", "다짐", "\"", "”", "추진", "나선", "구상", "다고", "방향", "으로", "쪽", "한다", "시는", "."];
         for t in strings(&pieces) {
             let old = t.contains('겠')
-                || ["기로", "키로", "것이라", "거라", "계획", "예정", "방침", "목표", "검토", "약속", "공약", "데 합의", "데 결정", "데 뜻", "다짐", "것\"", "것”", "추진", "나선", "구상", "다고"].iter().any(|w| t.contains(w));
+                || ["기로", "키로", "것이라", "거라", "계획", "예정", "방침", "목표", "검토", "약속", "공약", "데 합의", "데 결정", "데 뜻", "다짐", "것\"", "것”", "추진", "나선", "구상", "다고", "방향으로", "쪽으로"].iter().any(|w| t.contains(w));
             assert_eq!(CUE_WORDS.is_match(&t), old, "{t:?}");
         }
     }
@@ -512,6 +518,11 @@ impl CommitmentStage {
             let w = &st.words[k];
             let t = bare(st, w);
             let lemma = st.lemma_cow(w).unwrap_or_default();
+            if let Some(c) = self.review_begun(st, k) {
+                taken.insert(k + 1);
+                out.push(c);
+                continue;
+            }
             // Review: `보상을 검토하겠다`, `도입하는 방안을 검토하고 있다`, `검토 중이다`.
             let marked = |x: &Word| {
                 ends_object(x) || last_morph_text(st, x).is_some_and(|(m, p)| p.starts_with("JX") && matches!(m, "도" | "은" | "는"))
@@ -531,6 +542,7 @@ impl CommitmentStage {
             };
             // `증편을 검토할 수도 있다`, `검토해 볼 수 있다`: a possibility, no commitment.
             let judge = judge.filter(|_| !possibility(st, k));
+            let judge = judge.filter(|_| !experienced(st, k));
             if let Some(modality) = judge {
                 // `판결문을 검토한 뒤`: a review done before the action, not one committed to.
                 // `"인상도 검토하느냐"는 질문에`: a question, not a commitment.
@@ -545,6 +557,9 @@ impl CommitmentStage {
                     let head = noun_of(st, obj).map(|x| x.0).unwrap_or_default();
                     let target = if matches!(head.as_str(), "방안" | "것" | "여부" | "안" | "사업") && o >= 1 && (st.has_lemma(&st.words[o - 1]) || misread_rieul_adnominal(st, o - 1).is_some()) {
                         Cue { word: o - 1, modality, noun: false }
+                    } else if head == "여부" && o >= 1 && nouns_only(st, &st.words[o - 1]) {
+                        // `매각 여부를 검토한다`: the action noun before 여부.
+                        Cue { word: o - 1, modality, noun: true }
                     } else if o >= 1 && !action_noun(st, obj) && bare_action_noun(st, &st.words[o - 1]) {
                         // `분담 비율을 검토하겠다`: the action noun before a head that names none.
                         Cue { word: o - 1, modality, noun: true }
@@ -607,11 +622,21 @@ impl CommitmentStage {
                     continue;
                 }
             }
+            if let Some(c) = self.direction_or_intent(st, k) {
+                out.push(c);
+                continue;
+            }
+            // A headline or subhead that stops at `~하기로` (`… 전담재판부 1곳 더 늘리기로`).
+            if k + 1 == n && self.elliptic_giro(st, k) {
+                out.push(Cue { word: k, modality: DECISION, noun: false });
+                continue;
+            }
             // Decision: `~하기로 했다/결정했다`.
             if (t.ends_with("기로") || t.ends_with("기로도") || contracted_giro(&t)) && k + 1 < n {
                 // `짓기로 시와 합의했다`, `열기로 노조와 뜻을 모았다`: a partner or a place between
                 // the clause and the verb of deciding.
                 let verb = (k + 1..n.min(k + 4)).find(|&x| st.has_lemma(&st.words[x]) || !argument_word(st, &st.words[x])).unwrap_or(k + 1);
+                let verb = self.past_adverb(st, verb);
                 let next = st.lemma_cow(&st.words[verb]).unwrap_or_default();
                 // `올리기로 가닥을 잡았다`, `줄이기로 방향을 정했다`, `열기로 뜻을 모았다`: an idiom of
                 // deciding (object noun and verb, lexicon class `decide_idiom`).
@@ -645,7 +670,7 @@ impl CommitmentStage {
                 let next = &st.words[k + 1];
                 let noun = noun_of(st, next).map(|x| x.0).unwrap_or_default();
                 // `끝날 예정이었으나`: a plan that was, not one that is.
-                let ll = ((adnominal(st, w) && !past(st, w)) || t.ends_with("다는") || t.ends_with("라는")) && !past(st, next);
+                let ll = ((adnominal(st, w) && !past(st, w) && !past_adnominal(st, w)) || t.ends_with("다는") || t.ends_with("라는")) && !past(st, next);
                 let denied = {
                     let nt = bare(st, next);
                     let after = st.words.get(k + 2).and_then(|x| st.lemma_cow(x)).unwrap_or_default();
@@ -1058,7 +1083,7 @@ impl CommitmentStage {
             // Objects inside a `-는지` clause (`불러 규정을 지켰는지 조사할`) belong to that clause.
             let complement_at = |x: usize| last_morph_text(st, &st.words[x]).is_some_and(|(m, p)| p.ends_with("EC") && m.ends_with('지'));
             // `시행령을 고쳐 … 농지 범위도 넓힌다`: a noun marked 도 right before the verb is its object.
-            let also_object = next > j + 1 && last_morph_text(st, &st.words[next - 1]).is_some_and(|(m, p)| p.starts_with("JX") && m == "도") && noun_of(st, &st.words[next - 1]).is_some();
+            let also_object = also_object_before(st, j, next);
             let object_after = also_object || (j + 1..next).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(_, p)| p == "JKO") && !(x + 1..next).any(complement_at));
             // A serial verb is an action of its own when both verbs have objects (`사례를 모아
             // 소송을 낼`), when it has no object but a date (`12일 리마로 이동해 회담한다`), or
@@ -1219,7 +1244,7 @@ impl CommitmentStage {
             // The next four characters (a slice of the sentence, not a copy).
             let rest = st.slice(rel, (rel + 4).min(st.chars.len()));
             let rest = rest.trim_start();
-            for w in ["이내에", "이내", "안에", "내에", "까지", "내", "안", "중에", "중", "동안", "간", "부터"] {
+            for w in ["이내에", "이내", "안에", "내에", "까지", "내", "안", "중에", "중", "동안", "간", "부터", "뒤", "후"] {
                 // The whole word, or the word before a particle (`까지는`): not `중` of `중순`.
                 let whole = rest.starts_with(w) && rest[w.len()..].chars().next().is_none_or(|c| !crate::extract::quotes::is_hangul(c) || matches!(w, "까지" | "부터" | "안에" | "내에" | "중에"));
                 if rest.starts_with(w) && whole && self.lex.deadline_after.contains(w) | self.lex.start_after.contains(w) {
@@ -1291,6 +1316,9 @@ impl CommitmentStage {
         let mut best_at = 0;
         for (i, (&(ds, de, kind), time)) in dates.iter().zip(&clock).enumerate().rev() {
             best_at = ds;
+            if kind == QUANTITY && restates_period(st, &dates, i) {
+                continue;
+            }
             // `2030년 전국체전 개최 1년 전까지`, `개관 6개월 전에`: a duration before an event.
             if kind == QUANTITY {
                 if let Some(found) = self.before_event(st, &dates, i, published) {
@@ -1305,7 +1333,7 @@ impl CommitmentStage {
             // `90일 안에`, `10일 이내`: a count of days before a word of `within` is a duration, not the
             // day of the month the entity stage reads in it.
             let day_count = kind == DATE
-                && matches!(tail.as_str(), "내" | "내에" | "안" | "안에" | "이내" | "이내에")
+                && matches!(tail.as_str(), "내" | "내에" | "안" | "안에" | "이내" | "이내에" | "뒤" | "후")
                 && text.strip_suffix('일').is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()));
             let kind = if day_count { QUANTITY } else { kind };
             // `내년 예산에`, `2025년 예산안`: the date names the period of the noun after it, not
@@ -1340,6 +1368,9 @@ impl CommitmentStage {
                     None => text.clone(),
                 };
                 let when = crate::time::parse_date(&date_text, published).map(|w| same_year_as_before(st, ds, &date_text, w, published));
+                // `2월 발표한 계획을 고치기로`: a date with a verb of its own before the action is that
+                // verb's, and a past one stays past.
+                let when = when.map(|w| if self.point_of_another_clause(st, de, to) { w } else { yearless_ahead(&date_text, w, published) });
                 // The day of the speaking (`19일 밝혔다`) or a past date is no deadline.
                 if let (Some(w), Some(p)) = (when, published) {
                     if w.last_day().is_some_and(|d| d < p || (d == p && tail.is_empty())) {
@@ -1358,7 +1389,9 @@ impl CommitmentStage {
                 }
                 best = Some((dtext, iso));
                 break;
-            } else if matches!(tail.as_str(), "내" | "내에" | "안" | "안에" | "이내" | "이내에" | "간" | "동안") || text.ends_with('간') {
+            } else if matches!(tail.as_str(), "뒤" | "후") && self.point_of_another_clause(st, de, to) {
+                continue;
+            } else if matches!(tail.as_str(), "내" | "내에" | "안" | "안에" | "이내" | "이내에" | "간" | "동안" | "뒤" | "후") || text.ends_with('간') {
                 // `3년간` written as one quantity: the duration without 간.
                 let text = text.strip_suffix('간').unwrap_or(&text).to_string();
                 // `2개월 내`: that long after the publication date.
@@ -1939,6 +1972,9 @@ impl CommitmentStage {
                 if action.is_empty() || action == "하" || self.lex.not_action.contains(&action) {
                     continue;
                 }
+                if !own[i] && self.lex.performative_action.contains(&action) {
+                    continue;
+                }
                 let start = self.clause_start(&st, head, &subjects);
                 let span_start = start.min(hw.s);
                 let object = if c.noun { String::new() } else { self.object(&st, span_start, head) };
@@ -1970,11 +2006,13 @@ impl CommitmentStage {
                 let condition = self.condition(&st, sentence_from, *w);
                 let quote = quotes.iter().find(|q| aw.s >= q.0 && aw.s < q.1);
                 let actor = match quote.filter(|q| !a.quotes[q.2].speaker.is_empty()) {
-                    Some(q) => a.quotes[q.2].speaker.clone(),
+                    Some(q) => reported_subject(&subjects, &a.quotes[q.2], q.0, aw.s).unwrap_or_else(|| a.quotes[q.2].speaker.clone()),
                     None => {
                         let before: Vec<&crate::extract::quotes::Subject> = subjects.iter().filter(|s| s.pe <= aw.s && !s.generic).collect();
+                        let lead = if before.is_empty() { headline_lead(&st, aw.s) } else { None };
                         match before.iter().rev().find(|s| s.topic).or(before.last()) {
                             Some(s) if !s.speaker.is_empty() => s.speaker.clone(),
+                            _ if lead.is_some() => lead.unwrap_or_default(),
                             _ if carried_speech && !last_org.is_empty() => last_org.clone(),
                             _ => carried.clone(),
                         }
@@ -1999,6 +2037,195 @@ impl CommitmentStage {
         out.dedup_by(|b, a| a.span == b.span && a.action == b.action);
         out
     }
+}
+
+impl CommitmentStage {
+    /// `제재 검토에 착수했다`, `요금 인하 검토에 들어갔다`, `매각 여부 검토에 나섰다`: a review begun
+    /// (lexicon class `begin_verb`). The action reviewed is the noun word right before `검토` (before
+    /// `여부` when it stands there); the verb of beginning is no action of its own.
+    fn review_begun(&self, st: &Sent, k: usize) -> Option<Cue> {
+        if k == 0 || !matches!(bare(st, &st.words[k]), "검토에" | "검토에도" | "재검토에") {
+            return None;
+        }
+        let v = st.words.get(k + 1)?;
+        if !self.lex.begin_verb.contains(&st.lemma(v)?) || question_form(&bare(st, v)) || negated(st, k + 1) {
+            return None;
+        }
+        let mut o = k - 1;
+        if bare(st, &st.words[o]) == "여부" && o > 0 {
+            o -= 1;
+        }
+        nouns_only(st, &st.words[o]).then_some(Cue { word: o, modality: REVIEW, noun: true })
+    }
+
+    /// `~하는 방향으로 가닥을 잡았다`, `~하는 쪽으로 결정했다` (a decision), `~하는 방향으로 검토하고 있다`
+    /// (a review), and the intent `~하고자 한다`, `~하려 한다` (a plan, in the present tense): the
+    /// verb at `k` is the action.
+    fn direction_or_intent(&self, st: &Sent, k: usize) -> Option<Cue> {
+        let w = &st.words[k];
+        let lemma = st.lemma(w)?;
+        if self.lex.not_action.contains(&lemma) || negated(st, k) || lemma.ends_with('되') {
+            return None;
+        }
+        let next = st.words.get(k + 1)?;
+        let t = bare(st, w);
+        if (t.ends_with("고자") || t.ends_with("려") || t.ends_with("려고")) && st.lemma(next).as_deref() == Some("하") && present_tense(&bare(st, next)) {
+            return Some(Cue { word: k, modality: PLAN, noun: false });
+        }
+        if !adnominal(st, w) || past_adnominal(st, w) || !matches!(bare(st, next), "방향으로" | "쪽으로") {
+            return None;
+        }
+        let v = st.words.get(k + 2)?;
+        let vl = st.lemma(v).unwrap_or_default();
+        let idiom = vl.is_empty() && st.words.get(k + 3).is_some_and(|x| self.object_verb_in(st, k + 2, x, &self.lex.decide_idiom));
+        let verb = if idiom { k + 3 } else { k + 2 };
+        if negated(st, verb) || question_form(&bare(st, &st.words[verb])) {
+            return None;
+        }
+        if idiom || (vl != "하" && self.lex.decide_after_giro.contains(&vl)) {
+            Some(Cue { word: k, modality: DECISION, noun: false })
+        } else if self.lex.review_verb.contains(&vl) || bare(st, v).starts_with("검토") {
+            Some(Cue { word: k, modality: REVIEW, noun: false })
+        } else {
+            None
+        }
+    }
+
+    /// `3년 뒤 입주 물량이 급감하는 …`: a time after a duration (`N 뒤`, `N 후`) that a verb follows
+    /// before the action (ending at `to`, relative) dates that verb's clause, not the action.
+    fn point_of_another_clause(&self, st: &Sent, de: usize, to: usize) -> bool {
+        st.words.iter().any(|w| w.s + st.base > de && w.e <= to && st.lemma(w).is_some())
+    }
+
+    /// A sentence that stops at `~하기로` (a headline or subhead: `대구지법, 전담재판부 1곳 더
+    /// 늘리기로`): the decision of `~하기로 했다` with its verb left out. The word is a verb in the
+    /// nominal `-기` with `로` (not `5만기로`, a counter), not negated (`하지 않기로`).
+    fn elliptic_giro(&self, st: &Sent, k: usize) -> bool {
+        let w = &st.words[k];
+        let t = bare(st, w);
+        let lemma = st.lemma(w).unwrap_or_default();
+        t.ends_with("기로")
+            && !lemma.is_empty()
+            && !self.lex.not_action.contains(&lemma)
+            && st.word_morphs(w).iter().any(|m| tag(m) == "ETN")
+            && !negated(st, k)
+    }
+
+    /// `~하기로 최종 확정했다`, `~하기로 잠정 합의했다`: an adverb-like noun or adverb between the
+    /// `~하기로` clause and the verb of deciding. Returns the verb's word when word `v` is such a
+    /// word, else `v`.
+    fn past_adverb(&self, st: &Sent, v: usize) -> usize {
+        let Some(w) = st.words.get(v) else { return v };
+        let ms = st.word_morphs(w);
+        let adverb = st.lemma(w).is_none() && !ms.is_empty() && ms.iter().all(|m| matches!(tag(m), "NNG" | "MAG")) && !st.word_text(w).ends_with(',');
+        match st.words.get(v + 1).and_then(|x| st.lemma(x)) {
+            Some(l) if adverb && self.lex.decide_after_giro.contains(&l) => v + 1,
+            _ => v,
+        }
+    }
+}
+
+/// `시행령을 고쳐 … 농지 범위도 넓힌다`, `범죄수익도 끝까지 환수하겠다`: a noun marked 도 between the
+/// serial verb at `j` and the verb at `next` is that verb's object, right before it or with only
+/// adverbs (`끝까지`, `반드시`: no verb, no subject or object particle) between.
+fn also_object_before(st: &Sent, j: usize, next: usize) -> bool {
+    (j + 1..next).rev().take_while(|&x| x + 1 == next || {
+        let w = &st.words[x + 1];
+        st.lemma(w).is_none() && !last_morph_text(st, w).is_some_and(|(_, p)| matches!(p, "JKO" | "JKS" | "JKC"))
+    }).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(m, p)| p.starts_with("JX") && m == "도") && noun_of(st, &st.words[x]).is_some())
+}
+
+/// A headline or subhead that opens with a name and a comma (`대구지법, 전담재판부 1곳 더 늘리기로`,
+/// `日, 방조제 2030년까지 보강`): that organization or person is the subject of what follows.
+fn headline_lead(st: &Sent, before: usize) -> Option<String> {
+    if !matches!(st.kind, BlockKind::Headline | BlockKind::Subhead) {
+        return None;
+    }
+    let w = st.words.first().filter(|w| w.e <= before && st.word_text(w).ends_with(','))?;
+    st.entities
+        .iter()
+        .find(|en| matches!(en.kind.as_str(), "ORGANIZATION" | "PERSON") && en.span.start == st.base + w.s && en.span.end + 1 >= st.base + w.e)
+        .map(|en| en.canonical.clone())
+}
+
+/// `교도통신은 일본 정부가 … 보강하기로 했다고 보도했다`, `신문은 정부가 … 검토하고 있다고 전했다`: an
+/// indirect quote whose clause names its own subject (marked 이/가, an entity) reports that
+/// subject's commitment, not the reporter's. `qs` is where the quote starts, `at` the action word.
+fn reported_subject(subjects: &[crate::extract::quotes::Subject], quote: &crate::doc::Quote, qs: usize, at: usize) -> Option<String> {
+    if quote.kind != "indirect" {
+        return None;
+    }
+    subjects
+        .iter()
+        .filter(|s| s.s >= qs && s.pe <= at && !s.topic && !s.generic && !s.anaphor && !s.speaker.is_empty() && s.speaker != quote.speaker)
+        .next_back()
+        .map(|s| s.speaker.clone())
+}
+
+/// `지난달 발표한 계획에 따라`, `시가 세운 방침`: a verb in the past adnominal `-ㄴ/-은` before a plan noun
+/// names a plan made before, not one stated now (`~할 계획`, `~하는 방안`, `~한다는 방침` are).
+fn past_adnominal(st: &Sent, w: &Word) -> bool {
+    let ms = st.word_morphs(w);
+    let verb = ms.iter().any(|m| matches!(tag(m), "VV" | "XSV"));
+    verb && ms.iter().rev().find(|m| !is_punct_tag(tag(m))).is_some_and(|m| {
+        let a = &m.features.analysis;
+        m.features.pos.ends_with("ETM") && (a.contains("ᆫ/ETM") || a.contains("은/ETM") || matches!(st.morph_text(m).as_str(), "은" | "ㄴ" | "ᆫ"))
+    })
+}
+
+/// `2월 말까지 신청을 받는다` said in November, `1분기 중 착공한다` said in December: a month, quarter or
+/// half-year written without a year that has already ended by the publication date is due in the
+/// next year (a deadline lies ahead). Words that name the year or the past (`지난`, `작년`, `올해`,
+/// `내년`, `2026년`, `이달`) keep the date as read.
+fn yearless_ahead(text: &str, w: crate::time::When, published: Option<crate::doc::Date>) -> crate::time::When {
+    use crate::time::When;
+    use chrono::Datelike;
+    let Some(p) = published else { return w };
+    let named = ["년", "올", "작년", "지난", "금년", "이듬해", "이달", "달", "전년"].iter().any(|x| text.contains(x));
+    if named || !w.last_day().is_some_and(|d| d < p) {
+        return w;
+    }
+    let next = match w {
+        When::Month(y, m) => When::Month(y + 1, m),
+        When::Quarter(y, q) => When::Quarter(y + 1, q),
+        When::Half(y, h) => When::Half(y + 1, h),
+        When::Day(d) if text.contains('월') => match d.with_year(d.year() + 1) {
+            Some(n) => When::Day(n),
+            None => return w,
+        },
+        other => return other,
+    };
+    if next.last_day().is_some_and(|d| d >= p) {
+        next
+    } else {
+        w
+    }
+}
+
+/// A word of nouns alone (no particle, no verb): `제재` of `제재 검토에`, `매각` of `매각 여부를`.
+fn nouns_only(st: &Sent, w: &Word) -> bool {
+    let ms = st.word_morphs(w);
+    !ms.is_empty() && ms.iter().all(|m| matches!(tag(m), "NNG" | "NNP" | "SL")) && !st.word_text(w).ends_with(',')
+}
+
+/// `검토한 적이 없다`, `검토한 바 없다`, `검토한 적도 있다`: an experience reported or denied with
+/// an adnominal and `적`/`바`, no commitment.
+fn experienced(st: &Sent, k: usize) -> bool {
+    adnominal(st, &st.words[k])
+        && st.words.get(k + 1).is_some_and(|x| matches!(bare(st, x), "적" | "적이" | "적도" | "적은" | "바" | "바가" | "바는" | "바도"))
+}
+
+/// `2025~2027년 3년간`, `내년 한 해 동안`: a duration right after a date (spaces only between) restates
+/// that date's period; the date, not the duration counted from the report, is the deadline.
+fn restates_period(st: &Sent, dates: &[(usize, usize, &str)], i: usize) -> bool {
+    let Some(&(_, pe, pkind)) = i.checked_sub(1).and_then(|p| dates.get(p)) else { return false };
+    let (qs, qe, _) = dates[i];
+    if pkind != DATE || pe >= qs || !st.text(pe - st.base, qs - st.base).chars().all(|c| c == ' ') {
+        return false;
+    }
+    let qtext = st.analysis.text(crate::doc::Span::new(qs, qe));
+    let rest: String = st.chars[qe - st.base..].iter().take(3).collect();
+    duration_parts(qtext).is_some() && (qtext.ends_with('간') || rest.starts_with('간') || rest.trim_start().starts_with("동안"))
 }
 
 #[cfg(test)]
@@ -2666,5 +2893,107 @@ mod tests {
         assert!(cs.is_empty(), "{cs:?}");
         let cs = commitments("시는 요금 인하를 검토하고 있다.", true);
         assert_eq!(find(&cs, "인하").1, "review", "{cs:?}");
+    }
+
+    #[test]
+    fn a_review_begun_names_the_action_reviewed_and_an_experience_is_none() {
+        let cs = on("시는 요금 인하 검토에 착수했다.", "2025-11-03");
+        assert_eq!(find_on(&cs, "인하").1, "review", "{cs:?}");
+        let cs = on("구청은 청사 매각 여부 검토에 들어갔다.", "2025-11-03");
+        assert_eq!(find_on(&cs, "매각").1, "review", "{cs:?}");
+        assert!(!cs.iter().any(|c| c.0 == "들어가" || c.0 == "여부"), "{cs:?}");
+        let cs = on("구청은 청사 이전 여부를 검토할 예정이다.", "2025-11-03");
+        assert_eq!(find_on(&cs, "이전").1, "review", "{cs:?}");
+        for text in ["구청은 청사 매각을 검토한 적이 없다.", "구청장은 \"청사 매각은 검토한 바 없다\"고 말했다."] {
+            let cs = on(text, "2025-11-03");
+            assert!(cs.is_empty(), "{text}: {cs:?}");
+        }
+    }
+
+    #[test]
+    fn decisions_with_an_adverb_or_an_idiom_after_giro() {
+        let cs = on("조합은 임시총회를 열기로 최종 확정했다.", "2025-11-03");
+        assert_eq!(find_on(&cs, "열").1, "decision", "{cs:?}");
+        let cs = on("구청은 공영주차장을 늘리기로 방침을 정했다.", "2025-11-03");
+        assert_eq!(find_on(&cs, "늘리").1, "decision", "{cs:?}");
+        let cs = on("노조는 파업을 멈추기로 입장을 정리했다.", "2025-11-03");
+        assert_eq!(find_on(&cs, "멈추").1, "decision", "{cs:?}");
+    }
+
+    #[test]
+    fn a_headline_that_stops_at_giro_is_the_lead_name_s_decision() {
+        let cs = on("부산시, 심야 버스 3개 노선 늘리기로\n\n시는 요금 인하 검토에 착수했다.", "2025-11-03");
+        let c = find_on(&cs, "늘리");
+        assert_eq!((c.1.as_str(), c.2.as_str()), ("decision", "부산시"), "{cs:?}");
+        // A counter before 로 (`5만기로`) and a negation are no decisions.
+        let cs = on("환경부, 충전기 5만기로…설치비 지원\n\n환경부는 설치비를 지원한다.", "2025-11-03");
+        assert!(!cs.iter().any(|c| c.0.contains('기')), "{cs:?}");
+        let cs = on("쌀 시장격리는 하지 않기로\n\n정부는 직불금을 올린다.", "2025-11-03");
+        assert!(!cs.iter().any(|c| c.0 == "하"), "{cs:?}");
+    }
+
+    #[test]
+    fn a_duration_after_a_range_of_years_restates_it() {
+        let cs = on("도는 2026~2028년 3년간 저수지 40곳을 정비한다.", "2025-11-03");
+        assert_eq!(find_on(&cs, "정비").4, "2028", "{cs:?}");
+        // Counted from the report when no date stands before it.
+        let cs = on("도는 향후 3년간 저수지 40곳을 정비한다.", "2025-11-03");
+        assert_eq!(find_on(&cs, "정비").4, "2028-11-03", "{cs:?}");
+    }
+
+    #[test]
+    fn serial_objects_with_an_adverb_apologies_done_and_reported_subjects() {
+        let cs = on("김 구청장은 \"누수 원인을 조사해 책임자도 끝까지 찾겠다\"고 말했다.", "2025-11-03");
+        assert_eq!(find_on(&cs, "조사").1, "promise", "{cs:?}");
+        assert_eq!(find_on(&cs, "찾").1, "promise", "{cs:?}");
+        let cs = on("한빛전자는 고객에게 사과하고 수리비를 돌려주기로 했다.", "2025-11-03");
+        assert!(!cs.iter().any(|c| c.0 == "사과"), "an apology made in the report: {cs:?}");
+        assert_eq!(find_on(&cs, "돌려주").1, "decision", "{cs:?}");
+        let cs = on("연합뉴스는 국토교통부가 철도 요금 체계를 다시 짜는 방안을 검토하고 있다고 보도했다.", "2025-11-03");
+        assert_eq!(find_on(&cs, "짜").2, "국토교통부", "{cs:?}");
+        let cs = on("구청은 빠른 시일 내 놀이터 8곳을 고치기로 했다.", "2025-11-03");
+        let c = find_on(&cs, "고치");
+        assert_eq!((c.3.as_str(), c.4.as_str()), ("빠른 시일 내", ""), "{cs:?}");
+    }
+
+    #[test]
+    fn a_yearless_month_already_past_is_next_year_s_and_a_past_plan_is_none() {
+        let cs = on("시는 2월 말까지 신청을 받는다.", "2025-11-03");
+        assert_eq!(find_on(&cs, "받").4, "2026-02-28", "{cs:?}");
+        let cs = on("시는 1분기 중 착공할 계획이다.", "2025-12-10");
+        assert_eq!(find_on(&cs, "착공").4, "2026-Q1", "{cs:?}");
+        // A month still ahead, and one that names its year, stay as read.
+        let cs = on("시는 12월 말까지 신청을 받는다.", "2025-11-03");
+        assert_eq!(find_on(&cs, "받").4, "2025-12-31", "{cs:?}");
+        let cs = on("시는 2월 발표한 요금 체계를 고치기로 했다.", "2025-11-03");
+        assert_eq!(find_on(&cs, "고치").4, "", "the month of a past act: {cs:?}");
+        let cs = on("시는 지난달 발표한 계획에 따라 내년 상반기까지 공원을 조성한다.", "2025-11-03");
+        assert!(!cs.iter().any(|c| c.0 == "발표"), "a plan made before: {cs:?}");
+        assert_eq!(find_on(&cs, "조성").4, "2026-H1", "{cs:?}");
+    }
+
+    #[test]
+    fn directions_decided_and_intentions() {
+        let cs = on("시는 공원을 넓히는 방향으로 가닥을 잡았다.", "2025-11-03");
+        assert_eq!(find_on(&cs, "넓히").1, "decision", "{cs:?}");
+        let cs = on("구단은 감독을 교체하는 쪽으로 결정했다.", "2025-11-03");
+        assert_eq!(find_on(&cs, "교체").1, "decision", "{cs:?}");
+        let cs = on("시는 공원을 넓히고자 한다.", "2025-11-03");
+        assert_eq!(find_on(&cs, "넓히").1, "plan", "{cs:?}");
+        let cs = on("시는 공원을 넓히고자 했지만 예산이 없었다.", "2025-11-03");
+        assert!(cs.is_empty(), "a past intent: {cs:?}");
+    }
+
+    #[test]
+    fn a_time_after_a_duration_is_due_then_unless_another_clause_takes_it() {
+        let cs = on("김 구청장은 \"한 달 뒤 조사 결과를 발표하겠다\"고 말했다.", "2025-11-03");
+        let c = find_on(&cs, "발표");
+        assert_eq!((c.3.as_str(), c.4.as_str()), ("한 달 뒤", "2025-12-03"), "{cs:?}");
+        let cs = on("구청은 3일 후 설명회를 열기로 했다.", "2025-11-03");
+        assert_eq!(find_on(&cs, "열").4, "2025-11-06", "a count of days, not the 3rd: {cs:?}");
+        let cs = on("구청은 착공 2년 뒤 개관하기로 했다.", "2025-11-03");
+        assert_eq!(find_on(&cs, "개관").4, "", "counted from an event: {cs:?}");
+        let cs = on("장관은 \"2년 뒤 물량이 줄어드는 일이 없도록 공급에 속도를 내겠다\"고 말했다.", "2025-11-03");
+        assert_eq!(find_on(&cs, "내").4, "", "the time of another clause: {cs:?}");
     }
 }
