@@ -544,7 +544,16 @@ fn make_word_from<'a>(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::
         let head_verb = first.is_some_and(|m| tag(&m.features.pos).starts_with('V'));
         let last_pos = last.map_or("", |m| &*m.features.pos);
         let verb_last = ["V", "XSV", "XSA", "E"].iter().any(|p| last_pos.starts_with(p));
-        verb_last && !head_verb && !last_pos.contains("ETM") && !last_pos.contains("EP")
+        // `정형준` read as 정형 + 준 (주 + ㄴ): a noun and then a one-syllable verb fused with the
+        // adnominal ending, no particle between. News writes a clause before a title with its
+        // particle (`도움을 준`, `강조한` is 하 + ㄴ); this is how ko-dic reads given names that
+        // end in 준, 진, 운 ….
+        let mut inner = morphs.iter().filter(|m| m.span.start >= stem.start && m.span.end <= stem.end);
+        let fused = match (inner.next(), inner.next(), inner.next()) {
+            (Some(n), Some(v), None) => tag(&n.features.pos) == "NNG" && &*v.features.pos == "VV+ETM" && v.span.end - v.span.start == 1,
+            _ => false,
+        };
+        (verb_last && !head_verb && !last_pos.contains("ETM") && !last_pos.contains("EP")) || fused
     };
     let bound_noun_last = inside == 3 && first.is_some_and(|m| tag(&m.features.pos).starts_with('V')) && {
         let mut ms = morphs.iter().filter(|m| m.span.start >= stem.start && m.span.end <= stem.end).skip(1);
@@ -3134,6 +3143,14 @@ mod tests {
         assert!(has(&e, "PERSON", "공서진"), "{e:?}");
         // A verb that modifies the title is not a name, whatever its first syllable.
         let e = entities("개혁을 강조한 장관은 자리를 떠났다.");
+        assert!(!e.iter().any(|x| x.0 == "PERSON"), "{e:?}");
+        // Given names ending in 준 or 진 that ko-dic reads as a noun and 주/지 + ㄴ.
+        let e = entities("정형준 검사장은 수사팀을 꾸렸다. 한현준 위원장과 오세진 의원이 만났다.");
+        for name in ["정형준", "한현준", "오세진"] {
+            assert!(has(&e, "PERSON", name), "{name}: {e:?}");
+        }
+        // A noun and a fused verb written with its particle stays a clause.
+        let e = entities("도움을 준 회장은 말이 없었다.");
         assert!(!e.iter().any(|x| x.0 == "PERSON"), "{e:?}");
     }
 
