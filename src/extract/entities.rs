@@ -1083,7 +1083,15 @@ impl EntityStage {
                     let part = x.hangul && x.stem_text.chars().count() >= 2 && !x.common_word && !x.inflected && !role[k + 1] && !org[k + 1] && !place(k + 1) && !self.lex.is_surname(&x.stem_text) && x.stem.start == x.span.start
                         // ko-dic knows it as a person's name, or does not know it at all.
                         && (x.class.as_deref() == Some("인명") || (x.proper_or_unknown && !x.has_proper))
-                        && (start_foreign || (k == i && !korean_shaped(x) && x.class.as_deref() == Some("인명") && (has_particle(k + 1) || (k + 2 < n && role[k + 2]) || k + 2 == n)));
+                        && (start_foreign
+                            || (k == i
+                                && !korean_shaped(x)
+                                && x.class.as_deref() == Some("인명")
+                                && (has_particle(k + 1)
+                                    || (k + 2 < n && role[k + 2])
+                                    || k + 2 == n
+                                    // `이시다 히로유키 일본 총리`: the country, then the title.
+                                    || (k + 3 < n && loc_kind[k + 2] == Some("country") && !has_particle(k + 2) && role[k + 3]))));
                     if !(initial || part) {
                         break;
                     }
@@ -2850,6 +2858,11 @@ mod tests {
     fn a_foreign_name_continues_over_words_ko_dic_knows_as_names() {
         let es = entities("구단은 외국인 투수 라일리 벤슨을 영입했다.");
         assert!(has(&es, "PERSON", "라일리 벤슨"), "{es:?}");
+        // A Japanese name whose family name looks Korean (이 + 시다), then the country and the
+        // title; the later short form takes the full name.
+        let es = entities("다카하시 겐지 대신은 반대했다. 이시다 히로유키 일본 총리는 대책을 발표했다. 이시다 총리는 서두르겠다고 말했다.");
+        assert!(has(&es, "PERSON", "이시다 히로유키"), "{es:?}");
+        assert!(es.iter().any(|e| e.0 == "PERSON" && e.1 == "이시다" && e.2 == "이시다 히로유키"), "{es:?}");
     }
 
     #[test]
