@@ -1988,8 +1988,15 @@ impl QuoteStage {
                     // common noun is the speaker when no named subject is there.
                     subjects.iter().find(|s| s.generic && s.topic && s.s >= region && s.pe <= q.c && group_subject(&st, s))
                 });
+                // `…했다고 교도통신이 20일 보도했다`: the speaker named after the reported clause,
+                // between its ending and the verb; the clause's own subject stays in the quote.
+                let verb_s = q.verb.map_or(st.chars.len(), |v| st.words[v].s);
+                let after = subjects.iter().find(|s| !s.generic && s.s >= q.cue_end && s.e <= verb_s);
+                let pick = if after.is_some() { None } else { pick };
                 let mut start = region;
-                let speaker = if let Some(s) = pick {
+                let speaker = if let Some(s) = after {
+                    (self.paragraph_body(&st, s, &carry).unwrap_or_else(|| carry.resolve(s)), st.text(s.s, s.e))
+                } else if let Some(s) = pick {
                     start = s.pe;
                     (self.paragraph_body(&st, s, &carry).unwrap_or_else(|| carry.resolve(s)), st.text(s.s, s.e))
                 } else if let Some(prev) = found.iter().rev().find(|f| f.c < q.c).and_then(|f| f.speaker.clone()) {
@@ -2572,6 +2579,16 @@ mod tests {
         assert_eq!((ind[0].2.as_str(), ind[0].4.as_str()), ("한빛전자", "밝혔다"));
         assert_eq!(ind[1].1, "연구 인력도 두 배로 늘린다");
         assert_eq!(ind[1].2, "한빛전자", "{q:?}");
+    }
+
+    #[test]
+    fn the_speaker_named_after_the_reported_clause() {
+        // `…다고 X가 V했다`: X speaks; the clause keeps its own subject.
+        let q = quotes("정부가 방조제를 2030년까지 보강하기로 했다고 교도통신이 20일 보도했다. 공사가 내년 끝난다고 시 관계자가 밝혔다.");
+        let ind: Vec<_> = q.iter().filter(|x| x.0 == "indirect").collect();
+        assert_eq!(ind.len(), 2, "{q:?}");
+        assert_eq!((ind[0].1.as_str(), ind[0].2.as_str()), ("정부가 방조제를 2030년까지 보강하기로 했다", "교도통신"), "{q:?}");
+        assert_eq!((ind[1].1.as_str(), ind[1].3.as_str()), ("공사가 내년 끝난다", "시 관계자"), "{q:?}");
     }
 
     #[test]
