@@ -31,7 +31,7 @@ pub fn read_line_with(r: &mut dyn BufRead, limit: usize, buf: &mut Vec<u8>, seen
             break;
         }
         any = true;
-        let newline = chunk.iter().position(|&b| b == b'\n');
+        let newline = memchr::memchr(b'\n', chunk);
         let part = &chunk[..newline.unwrap_or(chunk.len())];
         match part.iter().rposition(|&b| b != b'\r') {
             None => crs += part.len() as u64,
