@@ -133,6 +133,69 @@ fn bare<'a>(st: &Sent<'a>, w: &Word) -> &'a str {
     st.slice(w.s, w.e).trim_end_matches(|c: char| !crate::extract::quotes::is_hangul(c) && !c.is_alphanumeric())
 }
 
+/// The argument an adnominal word takes inside a noun phrase.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Governs {
+    Nothing,
+    /// `을/를` (`피해를 본`, `고용을 늘리기`).
+    Object,
+    /// `에` (`관계자들에 대한`, `규정에 따른`).
+    At,
+    /// `을/를` or a `-기` verb (`소비자를 위한`, `늘리기 위한`).
+    Purpose,
+    /// `을/를` or `(으)로` (`미래를 향한`, `세계로 향한`).
+    Toward,
+    /// `와/과` or `에` (`안전과 관련한`).
+    With,
+}
+
+impl Governs {
+    /// What word `w` governs, if it is an adnominal verb: the verbs that act as postpositions
+    /// (`대한`, `관한`, `따른`, `의한`, `위한`, `향한`, `통한`, `관련한/관련된`) their fixed
+    /// argument; another verb (not an adjective) its object.
+    fn of(st: &Sent, w: &Word) -> Governs {
+        if !last_morph_text(st, w).is_some_and(|(_, p)| p.ends_with("ETM")) {
+            return Governs::Nothing;
+        }
+        let Some(first) = st.word_morphs(w).first() else { return Governs::Nothing };
+        let stem = first.features.analysis.split('/').next().filter(|a| !a.is_empty()).unwrap_or_else(|| st.morph_str(first));
+        match stem {
+            "대하" | "관하" | "따르" | "의하" => Governs::At,
+            "위하" => Governs::Purpose,
+            "향하" => Governs::Toward,
+            "통하" => Governs::Object,
+            "관련" => Governs::With,
+            _ if adnominal_verb(st, w) => Governs::Object,
+            _ => Governs::Nothing,
+        }
+    }
+
+    /// Word `w` is the argument this government asks for.
+    fn takes(self, st: &Sent, w: &Word) -> bool {
+        let Some((m, p)) = last_morph_text(st, w) else { return false };
+        let particle = p.starts_with('J');
+        let object = p == "JKO" || (particle && matches!(m, "을" | "를"));
+        match self {
+            Governs::Nothing => false,
+            Governs::Object => object,
+            Governs::At => particle && m == "에",
+            Governs::Purpose => object || p == "ETN",
+            Governs::Toward => object || (particle && matches!(m, "로" | "으로")),
+            Governs::With => particle && matches!(m, "와" | "과" | "에"),
+        }
+    }
+}
+
+/// A verb (not an adjective) in its adnominal form (`본`, `보신`, `구축한`, `이용할`).
+fn adnominal_verb(st: &Sent, w: &Word) -> bool {
+    let ms = st.word_morphs(w);
+    last_morph_text(st, w).is_some_and(|(_, p)| p.ends_with("ETM"))
+        && ms.iter().any(|m| {
+            let pos = &*m.features.pos;
+            pos.starts_with("VV") || pos.starts_with("XSV") || pos.contains("+VV")
+        })
+}
+
 /// Past tense in a word (`했다`, `밝혔다`): reports, not commitments.
 fn past(st: &Sent, w: &Word) -> bool {
     st.word_morphs(w).iter().any(|m| {
@@ -1213,23 +1276,50 @@ impl CommitmentStage {
             }
             let end = w.e - m.chars().count();
             let mut s = w.s;
+            // What the adnominal word just taken governs: its argument, with its particle, is
+            // part of the object too (`관계자들에 대한 보상 정책`, `고용을 늘리기 위한 유인책`,
+            // `피해를 본 소비자`).
+            let mut gov = Governs::Nothing;
             for k in (0..j).rev() {
                 let pw = &st.words[k];
                 if pw.s < from {
                     break;
+                }
+                let dated = st.entities.iter().any(|en| en.kind == DATE && en.span.start < st.base + pw.e && st.base + pw.s < en.span.end);
+                if !dated && gov.takes(st, pw) {
+                    s = pw.s;
+                    // `늘리기 위한`: the nominalized verb takes its own object.
+                    gov = if last_morph_text(st, pw).is_some_and(|(_, p)| p == "ETN") { Governs::Object } else { Governs::Nothing };
+                    continue;
                 }
                 let ms = st.word_morphs(pw);
                 let ok = ms.iter().all(|m| {
                     let t = tag(m);
                     !(is_predicate_tag(t) && !m.features.pos.ends_with("ETM")) && !(t.starts_with('J') && t != "JKG" && t != "JC") && !m.features.pos.starts_with("EC") && !m.features.pos.starts_with("EF")
                 });
+                // `피해를 보신 이용자들`: a relative verb of several morphemes with its object
+                // right before it.
+                let relative = !ok
+                    && adnominal_verb(st, pw)
+                    && k > 0
+                    && st.words[k - 1].s >= from
+                    && last_morph_text(st, &st.words[k - 1]).is_some_and(|(m, p)| p == "JKO" || (p.starts_with('J') && matches!(m, "을" | "를")));
                 // `금년 내 보완책을`: the word after a date that makes it a deadline is no part of
                 // the object.
                 let after_date = self.lex.deadline_after.contains(bare(st, pw)) && k > 0 && st.entities.iter().any(|en| en.kind == DATE && en.span.end <= st.base + pw.s && en.span.end > st.base + st.words[k - 1].s);
-                if !ok || after_date || st.entities.iter().any(|en| en.kind == DATE && en.span.start < st.base + pw.e && st.base + pw.s < en.span.end) {
+                // `공사를 마친 뒤 운영을`: a time noun ends the object (what comes before it is
+                // another event), as does `데` (`피해를 막는 데 모든 역량을`). Not `전`, `다음`
+                // or `때`, which also make noun phrases (`전 직원`, `다음 시즌`, `대설 때 기준`).
+                let time_noun = matches!(bare(st, pw), "뒤" | "후" | "이후" | "직후" | "직전" | "데");
+                // An adverb is no part of a noun phrase (`또`, `함께`), unless it grades the
+                // adjective after it (`가장 무거운 처분`).
+                let adverb = ms.iter().filter(|m| !is_punct_tag(tag(m))).all(|m| matches!(&*m.features.pos, "MAG" | "MAJ"))
+                    && !st.word_morphs(&st.words[k + 1]).last().is_some_and(|m| matches!(&*m.features.pos, "XSA+ETM" | "VA+ETM"));
+                if !(ok || relative) || after_date || dated || time_noun || adverb {
                     break;
                 }
                 s = pw.s;
+                gov = Governs::of(st, pw);
             }
             return st.text(s, end).trim().to_string();
         }
@@ -2260,6 +2350,29 @@ mod tests {
         let doc = Document { id: "t".into(), source: "t".into(), text: text.into(), meta, warnings: vec![] };
         let a = p.analyze(doc).unwrap();
         a.commitments.iter().map(|c| (c.action.clone(), c.modality.clone(), c.actor.clone(), c.deadline_text.clone(), c.deadline.clone(), c.condition.clone())).collect()
+    }
+
+    /// The object is the whole noun phrase before `을/를`: an adnominal verb that acts as a
+    /// postposition brings its argument with it, a relative verb its object; a time noun ends it.
+    #[test]
+    fn objects_keep_the_argument_of_their_adnominal_verbs() {
+        let table: &[(&str, &str, &str)] = &[
+            ("도는 침수 피해를 입은 모든 농가에 대한 지원 기준을 마련하겠다고 밝혔다.", "마련", "침수 피해를 입은 모든 농가에 대한 지원 기준"),
+            ("구청은 주민의 소득을 늘리기 위한 일자리 사업을 추진하기로 했다.", "추진", "주민의 소득을 늘리기 위한 일자리 사업"),
+            ("시는 장애인을 위한 전용 주차장을 만들 계획이다.", "만들", "장애인을 위한 전용 주차장"),
+            ("회사는 개인정보 보호와 관련한 내부 규정을 고치겠다고 말했다.", "고치", "개인정보 보호와 관련한 내부 규정"),
+            ("교육청은 학교 폭력에 관한 조사 결과를 다음 달 공개할 방침이다.", "공개", "학교 폭력에 관한 조사 결과"),
+            ("시는 시민들에게 깨끗한 물을 공급하겠다고 밝혔다.", "공급", "깨끗한 물"),
+            ("공사는 터널 보강을 마친 뒤 열차 운행을 재개하기로 했다.", "재개", "열차 운행"),
+            ("시는 환경부와 함께 두 하천을 잇는 산책로를 만들기로 했다.", "만들", "두 하천을 잇는 산책로"),
+            ("구단은 다음 시즌 시즌권 할인 혜택을 늘리겠다고 밝혔다.", "늘리", "다음 시즌 시즌권 할인 혜택"),
+            ("회사는 전 직원의 임금을 올리기로 했다.", "올리", "전 직원의 임금"),
+            ("위원회는 가장 무거운 처분을 내리기로 했다.", "내리", "가장 무거운 처분"),
+        ];
+        for (text, action, object) in table {
+            let cs = commitments(text, true);
+            assert_eq!(find(&cs, action).4, *object, "{text}");
+        }
     }
 
     /// Korean deadline expressions as news writes them, each in a sentence of its own, with the
