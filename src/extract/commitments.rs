@@ -620,8 +620,9 @@ impl CommitmentStage {
                     let head = noun_of(st, obj).map(|x| x.0).unwrap_or_default();
                     let target = if matches!(head.as_str(), "방안" | "것" | "여부" | "안" | "사업") && o >= 1 && (st.has_lemma(&st.words[o - 1]) || misread_rieul_adnominal(st, o - 1).is_some()) {
                         Cue { word: o - 1, modality, noun: false }
-                    } else if head == "여부" && o >= 1 && nouns_only(st, &st.words[o - 1]) {
-                        // `매각 여부를 검토한다`: the action noun before 여부.
+                    } else if matches!(head.as_str(), "여부" | "방안") && o >= 1 && nouns_only(st, &st.words[o - 1]) {
+                        // `매각 여부를 검토한다`, `보상 방안도 검토하고 있다`: the action noun before
+                        // 여부 or 방안 (ko-dic marks few action nouns as such: not 보상, 지원).
                         Cue { word: o - 1, modality, noun: true }
                     } else if o >= 1 && !action_noun(st, obj) && bare_action_noun(st, &st.words[o - 1]) {
                         // `분담 비율을 검토하겠다`: the action noun before a head that names none.
@@ -2368,6 +2369,8 @@ mod tests {
             ("구단은 다음 시즌 시즌권 할인 혜택을 늘리겠다고 밝혔다.", "늘리", "다음 시즌 시즌권 할인 혜택"),
             ("회사는 전 직원의 임금을 올리기로 했다.", "올리", "전 직원의 임금"),
             ("위원회는 가장 무거운 처분을 내리기로 했다.", "내리", "가장 무거운 처분"),
+            ("회사는 무료 회원 보상 방안도 검토하고 있다.", "보상", ""),
+            ("군은 농가 지원 방안을 검토하기로 했다.", "지원", ""),
         ];
         for (text, action, object) in table {
             let cs = commitments(text, true);
