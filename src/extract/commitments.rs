@@ -1165,6 +1165,12 @@ impl CommitmentStage {
             if serial && relative && !then {
                 continue;
             }
+            // `다시 안심하고 편리하게 서비스를 사용할 수 있는 환경을 구축하고`: a `-고` verb with no
+            // object of its own right before such a relative clause belongs to it too (not one
+            // followed by a comma, which ends its own clause: `날로 치르고, … 찾는 회원에게`).
+            if relative && !then && !next_is_deung && !st.word_str(w).ends_with(',') && !(0..j).any(|x| st.words[x].s >= bounds[j] && last_morph_text(st, &st.words[x]).is_some_and(|(_, p)| p == "JKO")) {
+                continue;
+            }
             if serial && !coord {
                 // `사업을 3단계로 나눠 추진하기로`: the manner of the action after it.
                 continue;
@@ -2376,6 +2382,18 @@ mod tests {
             let cs = commitments(text, true);
             assert_eq!(find(&cs, action).4, *object, "{text}");
         }
+    }
+
+    /// A verb that opens a relative clause with no object of its own is no coordinated action; one
+    /// with its own object is.
+    #[test]
+    fn a_verb_inside_a_relative_clause_is_no_coordinated_action() {
+        let cs = commitments("시는 \"주민들이 안심하고 편하게 공원을 이용할 수 있는 환경을 만들겠다\"고 말했다.", true);
+        assert!(cs.iter().any(|c| c.0 == "만들"), "{cs:?}");
+        assert!(!cs.iter().any(|c| c.0 == "안심"), "{cs:?}");
+        let cs = commitments("시는 \"낡은 시설을 점검하고 두 마을을 잇는 도로를 만들겠다\"고 말했다.", true);
+        assert!(cs.iter().any(|c| c.0 == "점검"), "{cs:?}");
+        assert!(cs.iter().any(|c| c.0 == "만들"), "{cs:?}");
     }
 
     /// Korean deadline expressions as news writes them, each in a sentence of its own, with the
