@@ -530,7 +530,8 @@ impl CommitmentStage {
             // The noun of a verb of reviewing, planning or driving before `중` (`검토 중이다`,
             // `개정을 추진 중이다`, `구상 중인`): the verb in the progressive.
             let progressive = |verbs: &FxHashSet<String>| {
-                lemma.is_empty() && st.words.get(k + 1).is_some_and(|x| st.slice(x.s, x.e).starts_with('중')) && noun_of(st, w).is_some_and(|(nn, _)| verbs.contains(&format!("{nn}하")))
+                // `추진 중이다`, not `추진 중형 선박` (중 the bound noun, not a longer noun's first syllable).
+                lemma.is_empty() && st.words.get(k + 1).is_some_and(|x| st.slice(x.s, x.e).starts_with('중') && st.word_morphs(x).first().is_some_and(|m| st.morph_str(m) == "중")) && noun_of(st, w).is_some_and(|(nn, _)| verbs.contains(&format!("{nn}하")))
             };
             // Review: `보상을 검토하겠다`; plan: `~하는 사업을 계획하고 있다`.
             let judge = if in_set(&lex.review_verb, &lemma) || t.starts_with("검토") {
@@ -1362,6 +1363,12 @@ impl CommitmentStage {
                     continue;
                 }
             }
+            // `다음 달 개통하는 도로 주변에 신호등을 설치`, `오는 9월 완공하는 다리 이름을 공모`: a date
+            // right before an adnominal verb dates that verb's clause, not the action its noun phrase
+            // is an argument of; a venue (`다음 달 열리는 이사회에서 결정`) dates the action held there.
+            if kind == DATE && tail.is_empty() && self.dates_adnominal(st, de, to) {
+                continue;
+            }
             if kind == DATE && tail.is_empty() && spaced {
                 let w = st.word_from(de - st.base);
                 if st.words.get(w).and_then(|x| noun_of(st, x)).is_some_and(|(noun, _)| self.lex.dated_noun.contains(&noun)) {
@@ -2133,6 +2140,30 @@ impl CommitmentStage {
         })
     }
 
+    /// The word right after the date ending at `de` (absolute) is an adnominal verb before `to`
+    /// (relative), and the noun phrase it modifies is no venue marked 에서: the date is that
+    /// relative clause's.
+    fn dates_adnominal(&self, st: &Sent, de: usize, to: usize) -> bool {
+        let rel = de - st.base;
+        let j = st.word_from(rel);
+        // A verb (`개통하는`, `완공할`), not an adjective (`다른`, `새로운`).
+        let verb = |w: &Word| st.word_morphs(w).iter().any(|m| matches!(tag(m), "VV" | "XSV"));
+        if !st.words.get(j).is_some_and(|w| w.s >= rel && w.e <= to && adnominal(st, w) && verb(w)) {
+            return false;
+        }
+        for w in st.words[j + 1..].iter().take_while(|w| w.e <= to) {
+            if st.has_lemma(w) {
+                break;
+            }
+            // The noun phrase as object, genitive, topic or subject; one marked 에/에서 (`열리는
+            // 이사회에서`, `발표할 개정안에는`) is when and where the action is taken.
+            if let Some((m, p)) = last_morph_text(st, w).filter(|(_, p)| p.starts_with('J')) {
+                return matches!(p, "JKO" | "JKG" | "JKS") || (p.starts_with("JX") && matches!(m, "은" | "는")) && !bare(st, w).contains('에');
+            }
+        }
+        false
+    }
+
     fn point_of_another_clause(&self, st: &Sent, de: usize, to: usize) -> bool {
         st.words.iter().any(|w| w.s + st.base > de && w.e <= to && st.lemma(w).is_some())
     }
@@ -2438,6 +2469,25 @@ mod tests {
         assert!(cs.iter().any(|c| c.0 == "열"), "{cs:?}");
         let cs = on("김 실장은 14일 브리핑에서 \"장비를 먼저 보내 오늘 안에 길을 모두 열겠다\"고 밝혔다.", "2024-05-14");
         assert!(cs.iter().any(|c| c.0 == "보내"), "{cs:?}");
+    }
+
+    #[test]
+    fn a_date_before_an_adnominal_verb_is_that_clauses() {
+        let cs = on("시는 다음 달 개통하는 도로의 제한속도를 낮추기로 했다.", "2024-05-14");
+        assert_eq!(find_on(&cs, "낮추").4, "", "{cs:?}");
+        // An adjective (`다른`) is no clause of its own; a document to come holds the action.
+        let cs = on("노조는 다음 달 중 다른 지역 조합원 50명을 모아 소송을 낼 계획이다.", "2024-05-14");
+        assert_eq!(find_on(&cs, "내").4, "2024-06", "{cs:?}");
+        let cs = on("정부는 이달 말 발표할 개정안에는 세액공제 확대 방안을 담기로 했다.", "2024-05-14");
+        assert_eq!(find_on(&cs, "담").4, "2024-05-31", "{cs:?}");
+        let cs = on("시는 오는 12월 완공하는 다리의 이름을 공모하기로 했다.", "2024-05-14");
+        assert_eq!(find_on(&cs, "공모").4, "", "{cs:?}");
+        // The venue where the action is taken dates it.
+        let cs = on("도는 다음 달 열리는 이사회에서 요금 인상 여부를 결정할 예정이다.", "2024-05-14");
+        assert_eq!(find_on(&cs, "결정").4, "2024-06", "{cs:?}");
+        // `추진 중형`: 추진 before a noun that begins with 중 is no progressive plan.
+        let cs = on("회사는 수소 추진 중형 여객선을 내년 출시하고, 전기 추진 대형 화물선은 2029년까지 개발을 마칠 예정이다.", "2024-05-14");
+        assert!(!cs.iter().any(|c| c.0 == "추진"), "{cs:?}");
     }
 
     #[test]
