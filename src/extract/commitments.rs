@@ -374,6 +374,14 @@ fn broken_or_past(st: &Sent, k: usize) -> bool {
     if bare(st, &st.words[k]).ends_with("더니") {
         return true;
     }
+    // `2025년까지 완공하겠다고 했었다`: a report in the pluperfect (`-었었-`) tells a promise of
+    // the past, no longer standing.
+    if (k..(k + 3).min(n)).any(|x| {
+        let b = bare(st, &st.words[x]);
+        past(st, &st.words[x]) && ["었었", "았었", "했었", "였었", "웠었", "렸었"].iter().any(|p| b.contains(p))
+    }) {
+        return true;
+    }
     if st.words.get(k + 1).is_some_and(|x| matches!(st.lemma_cow(x).as_deref(), Some("오" | "가" | "보")) && past(st, x)) {
         return true;
     }
@@ -2119,10 +2127,20 @@ impl CommitmentStage {
     fn done_on(&self, st: &Sent, from: usize, to: usize, published: Option<crate::doc::Date>) -> bool {
         let Some(p) = published else { return false };
         st.entities.iter().any(|en| {
-            if en.kind != DATE || en.span.start < st.base + from || en.span.end > st.base + to || self.point_of_another_clause(st, en.span.end, to) {
+            if en.kind != DATE || en.span.start < st.base + from || en.span.end > st.base + to {
                 return false;
             }
             let rel = en.span.end - st.base;
+            // `16일 이 같은 내용을 담은 대책을 내놓고`: verbs between the date and the action may only
+            // be adnominal ones inside its object, and the date is not the first one's (`지난해 발표한
+            // 계획에 따라 … 짓고`).
+            let mut verbs = st.words.iter().filter(|w| w.s >= rel && w.e <= to && st.lemma(w).is_some()).peekable();
+            if verbs.peek().is_some_and(|w| st.word_from(rel) == st.word_from(w.s)) {
+                return false;
+            }
+            if verbs.any(|w| !adnominal(st, w)) {
+                return false;
+            }
             // `13일 브리핑에서 "… 보내 …"`: a date outside the quote dates the speaking.
             if st.slice(rel, to).contains(['"', '“', '”']) {
                 return false;
@@ -2488,6 +2506,19 @@ mod tests {
         // `추진 중형`: 추진 before a noun that begins with 중 is no progressive plan.
         let cs = on("회사는 수소 추진 중형 여객선을 내년 출시하고, 전기 추진 대형 화물선은 2029년까지 개발을 마칠 예정이다.", "2024-05-14");
         assert!(!cs.iter().any(|c| c.0 == "추진"), "{cs:?}");
+    }
+
+    #[test]
+    fn press_release_leads_and_pluperfect_reports() {
+        // The report day's announcement of a plan `담은` its content is done; the action after it stays.
+        let cs = on("시는 14일 이 같은 내용을 담은 교통 대책을 내놓고 연말까지 버스 50대를 늘리기로 했다.", "2024-05-14");
+        assert!(!cs.iter().any(|c| c.0 == "내놓"), "{cs:?}");
+        assert_eq!(find_on(&cs, "늘리").4, "2024-12-31", "{cs:?}");
+        // A date that is the adnominal verb's own does not make the action done.
+        let cs = on("구는 지난해 발표한 계획에 따라 공원을 넓히고 주차장을 짓기로 했다.", "2024-05-14");
+        assert!(cs.iter().any(|c| c.0 == "넓히"), "{cs:?}");
+        let cs = on("정부는 2023년까지 다리를 완공하겠다고 했었다.", "2024-05-14");
+        assert!(cs.is_empty(), "{cs:?}");
     }
 
     #[test]
