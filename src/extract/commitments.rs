@@ -437,6 +437,14 @@ fn broken_or_past(st: &Sent, k: usize) -> bool {
     if bare(st, &st.words[k]).ends_with("더니") {
         return true;
     }
+    // `2025년까지 완공하겠다고 했었다`: a report in the pluperfect (`-었었-`) tells a promise of
+    // the past, no longer standing.
+    if (k..(k + 3).min(n)).any(|x| {
+        let b = bare(st, &st.words[x]);
+        past(st, &st.words[x]) && ["었었", "았었", "했었", "였었", "웠었", "렸었"].iter().any(|p| b.contains(p))
+    }) {
+        return true;
+    }
     if st.words.get(k + 1).is_some_and(|x| matches!(st.lemma_cow(x).as_deref(), Some("오" | "가" | "보")) && past(st, x)) {
         return true;
     }
@@ -593,7 +601,8 @@ impl CommitmentStage {
             // The noun of a verb of reviewing, planning or driving before `중` (`검토 중이다`,
             // `개정을 추진 중이다`, `구상 중인`): the verb in the progressive.
             let progressive = |verbs: &FxHashSet<String>| {
-                lemma.is_empty() && st.words.get(k + 1).is_some_and(|x| st.slice(x.s, x.e).starts_with('중')) && noun_of(st, w).is_some_and(|(nn, _)| verbs.contains(&format!("{nn}하")))
+                // `추진 중이다`, not `추진 중형 선박` (중 the bound noun, not a longer noun's first syllable).
+                lemma.is_empty() && st.words.get(k + 1).is_some_and(|x| st.slice(x.s, x.e).starts_with('중') && st.word_morphs(x).first().is_some_and(|m| st.morph_str(m) == "중")) && noun_of(st, w).is_some_and(|(nn, _)| verbs.contains(&format!("{nn}하")))
             };
             // Review: `보상을 검토하겠다`; plan: `~하는 사업을 계획하고 있다`.
             let judge = if in_set(&lex.review_verb, &lemma) || t.starts_with("검토") {
@@ -923,7 +932,9 @@ impl CommitmentStage {
             // The character right after the name (no copy of the text after it).
             st.chars.get(en.span.end - st.base).is_some_and(|c| matches!(c, '은' | '는' | '이' | '가' | '도'))
         });
-        let object = (k.saturating_sub(4)..k).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(_, p)| p == "JKO"));
+        // `가족을 위한 지원도 늘어난다`: an object with a verb of its own after it (`위한`) is that
+        // verb's, not this one's.
+        let object = (k.saturating_sub(4)..k).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(_, p)| p == "JKO") && !st.words[x + 1..k].iter().any(|y| adnominal(st, y)));
         let also = (k.saturating_sub(4)..k).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(m, p)| p == "JX" && m == "도"));
         let xsv = st.word_morphs(w).iter().any(|m| tag(m) == "XSV");
         let named = |x: &Word| st.entities.iter().any(|en| matches!(en.kind.as_str(), "PERSON" | "ORGANIZATION") && en.span.start < st.base + x.e && st.base + x.s < en.span.end);
@@ -1433,6 +1444,11 @@ impl CommitmentStage {
                 && matches!(tail.as_str(), "내" | "내에" | "안" | "안에" | "이내" | "이내에" | "뒤" | "후")
                 && text.strip_suffix('일').is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()));
             let kind = if day_count { QUANTITY } else { kind };
+            // `연 12일에서 18일로`, `주 3일에서 5일로`: bare days as the ends of a change, or after a
+            // word of frequency, are counts of days, not days of the month.
+            if kind == DATE && counted_days(st, ds, de, &text) {
+                continue;
+            }
             // `내년 예산에`, `2025년 예산안`: the date names the period of the noun after it, not
             // when the action is due.
             // `내년도 예산안`, `2027년도 본예산에는`: a fiscal or school year, not when the action is due.
@@ -1451,6 +1467,12 @@ impl CommitmentStage {
                 if goal {
                     continue;
                 }
+            }
+            // `다음 달 개통하는 도로 주변에 신호등을 설치`, `오는 9월 완공하는 다리 이름을 공모`: a date
+            // right before an adnominal verb dates that verb's clause, not the action its noun phrase
+            // is an argument of; a venue (`다음 달 열리는 이사회에서 결정`) dates the action held there.
+            if kind == DATE && tail.is_empty() && self.dates_adnominal(st, de, to) {
+                continue;
             }
             if kind == DATE && tail.is_empty() && spaced {
                 let w = st.word_from(de - st.base);
@@ -2074,6 +2096,12 @@ impl CommitmentStage {
                 }
                 let start = self.clause_start(&st, head, &subjects);
                 let span_start = start.min(hw.s);
+                // `9일 … 계획을 발표하고, … 늘리겠다고 밝혔다`, `지난 14일 설명회를 열고 … 하기로 했다`:
+                // a clause joined to the cue's and dated on or before the publication day is an act
+                // already done, no commitment.
+                if !own[i] && self.done_on(&st, self.clause_boundary_before(&st, span_start), hw.s, published) {
+                    continue;
+                }
                 let object = if c.noun { String::new() } else { self.object(&st, span_start, head) };
                 let sentence_from = subjects.iter().filter(|s| s.pe <= span_start && !s.generic).map(|s| s.pe).next_back().unwrap_or(0);
                 // `요금 인상을 연말까지 다시 검토하겠다`: the date between a reviewed noun and its verb.
@@ -2190,6 +2218,67 @@ impl CommitmentStage {
 
     /// `3년 뒤 입주 물량이 급감하는 …`: a time after a duration (`N 뒤`, `N 후`) that a verb follows
     /// before the action (ending at `to`, relative) dates that verb's clause, not the action.
+    /// A DATE in `from..to` (relative; `to` is the action word) that falls on or before the
+    /// publication day and dates the action itself (no verb between them, not a bound such as
+    /// `까지`, `부터`, `안에`): the action is reported as done.
+    fn done_on(&self, st: &Sent, from: usize, to: usize, published: Option<crate::doc::Date>) -> bool {
+        let Some(p) = published else { return false };
+        st.entities.iter().any(|en| {
+            if en.kind != DATE || en.span.start < st.base + from || en.span.end > st.base + to {
+                return false;
+            }
+            let rel = en.span.end - st.base;
+            // `16일 이 같은 내용을 담은 대책을 내놓고`: verbs between the date and the action may only
+            // be adnominal ones inside its object, and the date is not the first one's (`지난해 발표한
+            // 계획에 따라 … 짓고`).
+            let mut verbs = st.words.iter().filter(|w| w.s >= rel && w.e <= to && st.lemma(w).is_some()).peekable();
+            if verbs.peek().is_some_and(|w| st.word_from(rel) == st.word_from(w.s)) {
+                return false;
+            }
+            if verbs.any(|w| !adnominal(st, w)) {
+                return false;
+            }
+            // `13일 브리핑에서 "… 보내 …"`: a date outside the quote dates the speaking.
+            if st.slice(rel, to).contains(['"', '“', '”']) {
+                return false;
+            }
+            // `본회의 당일`, `개막 전날`: a day named by an event noun before it.
+            let wi = st.word_from(en.span.start - st.base);
+            if wi > 0 && st.words[wi].s == en.span.start - st.base && nouns_only(st, &st.words[wi - 1]) && !st.entities.iter().any(|o| o.kind == DATE && o.span.end == st.base + st.words[wi - 1].e) {
+                return false;
+            }
+            let rest = st.slice(rel, (rel + 3).min(st.chars.len())).trim_start();
+            if ["까지", "부터", "내", "안", "중", "이내", "이후", "후", "뒤", "전"].iter().any(|b| rest.starts_with(b)) {
+                return false;
+            }
+            crate::time::parse_date(st.analysis.text(en.span), Some(p)).and_then(|w| w.last_day()).is_some_and(|d| d <= p)
+        })
+    }
+
+    /// The word right after the date ending at `de` (absolute) is an adnominal verb before `to`
+    /// (relative), and the noun phrase it modifies is no venue marked 에서: the date is that
+    /// relative clause's.
+    fn dates_adnominal(&self, st: &Sent, de: usize, to: usize) -> bool {
+        let rel = de - st.base;
+        let j = st.word_from(rel);
+        // A verb (`개통하는`, `완공할`), not an adjective (`다른`, `새로운`).
+        let verb = |w: &Word| st.word_morphs(w).iter().any(|m| matches!(tag(m), "VV" | "XSV"));
+        if !st.words.get(j).is_some_and(|w| w.s >= rel && w.e <= to && adnominal(st, w) && verb(w)) {
+            return false;
+        }
+        for w in st.words[j + 1..].iter().take_while(|w| w.e <= to) {
+            if st.has_lemma(w) {
+                break;
+            }
+            // The noun phrase as object, genitive, topic or subject; one marked 에/에서 (`열리는
+            // 이사회에서`, `발표할 개정안에는`) is when and where the action is taken.
+            if let Some((m, p)) = last_morph_text(st, w).filter(|(_, p)| p.starts_with('J')) {
+                return matches!(p, "JKO" | "JKG" | "JKS") || (p.starts_with("JX") && matches!(m, "은" | "는")) && !bare(st, w).contains('에');
+            }
+        }
+        false
+    }
+
     fn point_of_another_clause(&self, st: &Sent, de: usize, to: usize) -> bool {
         st.words.iter().any(|w| w.s + st.base > de && w.e <= to && st.lemma(w).is_some())
     }
@@ -2323,6 +2412,22 @@ fn restates_period(st: &Sent, dates: &[(usize, usize, &str)], i: usize) -> bool 
     let qtext = st.analysis.text(crate::doc::Span::new(qs, qe));
     let rest: String = st.chars[qe - st.base..].iter().take(3).collect();
     duration_parts(qtext).is_some() && (qtext.ends_with('간') || rest.starts_with('간') || rest.trim_start().starts_with("동안"))
+}
+
+/// `연 12일에서 18일로`, `주 3일에서 5일로`, `하루 2일`: the DATE `ds..de` is a bare day (`18일`) that
+/// ends a change (`…일에서 18일로`), starts one (`12일에서`) or follows a word of frequency or
+/// extent (`연`, `주`, `매월`, `최대`): a count of days.
+fn counted_days(st: &Sent, ds: usize, de: usize, text: &str) -> bool {
+    if !text.strip_suffix('일').is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit())) {
+        return false;
+    }
+    let (rs, re) = (ds - st.base, de - st.base);
+    let next = st.slice(re, (re + 2).min(st.chars.len()));
+    let before = st.slice(rs.saturating_sub(8), rs).trim_end();
+    let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    next.starts_with("에서")
+        || ((next.starts_with('로') || next.starts_with("으로")) && before.ends_with("일에서"))
+        || matches!(last, "연" | "주" | "매주" | "매월" | "매달" | "하루" | "최대" | "최장" | "최소")
 }
 
 #[cfg(test)]
@@ -2495,6 +2600,73 @@ mod tests {
         assert_eq!((c.1.as_str(), c.4.as_str()), ("decision", "2024-Q4"), "{cs:?}");
         let cs = on("교육부는 대입 제도를 바꾸기로 했다. 한편 김 장관은 잦은 제도 변경으로 학부모들의 비판을 받는다.", "2024-05-14");
         assert!(!cs.iter().any(|c| c.0 == "받"), "{cs:?}");
+    }
+
+    #[test]
+    fn clauses_dated_on_or_before_the_report_are_done() {
+        // The announcement of the report day and a meeting already held are acts done; the decision
+        // that follows them keeps its own deadline.
+        let cs = on("시는 14일 이런 내용의 교통 대책을 발표하고 버스 노선을 늘리기로 했다.", "2024-05-14");
+        assert!(!cs.iter().any(|c| c.0 == "발표"), "{cs:?}");
+        assert_eq!(find_on(&cs, "늘리").4, "", "{cs:?}");
+        let cs = on("군은 지난 10일 주민 설명회를 열고 다음 달 배수로 공사를 시작하기로 했다.", "2024-05-14");
+        assert!(!cs.iter().any(|c| c.0 == "열"), "{cs:?}");
+        assert_eq!(find_on(&cs, "시작").4, "2024-06", "{cs:?}");
+        // A meeting still to come is a commitment of its own.
+        let cs = on("재단은 오는 25일 이사회를 열고 장학금을 늘리기로 했다.", "2024-05-14");
+        assert_eq!(find_on(&cs, "열").4, "2024-05-25", "{cs:?}");
+        // A day named by an event (`총회 당일`) and a date of the speaking outside a quote date no
+        // clause as done.
+        let cs = on("노조는 총회 당일 시청 앞에서 집회를 열고 서명부를 전달할 계획이다.", "2024-05-14");
+        assert!(cs.iter().any(|c| c.0 == "열"), "{cs:?}");
+        let cs = on("김 실장은 14일 브리핑에서 \"장비를 먼저 보내 오늘 안에 길을 모두 열겠다\"고 밝혔다.", "2024-05-14");
+        assert!(cs.iter().any(|c| c.0 == "보내"), "{cs:?}");
+    }
+
+    #[test]
+    fn a_date_before_an_adnominal_verb_is_that_clauses() {
+        let cs = on("시는 다음 달 개통하는 도로의 제한속도를 낮추기로 했다.", "2024-05-14");
+        assert_eq!(find_on(&cs, "낮추").4, "", "{cs:?}");
+        // An adjective (`다른`) is no clause of its own; a document to come holds the action.
+        let cs = on("노조는 다음 달 중 다른 지역 조합원 50명을 모아 소송을 낼 계획이다.", "2024-05-14");
+        assert_eq!(find_on(&cs, "내").4, "2024-06", "{cs:?}");
+        let cs = on("정부는 이달 말 발표할 개정안에는 세액공제 확대 방안을 담기로 했다.", "2024-05-14");
+        assert_eq!(find_on(&cs, "담").4, "2024-05-31", "{cs:?}");
+        let cs = on("시는 오는 12월 완공하는 다리의 이름을 공모하기로 했다.", "2024-05-14");
+        assert_eq!(find_on(&cs, "공모").4, "", "{cs:?}");
+        // The venue where the action is taken dates it.
+        let cs = on("도는 다음 달 열리는 이사회에서 요금 인상 여부를 결정할 예정이다.", "2024-05-14");
+        assert_eq!(find_on(&cs, "결정").4, "2024-06", "{cs:?}");
+        // `추진 중형`: 추진 before a noun that begins with 중 is no progressive plan.
+        let cs = on("회사는 수소 추진 중형 여객선을 내년 출시하고, 전기 추진 대형 화물선은 2029년까지 개발을 마칠 예정이다.", "2024-05-14");
+        assert!(!cs.iter().any(|c| c.0 == "추진"), "{cs:?}");
+    }
+
+    #[test]
+    fn press_release_leads_and_pluperfect_reports() {
+        // The report day's announcement of a plan `담은` its content is done; the action after it stays.
+        let cs = on("시는 14일 이 같은 내용을 담은 교통 대책을 내놓고 연말까지 버스 50대를 늘리기로 했다.", "2024-05-14");
+        assert!(!cs.iter().any(|c| c.0 == "내놓"), "{cs:?}");
+        assert_eq!(find_on(&cs, "늘리").4, "2024-12-31", "{cs:?}");
+        // A date that is the adnominal verb's own does not make the action done.
+        let cs = on("구는 지난해 발표한 계획에 따라 공원을 넓히고 주차장을 짓기로 했다.", "2024-05-14");
+        assert!(cs.iter().any(|c| c.0 == "넓히"), "{cs:?}");
+        let cs = on("정부는 2023년까지 다리를 완공하겠다고 했었다.", "2024-05-14");
+        assert!(cs.is_empty(), "{cs:?}");
+    }
+
+    #[test]
+    fn counted_days_are_no_days_of_the_month() {
+        let cs = on("복지관은 올해 하반기 중 운영일을 주 3일에서 5일로 늘리기로 했다.", "2024-05-14");
+        assert_eq!(find_on(&cs, "늘리").4, "2024-H2", "{cs:?}");
+        let cs = on("구청은 육아휴가를 연 10일에서 15일로 늘리기로 했다.", "2024-05-14");
+        assert_eq!(find_on(&cs, "늘리").4, "", "{cs:?}");
+    }
+
+    #[test]
+    fn an_object_of_an_adnominal_verb_is_not_the_next_verbs() {
+        let cs = on("시는 버스 노선을 조정하기로 했다. 출퇴근 시간대 시민을 위한 배차도 늘어난다.", "2024-05-14");
+        assert!(!cs.iter().any(|c| c.0.starts_with("늘어")), "{cs:?}");
     }
 
     #[test]

@@ -26,8 +26,18 @@ static BARE_LINE: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 
+/// A dotted date followed only by the name of its source, as government press releases and
+/// portals print it (`2027.03.09 보건복지부`, `2025.11.02 국토교통부 도로국`): one to three words
+/// whose last ends as an institution's name does (…부, …처, …청, …원, …회, …공사, …일보 …).
+static SOURCE_LINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"^\s*(\d{4})\.(\d{1,2})\.(\d{1,2})\.?\s+(?:[가-힣A-Za-z]{1,12}\s+){0,2}[가-힣]{0,12}(?:부|처|청|원|회|실|국|과|공사|공단|재단|센터|뉴스|일보|신문|방송|통신)\s*$",
+    )
+    .unwrap()
+});
+
 /// Finds the publication date printed in the page: a labelled date anywhere, else the first
-/// line that is only a date. Returns `None` when there is none or it is not a real calendar day.
+/// line that is only a date (or a date and its source). Returns `None` when there is none or it is not a real calendar day.
 pub fn find_in_page(text: &str) -> Option<Date> {
     if let Some(c) = LABELLED.captures(text) {
         if let Some(d) = ymd(&c[1], &c[2], &c[3]) {
@@ -50,7 +60,7 @@ pub fn find_in_page(text: &str) -> Option<Date> {
                 return Some(d);
             }
         }
-        if let Some(c) = BARE_LINE.captures(line) {
+        if let Some(c) = BARE_LINE.captures(line).or_else(|| SOURCE_LINE.captures(line)) {
             if let Some(d) = ymd(&c[1], &c[2], &c[3]) {
                 return Some(d);
             }
@@ -100,6 +110,15 @@ mod tests {
         assert_eq!(find_in_page("제목\n2022-10-19\n본문은 2021년 1월 1일 얘기다."), d(2022, 10, 19));
         assert_eq!(find_in_page("2024.03.12 (화) 오후 3:20\n"), d(2024, 3, 12));
         assert_eq!(find_in_page("메뉴\n24.04.02 11:20 최종 업데이트 24.04.02 14:51\n"), d(2024, 4, 2));
+    }
+
+    #[test]
+    fn date_line_with_its_source() {
+        assert_eq!(find_in_page("정책뉴스 > 복지\n제목\n2026.05.11 행정안전부\n본문"), d(2026, 5, 11));
+        assert_eq!(find_in_page("2025.11.02 국토교통부 도로국\n"), d(2025, 11, 2));
+        // A date before words that are no source's name is not the page's date line.
+        assert_eq!(find_in_page("2025.11.02 치매 국가책임제 10년\n"), None);
+        assert_eq!(find_in_page("2025.11.02 회의를 열었다\n"), None);
     }
 
     #[test]
