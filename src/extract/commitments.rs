@@ -1807,7 +1807,8 @@ impl Stage for CommitmentStage {
 
 impl CommitmentStage {
     fn find(&self, a: &Analysis) -> Vec<Commitment> {
-        let roles = RoleMemory::new(a);
+        // The document's titles and people, as the quotes stage built them when it ran.
+        let roles = a.prepared.roles.clone().unwrap_or_else(|| RoleMemory::new(a));
         // The generic organization words and the sentences the quotes stage prepared, when it ran.
         let own_generic;
         let generic: &GenericOrgs = match a.prepared.generic.as_deref() {
@@ -1891,7 +1892,7 @@ impl CommitmentStage {
             if cues.is_empty() && !has_name {
                 continue;
             }
-            let mut subjects = self.quotes.subjects(&st, &marks, &roles);
+            let mut subjects = self.quotes.subjects(&st, &marks, &roles, a.prepared.sentences.get(si).and_then(Option::as_ref)).0;
             // Topics only (`교육청은`): a 이/가 subject is as often inside a relative clause
             // (`병원이 환자를 받지 못할 때`).
             for s in subjects.iter_mut().filter(|s| s.generic && s.topic) {

@@ -210,6 +210,24 @@ pub struct SentParts {
     chars: Vec<char>,
     bytes: Vec<usize>,
     words: Vec<Word>,
+    /// The subjects the quotes stage found, and per word what [`QuoteStage::subjects`] made of it
+    /// there (see [`Memo`]), for the commitments stage to read instead of finding them again.
+    subjects: Vec<Subject>,
+    memo: Vec<Memo>,
+}
+
+/// What [`QuoteStage::subjects`] made of one word, kept only when that did not depend on the
+/// people the subject finder remembered so far ([`RoleMemory`]'s `found`), so that it is the same
+/// for any later reader of the sentence.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) enum Memo {
+    /// Not looked at (inside a quotation), or read with the remembered people.
+    #[default]
+    Unknown,
+    /// No subject.
+    Nothing,
+    /// The subject at this index of [`SentParts::subjects`].
+    At(usize),
 }
 
 /// What the quotes stage prepared for a document that the commitments stage reads again instead
@@ -219,6 +237,8 @@ pub struct SentParts {
 pub struct Prepared {
     pub(crate) sentences: Vec<Option<SentParts>>,
     pub(crate) generic: Option<Arc<GenericOrgs>>,
+    /// The document's titles and people (its `found` list emptied), built once for both stages.
+    pub(crate) roles: Option<RoleMemory>,
 }
 
 impl std::fmt::Debug for Prepared {
@@ -309,7 +329,7 @@ impl<'a> Sent<'a> {
 
     /// What [`Sent::new`] prepared, to be read again by a later stage.
     pub(crate) fn into_parts(self) -> SentParts {
-        SentParts { chars: self.chars.into_owned(), bytes: self.bytes.into_owned(), words: self.words.into_owned() }
+        SentParts { chars: self.chars.into_owned(), bytes: self.bytes.into_owned(), words: self.words.into_owned(), subjects: Vec::new(), memo: Vec::new() }
     }
 
     /// The text of characters `s..e`, as a slice of the sentence.
@@ -512,16 +532,41 @@ impl Carry {
 
 impl QuoteStage {
     /// Subjects of a sentence, in text order, outside the given quote spans.
-    pub(crate) fn subjects(&self, st: &Sent, quotes: &[(usize, usize)], roles: &RoleMemory) -> Vec<Subject> {
+    /// The subjects of words another stage found before are read from `known` (what it kept of
+    /// the same sentence); returned with them is what each word made ([`Memo`]), for a later reader.
+    pub(crate) fn subjects(&self, st: &Sent, quotes: &[(usize, usize)], roles: &RoleMemory, known: Option<&SentParts>) -> (Vec<Subject>, Vec<Memo>) {
         let mut out = Vec::new();
+        let mut memo = vec![Memo::Unknown; st.words.len()];
         let parens = round_brackets(st);
         for (wi, w) in st.words.iter().enumerate() {
             if quotes.iter().any(|&(o, c)| w.s >= o && w.e <= c + 1) {
                 continue;
             }
+            match known.and_then(|p| p.memo.get(wi)) {
+                Some(Memo::Nothing) => continue,
+                Some(&Memo::At(i)) => {
+                    out.push(known.unwrap().subjects[i].clone());
+                    continue;
+                }
+                _ => {}
+            }
+            roles.touched.set(false);
+            let found = self.subject_at(st, wi, &parens, roles);
+            if !roles.touched.get() {
+                memo[wi] = if found.is_some() { Memo::At(out.len()) } else { Memo::Nothing };
+            }
+            out.extend(found);
+        }
+        (out, memo)
+    }
+
+    /// The subject whose particle ends word `wi`, if any (`parens`: the sentence's round brackets).
+    fn subject_at(&self, st: &Sent, wi: usize, parens: &[(usize, usize)], roles: &RoleMemory) -> Option<Subject> {
+        let w = &st.words[wi];
+        {
             let (mut e, pe, topic) = match self.particle(st, w).or_else(|| also_topic(st, wi)) {
                 Some(x) => x,
-                None => continue,
+                None => return None,
             };
             // A subject inside round brackets (`'어대김'(어차피 당대표는 김태윤)`) is an aside, not the
             // sentence's; one whose particle follows the closing bracket (`반부패수사3부(황보태진
@@ -530,7 +575,7 @@ impl QuoteStage {
             if let Some(&(o, c)) = parens.iter().find(|&&(o, c)| o < w.s && w.s < c) {
                 let k = st.word_from(o);
                 if c >= e || k >= st.words.len() || st.words[k].s >= o {
-                    continue;
+                    return None;
                 }
                 (wi, w, e) = (k, &st.words[k], o);
             }
@@ -622,7 +667,7 @@ impl QuoteStage {
                 s += 1;
             }
             if s >= e {
-                continue;
+                return None;
             }
             let mut anaphor = false;
             let found = if indefinite {
@@ -668,12 +713,11 @@ impl QuoteStage {
                 let plural = speaker.is_empty() && !anaphor && matches!(st.slice(s, e), "이들" | "그들" | "그녀들");
                 let text = st.slice(s, e);
                 let bare = k == wi && !indefinite && !anaphor && speaker == text && (self.titles.contains(text) || self.lex.speaker_nouns.contains(text));
-                out.push(Subject { s, e, pe, topic, speaker, generic: false, anaphor, plural, bare, person });
+                Some(Subject { s, e, pe, topic, speaker, generic: false, anaphor, plural, bare, person })
             } else {
-                out.push(Subject { s, e, pe, topic, speaker: st.text(s, e), generic: true, anaphor: false, plural: false, bare: false, person: false });
+                Some(Subject { s, e, pe, topic, speaker: st.text(s, e), generic: true, anaphor: false, plural: false, bare: false, person: false })
             }
         }
-        out
     }
 
     /// `편재윤 민생민주당 의원`, `시흥소방서 박태성 현장대응단장`: a phrase that ends in a title and
@@ -1116,7 +1160,7 @@ impl QuoteStage {
 
 /// Who holds which title, as the text introduces them (`홍은택 카카오 각자대표`), so that a
 /// bare title (`장관은`) resolves to the latest person given it before.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub(crate) struct RoleMemory {
     /// (position, title, person), in text order.
     seen: Vec<(usize, String, String)>,
@@ -1125,6 +1169,9 @@ pub(crate) struct RoleMemory {
     /// (position, title, person) of people found in title phrases by the quotes stage itself
     /// (`편재윤 민생민주당 의원은`), in text order.
     found: std::cell::RefCell<Vec<(usize, String, String)>>,
+    /// Set when `found` is read or written ([`RoleMemory::holder_named`], [`RoleMemory::remember`]):
+    /// a subject found without it is the same whatever was remembered before.
+    pub(crate) touched: std::cell::Cell<bool>,
 }
 
 impl RoleMemory {
@@ -1151,12 +1198,20 @@ impl RoleMemory {
                 people.push(en.canonical.clone());
             }
         }
-        RoleMemory { seen, people, found: Default::default() }
+        RoleMemory { seen, people, found: Default::default(), touched: Default::default() }
+    }
+
+    /// The same memory with nothing remembered by a stage yet (`found` emptied).
+    pub(crate) fn forgetting(mut self) -> RoleMemory {
+        self.found.get_mut().clear();
+        self.touched.set(false);
+        self
     }
 
     /// The holder of `title` whose name starts with `surname` (`윤 전 원내대표`), else the only
     /// person of the document with that surname.
     fn holder_named(&self, title: &str, before: usize, surname: &str) -> Option<String> {
+        self.touched.set(true);
         let end = self.seen.partition_point(|(p, _, _)| *p < before);
         let fits = |p: &str| p.starts_with(surname) && p.chars().count() > surname.chars().count();
         if let Some((_, _, p)) = self.seen[..end].iter().rev().find(|(_, t, p)| (t == title || t.ends_with(title)) && fits(p)) {
@@ -1173,6 +1228,7 @@ impl RoleMemory {
 
     /// Remembers a person the quotes stage found in a title phrase at `at`.
     fn remember(&self, at: usize, title: &str, person: &str) {
+        self.touched.set(true);
         let mut found = self.found.borrow_mut();
         if !found.iter().any(|(a, _, _)| *a == at) {
             found.push((at, title.to_string(), person.to_string()));
@@ -1867,7 +1923,7 @@ impl QuoteStage {
             let mut found = if pairs.is_empty() { Vec::new() } else { self.direct(&st, &pairs, cue_block.is_some()) };
             let mut ind = if maybe_indirect && sentence.kind == BlockKind::Body { self.indirect(&st, &found, &pairs) } else { Vec::new() };
             let quoted: Vec<(usize, usize)> = found.iter().map(|f| (f.o, f.c)).collect();
-            let subjects = self.subjects(&st, &pairs, &roles);
+            let (subjects, memo) = self.subjects(&st, &pairs, &roles, None);
             for s in subjects.iter().filter(|s| s.person && !s.speaker.is_empty() && !s.speaker.contains(';')) {
                 if !people.contains(&s.speaker) {
                     people.insert(s.speaker.clone());
@@ -2067,7 +2123,10 @@ impl QuoteStage {
                     carry.human = people.contains(&s.speaker) || self.human_head(&carry.head);
                 }
             }
-            kept[si] = Some(st.into_parts());
+            let mut parts = st.into_parts();
+            parts.subjects = subjects;
+            parts.memo = memo;
+            kept[si] = Some(parts);
         }
         prepared.sentences = kept;
         prepared.generic = Some(Arc::new(generic));
@@ -2076,7 +2135,8 @@ impl QuoteStage {
         article_names(a, &mut out, &self.lex.speaker_nouns);
         party_sides(a, &mut out, &self.lex);
         // `이투라 장관은`: one word of a foreign name read whole before is that name.
-        let found = roles.found.borrow();
+        let found = roles.found.take();
+        prepared.roles = Some(roles.forgetting());
         let mut foreign: Vec<&str> = found.iter().map(|(_, _, p)| p.as_str()).filter(|p| p.contains(' ')).collect();
         foreign.sort_unstable();
         foreign.dedup();
