@@ -96,6 +96,8 @@ pub struct QuoteStage {
     /// Endings that close an indirect quote's clause, with how many trailing characters are the
     /// quotative (left out of the quote) and which pattern they start.
     endings: Vec<(&'static str, usize, Pattern)>,
+    /// The same endings in one automaton, for [`QuoteStage::has_ending`].
+    ending_words: aho_corasick::AhoCorasick,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,10 +116,11 @@ impl QuoteStage {
         let first = |l: &str| l.split('\t').next().unwrap_or("").trim().to_string();
         let surnames: FxHashSet<String> = data.lines("ner/surnames.txt").map(|(_, l)| first(l)).filter(|s| !s.is_empty()).collect();
         let titles: FxHashSet<String> = data.lines("ner/roles.txt").map(|(_, l)| first(l)).filter(|s| !s.is_empty()).collect();
-        Ok(QuoteStage {
+        let mut stage = QuoteStage {
             lex: QuoteLexicon::new(data)?,
             surnames,
             titles,
+            ending_words: aho_corasick::AhoCorasick::new([""; 0]).map_err(|e| e.to_string())?,
             endings: vec![
                 ("다고도", 2, Say),
                 ("라고도", 2, Say),
@@ -136,7 +139,12 @@ impl QuoteStage {
                 ("냐며", 1, While),
                 ("자며", 1, While),
             ],
-        })
+        };
+        stage.ending_words = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(stage.endings.iter().map(|(e, _, _)| *e))
+            .map_err(|e| e.to_string())?;
+        Ok(stage)
     }
 }
 
@@ -152,6 +160,12 @@ fn closer_for(open: char) -> Option<&'static [char]> {
         '『' => &['』'],
         _ => return None,
     })
+}
+
+/// Cheap gate for an opening mark ([`closer_for`]) in `text`: one of its bytes starts one
+/// (`"`, `'`, or the first byte of `“‘` (E2) or `「『` (E3)).
+fn may_have_mark(text: &str) -> bool {
+    text.bytes().any(|b| matches!(b, b'"' | b'\'' | 0xE2 | 0xE3))
 }
 
 fn is_mark(c: char) -> bool {
@@ -911,6 +925,11 @@ impl QuoteStage {
 
     /// [`QuoteStage::particle`] before its test of a name that covers the word.
     fn particle_shape(&self, st: &Sent, w: &Word) -> Option<(usize, usize, bool)> {
+        // Cheap gate first: every particle below (a morpheme of the word, or its end) ends in one
+        // of these characters.
+        if !st.chars[w.s..w.e].iter().any(|c| matches!(c, '은' | '는' | '도' | '서' | '이' | '가')) {
+            return None;
+        }
         let ms = st.word_morphs(w);
         if let Some(pk) = ms.iter().rposition(|m| !is_punct_tag(tag(m))).filter(|&k| k > 0) {
             let pm = &ms[pk];
@@ -1760,9 +1779,7 @@ impl QuoteStage {
     /// `text` contains one of the quotative endings (`self.endings`): one pass over the text,
     /// trying the endings only where a character that starts one of them is.
     fn has_ending(&self, text: &str) -> bool {
-        text.char_indices().any(|(i, c)| {
-            matches!(c, '다' | '라' | '냐' | '자') && self.endings.iter().any(|(e, _, _)| text[i..].starts_with(e))
-        })
+        self.ending_words.is_match(text)
     }
 
     /// The quotes of a document; the sentences read and the generic organization words are kept
@@ -1893,7 +1910,7 @@ impl QuoteStage {
             }
             let cue_block = self.interview_cue_before(a, block);
             let text = a.text(sentence.span);
-            let has_mark = text.chars().any(|c| closer_for(c).is_some());
+            let has_mark = may_have_mark(text) && text.chars().any(|c| closer_for(c).is_some());
             let b = &a.blocks[block];
             // Marks anywhere in the line (even one left open) mean it is no bite without marks:
             // its sentences are read one by one, and none of them may take the whole line.
@@ -2291,6 +2308,10 @@ pub(crate) fn adnominal(st: &Sent, w: &Word) -> bool {
 fn also_topic(st: &Sent, wi: usize) -> Option<(usize, usize, bool)> {
     let w = &st.words[wi];
     let next = st.words.get(wi + 1)?;
+    // Cheap gate first: the first character of `역시`/`또한`.
+    if !matches!(st.chars[next.s], '역' | '또') {
+        return None;
+    }
     let nt = st.slice(next.s, next.e);
     if !matches!(nt.trim_end_matches(','), "역시" | "또한") {
         return None;
@@ -2576,6 +2597,26 @@ mod tests {
             .iter()
             .map(|q| (q.kind.clone(), a.text(q.span).to_string(), q.speaker.clone(), q.speaker_text.clone(), q.verb.clone()))
             .collect()
+    }
+
+    #[test]
+    fn the_ending_gate_answers_as_the_search_it_replaced() {
+        let stage = QuoteStage::new(&DataFiles::embedded()).unwrap();
+        let pieces = ["다", "라", "냐", "자", "고", "도", "는", "며", "면서", "하", " ", "\"", "."];
+        let mut texts = vec![String::new()];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in pieces {
+                        texts.push(format!("{a}{b}{c}{d}"));
+                    }
+                }
+            }
+        }
+        for t in &texts {
+            let old = t.char_indices().any(|(i, c)| matches!(c, '다' | '라' | '냐' | '자') && stage.endings.iter().any(|(e, _, _)| t[i..].starts_with(e)));
+            assert_eq!(stage.has_ending(t), old, "{t:?}");
+        }
     }
 
     #[test]
