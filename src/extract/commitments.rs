@@ -130,7 +130,12 @@ impl CommitmentStage {
 
 /// The text of a word without trailing punctuation and quotation marks.
 fn bare<'a>(st: &Sent<'a>, w: &Word) -> &'a str {
-    st.slice(w.s, w.e).trim_end_matches(|c: char| !crate::extract::quotes::is_hangul(c) && !c.is_alphanumeric())
+    let t = st.slice(w.s, w.e);
+    // Most words end in a syllable: nothing to trim.
+    if t.chars().next_back().is_some_and(crate::extract::quotes::is_hangul) {
+        return t;
+    }
+    t.trim_end_matches(|c: char| !crate::extract::quotes::is_hangul(c) && !c.is_alphanumeric())
 }
 
 /// Past tense in a word (`했다`, `밝혔다`): reports, not commitments.
@@ -1738,16 +1743,27 @@ fn negated(st: &Sent, k: usize) -> bool {
     let w = &st.words[k];
     let t = bare(st, w);
     // `없애다` (to remove) is an action, not a negation.
-    if t.contains("않") || t.contains("못하") || (t.contains("없") && !t.contains("없애")) {
+    // (One pass over the characters first: cheaper than substring searches.)
+    let (mut an, mut mot, mut eop) = (false, false, false);
+    for c in t.chars() {
+        match c {
+            '않' => an = true,
+            '못' => mot = true,
+            '없' => eop = true,
+            _ => {}
+        }
+    }
+    if an || (mot && t.contains("못하")) || (eop && !t.contains("없애")) {
         return true;
     }
     if k > 0 && matches!(bare(st, &st.words[k - 1]), "안" | "못") {
         return true;
     }
-    st.words.get(k + 1).is_some_and(|x| {
-        let n = bare(st, x);
-        n.starts_with("않") || n.starts_with("못") || n.starts_with("말")
-    }) && t.ends_with('지')
+    t.ends_with('지')
+        && st.words.get(k + 1).is_some_and(|x| {
+            let n = bare(st, x);
+            n.starts_with("않") || n.starts_with("못") || n.starts_with("말")
+        })
 }
 
 /// Updates the carried actor from a sentence's subjects: the carried name, the last organization

@@ -148,6 +148,7 @@ impl QuoteStage {
     }
 }
 
+#[inline]
 pub(crate) fn is_hangul(c: char) -> bool {
     ('가'..='힣').contains(&c)
 }
@@ -173,6 +174,7 @@ fn is_mark(c: char) -> bool {
 }
 
 /// First component of a ko-dic tag (`XSV+EP` → `XSV`).
+#[inline]
 pub(crate) fn tag(m: &Morph) -> &str {
     let p = &*m.features.pos;
     match p.as_bytes().iter().position(|&b| b == b'+') {
@@ -181,16 +183,21 @@ pub(crate) fn tag(m: &Morph) -> &str {
     }
 }
 
+#[inline]
 pub(crate) fn is_nominal_tag(t: &str) -> bool {
-    matches!(t, "NNG" | "NNP" | "NNB" | "NNBC" | "NR" | "NP" | "SL" | "SH" | "SN" | "XSN" | "XPN" | "XR")
+    // `NNG` `NNP` `NNB` `NNBC` `NR` `NP` `SL` `SH` `SN` `XSN` `XPN` `XR`, compared byte by byte.
+    matches!(t.as_bytes(), [b'N', b'N', b'G' | b'P' | b'B'] | [b'N', b'N', b'B', b'C'] | [b'N', b'R' | b'P'] | [b'S', b'L' | b'H' | b'N'] | [b'X', b'S' | b'P', b'N'] | [b'X', b'R'])
 }
 
+#[inline]
 pub(crate) fn is_predicate_tag(t: &str) -> bool {
-    matches!(t, "VV" | "VA" | "VX" | "XSV" | "XSA" | "VCP" | "VCN")
+    // `VV` `VA` `VX` `XSV` `XSA` `VCP` `VCN`, compared byte by byte.
+    matches!(t.as_bytes(), [b'V', b'V' | b'A' | b'X'] | [b'X', b'S', b'V' | b'A'] | [b'V', b'C', b'P' | b'N'])
 }
 
+#[inline]
 pub(crate) fn is_punct_tag(t: &str) -> bool {
-    t.starts_with('S') && !matches!(t, "SL" | "SH" | "SN")
+    matches!(t.as_bytes(), [b'S', ..]) && !matches!(t.as_bytes(), [b'S', b'L' | b'H' | b'N'])
 }
 
 /// One whitespace-delimited word of a sentence: code points relative to the sentence, and the
@@ -347,6 +354,7 @@ impl<'a> Sent<'a> {
     }
 
     /// The text of characters `s..e`, as a slice of the sentence.
+    #[inline]
     pub(crate) fn slice(&self, s: usize, e: usize) -> &'a str {
         &self.src[self.bytes[s]..self.bytes[e]]
     }
@@ -361,10 +369,12 @@ impl<'a> Sent<'a> {
     }
 
     /// The text of a word, as a slice of the sentence.
+    #[inline]
     pub(crate) fn word_str(&self, w: &Word) -> &'a str {
         self.slice(w.s, w.e)
     }
 
+    #[inline]
     pub(crate) fn word_morphs(&self, w: &Word) -> &'a [Morph] {
         &self.morphs[w.m0..w.m1]
     }
@@ -375,6 +385,7 @@ impl<'a> Sent<'a> {
     }
 
     /// The word has a predicate: `lemma(w).is_some()`, without building the lemma.
+    #[inline]
     pub(crate) fn has_lemma(&self, w: &Word) -> bool {
         self.word_morphs(w).iter().any(|m| is_predicate_tag(tag(m)))
     }
@@ -410,6 +421,7 @@ impl<'a> Sent<'a> {
     }
 
     /// The text of a morpheme (clipped to the sentence), as a slice of the sentence.
+    #[inline]
     pub(crate) fn morph_str(&self, m: &Morph) -> &'a str {
         let s = m.span.start.max(self.base) - self.base;
         let e = (m.span.end - self.base).min(self.chars.len());
@@ -2597,6 +2609,16 @@ mod tests {
             .iter()
             .map(|q| (q.kind.clone(), a.text(q.span).to_string(), q.speaker.clone(), q.speaker_text.clone(), q.verb.clone()))
             .collect()
+    }
+
+    #[test]
+    fn tag_classes_are_the_lists_they_compare_byte_by_byte() {
+        let tags = ["NNG", "NNP", "NNB", "NNBC", "NR", "NP", "VV", "VA", "VX", "VCP", "VCN", "MM", "MAG", "MAJ", "IC", "JKS", "JKC", "JKG", "JKO", "JKB", "JKV", "JKQ", "JX", "JC", "EP", "EF", "EC", "ETN", "ETM", "XPN", "XSN", "XSV", "XSA", "XR", "SF", "SE", "SSO", "SSC", "SC", "SY", "SL", "SH", "SN", "SP", "SW", "UNKNOWN", "", "N", "S", "V", "X", "NNGX", "VVV", "XS", "SLL", "NN", "VC", "XP"];
+        for t in tags {
+            assert_eq!(is_nominal_tag(t), matches!(t, "NNG" | "NNP" | "NNB" | "NNBC" | "NR" | "NP" | "SL" | "SH" | "SN" | "XSN" | "XPN" | "XR"), "{t}");
+            assert_eq!(is_predicate_tag(t), matches!(t, "VV" | "VA" | "VX" | "XSV" | "XSA" | "VCP" | "VCN"), "{t}");
+            assert_eq!(is_punct_tag(t), t.starts_with('S') && !matches!(t, "SL" | "SH" | "SN"), "{t}");
+        }
     }
 
     #[test]
