@@ -860,6 +860,10 @@ impl CommitmentStage {
         }
         let lemma = st.lemma_cow(w).unwrap_or_default();
         let verb = st.word_morphs(w).iter().find(|m| is_predicate_tag(tag(m))).is_some_and(|m| matches!(tag(m), "VV" | "XSV"));
+        // Cheap tests of the verb first (the same as at the end): most words fail one.
+        if !verb || lemma.is_empty() || lemma.ends_with('지') || lemma.ends_with('되') || lemma == "하" || lex.not_action.contains(&*lemma) {
+            return false;
+        }
         let agent = st.entities.iter().any(|en| matches!(en.kind.as_str(), "PERSON" | "ORGANIZATION") && en.span.end <= st.base + w.s && {
             // The character right after the name (no copy of the text after it).
             st.chars.get(en.span.end - st.base).is_some_and(|c| matches!(c, '은' | '는' | '이' | '가' | '도'))

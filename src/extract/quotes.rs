@@ -1058,7 +1058,7 @@ impl QuoteStage {
             roles.remember(span.start, title, &name);
             return Some((name, true));
         }
-        if let Some(bare) = anonymized_name(&st.text(s, e)) {
+        if let Some(bare) = anonymized_name(st.slice(s, e)) {
             return Some((bare, true));
         }
         let orgs: Vec<&&Entity> = inside.iter().filter(|en| en.kind == ORGANIZATION).collect();
