@@ -396,6 +396,17 @@ impl<'a> Sent<'a> {
         let analysis: &'static str = &m.features.analysis;
         let stem: &'a str = if analysis.is_empty() { self.morph_str(m) } else { analysis.split('/').next().unwrap_or("") };
         if matches!(tag(m), "XSV" | "XSA") {
+            // Nouns written right before the stem as it is written (`설명` `하` of `설명하는`): the
+            // lemma is that stretch of the sentence, no copy.
+            if analysis.is_empty() {
+                // The nouns that end right before the stem, and no noun before them.
+                let j = ms[..k].iter().rposition(|p| !is_nominal_tag(tag(p))).map_or(0, |x| x + 1);
+                let run = &ms[j..=k];
+                let inside = run[0].span.start >= self.base && m.span.end - self.base <= self.chars.len();
+                if inside && ms[..j].iter().all(|p| !is_nominal_tag(tag(p))) && run.windows(2).all(|x| x[0].span.end == x[1].span.start) {
+                    return Some(std::borrow::Cow::Borrowed(self.slice(run[0].span.start - self.base, m.span.end - self.base)));
+                }
+            }
             let mut noun = String::new();
             for p in &ms[..k] {
                 if is_nominal_tag(tag(p)) {
@@ -2592,6 +2603,7 @@ fn bracket_bite(a: &Analysis, b: &crate::doc::Block) -> Option<(String, Span)> {
 
 #[cfg(test)]
 mod tests {
+    use super::{is_nominal_tag, is_predicate_tag, is_punct_tag, tag, GenericOrgs, Sent};
     use crate::doc::{Document, Meta};
     use crate::resources::DataFiles;
     use crate::Pipeline;
@@ -2606,6 +2618,34 @@ mod tests {
             .iter()
             .map(|q| (q.kind.clone(), a.text(q.span).to_string(), q.speaker.clone(), q.speaker_text.clone(), q.verb.clone()))
             .collect()
+    }
+
+    #[test]
+    fn a_lemma_read_from_the_sentence_is_the_lemma_built_from_its_morphemes() {
+        let p = Pipeline::new(DataFiles::embedded()).unwrap();
+        let text = "시는 내년까지 주차장을 확충하고 도서관 건립을 추진하기로 했다. 회사 측은 \"안전 점검을 강화하겠다\"고 설명했다. 구청은 (가칭)문화센터를 건립할 계획이며 주민 의견을 수렴해 결정한다. 그는 깨끗하게 정리했다고 밝혔다.";
+        let doc = Document { id: "t".into(), source: "t".into(), text: text.into(), meta: Meta::default(), warnings: vec![] };
+        let a = p.analyze(doc).unwrap();
+        let generic = GenericOrgs::new(&a, &a.entities);
+        let mut seen = 0;
+        for si in 0..a.sentences.len() {
+            let st = Sent::new(&a, si, &[], &generic);
+            for w in st.words.iter() {
+                let ms = st.word_morphs(w);
+                let Some(k) = ms.iter().position(|m| is_predicate_tag(tag(m))) else { continue };
+                let m = &ms[k];
+                let analysis: &str = &m.features.analysis;
+                let stem = if analysis.is_empty() { st.morph_str(m) } else { analysis.split('/').next().unwrap_or("") };
+                let built = if matches!(tag(m), "XSV" | "XSA") {
+                    ms[..k].iter().filter(|p| is_nominal_tag(tag(p))).map(|p| st.morph_str(p)).collect::<String>() + stem
+                } else {
+                    stem.to_string()
+                };
+                assert_eq!(st.lemma_cow(w).as_deref(), Some(built.as_str()), "{}", st.word_str(w));
+                seen += 1;
+            }
+        }
+        assert!(seen > 10);
     }
 
     #[test]
