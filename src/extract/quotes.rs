@@ -2351,6 +2351,8 @@ fn article_names(a: &Analysis, quotes: &mut [Quote], common: &FxHashSet<String>)
     // (Squeezed only when a name needs it.)
     let text = once_cell::unsync::Lazy::new(|| squeeze(&a.doc.text));
     let mut cache: rustc_hash::FxHashMap<String, String> = Default::default();
+    // The organizations' texts, in entity order (read once, for every name looked up).
+    let org_texts = once_cell::unsync::Lazy::new(|| a.entities.iter().filter(|en| en.kind == ORGANIZATION).map(|en| a.text(en.span)).collect::<Vec<&str>>());
     for q in quotes.iter_mut() {
         if q.speaker.is_empty() {
             continue;
@@ -2367,11 +2369,9 @@ fn article_names(a: &Analysis, quotes: &mut [Quote], common: &FxHashSet<String>)
                         // more word before it (a city, a region) is named in full. Common nouns
                         // (`정부` beside `일본 정부`) may be other bodies and stay as they are.
                         if !common.contains(name) && !crate::extract::entities::is_generic_org(name) && name.chars().count() >= 2 {
-                            let longer = a
-                                .entities
+                            let longer = org_texts
                                 .iter()
-                                .filter(|en| en.kind == ORGANIZATION)
-                                .map(|en| a.text(en.span))
+                                .copied()
                                 .filter(|t| t.strip_suffix(name).and_then(|h| h.strip_suffix(' ')).is_some_and(|h| !h.is_empty() && !h.contains(' ')))
                                 .max_by_key(|t| (t.chars().count(), std::cmp::Reverse(*t)));
                             if let Some(t) = longer {
