@@ -297,6 +297,18 @@ fn noun_of(st: &Sent, w: &Word) -> Option<(String, usize)> {
     Some((nouns.iter().map(|m| st.morph_text(m)).collect(), last.span.end - st.base))
 }
 
+/// `set` has the word's noun ([`noun_of`], the empty string when it has none): without a copy
+/// when the noun is one morpheme.
+fn noun_in(st: &Sent, w: &Word, set: &FxHashSet<String>) -> bool {
+    let ms = st.word_morphs(w);
+    let mut nouns = ms.iter().take_while(|m| is_nominal_tag(tag(m)) || matches!(tag(m), "SSO" | "SSC" | "SY")).filter(|m| is_nominal_tag(tag(m)));
+    match (nouns.next(), nouns.next()) {
+        (None, _) => set.contains(""),
+        (Some(m), None) => set.contains(st.morph_str(m)),
+        _ => set.contains(&noun_of(st, w).map(|x| x.0).unwrap_or_default()),
+    }
+}
+
 /// The last morpheme of a word that is no punctuation: its text and its tag (as slices).
 fn last_morph_text<'a>(st: &Sent<'a>, w: &Word) -> Option<(&'a str, &'static str)> {
     st.word_morphs(w).iter().rev().find(|m| !is_punct_tag(tag(m))).map(|m| (st.morph_str(m), &*m.features.pos))
@@ -671,7 +683,7 @@ impl CommitmentStage {
                     continue;
                 }
             }
-            if k + 1 < n && !lemma.is_empty() && lex.plan_noun.contains(&noun_of(st, &st.words[k + 1]).map(|x| x.0).unwrap_or_default()) {
+            if k + 1 < n && !lemma.is_empty() && noun_in(st, &st.words[k + 1], &lex.plan_noun) {
                 let next = &st.words[k + 1];
                 let noun = noun_of(st, next).map(|x| x.0).unwrap_or_default();
                 // `끝날 예정이었으나`: a plan that was, not one that is.
@@ -2084,6 +2096,12 @@ impl CommitmentStage {
     /// verb at `k` is the action.
     fn direction_or_intent(&self, st: &Sent, k: usize) -> Option<Cue> {
         let w = &st.words[k];
+        // Cheap gate first (both patterns below need one of these): called for every word.
+        let next = st.words.get(k + 1)?;
+        let t = bare(st, w);
+        if !(t.ends_with("고자") || t.ends_with("려") || t.ends_with("려고")) && !matches!(bare(st, next), "방향으로" | "쪽으로") {
+            return None;
+        }
         let lemma = st.lemma(w)?;
         if self.lex.not_action.contains(&lemma) || negated(st, k) || lemma.ends_with('되') {
             return None;
