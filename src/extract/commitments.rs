@@ -129,6 +129,7 @@ impl CommitmentStage {
 }
 
 /// The text of a word without trailing punctuation and quotation marks.
+#[inline]
 fn bare<'a>(st: &Sent<'a>, w: &Word) -> &'a str {
     let t = st.slice(w.s, w.e);
     // Most words end in a syllable: nothing to trim.
@@ -2099,7 +2100,7 @@ impl CommitmentStage {
         // Cheap gate first (both patterns below need one of these): called for every word.
         let next = st.words.get(k + 1)?;
         let t = bare(st, w);
-        if !(t.ends_with("고자") || t.ends_with("려") || t.ends_with("려고")) && !matches!(bare(st, next), "방향으로" | "쪽으로") {
+        if !(t.ends_with("고자") || t.ends_with("려") || t.ends_with("려고")) && !(matches!(st.chars[next.s], '방' | '쪽') && matches!(bare(st, next), "방향으로" | "쪽으로")) {
             return None;
         }
         let lemma = st.lemma(w)?;
