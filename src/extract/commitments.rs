@@ -129,8 +129,14 @@ impl CommitmentStage {
 }
 
 /// The text of a word without trailing punctuation and quotation marks.
+#[inline]
 fn bare<'a>(st: &Sent<'a>, w: &Word) -> &'a str {
-    st.slice(w.s, w.e).trim_end_matches(|c: char| !crate::extract::quotes::is_hangul(c) && !c.is_alphanumeric())
+    let t = st.slice(w.s, w.e);
+    // Most words end in a syllable: nothing to trim.
+    if t.chars().next_back().is_some_and(crate::extract::quotes::is_hangul) {
+        return t;
+    }
+    t.trim_end_matches(|c: char| !crate::extract::quotes::is_hangul(c) && !c.is_alphanumeric())
 }
 
 /// The argument an adnominal word takes inside a noun phrase.
@@ -353,6 +359,18 @@ fn noun_of(st: &Sent, w: &Word) -> Option<(String, usize)> {
     let nouns: Vec<&crate::doc::Morph> = ms.iter().take_while(|m| is_nominal_tag(tag(m)) || matches!(tag(m), "SSO" | "SSC" | "SY")).filter(|m| is_nominal_tag(tag(m))).collect();
     let last = nouns.last()?;
     Some((nouns.iter().map(|m| st.morph_text(m)).collect(), last.span.end - st.base))
+}
+
+/// `set` has the word's noun ([`noun_of`], the empty string when it has none): without a copy
+/// when the noun is one morpheme.
+fn noun_in(st: &Sent, w: &Word, set: &FxHashSet<String>) -> bool {
+    let ms = st.word_morphs(w);
+    let mut nouns = ms.iter().take_while(|m| is_nominal_tag(tag(m)) || matches!(tag(m), "SSO" | "SSC" | "SY")).filter(|m| is_nominal_tag(tag(m)));
+    match (nouns.next(), nouns.next()) {
+        (None, _) => set.contains(""),
+        (Some(m), None) => set.contains(st.morph_str(m)),
+        _ => set.contains(&noun_of(st, w).map(|x| x.0).unwrap_or_default()),
+    }
 }
 
 /// The last morpheme of a word that is no punctuation: its text and its tag (as slices).
@@ -739,7 +757,7 @@ impl CommitmentStage {
                     continue;
                 }
             }
-            if k + 1 < n && !lemma.is_empty() && lex.plan_noun.contains(&noun_of(st, &st.words[k + 1]).map(|x| x.0).unwrap_or_default()) {
+            if k + 1 < n && !lemma.is_empty() && noun_in(st, &st.words[k + 1], &lex.plan_noun) {
                 let next = &st.words[k + 1];
                 let noun = noun_of(st, next).map(|x| x.0).unwrap_or_default();
                 // `끝날 예정이었으나`: a plan that was, not one that is.
@@ -928,6 +946,10 @@ impl CommitmentStage {
         }
         let lemma = st.lemma_cow(w).unwrap_or_default();
         let verb = st.word_morphs(w).iter().find(|m| is_predicate_tag(tag(m))).is_some_and(|m| matches!(tag(m), "VV" | "XSV"));
+        // Cheap tests of the verb first (the same as at the end): most words fail one.
+        if !verb || lemma.is_empty() || lemma.ends_with('지') || lemma.ends_with('되') || lemma == "하" || lex.not_action.contains(&*lemma) {
+            return false;
+        }
         let agent = st.entities.iter().any(|en| matches!(en.kind.as_str(), "PERSON" | "ORGANIZATION") && en.span.end <= st.base + w.s && {
             // The character right after the name (no copy of the text after it).
             st.chars.get(en.span.end - st.base).is_some_and(|c| matches!(c, '은' | '는' | '이' | '가' | '도'))
@@ -1857,16 +1879,27 @@ fn negated(st: &Sent, k: usize) -> bool {
     let w = &st.words[k];
     let t = bare(st, w);
     // `없애다` (to remove) is an action, not a negation.
-    if t.contains("않") || t.contains("못하") || (t.contains("없") && !t.contains("없애")) {
+    // (One pass over the characters first: cheaper than substring searches.)
+    let (mut an, mut mot, mut eop) = (false, false, false);
+    for c in t.chars() {
+        match c {
+            '않' => an = true,
+            '못' => mot = true,
+            '없' => eop = true,
+            _ => {}
+        }
+    }
+    if an || (mot && t.contains("못하")) || (eop && !t.contains("없애")) {
         return true;
     }
     if k > 0 && matches!(bare(st, &st.words[k - 1]), "안" | "못") {
         return true;
     }
-    st.words.get(k + 1).is_some_and(|x| {
-        let n = bare(st, x);
-        n.starts_with("않") || n.starts_with("못") || n.starts_with("말")
-    }) && t.ends_with('지')
+    t.ends_with('지')
+        && st.words.get(k + 1).is_some_and(|x| {
+            let n = bare(st, x);
+            n.starts_with("않") || n.starts_with("못") || n.starts_with("말")
+        })
 }
 
 /// Updates the carried actor from a sentence's subjects: the carried name, the last organization
@@ -1926,7 +1959,8 @@ impl Stage for CommitmentStage {
 
 impl CommitmentStage {
     fn find(&self, a: &Analysis) -> Vec<Commitment> {
-        let roles = RoleMemory::new(a);
+        // The document's titles and people, as the quotes stage built them when it ran.
+        let roles = a.prepared.roles.clone().unwrap_or_else(|| RoleMemory::new(a));
         // The generic organization words and the sentences the quotes stage prepared, when it ran.
         let own_generic;
         let generic: &GenericOrgs = match a.prepared.generic.as_deref() {
@@ -2010,7 +2044,7 @@ impl CommitmentStage {
             if cues.is_empty() && !has_name {
                 continue;
             }
-            let mut subjects = self.quotes.subjects(&st, &marks, &roles);
+            let mut subjects = self.quotes.subjects(&st, &marks, &roles, a.prepared.sentences.get(si).and_then(Option::as_ref)).0;
             // Topics only (`교육청은`): a 이/가 subject is as often inside a relative clause
             // (`병원이 환자를 받지 못할 때`).
             for s in subjects.iter_mut().filter(|s| s.generic && s.topic) {
@@ -2188,6 +2222,12 @@ impl CommitmentStage {
     /// verb at `k` is the action.
     fn direction_or_intent(&self, st: &Sent, k: usize) -> Option<Cue> {
         let w = &st.words[k];
+        // Cheap gate first (both patterns below need one of these): called for every word.
+        let next = st.words.get(k + 1)?;
+        let t = bare(st, w);
+        if !(t.ends_with("고자") || t.ends_with("려") || t.ends_with("려고")) && !(matches!(st.chars[next.s], '방' | '쪽') && matches!(bare(st, next), "방향으로" | "쪽으로")) {
+            return None;
+        }
         let lemma = st.lemma(w)?;
         if self.lex.not_action.contains(&lemma) || negated(st, k) || lemma.ends_with('되') {
             return None;

@@ -140,6 +140,7 @@ impl QuoteStage {
     }
 }
 
+#[inline]
 pub(crate) fn is_hangul(c: char) -> bool {
     ('가'..='힣').contains(&c)
 }
@@ -154,11 +155,18 @@ fn closer_for(open: char) -> Option<&'static [char]> {
     })
 }
 
+/// Cheap gate for an opening mark ([`closer_for`]) in `text`: one of its bytes starts one
+/// (`"`, `'`, or the first byte of `“‘` (E2) or `「『` (E3)).
+fn may_have_mark(text: &str) -> bool {
+    text.bytes().any(|b| matches!(b, b'"' | b'\'' | 0xE2 | 0xE3))
+}
+
 fn is_mark(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’' | '「' | '」' | '『' | '』')
 }
 
 /// First component of a ko-dic tag (`XSV+EP` → `XSV`).
+#[inline]
 pub(crate) fn tag(m: &Morph) -> &str {
     let p = &*m.features.pos;
     match p.as_bytes().iter().position(|&b| b == b'+') {
@@ -167,16 +175,21 @@ pub(crate) fn tag(m: &Morph) -> &str {
     }
 }
 
+#[inline]
 pub(crate) fn is_nominal_tag(t: &str) -> bool {
-    matches!(t, "NNG" | "NNP" | "NNB" | "NNBC" | "NR" | "NP" | "SL" | "SH" | "SN" | "XSN" | "XPN" | "XR")
+    // `NNG` `NNP` `NNB` `NNBC` `NR` `NP` `SL` `SH` `SN` `XSN` `XPN` `XR`, compared byte by byte.
+    matches!(t.as_bytes(), [b'N', b'N', b'G' | b'P' | b'B'] | [b'N', b'N', b'B', b'C'] | [b'N', b'R' | b'P'] | [b'S', b'L' | b'H' | b'N'] | [b'X', b'S' | b'P', b'N'] | [b'X', b'R'])
 }
 
+#[inline]
 pub(crate) fn is_predicate_tag(t: &str) -> bool {
-    matches!(t, "VV" | "VA" | "VX" | "XSV" | "XSA" | "VCP" | "VCN")
+    // `VV` `VA` `VX` `XSV` `XSA` `VCP` `VCN`, compared byte by byte.
+    matches!(t.as_bytes(), [b'V', b'V' | b'A' | b'X'] | [b'X', b'S', b'V' | b'A'] | [b'V', b'C', b'P' | b'N'])
 }
 
+#[inline]
 pub(crate) fn is_punct_tag(t: &str) -> bool {
-    t.starts_with('S') && !matches!(t, "SL" | "SH" | "SN")
+    matches!(t.as_bytes(), [b'S', ..]) && !matches!(t.as_bytes(), [b'S', b'L' | b'H' | b'N'])
 }
 
 /// One whitespace-delimited word of a sentence: code points relative to the sentence, and the
@@ -210,6 +223,24 @@ pub struct SentParts {
     chars: Vec<char>,
     bytes: Vec<usize>,
     words: Vec<Word>,
+    /// The subjects the quotes stage found, and per word what [`QuoteStage::subjects`] made of it
+    /// there (see [`Memo`]), for the commitments stage to read instead of finding them again.
+    subjects: Vec<Subject>,
+    memo: Vec<Memo>,
+}
+
+/// What [`QuoteStage::subjects`] made of one word, kept only when that did not depend on the
+/// people the subject finder remembered so far ([`RoleMemory`]'s `found`), so that it is the same
+/// for any later reader of the sentence.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) enum Memo {
+    /// Not looked at (inside a quotation), or read with the remembered people.
+    #[default]
+    Unknown,
+    /// No subject.
+    Nothing,
+    /// The subject at this index of [`SentParts::subjects`].
+    At(usize),
 }
 
 /// What the quotes stage prepared for a document that the commitments stage reads again instead
@@ -219,6 +250,8 @@ pub struct SentParts {
 pub struct Prepared {
     pub(crate) sentences: Vec<Option<SentParts>>,
     pub(crate) generic: Option<Arc<GenericOrgs>>,
+    /// The document's titles and people (its `found` list emptied), built once for both stages.
+    pub(crate) roles: Option<RoleMemory>,
 }
 
 impl std::fmt::Debug for Prepared {
@@ -309,10 +342,11 @@ impl<'a> Sent<'a> {
 
     /// What [`Sent::new`] prepared, to be read again by a later stage.
     pub(crate) fn into_parts(self) -> SentParts {
-        SentParts { chars: self.chars.into_owned(), bytes: self.bytes.into_owned(), words: self.words.into_owned() }
+        SentParts { chars: self.chars.into_owned(), bytes: self.bytes.into_owned(), words: self.words.into_owned(), subjects: Vec::new(), memo: Vec::new() }
     }
 
     /// The text of characters `s..e`, as a slice of the sentence.
+    #[inline]
     pub(crate) fn slice(&self, s: usize, e: usize) -> &'a str {
         &self.src[self.bytes[s]..self.bytes[e]]
     }
@@ -327,10 +361,12 @@ impl<'a> Sent<'a> {
     }
 
     /// The text of a word, as a slice of the sentence.
+    #[inline]
     pub(crate) fn word_str(&self, w: &Word) -> &'a str {
         self.slice(w.s, w.e)
     }
 
+    #[inline]
     pub(crate) fn word_morphs(&self, w: &Word) -> &'a [Morph] {
         &self.morphs[w.m0..w.m1]
     }
@@ -341,6 +377,7 @@ impl<'a> Sent<'a> {
     }
 
     /// The word has a predicate: `lemma(w).is_some()`, without building the lemma.
+    #[inline]
     pub(crate) fn has_lemma(&self, w: &Word) -> bool {
         self.word_morphs(w).iter().any(|m| is_predicate_tag(tag(m)))
     }
@@ -359,6 +396,17 @@ impl<'a> Sent<'a> {
         let analysis: &'static str = &m.features.analysis;
         let stem: &'a str = if analysis.is_empty() { self.morph_str(m) } else { analysis.split('/').next().unwrap_or("") };
         if matches!(tag(m), "XSV" | "XSA") {
+            // Nouns written right before the stem as it is written (`설명` `하` of `설명하는`): the
+            // lemma is that stretch of the sentence, no copy.
+            if analysis.is_empty() {
+                // The nouns that end right before the stem, and no noun before them.
+                let j = ms[..k].iter().rposition(|p| !is_nominal_tag(tag(p))).map_or(0, |x| x + 1);
+                let run = &ms[j..=k];
+                let inside = run[0].span.start >= self.base && m.span.end - self.base <= self.chars.len();
+                if inside && ms[..j].iter().all(|p| !is_nominal_tag(tag(p))) && run.windows(2).all(|x| x[0].span.end == x[1].span.start) {
+                    return Some(std::borrow::Cow::Borrowed(self.slice(run[0].span.start - self.base, m.span.end - self.base)));
+                }
+            }
             let mut noun = String::new();
             for p in &ms[..k] {
                 if is_nominal_tag(tag(p)) {
@@ -376,6 +424,7 @@ impl<'a> Sent<'a> {
     }
 
     /// The text of a morpheme (clipped to the sentence), as a slice of the sentence.
+    #[inline]
     pub(crate) fn morph_str(&self, m: &Morph) -> &'a str {
         let s = m.span.start.max(self.base) - self.base;
         let e = (m.span.end - self.base).min(self.chars.len());
@@ -512,16 +561,41 @@ impl Carry {
 
 impl QuoteStage {
     /// Subjects of a sentence, in text order, outside the given quote spans.
-    pub(crate) fn subjects(&self, st: &Sent, quotes: &[(usize, usize)], roles: &RoleMemory) -> Vec<Subject> {
+    /// The subjects of words another stage found before are read from `known` (what it kept of
+    /// the same sentence); returned with them is what each word made ([`Memo`]), for a later reader.
+    pub(crate) fn subjects(&self, st: &Sent, quotes: &[(usize, usize)], roles: &RoleMemory, known: Option<&SentParts>) -> (Vec<Subject>, Vec<Memo>) {
         let mut out = Vec::new();
+        let mut memo = vec![Memo::Unknown; st.words.len()];
         let parens = round_brackets(st);
         for (wi, w) in st.words.iter().enumerate() {
             if quotes.iter().any(|&(o, c)| w.s >= o && w.e <= c + 1) {
                 continue;
             }
+            match known.and_then(|p| p.memo.get(wi)) {
+                Some(Memo::Nothing) => continue,
+                Some(&Memo::At(i)) => {
+                    out.push(known.unwrap().subjects[i].clone());
+                    continue;
+                }
+                _ => {}
+            }
+            roles.touched.set(false);
+            let found = self.subject_at(st, wi, &parens, roles);
+            if !roles.touched.get() {
+                memo[wi] = if found.is_some() { Memo::At(out.len()) } else { Memo::Nothing };
+            }
+            out.extend(found);
+        }
+        (out, memo)
+    }
+
+    /// The subject whose particle ends word `wi`, if any (`parens`: the sentence's round brackets).
+    fn subject_at(&self, st: &Sent, wi: usize, parens: &[(usize, usize)], roles: &RoleMemory) -> Option<Subject> {
+        let w = &st.words[wi];
+        {
             let (mut e, pe, topic) = match self.particle(st, w).or_else(|| also_topic(st, wi)) {
                 Some(x) => x,
-                None => continue,
+                None => return None,
             };
             // A subject inside round brackets (`'어대김'(어차피 당대표는 김태윤)`) is an aside, not the
             // sentence's; one whose particle follows the closing bracket (`반부패수사3부(황보태진
@@ -530,7 +604,7 @@ impl QuoteStage {
             if let Some(&(o, c)) = parens.iter().find(|&&(o, c)| o < w.s && w.s < c) {
                 let k = st.word_from(o);
                 if c >= e || k >= st.words.len() || st.words[k].s >= o {
-                    continue;
+                    return None;
                 }
                 (wi, w, e) = (k, &st.words[k], o);
             }
@@ -622,7 +696,7 @@ impl QuoteStage {
                 s += 1;
             }
             if s >= e {
-                continue;
+                return None;
             }
             let mut anaphor = false;
             let found = if indefinite {
@@ -668,12 +742,11 @@ impl QuoteStage {
                 let plural = speaker.is_empty() && !anaphor && matches!(st.slice(s, e), "이들" | "그들" | "그녀들");
                 let text = st.slice(s, e);
                 let bare = k == wi && !indefinite && !anaphor && speaker == text && (self.titles.contains(text) || self.lex.speaker_nouns.contains(text));
-                out.push(Subject { s, e, pe, topic, speaker, generic: false, anaphor, plural, bare, person });
+                Some(Subject { s, e, pe, topic, speaker, generic: false, anaphor, plural, bare, person })
             } else {
-                out.push(Subject { s, e, pe, topic, speaker: st.text(s, e), generic: true, anaphor: false, plural: false, bare: false, person: false });
+                Some(Subject { s, e, pe, topic, speaker: st.text(s, e), generic: true, anaphor: false, plural: false, bare: false, person: false })
             }
         }
-        out
     }
 
     /// `편재윤 민생민주당 의원`, `시흥소방서 박태성 현장대응단장`: a phrase that ends in a title and
@@ -867,6 +940,11 @@ impl QuoteStage {
 
     /// [`QuoteStage::particle`] before its test of a name that covers the word.
     fn particle_shape(&self, st: &Sent, w: &Word) -> Option<(usize, usize, bool)> {
+        // Cheap gate first: every particle below (a morpheme of the word, or its end) ends in one
+        // of these characters.
+        if !st.chars[w.s..w.e].iter().any(|c| matches!(c, '은' | '는' | '도' | '서' | '이' | '가')) {
+            return None;
+        }
         let ms = st.word_morphs(w);
         if let Some(pk) = ms.iter().rposition(|m| !is_punct_tag(tag(m))).filter(|&k| k > 0) {
             let pm = &ms[pk];
@@ -991,7 +1069,7 @@ impl QuoteStage {
             roles.remember(span.start, title, &name);
             return Some((name, true));
         }
-        if let Some(bare) = anonymized_name(&st.text(s, e)) {
+        if let Some(bare) = anonymized_name(st.slice(s, e)) {
             return Some((bare, true));
         }
         let orgs: Vec<&&Entity> = inside.iter().filter(|en| en.kind == ORGANIZATION).collect();
@@ -1116,7 +1194,7 @@ impl QuoteStage {
 
 /// Who holds which title, as the text introduces them (`홍은택 카카오 각자대표`), so that a
 /// bare title (`장관은`) resolves to the latest person given it before.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub(crate) struct RoleMemory {
     /// (position, title, person), in text order.
     seen: Vec<(usize, String, String)>,
@@ -1125,6 +1203,9 @@ pub(crate) struct RoleMemory {
     /// (position, title, person) of people found in title phrases by the quotes stage itself
     /// (`편재윤 민생민주당 의원은`), in text order.
     found: std::cell::RefCell<Vec<(usize, String, String)>>,
+    /// Set when `found` is read or written ([`RoleMemory::holder_named`], [`RoleMemory::remember`]):
+    /// a subject found without it is the same whatever was remembered before.
+    pub(crate) touched: std::cell::Cell<bool>,
 }
 
 impl RoleMemory {
@@ -1151,12 +1232,20 @@ impl RoleMemory {
                 people.push(en.canonical.clone());
             }
         }
-        RoleMemory { seen, people, found: Default::default() }
+        RoleMemory { seen, people, found: Default::default(), touched: Default::default() }
+    }
+
+    /// The same memory with nothing remembered by a stage yet (`found` emptied).
+    pub(crate) fn forgetting(mut self) -> RoleMemory {
+        self.found.get_mut().clear();
+        self.touched.set(false);
+        self
     }
 
     /// The holder of `title` whose name starts with `surname` (`윤 전 원내대표`), else the only
     /// person of the document with that surname.
     fn holder_named(&self, title: &str, before: usize, surname: &str) -> Option<String> {
+        self.touched.set(true);
         let end = self.seen.partition_point(|(p, _, _)| *p < before);
         let fits = |p: &str| p.starts_with(surname) && p.chars().count() > surname.chars().count();
         if let Some((_, _, p)) = self.seen[..end].iter().rev().find(|(_, t, p)| (t == title || t.ends_with(title)) && fits(p)) {
@@ -1173,6 +1262,7 @@ impl RoleMemory {
 
     /// Remembers a person the quotes stage found in a title phrase at `at`.
     fn remember(&self, at: usize, title: &str, person: &str) {
+        self.touched.set(true);
         let mut found = self.found.borrow_mut();
         if !found.iter().any(|(a, _, _)| *a == at) {
             found.push((at, title.to_string(), person.to_string()));
@@ -1837,7 +1927,7 @@ impl QuoteStage {
             }
             let cue_block = self.interview_cue_before(a, block);
             let text = a.text(sentence.span);
-            let has_mark = text.chars().any(|c| closer_for(c).is_some());
+            let has_mark = may_have_mark(text) && text.chars().any(|c| closer_for(c).is_some());
             let b = &a.blocks[block];
             // Marks anywhere in the line (even one left open) mean it is no bite without marks:
             // its sentences are read one by one, and none of them may take the whole line.
@@ -1867,7 +1957,7 @@ impl QuoteStage {
             let mut found = if pairs.is_empty() { Vec::new() } else { self.direct(&st, &pairs, cue_block.is_some()) };
             let mut ind = if maybe_indirect && sentence.kind == BlockKind::Body { self.indirect(&st, &found, &pairs) } else { Vec::new() };
             let quoted: Vec<(usize, usize)> = found.iter().map(|f| (f.o, f.c)).collect();
-            let subjects = self.subjects(&st, &pairs, &roles);
+            let (subjects, memo) = self.subjects(&st, &pairs, &roles, None);
             for s in subjects.iter().filter(|s| s.person && !s.speaker.is_empty() && !s.speaker.contains(';')) {
                 if !people.contains(&s.speaker) {
                     people.insert(s.speaker.clone());
@@ -2067,7 +2157,10 @@ impl QuoteStage {
                     carry.human = people.contains(&s.speaker) || self.human_head(&carry.head);
                 }
             }
-            kept[si] = Some(st.into_parts());
+            let mut parts = st.into_parts();
+            parts.subjects = subjects;
+            parts.memo = memo;
+            kept[si] = Some(parts);
         }
         prepared.sentences = kept;
         prepared.generic = Some(Arc::new(generic));
@@ -2076,7 +2169,8 @@ impl QuoteStage {
         article_names(a, &mut out, &self.lex.speaker_nouns);
         party_sides(a, &mut out, &self.lex);
         // `이투라 장관은`: one word of a foreign name read whole before is that name.
-        let found = roles.found.borrow();
+        let found = roles.found.take();
+        prepared.roles = Some(roles.forgetting());
         let mut foreign: Vec<&str> = found.iter().map(|(_, _, p)| p.as_str()).filter(|p| p.contains(' ')).collect();
         foreign.sort_unstable();
         foreign.dedup();
@@ -2231,6 +2325,10 @@ pub(crate) fn adnominal(st: &Sent, w: &Word) -> bool {
 fn also_topic(st: &Sent, wi: usize) -> Option<(usize, usize, bool)> {
     let w = &st.words[wi];
     let next = st.words.get(wi + 1)?;
+    // Cheap gate first: the first character of `역시`/`또한`.
+    if !matches!(st.chars[next.s], '역' | '또') {
+        return None;
+    }
     let nt = st.slice(next.s, next.e);
     if !matches!(nt.trim_end_matches(','), "역시" | "또한") {
         return None;
@@ -2253,6 +2351,8 @@ fn article_names(a: &Analysis, quotes: &mut [Quote], common: &FxHashSet<String>)
     // (Squeezed only when a name needs it.)
     let text = once_cell::unsync::Lazy::new(|| squeeze(&a.doc.text));
     let mut cache: rustc_hash::FxHashMap<String, String> = Default::default();
+    // The organizations' texts, in entity order (read once, for every name looked up).
+    let org_texts = once_cell::unsync::Lazy::new(|| a.entities.iter().filter(|en| en.kind == ORGANIZATION).map(|en| a.text(en.span)).collect::<Vec<&str>>());
     for q in quotes.iter_mut() {
         if q.speaker.is_empty() {
             continue;
@@ -2269,11 +2369,9 @@ fn article_names(a: &Analysis, quotes: &mut [Quote], common: &FxHashSet<String>)
                         // more word before it (a city, a region) is named in full. Common nouns
                         // (`정부` beside `일본 정부`) may be other bodies and stay as they are.
                         if !common.contains(name) && !crate::extract::entities::is_generic_org(name) && name.chars().count() >= 2 {
-                            let longer = a
-                                .entities
+                            let longer = org_texts
                                 .iter()
-                                .filter(|en| en.kind == ORGANIZATION)
-                                .map(|en| a.text(en.span))
+                                .copied()
                                 .filter(|t| t.strip_suffix(name).and_then(|h| h.strip_suffix(' ')).is_some_and(|h| !h.is_empty() && !h.contains(' ')))
                                 .max_by_key(|t| (t.chars().count(), std::cmp::Reverse(*t)));
                             if let Some(t) = longer {
@@ -2379,6 +2477,9 @@ fn anonymized_name(phrase: &str) -> Option<String> {
 /// The round bracket pairs of a sentence (not nested), as (opening, closing) positions.
 fn round_brackets(st: &Sent) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    if !st.src.contains('(') {
+        return out;
+    }
     let mut open = None;
     for (i, &c) in st.chars.iter().enumerate() {
         match c {
@@ -2502,6 +2603,7 @@ fn bracket_bite(a: &Analysis, b: &crate::doc::Block) -> Option<(String, Span)> {
 
 #[cfg(test)]
 mod tests {
+    use super::{is_nominal_tag, is_predicate_tag, is_punct_tag, tag, GenericOrgs, Sent};
     use crate::doc::{Document, Meta};
     use crate::resources::DataFiles;
     use crate::Pipeline;
@@ -2516,6 +2618,44 @@ mod tests {
             .iter()
             .map(|q| (q.kind.clone(), a.text(q.span).to_string(), q.speaker.clone(), q.speaker_text.clone(), q.verb.clone()))
             .collect()
+    }
+
+    #[test]
+    fn a_lemma_read_from_the_sentence_is_the_lemma_built_from_its_morphemes() {
+        let p = Pipeline::new(DataFiles::embedded()).unwrap();
+        let text = "시는 내년까지 주차장을 확충하고 도서관 건립을 추진하기로 했다. 회사 측은 \"안전 점검을 강화하겠다\"고 설명했다. 구청은 (가칭)문화센터를 건립할 계획이며 주민 의견을 수렴해 결정한다. 그는 깨끗하게 정리했다고 밝혔다.";
+        let doc = Document { id: "t".into(), source: "t".into(), text: text.into(), meta: Meta::default(), warnings: vec![] };
+        let a = p.analyze(doc).unwrap();
+        let generic = GenericOrgs::new(&a, &a.entities);
+        let mut seen = 0;
+        for si in 0..a.sentences.len() {
+            let st = Sent::new(&a, si, &[], &generic);
+            for w in st.words.iter() {
+                let ms = st.word_morphs(w);
+                let Some(k) = ms.iter().position(|m| is_predicate_tag(tag(m))) else { continue };
+                let m = &ms[k];
+                let analysis: &str = &m.features.analysis;
+                let stem = if analysis.is_empty() { st.morph_str(m) } else { analysis.split('/').next().unwrap_or("") };
+                let built = if matches!(tag(m), "XSV" | "XSA") {
+                    ms[..k].iter().filter(|p| is_nominal_tag(tag(p))).map(|p| st.morph_str(p)).collect::<String>() + stem
+                } else {
+                    stem.to_string()
+                };
+                assert_eq!(st.lemma_cow(w).as_deref(), Some(built.as_str()), "{}", st.word_str(w));
+                seen += 1;
+            }
+        }
+        assert!(seen > 10);
+    }
+
+    #[test]
+    fn tag_classes_are_the_lists_they_compare_byte_by_byte() {
+        let tags = ["NNG", "NNP", "NNB", "NNBC", "NR", "NP", "VV", "VA", "VX", "VCP", "VCN", "MM", "MAG", "MAJ", "IC", "JKS", "JKC", "JKG", "JKO", "JKB", "JKV", "JKQ", "JX", "JC", "EP", "EF", "EC", "ETN", "ETM", "XPN", "XSN", "XSV", "XSA", "XR", "SF", "SE", "SSO", "SSC", "SC", "SY", "SL", "SH", "SN", "SP", "SW", "UNKNOWN", "", "N", "S", "V", "X", "NNGX", "VVV", "XS", "SLL", "NN", "VC", "XP"];
+        for t in tags {
+            assert_eq!(is_nominal_tag(t), matches!(t, "NNG" | "NNP" | "NNB" | "NNBC" | "NR" | "NP" | "SL" | "SH" | "SN" | "XSN" | "XPN" | "XR"), "{t}");
+            assert_eq!(is_predicate_tag(t), matches!(t, "VV" | "VA" | "VX" | "XSV" | "XSA" | "VCP" | "VCN"), "{t}");
+            assert_eq!(is_punct_tag(t), t.starts_with('S') && !matches!(t, "SL" | "SH" | "SN"), "{t}");
+        }
     }
 
     #[test]
