@@ -824,6 +824,10 @@ impl EntityStage {
         // An 읍·면·리 name right after a place (`정선군 임계면`): ko-dic may read its last syllable
         // as the ending -면 or a particle; after a place name it is the unit's suffix.
         for i in 1..ws.len() {
+            // (The word's own test first: the lookups for the word before are asked for few words.)
+            if !matches!(ws[i].particle.as_deref(), Some("면" | "리")) {
+                continue;
+            }
             let prev_place = {
                 let p = &ws[i - 1];
                 p.particle.is_none() && p.paren.is_none() && p.stem.end == p.span.end && p.hangul
@@ -864,7 +868,13 @@ impl EntityStage {
         let mut road_end: Vec<u8> = vec![0; ws.len()];
         for i in 0..ws.len() {
             let w = &ws[i];
-            let written = a.text(Span::new(w.stem.start, w.span.end)).trim_end_matches(|c: char| matches!(c, '.' | ',' | '!' | '?' | ';' | ':' | '…' | '"' | '\'' | '”' | '’' | ')'));
+            // (`road_word` wants 로 or 길 in the word and no parenthesis or 씨: most words are ruled
+            // out before the punctuation is trimmed.)
+            let raw = a.text(Span::new(w.stem.start, w.span.end));
+            if w.paren.is_some() || w.honorific || !raw.chars().any(|c| c == '로' || c == '길') {
+                continue;
+            }
+            let written = raw.trim_end_matches(|c: char| matches!(c, '.' | ',' | '!' | '?' | ';' | ':' | '…' | '"' | '\'' | '”' | '’' | ')'));
             let Some((x_len, suffix, rest)) = self.road_word(w, written) else { continue };
             // `계획대로`, `예정대로` (as planned): 대로 names a road only with a case particle, before a
             // number, a noun of area or a road's part, or right after a neighbourhood (`복대동 직지대로`).
@@ -920,16 +930,21 @@ impl EntityStage {
                 facts.0 = self.id;
                 facts.1.clear();
             }
-            ws.iter()
-                .map(|w| match facts.1.get(&*w.stem_text).and_then(|f| f[usize::from(w.hangul)]) {
+            // (Both vectors sized once: `unzip` grows them a word at a time.)
+            let (mut role, mut org) = (Vec::with_capacity(ws.len()), Vec::with_capacity(ws.len()));
+            for w in ws.iter() {
+                let (r, o) = match facts.1.get(&*w.stem_text).and_then(|f| f[usize::from(w.hangul)]) {
                     Some(f) => f,
                     None => {
                         let f = (self.is_role(w), self.is_org_word(w));
                         facts.1.entry(w.stem_text.to_string()).or_default()[usize::from(w.hangul)] = Some(f);
                         f
                     }
-                })
-                .unzip()
+                };
+                role.push(r);
+                org.push(o);
+            }
+            (role, org)
         });
         let mut person = vec![false; n];
         let add = |cands: &mut Vec<Cand>, span: Span, kind: &'static str, priority: u8| {
@@ -1335,7 +1350,8 @@ impl EntityStage {
             }
             // `국도 44호선`, `도시철도 2호선`: a numbered road or line (ko-dic may read `국도` as
             // 국 + the particle 도).
-            if i + 1 < n && w.span.start == w.stem.start && self.lex.context.road_kind.contains(&a.text(w.span)) && ROUTE_NUMBER.is_match(&ws[i + 1].stem_text) {
+            // (The next word's ending first: it rules out almost every word.)
+            if i + 1 < n && ws[i + 1].stem_text.ends_with("호선") && w.span.start == w.stem.start && self.lex.context.road_kind.contains(&a.text(w.span)) && ROUTE_NUMBER.is_match(&ws[i + 1].stem_text) {
                 // … and a place on it named by its ending (`국도 38호선 다릿재터널`, `국도 38호선
                 // 목행교차로`), as `남해고속도로 광양IC` is one.
                 let on_it = i + 2 < n && !has_particle(i + 1) && ws[i + 1].stem.end == ws[i + 1].span.end && {
