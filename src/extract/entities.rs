@@ -118,8 +118,6 @@ static DATE_RE: Lazy<Regex> = Lazy::new(|| {
 static DATE_WORDS: Lazy<aho_corasick::AhoCorasick> = Lazy::new(|| {
     aho_corasick::AhoCorasick::builder()
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        // (No prefilter: in Hangul text the first bytes of the words are everywhere.)
-        .prefilter(false)
         .build([
             "이날", "당일", "오늘", "어제", "그제", "그저께", "내일", "모레", "전날", "이튿날", "재작년", "지난해", "작년", "올해", "금년", "내년", "내후년", "이듬해", "이달",
             "이번", "다음", "내달", "지난달", "내주", "지난주", "연내", "연말", "연초", "상반기", "하반기", "요일",
@@ -250,6 +248,9 @@ fn particles_ending(s: &str) -> &'static [&'static str] {
 const ROAD_PARTICLES: &[&str] = &[
     "", "와", "과", "가", "이", "를", "을", "는", "은", "의", "에", "에서", "에서는", "에는", "까지", "와의", "과의", "로", "으로", "도", "만", "변",
 ];
+
+/// The longest of [`ROAD_PARTICLES`], in bytes.
+const ROAD_PARTICLE_MAX: usize = "에서는".len();
 
 /// Case particles after which `X대로` is a road, not `as X` (`중원대로가`, `충주대로와`).
 const ROAD_CASE: &[&str] = &["와", "과", "가", "를", "에", "에서", "에서는", "에는", "까지", "와의", "과의", "로", "변"];
@@ -386,6 +387,9 @@ struct StemFacts {
     loc_kind: u16,
     by_suffix: bool,
     facility: bool,
+    /// [`EntityStage::county_short_form`] and [`is_generic_org`].
+    county_short: bool,
+    generic: bool,
 }
 
 /// Entries of [`WORD_FACTS`] before it is emptied (bounds its memory).
@@ -622,7 +626,14 @@ impl EntityStage {
             let k = self.kinds.iter().position(|k| *k == e.kind).expect("every kind is listed");
             u16::try_from(k + 1).expect("few kinds")
         });
-        StemFacts { role_org: [None; 2], loc_kind, by_suffix: self.lex.location_by_suffix(stem), facility: self.lex.is_facility(stem) }
+        StemFacts {
+            role_org: [None; 2],
+            loc_kind,
+            by_suffix: self.lex.location_by_suffix(stem),
+            facility: self.lex.is_facility(stem),
+            county_short: self.county_short_form(stem),
+            generic: is_generic_org(stem),
+        }
     }
 
     /// A plausible personal name: Hangul, 2–4 syllables (5 with a two-syllable surname), starting
@@ -963,6 +974,8 @@ impl EntityStage {
         let mut loc_kind: Vec<Option<&str>> = Vec::with_capacity(n);
         let mut by_suffix = Vec::with_capacity(n);
         let mut facility = Vec::with_capacity(n);
+        let mut county_short = Vec::with_capacity(n);
+        let mut generic_word = Vec::with_capacity(n);
         WORD_FACTS.with(|facts| {
             let mut facts = facts.borrow_mut();
             if facts.0 != self.id || facts.1.len() > WORD_FACTS_MAX {
@@ -986,6 +999,8 @@ impl EntityStage {
                 loc_kind.push(f.loc_kind.checked_sub(1).map(|k| self.kinds[usize::from(k)].as_str()));
                 by_suffix.push(f.by_suffix);
                 facility.push(f.facility);
+                county_short.push(f.county_short);
+                generic_word.push(f.generic);
             }
         });
         let mut person = vec![false; n];
@@ -1081,7 +1096,8 @@ impl EntityStage {
                     _ => false,
                 }
                 && self.name_like(&Word { inflected: false, ..w.clone() }, role[i], org[i]);
-            if (self.name_like(w, role[i], org[i]) || loosely) && (title_after || honorific || age || title_is || (w.class.as_deref() == Some("인명") && w.stem_text.chars().count() >= 3) || after_title || rare_surname || unknown_name) {
+            // (The context first: `name_like` asks the lexicon.)
+            if (title_after || honorific || age || title_is || (w.class.as_deref() == Some("인명") && w.stem_text.chars().count() >= 3) || after_title || rare_surname || unknown_name) && (self.name_like(w, role[i], org[i]) || loosely) {
                 person[i] = true;
                 add(cands, w.stem, PERSON, 5);
             } else if matches!(&*w.stem_text, "두" | "세" | "네" | "양") && i + 1 < n && role[i + 1] && !has_particle(i) {
@@ -1359,7 +1375,7 @@ impl EntityStage {
             } else if matches!(&*w.stem_text, "시" | "군" | "구" | "도" | "시청" | "구청" | "군청" | "도청") && subject(w) {
                 // 시는 … 밝혔다: the city government named earlier.
                 add(cands, w.stem, ORGANIZATION, 2);
-            } else if is_generic_org(&w.stem_text)
+            } else if generic_word[i]
                 && !matches!(&*w.stem_text, "도" | "회사" | "사측" | "업체")
                 && (w.particle.is_some() || ws.get(i + 1).is_some_and(|x| matches!(&*x.stem_text, "관계자" | "측" | "관계자들")))
                 && !(i > 0 && !has_particle(i - 1) && matches!(&*ws[i - 1].stem_text, "각" | "다른" | "한" | "여러" | "모든" | "일부" | "두" | "세" | "타" | "인근" | "전국"))
@@ -1384,7 +1400,7 @@ impl EntityStage {
                 // even when the bare name is also a common word.
                 add(cands, w.stem, LOCATION, 3);
                 loc_here[i] = true;
-            } else if self.bare_city_here(a, &ws, i, &loc_kind) {
+            } else if county_short[i] && self.bare_city_here(a, &ws, i, &loc_kind) {
                 add(cands, w.stem, LOCATION, 3);
                 loc_here[i] = true;
             }
@@ -1436,6 +1452,11 @@ impl EntityStage {
             if has_particle(i) || w.stem.end != w.span.end || w.stem.is_empty() {
                 continue;
             }
+            // (Only a body or a place starts such a name: the tests below need one.)
+            let body = org_spans.contains(&w.stem);
+            if !(body || loc_kind[i].is_some() || loc_here[i]) {
+                continue;
+            }
             let x = &ws[i + 1];
             // `방재공학과`: ko-dic may read the last syllable as the particle 과.
             let (x_text, x_end): (std::borrow::Cow<str>, usize) = match x.particle.as_deref() {
@@ -1447,7 +1468,6 @@ impl EntityStage {
             }
             // A regional branch (`한국도로공사 강원본부`, `서울지사`) is named by its region.
             // (Each test only where the one before it holds: the lists are scanned for few words.)
-            let body = org_spans.contains(&w.stem);
             let unit = body && {
                 let branch = BRANCH_ENDINGS.iter().any(|u| x_text.strip_suffix(u).is_some_and(|r| self.lex.locations.contains_key(r)));
                 branch || UNIT_ENDINGS.iter().any(|u| x_text.ends_with(u) && x_text.len() > u.len())
@@ -1577,8 +1597,8 @@ impl EntityStage {
         // An institution's building or hall (`국회 소통관`, `시청 대회의실`, `도계초등학교 체육관`): a place.
         for i in 0..n.saturating_sub(1) {
             let w = &ws[i];
-            let spaced = a.text(Span::new(w.stem.end, ws[i + 1].stem.start)).chars().all(char::is_whitespace);
-            if (org[i] || building_body(&w.stem_text)) && !has_particle(i) && w.stem.end == w.span.end && spaced && (self.lex.is_facility(&ws[i + 1].stem_text) || self.office_annex(&ws[i + 1])) {
+            let spaced = || a.text(Span::new(w.stem.end, ws[i + 1].stem.start)).chars().all(char::is_whitespace);
+            if (org[i] || building_body(&w.stem_text)) && !has_particle(i) && w.stem.end == w.span.end && spaced() && (self.lex.is_facility(&ws[i + 1].stem_text) || self.office_annex(&ws[i + 1])) {
                 merged.push(Cand { span: Span::new(w.stem.start, ws[i + 1].stem.end), kind: LOCATION, normalized: String::new(), priority: 4 });
             }
         }
@@ -1988,7 +2008,8 @@ impl EntityStage {
         }
         for b in written.char_indices().skip(2).map(|(b, _)| b).chain([written.len()]) {
             let (head, rest) = written.split_at(b);
-            if !ROAD_PARTICLES.contains(&rest) {
+            // (No road particle is longer than [`ROAD_PARTICLE_MAX`] bytes.)
+            if rest.len() > ROAD_PARTICLE_MAX || !ROAD_PARTICLES.contains(&rest) {
                 continue;
             }
             for suffix in ["대로", "로", "길"] {
@@ -3461,11 +3482,14 @@ mod table_tests {
             assert_eq!(kind, stage.lex.locations.get(s.as_str()).map(|e| e.kind.as_str()), "{s}");
             assert_eq!(f.by_suffix, stage.lex.location_by_suffix(s), "{s}");
             assert_eq!(f.facility, stage.lex.is_facility(s), "{s}");
+            assert_eq!(f.county_short, stage.county_short_form(s), "{s}");
+            assert_eq!(f.generic, is_generic_org(s), "{s}");
         }
     }
 
     #[test]
     fn gated_word_tests_answer_as_the_full_tests() {
+        assert!(ROAD_PARTICLES.iter().all(|p| p.len() <= ROAD_PARTICLE_MAX));
         for w in words() {
             let body = matches!(w.as_str(), "국회" | "청와대" | "시청" | "구청" | "군청" | "도청" | "정부서울청사" | "정부세종청사")
                 || (w.chars().count() >= 3 && ["시청", "구청", "군청", "도청"].iter().any(|x| w.ends_with(x)));

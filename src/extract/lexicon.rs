@@ -224,8 +224,6 @@ impl NerLexicon {
         let multiword_ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            // (No prefilter: in Hangul text the first bytes of the names are everywhere.)
-            .prefilter(false)
             .build(multiword.iter().map(|(k, _)| k.as_str()))
             .map_err(|e| e.to_string())?;
         let mut roles = HashSet::default();
