@@ -887,8 +887,11 @@ impl EntityStage {
         // … and sometimes misreads a particle (`국토부와` as 국토부 + the verb 오다): strip a
         // particle by its spelling when what is left is a known name.
         for w in ws.iter_mut() {
+            if w.particle.is_some() {
+                continue;
+            }
             let endings = particles_ending(&w.stem_text);
-            if w.particle.is_none() && !endings.is_empty() && !self.lex.locations.contains_key(&*w.stem_text) && !self.lex.organizations.contains_key(&*w.stem_text) {
+            if !endings.is_empty() && !self.lex.locations.contains_key(&*w.stem_text) && !self.lex.organizations.contains_key(&*w.stem_text) {
                 for p in endings.iter().filter(|p| **p != "인") {
                     if let Some(head) = w.stem_text.strip_suffix(p) {
                         if !head.is_empty() && (self.lex.locations.contains_key(head) || self.lex.organizations.contains_key(head)) {
@@ -1075,10 +1078,10 @@ impl EntityStage {
                 && self.lex.surname_of(&w.stem_text) == Some(2);
             // 박태성이: three syllables ko-dic knows only as a proper noun or not at all, before a particle.
             let unknown_name = w.hangul
-                && w.stem_text.chars().count() == 3
                 && w.particle.is_some()
+                && w.proper_or_unknown
                 && w.class.as_deref() != Some("지명")
-                && w.proper_or_unknown;
+                && w.stem_text.chars().count() == 3;
             let after_title = i > 0 && role[i - 1] && !has_particle(i - 1) && w.particle.is_some();
             // `재단 이사인 권도윤 씨`: a title with the copula 인 before the name it describes.
             let title_is = i > 0 && role[i - 1] && ws[i - 1].particle.as_deref() == Some("인") && (honorific || age || title_after);
@@ -1086,13 +1089,14 @@ impl EntityStage {
             // 공서 + 하 + 지 + ㄴ); before a title, with 씨 or an age, that reading is not
             // trusted. After a one-syllable surname only for a verb reading that could not
             // modify the title anyway (not `강조한 장관`).
-            let n_syl = w.stem_text.chars().count();
+            // (Counted only where asked.)
+            let n_syl = || w.stem_text.chars().count();
             let loosely = (title_after || honorific || age)
                 && w.inflected
                 && w.particle.is_none()
                 && match self.lex.surname_of(&w.stem_text) {
-                    Some(2) => (3..=4).contains(&n_syl),
-                    Some(1) => n_syl == 3 && (w.name_read_as_verb || w.bound_noun_last),
+                    Some(2) => (3..=4).contains(&n_syl()),
+                    Some(1) => n_syl() == 3 && (w.name_read_as_verb || w.bound_noun_last),
                     _ => false,
                 }
                 && self.name_like(&Word { inflected: false, ..w.clone() }, role[i], org[i]);
