@@ -387,9 +387,10 @@ struct StemFacts {
     loc_kind: u16,
     by_suffix: bool,
     facility: bool,
-    /// [`EntityStage::county_short_form`] and [`is_generic_org`].
+    /// [`EntityStage::county_short_form`], [`is_generic_org`] and [`EntityStage::place_with_feature`].
     county_short: bool,
     generic: bool,
+    place_feature: bool,
 }
 
 /// Entries of [`WORD_FACTS`] before it is emptied (bounds its memory).
@@ -633,6 +634,7 @@ impl EntityStage {
             facility: self.lex.is_facility(stem),
             county_short: self.county_short_form(stem),
             generic: is_generic_org(stem),
+            place_feature: self.place_with_feature(stem),
         }
     }
 
@@ -979,6 +981,7 @@ impl EntityStage {
         let mut facility = Vec::with_capacity(n);
         let mut county_short = Vec::with_capacity(n);
         let mut generic_word = Vec::with_capacity(n);
+        let mut place_feature = Vec::with_capacity(n);
         WORD_FACTS.with(|facts| {
             let mut facts = facts.borrow_mut();
             if facts.0 != self.id || facts.1.len() > WORD_FACTS_MAX {
@@ -1004,6 +1007,7 @@ impl EntityStage {
                 facility.push(f.facility);
                 county_short.push(f.county_short);
                 generic_word.push(f.generic);
+                place_feature.push(f.place_feature);
             }
         });
         let mut person = vec![false; n];
@@ -1045,7 +1049,7 @@ impl EntityStage {
             .collect();
         // Per word, computed once: a place ending (`location_by_suffix`) and a named feature
         // (`named_feature`), used by `placeish` and by the rules for places below.
-        let feature: Vec<bool> = ws.iter().map(|w| self.named_feature(w)).collect();
+        let feature: Vec<bool> = ws.iter().zip(&place_feature).map(|(w, &pf)| self.named_feature_given(w, || pf)).collect();
         // A place or facility by any evidence: gazetteer, ko-dic's 지명 class, a place ending, a
         // facility noun (`대관령 옛길`).
         let placeish: Vec<bool> = (0..n)
@@ -1915,6 +1919,12 @@ impl EntityStage {
     /// followed by a common noun of geography or transport (`설악산국립공원`, `강릉항`,
     /// `돌니실롱스크주`, `니사클로츠카강`).
     fn named_feature(&self, w: &Word) -> bool {
+        self.named_feature_given(w, || self.place_with_feature(&w.stem_text))
+    }
+
+    /// [`Self::named_feature`] with `place_feature` answering [`Self::place_with_feature`] for the
+    /// stem (from [`WORD_FACTS`]).
+    fn named_feature_given(&self, w: &Word, place_feature: impl FnOnce() -> bool) -> bool {
         if interchange(&w.stem_text) {
             return true;
         }
@@ -1926,7 +1936,7 @@ impl EntityStage {
         if !w.stem_text.chars().next_back().is_some_and(|c| self.lex.feature_tail_last.contains(c)) {
             return false;
         }
-        if self.place_with_feature(&w.stem_text) {
+        if place_feature() {
             return true;
         }
         let head = w.proper_head;
@@ -2019,15 +2029,20 @@ impl EntityStage {
             for suffix in ["대로", "로", "길"] {
                 let Some(x) = head.strip_suffix(suffix) else { continue };
                 let x_len = x.chars().count();
-                if x_len < 2 || self.lex.context.road_common.iter().any(|c| head.ends_with(c)) {
+                if x_len < 2 {
                     continue;
                 }
+                // (The final consonant before 로 first: it rules out the particle 로, the most
+                // frequent case, before the list of common nouns is scanned.)
                 if suffix == "로" {
                     let last = x.chars().next_back()?;
                     let jong = if is_hangul(last) { (last as u32 - 0xAC00) % 28 } else { 0 };
                     if jong == 0 || jong == 8 {
                         continue;
                     }
+                }
+                if self.lex.context.road_common.iter().any(|c| head.ends_with(c)) {
+                    continue;
                 }
                 return Some((x_len, suffix, rest));
             }
@@ -3488,6 +3503,7 @@ mod table_tests {
             assert_eq!(f.facility, stage.lex.is_facility(s), "{s}");
             assert_eq!(f.county_short, stage.county_short_form(s), "{s}");
             assert_eq!(f.generic, is_generic_org(s), "{s}");
+            assert_eq!(f.place_feature, stage.place_with_feature(s), "{s}");
         }
     }
 
