@@ -249,6 +249,9 @@ const ROAD_PARTICLES: &[&str] = &[
     "", "와", "과", "가", "이", "를", "을", "는", "은", "의", "에", "에서", "에서는", "에는", "까지", "와의", "과의", "로", "으로", "도", "만", "변",
 ];
 
+/// The longest of [`ROAD_PARTICLES`], in bytes.
+const ROAD_PARTICLE_MAX: usize = "에서는".len();
+
 /// Case particles after which `X대로` is a road, not `as X` (`중원대로가`, `충주대로와`).
 const ROAD_CASE: &[&str] = &["와", "과", "가", "를", "에", "에서", "에서는", "에는", "까지", "와의", "과의", "로", "변"];
 
@@ -267,6 +270,8 @@ pub struct EntityStage {
     id: u64,
     lex: NerLexicon,
     quantity: Regex,
+    /// The gazetteer's location kinds, each once (the per-thread cache keeps an index into it).
+    kinds: Vec<String>,
 }
 
 impl EntityStage {
@@ -280,7 +285,10 @@ impl EntityStage {
         .map_err(|e| format!("units.tsv: {e}"))?;
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Ok(EntityStage { id, lex, quantity })
+        let mut kinds: Vec<String> = lex.locations.values().map(|e| e.kind.clone()).collect();
+        kinds.sort();
+        kinds.dedup();
+        Ok(EntityStage { id, lex, quantity, kinds })
     }
 }
 
@@ -295,13 +303,15 @@ fn tag(pos: &str) -> &str {
     }
 }
 
-/// Splits a sentence into words with stems.
-fn words<'a>(a: &'a Analysis, sentence: usize) -> Vec<Word<'a>> {
+/// Splits a sentence into words with stems, into `out` (emptied first; a buffer reused from
+/// sentence to sentence).
+fn words<'a>(a: &'a Analysis, sentence: usize, out: &mut Vec<Word<'a>>) {
     let s = &a.sentences[sentence];
     let text = a.text(s.span);
     let morphs = &a.morphs[s.morphs.clone()];
+    out.clear();
     // (Room for the words of most sentences: a word and its space take about 8 bytes or more.)
-    let mut out = Vec::with_capacity(text.len() / 6 + 2);
+    out.reserve(text.len() / 6 + 2);
     // The sentence's characters and their byte offsets (and its length), once: a word's are a
     // slice of them.
     let mut buf = WORD_CHARS.with(|b| std::mem::take(&mut *b.borrow_mut()));
@@ -331,7 +341,8 @@ fn words<'a>(a: &'a Analysis, sentence: usize) -> Vec<Word<'a>> {
         debug_assert_eq!((bytes[c0], bytes[c1]), (w0.1, w1.1));
         out.push(make_word_from(a, w0.0, w1.0, &morphs[m0..m1], &chars[c0..c1], text, &bytes[c0..=c1]));
     };
-    for (b, c) in text.char_indices() {
+    // (Over the characters decoded above, not the text again.)
+    for (&c, &b) in chars.iter().zip(bytes.iter()) {
         let sep = c.is_whitespace() || c == '·' || c == ',' || c == '/' || c == '…' || c == '、' || c == '~' || c == '～';
         // `형사합의23부(서문혜진 부장판사)는`: a parenthesis that opens inside a word and closes
         // in a later one starts a new word (one closed in the same word, `기구(WTO)`, does not).
@@ -339,12 +350,12 @@ fn words<'a>(a: &'a Analysis, sentence: usize) -> Vec<Word<'a>> {
             let rest = &text[b..];
             let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
             if !rest[..word_end].contains(')') && rest.contains(')') {
-                push(start.take().unwrap(), (pos, b), &mut out);
+                push(start.take().unwrap(), (pos, b), out);
             }
         }
         if sep {
             if let Some(w0) = start.take() {
-                push(w0, (pos, b), &mut out);
+                push(w0, (pos, b), out);
             }
         } else if start.is_none() {
             start = Some((pos, b));
@@ -352,10 +363,9 @@ fn words<'a>(a: &'a Analysis, sentence: usize) -> Vec<Word<'a>> {
         pos += 1;
     }
     if let Some(w0) = start {
-        push(w0, (pos, text.len()), &mut out);
+        push(w0, (pos, text.len()), out);
     }
     WORD_CHARS.with(|b| *b.borrow_mut() = buf);
-    out
 }
 
 thread_local! {
@@ -363,8 +373,24 @@ thread_local! {
     /// ([`EntityStage::is_role`], [`EntityStage::is_org_word`]: a dozen lexicon lookups per word,
     /// which depend on the stem's text and its `hangul` flag only, the index of the array), for
     /// the stage with the given id.
-    static WORD_FACTS: std::cell::RefCell<(u64, rustc_hash::FxHashMap<String, [Option<(bool, bool)>; 2]>)> =
+    static WORD_FACTS: std::cell::RefCell<(u64, rustc_hash::FxHashMap<String, StemFacts>)> =
         std::cell::RefCell::new((u64::MAX, Default::default()));
+}
+
+/// What [`WORD_FACTS`] keeps for one stem: title and organization word by its `hangul` flag, and
+/// the facts of its text alone: its gazetteer kind (an index into [`EntityStage::kinds`], plus
+/// one; 0 when the gazetteer lacks it), [`NerLexicon::location_by_suffix`] and
+/// [`NerLexicon::is_facility`].
+#[derive(Default, Clone, Copy)]
+struct StemFacts {
+    role_org: [Option<(bool, bool)>; 2],
+    loc_kind: u16,
+    by_suffix: bool,
+    facility: bool,
+    /// [`EntityStage::county_short_form`], [`is_generic_org`] and [`EntityStage::place_with_feature`].
+    county_short: bool,
+    generic: bool,
+    place_feature: bool,
 }
 
 /// Entries of [`WORD_FACTS`] before it is emptied (bounds its memory).
@@ -537,7 +563,8 @@ fn make_word_from<'a>(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::
             && !f.features.unknown
             && matches!(tag(&f.features.pos), "NNG" | "MAG" | "MM" | "NP" | "NNB" | "MAJ" | "VV" | "VA" | "XR")
     });
-    let hangul = !stem_text.is_empty() && stem_text.chars().all(is_hangul);
+    // (From the characters already decoded: the stem is `text[s0..s1]`.)
+    let hangul = s1 > s0 && text[s0..s1].iter().all(|&c| is_hangul(c));
     let proper_or_unknown = first.is_some() && all_proper;
     let name_read_as_verb = {
         let last = morphs.iter().rev().find(|m| m.span.start >= stem.start && m.span.end <= stem.end);
@@ -594,8 +621,21 @@ impl EntityStage {
         w.hangul && self.lex.org_by_suffix(s)
     }
 
-    fn location_of(&self, w: &Word) -> Option<&str> {
-        self.lex.locations.get(&*w.stem_text).map(|e| e.kind.as_str())
+    /// The facts of a stem's text kept in [`WORD_FACTS`] (title and organization word left unset).
+    fn stem_facts(&self, stem: &str) -> StemFacts {
+        let loc_kind = self.lex.locations.get(stem).map_or(0, |e| {
+            let k = self.kinds.iter().position(|k| *k == e.kind).expect("every kind is listed");
+            u16::try_from(k + 1).expect("few kinds")
+        });
+        StemFacts {
+            role_org: [None; 2],
+            loc_kind,
+            by_suffix: self.lex.location_by_suffix(stem),
+            facility: self.lex.is_facility(stem),
+            county_short: self.county_short_form(stem),
+            generic: is_generic_org(stem),
+            place_feature: self.place_with_feature(stem),
+        }
     }
 
     /// A plausible personal name: Hangul, 2–4 syllables (5 with a two-syllable surname), starting
@@ -617,7 +657,7 @@ impl EntityStage {
             && !w.stem_text.strip_prefix('주').is_some_and(|c| self.lex.locations.get(c).is_some_and(|e| e.kind == "country"))
     }
 
-    fn find(&self, a: &Analysis, si: usize, cands: &mut Vec<Cand>) {
+    fn find<'a>(&self, a: &'a Analysis, si: usize, cands: &mut Vec<Cand>, words_buf: &mut Vec<Word<'a>>) {
         let s = &a.sentences[si];
         let text = a.text(s.span);
         let pub_date = a.doc.meta.published;
@@ -710,14 +750,17 @@ impl EntityStage {
                 push(cands, m.start(), m.end(), QUANTITY, String::new(), 1);
             }
         }
-        for c in MO_PERSON.captures_iter(if text.contains('모') { text } else { "" }) {
+        // (Both patterns end in 씨, 군 or 양; the Latin one starts with a capital or a jamo,
+        // whose UTF-8 starts with the byte E3.)
+        let honorific = text.contains('씨') || text.contains('군') || text.contains('양');
+        for c in MO_PERSON.captures_iter(if honorific && text.contains('모') { text } else { "" }) {
             let g = c.get(1).unwrap();
             if boundary_before(g.start()) && self.lex.is_surname(g.as_str()) {
                 push(cands, g.start(), g.end(), PERSON, String::new(), 5);
             }
         }
-        let honorific = text.contains('씨') || text.contains('군') || text.contains('양');
-        for c in LATIN_PERSON.captures_iter(if honorific { text } else { "" }) {
+        let latin_or_jamo = honorific && text.bytes().any(|b| b.is_ascii_uppercase() || b == 0xE3);
+        for c in LATIN_PERSON.captures_iter(if latin_or_jamo { text } else { "" }) {
             let g = c.get(1).unwrap();
             push(cands, g.start(), g.end(), PERSON, String::new(), 5);
         }
@@ -737,7 +780,7 @@ impl EntityStage {
             }
         }
 
-        self.word_rules(a, si, cands);
+        self.word_rules(a, si, cands, words_buf);
     }
 
     /// Does a particle start `rest` (`은`, `의`, `에서` …)?
@@ -745,8 +788,9 @@ impl EntityStage {
         rest.chars().next().and_then(|c| PARTICLE_INDEX.by_first.get(&c)).is_some_and(|ps| ps.iter().any(|p| rest.starts_with(p)))
     }
 
-    fn word_rules(&self, a: &Analysis, si: usize, cands: &mut Vec<Cand>) {
-        let mut ws = words(a, si);
+    fn word_rules<'a>(&self, a: &'a Analysis, si: usize, cands: &mut Vec<Cand>, words_buf: &mut Vec<Word<'a>>) {
+        let mut ws = std::mem::take(words_buf);
+        words(a, si, &mut ws);
         // ko-dic reads `경기도` as 경기 + the particle 도: a name the gazetteers know wins.
         let mut full = String::new();
         for w in ws.iter_mut() {
@@ -824,6 +868,10 @@ impl EntityStage {
         // An 읍·면·리 name right after a place (`정선군 임계면`): ko-dic may read its last syllable
         // as the ending -면 or a particle; after a place name it is the unit's suffix.
         for i in 1..ws.len() {
+            // (The word's own test first: the lookups for the word before are asked for few words.)
+            if !matches!(ws[i].particle.as_deref(), Some("면" | "리")) {
+                continue;
+            }
             let prev_place = {
                 let p = &ws[i - 1];
                 p.particle.is_none() && p.paren.is_none() && p.stem.end == p.span.end && p.hangul
@@ -841,8 +889,11 @@ impl EntityStage {
         // … and sometimes misreads a particle (`국토부와` as 국토부 + the verb 오다): strip a
         // particle by its spelling when what is left is a known name.
         for w in ws.iter_mut() {
+            if w.particle.is_some() {
+                continue;
+            }
             let endings = particles_ending(&w.stem_text);
-            if w.particle.is_none() && !endings.is_empty() && !self.lex.locations.contains_key(&*w.stem_text) && !self.lex.organizations.contains_key(&*w.stem_text) {
+            if !endings.is_empty() && !self.lex.locations.contains_key(&*w.stem_text) && !self.lex.organizations.contains_key(&*w.stem_text) {
                 for p in endings.iter().filter(|p| **p != "인") {
                     if let Some(head) = w.stem_text.strip_suffix(p) {
                         if !head.is_empty() && (self.lex.locations.contains_key(head) || self.lex.organizations.contains_key(head)) {
@@ -864,7 +915,13 @@ impl EntityStage {
         let mut road_end: Vec<u8> = vec![0; ws.len()];
         for i in 0..ws.len() {
             let w = &ws[i];
-            let written = a.text(Span::new(w.stem.start, w.span.end)).trim_end_matches(|c: char| matches!(c, '.' | ',' | '!' | '?' | ';' | ':' | '…' | '"' | '\'' | '”' | '’' | ')'));
+            // (`road_word` wants 로 or 길 in the word and no parenthesis or 씨: most words are ruled
+            // out before the punctuation is trimmed.)
+            let raw = a.text(Span::new(w.stem.start, w.span.end));
+            if w.paren.is_some() || w.honorific || !raw.chars().any(|c| c == '로' || c == '길') {
+                continue;
+            }
+            let written = raw.trim_end_matches(|c: char| matches!(c, '.' | ',' | '!' | '?' | ';' | ':' | '…' | '"' | '\'' | '”' | '’' | ')'));
             let Some((x_len, suffix, rest)) = self.road_word(w, written) else { continue };
             // `계획대로`, `예정대로` (as planned): 대로 names a road only with a case particle, before a
             // number, a noun of area or a road's part, or right after a neighbourhood (`복대동 직지대로`).
@@ -913,23 +970,45 @@ impl EntityStage {
             }
         }
         let ws = ws;
+        // Per word, from the per-thread cache of stems (one lookup for all of them): title,
+        // organization word, gazetteer kind (`location_of`), a place ending
+        // (`location_by_suffix`) and a facility noun (`is_facility`).
         let n = ws.len();
-        let (role, org): (Vec<bool>, Vec<bool>) = WORD_FACTS.with(|facts| {
+        let mut role = Vec::with_capacity(n);
+        let mut org = Vec::with_capacity(n);
+        let mut loc_kind: Vec<Option<&str>> = Vec::with_capacity(n);
+        let mut by_suffix = Vec::with_capacity(n);
+        let mut facility = Vec::with_capacity(n);
+        let mut county_short = Vec::with_capacity(n);
+        let mut generic_word = Vec::with_capacity(n);
+        let mut place_feature = Vec::with_capacity(n);
+        WORD_FACTS.with(|facts| {
             let mut facts = facts.borrow_mut();
             if facts.0 != self.id || facts.1.len() > WORD_FACTS_MAX {
                 facts.0 = self.id;
                 facts.1.clear();
             }
-            ws.iter()
-                .map(|w| match facts.1.get(&*w.stem_text).and_then(|f| f[usize::from(w.hangul)]) {
-                    Some(f) => f,
-                    None => {
-                        let f = (self.is_role(w), self.is_org_word(w));
-                        facts.1.entry(w.stem_text.to_string()).or_default()[usize::from(w.hangul)] = Some(f);
+            for w in ws.iter() {
+                let h = usize::from(w.hangul);
+                let f = match facts.1.get(&*w.stem_text) {
+                    Some(f) if f.role_org[h].is_some() => *f,
+                    known => {
+                        let mut f = known.copied().unwrap_or_else(|| self.stem_facts(&w.stem_text));
+                        f.role_org[h] = Some((self.is_role(w), self.is_org_word(w)));
+                        facts.1.insert(w.stem_text.to_string(), f);
                         f
                     }
-                })
-                .unzip()
+                };
+                let (r, o) = f.role_org[h].unwrap_or_default();
+                role.push(r);
+                org.push(o);
+                loc_kind.push(f.loc_kind.checked_sub(1).map(|k| self.kinds[usize::from(k)].as_str()));
+                by_suffix.push(f.by_suffix);
+                facility.push(f.facility);
+                county_short.push(f.county_short);
+                generic_word.push(f.generic);
+                place_feature.push(f.place_feature);
+            }
         });
         let mut person = vec![false; n];
         let add = |cands: &mut Vec<Cand>, span: Span, kind: &'static str, priority: u8| {
@@ -938,7 +1017,6 @@ impl EntityStage {
             }
         };
         let has_particle = |i: usize| ws[i].particle.is_some() || ws[i].honorific || ws[i].paren.is_some();
-        let loc_kind: Vec<Option<&str>> = ws.iter().map(|w| self.location_of(w)).collect();
         let place = |i: usize| loc_kind[i].is_some();
         // Words found to be places so far in this sentence (gazetteer, ko-dic, suffix or address
         // chain), for the units and short forms that follow them.
@@ -971,14 +1049,13 @@ impl EntityStage {
             .collect();
         // Per word, computed once: a place ending (`location_by_suffix`) and a named feature
         // (`named_feature`), used by `placeish` and by the rules for places below.
-        let by_suffix: Vec<bool> = ws.iter().map(|w| self.lex.location_by_suffix(&w.stem_text)).collect();
-        let feature: Vec<bool> = ws.iter().map(|w| self.named_feature(w)).collect();
+        let feature: Vec<bool> = ws.iter().zip(&place_feature).map(|(w, &pf)| self.named_feature_given(w, || pf)).collect();
         // A place or facility by any evidence: gazetteer, ko-dic's 지명 class, a place ending, a
         // facility noun (`대관령 옛길`).
         let placeish: Vec<bool> = (0..n)
             .map(|i| {
                 let w = &ws[i];
-                road_alone[i] || place(i) || w.class.as_deref() == Some("지명") || by_suffix[i] || feature[i] || self.lex.is_facility(&w.stem_text)
+                road_alone[i] || place(i) || w.class.as_deref() == Some("지명") || by_suffix[i] || feature[i] || facility[i]
             })
             .collect();
         let acting = self.acting_places(a, &ws, &loc_kind);
@@ -1005,10 +1082,10 @@ impl EntityStage {
                 && self.lex.surname_of(&w.stem_text) == Some(2);
             // 박태성이: three syllables ko-dic knows only as a proper noun or not at all, before a particle.
             let unknown_name = w.hangul
-                && w.stem_text.chars().count() == 3
                 && w.particle.is_some()
+                && w.proper_or_unknown
                 && w.class.as_deref() != Some("지명")
-                && w.proper_or_unknown;
+                && w.stem_text.chars().count() == 3;
             let after_title = i > 0 && role[i - 1] && !has_particle(i - 1) && w.particle.is_some();
             // `재단 이사인 권도윤 씨`: a title with the copula 인 before the name it describes.
             let title_is = i > 0 && role[i - 1] && ws[i - 1].particle.as_deref() == Some("인") && (honorific || age || title_after);
@@ -1016,17 +1093,19 @@ impl EntityStage {
             // 공서 + 하 + 지 + ㄴ); before a title, with 씨 or an age, that reading is not
             // trusted. After a one-syllable surname only for a verb reading that could not
             // modify the title anyway (not `강조한 장관`).
-            let n_syl = w.stem_text.chars().count();
+            // (Counted only where asked.)
+            let n_syl = || w.stem_text.chars().count();
             let loosely = (title_after || honorific || age)
                 && w.inflected
                 && w.particle.is_none()
                 && match self.lex.surname_of(&w.stem_text) {
-                    Some(2) => (3..=4).contains(&n_syl),
-                    Some(1) => n_syl == 3 && (w.name_read_as_verb || w.bound_noun_last),
+                    Some(2) => (3..=4).contains(&n_syl()),
+                    Some(1) => n_syl() == 3 && (w.name_read_as_verb || w.bound_noun_last),
                     _ => false,
                 }
                 && self.name_like(&Word { inflected: false, ..w.clone() }, role[i], org[i]);
-            if (self.name_like(w, role[i], org[i]) || loosely) && (title_after || honorific || age || title_is || (w.class.as_deref() == Some("인명") && w.stem_text.chars().count() >= 3) || after_title || rare_surname || unknown_name) {
+            // (The context first: `name_like` asks the lexicon.)
+            if (title_after || honorific || age || title_is || (w.class.as_deref() == Some("인명") && w.stem_text.chars().count() >= 3) || after_title || rare_surname || unknown_name) && (self.name_like(w, role[i], org[i]) || loosely) {
                 person[i] = true;
                 add(cands, w.stem, PERSON, 5);
             } else if matches!(&*w.stem_text, "두" | "세" | "네" | "양") && i + 1 < n && role[i + 1] && !has_particle(i) {
@@ -1304,7 +1383,7 @@ impl EntityStage {
             } else if matches!(&*w.stem_text, "시" | "군" | "구" | "도" | "시청" | "구청" | "군청" | "도청") && subject(w) {
                 // 시는 … 밝혔다: the city government named earlier.
                 add(cands, w.stem, ORGANIZATION, 2);
-            } else if is_generic_org(&w.stem_text)
+            } else if generic_word[i]
                 && !matches!(&*w.stem_text, "도" | "회사" | "사측" | "업체")
                 && (w.particle.is_some() || ws.get(i + 1).is_some_and(|x| matches!(&*x.stem_text, "관계자" | "측" | "관계자들")))
                 && !(i > 0 && !has_particle(i - 1) && matches!(&*ws[i - 1].stem_text, "각" | "다른" | "한" | "여러" | "모든" | "일부" | "두" | "세" | "타" | "인근" | "전국"))
@@ -1329,13 +1408,14 @@ impl EntityStage {
                 // even when the bare name is also a common word.
                 add(cands, w.stem, LOCATION, 3);
                 loc_here[i] = true;
-            } else if self.bare_city_here(a, &ws, i, &loc_kind) {
+            } else if county_short[i] && self.bare_city_here(a, &ws, i, &loc_kind) {
                 add(cands, w.stem, LOCATION, 3);
                 loc_here[i] = true;
             }
             // `국도 44호선`, `도시철도 2호선`: a numbered road or line (ko-dic may read `국도` as
             // 국 + the particle 도).
-            if i + 1 < n && w.span.start == w.stem.start && self.lex.context.road_kind.contains(&a.text(w.span)) && ROUTE_NUMBER.is_match(&ws[i + 1].stem_text) {
+            // (The next word's ending first: it rules out almost every word.)
+            if i + 1 < n && ws[i + 1].stem_text.ends_with("호선") && w.span.start == w.stem.start && self.lex.context.road_kind.contains(&a.text(w.span)) && ROUTE_NUMBER.is_match(&ws[i + 1].stem_text) {
                 // … and a place on it named by its ending (`국도 38호선 다릿재터널`, `국도 38호선
                 // 목행교차로`), as `남해고속도로 광양IC` is one.
                 let on_it = i + 2 < n && !has_particle(i + 1) && ws[i + 1].stem.end == ws[i + 1].span.end && {
@@ -1380,6 +1460,11 @@ impl EntityStage {
             if has_particle(i) || w.stem.end != w.span.end || w.stem.is_empty() {
                 continue;
             }
+            // (Only a body or a place starts such a name: the tests below need one.)
+            let body = org_spans.contains(&w.stem);
+            if !(body || loc_kind[i].is_some() || loc_here[i]) {
+                continue;
+            }
             let x = &ws[i + 1];
             // `방재공학과`: ko-dic may read the last syllable as the particle 과.
             let (x_text, x_end): (std::borrow::Cow<str>, usize) = match x.particle.as_deref() {
@@ -1391,7 +1476,6 @@ impl EntityStage {
             }
             // A regional branch (`한국도로공사 강원본부`, `서울지사`) is named by its region.
             // (Each test only where the one before it holds: the lists are scanned for few words.)
-            let body = org_spans.contains(&w.stem);
             let unit = body && {
                 let branch = BRANCH_ENDINGS.iter().any(|u| x_text.strip_suffix(u).is_some_and(|r| self.lex.locations.contains_key(r)));
                 branch || UNIT_ENDINGS.iter().any(|u| x_text.ends_with(u) && x_text.len() > u.len())
@@ -1521,12 +1605,16 @@ impl EntityStage {
         // An institution's building or hall (`국회 소통관`, `시청 대회의실`, `도계초등학교 체육관`): a place.
         for i in 0..n.saturating_sub(1) {
             let w = &ws[i];
-            let spaced = a.text(Span::new(w.stem.end, ws[i + 1].stem.start)).chars().all(char::is_whitespace);
-            if (org[i] || building_body(&w.stem_text)) && !has_particle(i) && w.stem.end == w.span.end && spaced && (self.lex.is_facility(&ws[i + 1].stem_text) || self.office_annex(&ws[i + 1])) {
+            let spaced = || a.text(Span::new(w.stem.end, ws[i + 1].stem.start)).chars().all(char::is_whitespace);
+            if (org[i] || building_body(&w.stem_text)) && !has_particle(i) && w.stem.end == w.span.end && spaced() && (self.lex.is_facility(&ws[i + 1].stem_text) || self.office_annex(&ws[i + 1])) {
                 merged.push(Cand { span: Span::new(w.stem.start, ws[i + 1].stem.end), kind: LOCATION, normalized: String::new(), priority: 4 });
             }
         }
         cands.extend(merged);
+        // The words' buffer goes back for the next sentence.
+        let mut ws = ws;
+        ws.clear();
+        *words_buf = ws;
     }
 
     /// Places acting as a body (a local government or a state), by the grammar around them:
@@ -1831,18 +1919,24 @@ impl EntityStage {
     /// followed by a common noun of geography or transport (`설악산국립공원`, `강릉항`,
     /// `돌니실롱스크주`, `니사클로츠카강`).
     fn named_feature(&self, w: &Word) -> bool {
+        self.named_feature_given(w, || self.place_with_feature(&w.stem_text))
+    }
+
+    /// [`Self::named_feature`] with `place_feature` answering [`Self::place_with_feature`] for the
+    /// stem (from [`WORD_FACTS`]).
+    fn named_feature_given(&self, w: &Word, place_feature: impl FnOnce() -> bool) -> bool {
         if interchange(&w.stem_text) {
             return true;
         }
-        let n = w.stem_text.chars().count();
         if !w.hangul || w.common_word || w.inflected {
             return false;
         }
+        let n = w.stem_text.chars().count();
         // Both ways below need a feature's ending, and so its last character.
         if !w.stem_text.chars().next_back().is_some_and(|c| self.lex.feature_tail_last.contains(c)) {
             return false;
         }
-        if self.place_with_feature(&w.stem_text) {
+        if place_feature() {
             return true;
         }
         let head = w.proper_head;
@@ -1928,21 +2022,27 @@ impl EntityStage {
         }
         for b in written.char_indices().skip(2).map(|(b, _)| b).chain([written.len()]) {
             let (head, rest) = written.split_at(b);
-            if !ROAD_PARTICLES.contains(&rest) {
+            // (No road particle is longer than [`ROAD_PARTICLE_MAX`] bytes.)
+            if rest.len() > ROAD_PARTICLE_MAX || !ROAD_PARTICLES.contains(&rest) {
                 continue;
             }
             for suffix in ["대로", "로", "길"] {
                 let Some(x) = head.strip_suffix(suffix) else { continue };
                 let x_len = x.chars().count();
-                if x_len < 2 || self.lex.context.road_common.iter().any(|c| head.ends_with(c)) {
+                if x_len < 2 {
                     continue;
                 }
+                // (The final consonant before 로 first: it rules out the particle 로, the most
+                // frequent case, before the list of common nouns is scanned.)
                 if suffix == "로" {
                     let last = x.chars().next_back()?;
                     let jong = if is_hangul(last) { (last as u32 - 0xAC00) % 28 } else { 0 };
                     if jong == 0 || jong == 8 {
                         continue;
                     }
+                }
+                if self.lex.context.road_common.iter().any(|c| head.ends_with(c)) {
+                    continue;
                 }
                 return Some((x_len, suffix, rest));
             }
@@ -2119,9 +2219,9 @@ impl EntityStage {
 /// automaton for every document (that cost more than the search). Names are indexed by their
 /// first character; at each position the longest name that starts there wins.
 enum NameFinder<'n> {
-    /// `mask` has bit `c & 255` set for the first character `c` of every name: most characters
+    /// `mask` has bit `c & 4095` set for the first character `c` of every name: most characters
     /// of a text are ruled out by it before the map is asked.
-    ByFirstChar { names: Vec<&'n str>, by_first: rustc_hash::FxHashMap<char, Vec<usize>>, mask: [u64; 4] },
+    ByFirstChar { names: Vec<&'n str>, by_first: rustc_hash::FxHashMap<char, Vec<usize>>, mask: Box<[u64; 64]> },
     /// An empty name matches everywhere (even inside a character): the automaton's behaviour.
     Automaton(aho_corasick::AhoCorasick),
 }
@@ -2164,9 +2264,9 @@ impl<'n> NameFinder<'n> {
         for ks in by_first.values_mut() {
             ks.sort_by_key(|&k| (std::cmp::Reverse(names[k].len()), k));
         }
-        let mut mask = [0u64; 4];
+        let mut mask = Box::new([0u64; 64]);
         for c in by_first.keys() {
-            let bit = *c as u32 & 255;
+            let bit = *c as u32 & 4095;
             mask[(bit >> 6) as usize] |= 1 << (bit & 63);
         }
         Some(NameFinder::ByFirstChar { names, by_first, mask })
@@ -2179,18 +2279,29 @@ impl<'n> NameFinder<'n> {
             ),
             NameFinder::ByFirstChar { names, by_first, mask } => {
                 // (A match ends on a character boundary: the search goes on from there.)
+                // The low 12 bits of each character are read from its last two UTF-8 bytes (its
+                // only byte for ASCII), and only a character that passes the mask is decoded.
+                let bytes = text.as_bytes();
                 let mut next = 0;
-                for (i, c) in text.char_indices() {
-                    let bit = c as u32 & 255;
-                    if i < next || mask[(bit >> 6) as usize] & (1 << (bit & 63)) == 0 {
-                        continue;
-                    }
-                    if let Some(ks) = by_first.get(&c) {
-                        if let Some(&k) = ks.iter().find(|&&k| text[i..].starts_with(names[k])) {
-                            out.push(NameMatch { start: i, end: i + names[k].len(), pattern: k });
-                            next = i + names[k].len();
+                let mut i = 0;
+                while i < bytes.len() {
+                    let b0 = bytes[i];
+                    let (len, bit) = match b0 {
+                        0..=0x7F => (1, u32::from(b0)),
+                        0x80..=0xDF => (2, (u32::from(b0 & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F)),
+                        0xE0..=0xEF => (3, (u32::from(bytes[i + 1] & 0x3F) << 6) | u32::from(bytes[i + 2] & 0x3F)),
+                        _ => (4, (u32::from(bytes[i + 2] & 0x3F) << 6) | u32::from(bytes[i + 3] & 0x3F)),
+                    };
+                    if i >= next && mask[(bit >> 6) as usize] & (1 << (bit & 63)) != 0 {
+                        let c = text[i..].chars().next().expect("a character starts here");
+                        if let Some(ks) = by_first.get(&c) {
+                            if let Some(&k) = ks.iter().find(|&&k| text[i..].starts_with(names[k])) {
+                                out.push(NameMatch { start: i, end: i + names[k].len(), pattern: k });
+                                next = i + names[k].len();
+                            }
                         }
                     }
+                    i += len;
                 }
             }
         }
@@ -2232,10 +2343,14 @@ impl Stage for EntityStage {
 
     fn run(&self, a: &mut Analysis) {
         let mut found: Vec<(usize, Cand)> = Vec::new();
-        for si in 0..a.sentences.len() {
-            let mut cands = Vec::new();
-            self.find(a, si, &mut cands);
-            found.extend(resolve(cands).into_iter().map(|c| (si, c)));
+        {
+            let a: &Analysis = a;
+            let mut words_buf = Vec::new();
+            for si in 0..a.sentences.len() {
+                let mut cands = Vec::new();
+                self.find(a, si, &mut cands, &mut words_buf);
+                found.extend(resolve(cands).into_iter().map(|c| (si, c)));
+            }
         }
         self.propagate(a, &mut found);
         self.propagate_places(a, &mut found);
@@ -2355,6 +2470,8 @@ impl Stage for EntityStage {
         for e in entities.iter_mut().filter(|e| e.kind == ORGANIZATION) {
             let t = a.text(e.span);
             if e.canonical == t {
+                // (`abbreviates` holds only for a Hangul short form of three to five syllables.)
+                let short_form = (3..=5).contains(&t.chars().count()) && t.chars().all(is_hangul);
                 if let Some(longer) = orgs
                     .values()
                     .filter(|c| c.len() > t.len() && c.starts_with(t) && c.chars().nth(t.chars().count()).is_some_and(|ch| ch == ' '))
@@ -2363,7 +2480,7 @@ impl Stage for EntityStage {
                     .min()
                 {
                     e.canonical = longer.clone();
-                } else if let Some(full) = orgs.values().filter(|c| abbreviates(t, c)).min() {
+                } else if let Some(full) = orgs.values().filter(|c| short_form && abbreviates(t, c)).min() {
                     // 국표원 → 국가기술표준원: the syllables of a short form, in order, starting
                     // and ending a longer name of the same article.
                     e.canonical = full.clone();
@@ -3330,8 +3447,69 @@ mod table_tests {
         assert!(n > 1000);
     }
 
+    /// The character-by-character search [`NameFinder::find_all`] replaced.
+    fn find_all_by_chars(names: &[&str], text: &str) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        let mut next = 0;
+        for (i, _) in text.char_indices() {
+            if i < next {
+                continue;
+            }
+            let best = (0..names.len()).filter(|&k| text[i..].starts_with(names[k])).max_by_key(|&k| (names[k].len(), std::cmp::Reverse(k)));
+            if let Some(k) = best {
+                out.push((i, i + names[k].len(), k));
+                next = i + names[k].len();
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn name_finder_answers_as_a_scan_by_characters() {
+        let names = ["홍은택", "홍은", "택", "Aé", "é", "€1", "😀x", "국회 본관", "ª", "ɀ", "Ā", "가"];
+        let pieces = ["홍은택", "홍은", "택", "A", "é", "€", "1", "😀", "x", " ", "국회", "본관", "ª", "ɀ", "Ā", "ĀA", "가", "각", "힣", "\u{100}", "ÿ", "Ŀ"];
+        let finder = NameFinder::new(names.iter().copied()).unwrap();
+        // Every string of up to four pieces.
+        let mut texts: Vec<String> = vec![String::new()];
+        for _ in 0..4 {
+            let more: Vec<String> = texts.iter().flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}"))).collect();
+            texts.extend(more);
+            texts.sort();
+            texts.dedup();
+        }
+        for t in &texts {
+            let mut ms = Vec::new();
+            finder.find_all(t, &mut ms);
+            let got: Vec<(usize, usize, usize)> = ms.iter().map(|m| (m.start(), m.end(), m.pattern())).collect();
+            assert_eq!(got, find_all_by_chars(&names, t), "{t}");
+        }
+    }
+
+    #[test]
+    fn cached_stem_facts_answer_as_the_lexicon() {
+        let stage = EntityStage::new(&DataFiles::embedded()).unwrap();
+        let mut stems: Vec<String> = words();
+        // Every gazetteer name, and each with a syllable before and after it.
+        for k in stage.lex.locations.keys().chain(stage.lex.organizations.keys()).take(5000) {
+            stems.push(k.clone());
+            stems.push(format!("다온{k}"));
+            stems.push(format!("{k}가"));
+        }
+        for s in &stems {
+            let f = stage.stem_facts(s);
+            let kind = f.loc_kind.checked_sub(1).map(|k| stage.kinds[usize::from(k)].as_str());
+            assert_eq!(kind, stage.lex.locations.get(s.as_str()).map(|e| e.kind.as_str()), "{s}");
+            assert_eq!(f.by_suffix, stage.lex.location_by_suffix(s), "{s}");
+            assert_eq!(f.facility, stage.lex.is_facility(s), "{s}");
+            assert_eq!(f.county_short, stage.county_short_form(s), "{s}");
+            assert_eq!(f.generic, is_generic_org(s), "{s}");
+            assert_eq!(f.place_feature, stage.place_with_feature(s), "{s}");
+        }
+    }
+
     #[test]
     fn gated_word_tests_answer_as_the_full_tests() {
+        assert!(ROAD_PARTICLES.iter().all(|p| p.len() <= ROAD_PARTICLE_MAX));
         for w in words() {
             let body = matches!(w.as_str(), "국회" | "청와대" | "시청" | "구청" | "군청" | "도청" | "정부서울청사" | "정부세종청사")
                 || (w.chars().count() >= 3 && ["시청", "구청", "군청", "도청"].iter().any(|x| w.ends_with(x)));
