@@ -62,3 +62,8 @@ fn outlet_brackets_with_and_without_a_reporter_and_source_trailers() {
 fn photo_credits_stock_agencies_and_a_paragraph_above_an_uncaptioned_photo() {
     insta::assert_snapshot!(render("photo_credits_without_caption.txt"));
 }
+
+#[test]
+fn a_row_of_skip_links_and_account_links_is_a_menu_not_the_headline() {
+    insta::assert_snapshot!(render("skip_links_row.txt"));
+}

@@ -134,6 +134,36 @@ fn reports(s: &str) -> bool {
     s.ends_with('.') && ENDS.iter().any(|e| core.ends_with(e))
 }
 
+/// A row of section links above a breadcrumb (`정책뉴스 브리핑룸 정책자료` over `정책뉴스 > 복지`)
+/// looks like a headline: when a breadcrumb or a menu row stands between the line taken for the
+/// headline and a later title line that the page's date or byline follows, the lines above that
+/// menu are navigation and the later line is the headline.
+fn navigation_above_headline(kinds: &mut [Option<(BlockKind, &'static str)>]) {
+    let Some(h) = kinds.iter().position(|k| matches!(k, Some((BlockKind::Headline, _)))) else { return };
+    // The page's date or byline after the headline, before any body line.
+    let mut date = None;
+    for (i, k) in kinds.iter().enumerate().skip(h + 1) {
+        match k {
+            None => break,
+            Some((BlockKind::Dateline | BlockKind::Byline, _)) => {
+                date = Some(i);
+                break;
+            }
+            _ => {}
+        }
+    }
+    let Some(d) = date else { return };
+    let is_nav = |k: &Option<(BlockKind, &'static str)>| matches!(k, Some((BlockKind::Menu, "breadcrumb" | "section-menu" | "nav-row")));
+    let Some(m) = (h + 1..d).rev().find(|&i| is_nav(&kinds[i])) else { return };
+    let Some(t) = (m + 1..d).find(|&i| matches!(kinds[i], Some((BlockKind::Subhead, "before-first-paragraph")))) else { return };
+    for k in kinds[h..m].iter_mut() {
+        if matches!(k, Some((BlockKind::Headline | BlockKind::Subhead, _))) {
+            *k = Some((BlockKind::Menu, "nav-row"));
+        }
+    }
+    kinds[t] = Some((BlockKind::Headline, "before-first-paragraph"));
+}
+
 /// Whether the first line after line `i` that is not a menu or a page tool is the page's date or
 /// byline: then line `i` is the headline, however much it looks like a row of links
 /// (`반도체 장비 수출 석 달째 증가` above `입력 2025.04.02 09:41`).
@@ -377,10 +407,17 @@ impl Cleaner {
                 kinds[i + 1] = Some((BlockKind::CaptionDup, "repeated-line"));
                 continue;
             }
+            // `[자료제공 : 환경부]` after the last paragraph names the source of a press release,
+            // not of a photo: the paragraph above it stays body.
+            let source_note = || {
+                let next = txt(&lines[i + 1]).trim_start_matches(['[', '(', '<', '/', ' ']);
+                next.starts_with("자료") && kinds[i + 2..].iter().all(|k| k.is_some())
+            };
             if i + 1 < lines.len()
                 && matches!(kinds[i + 1], Some((BlockKind::Credit, n)) if n != "production")
                 && n <= 400
                 && !reports(s)
+                && !source_note()
             {
                 kinds[i] = Some((BlockKind::Caption, "before-credit"));
                 continue;
@@ -471,6 +508,7 @@ impl Cleaner {
                 kinds[i] = Some((BlockKind::Subhead, "unpunctuated-line"));
             }
         }
+        navigation_above_headline(&mut kinds);
 
         // 5. Blocks; body lines may carry a dateline/byline prefix or a signature suffix.
         let mut out = Cleaned::default();
