@@ -773,9 +773,10 @@ impl CommitmentStage {
                 let passive = (lemma.chars().count() > 1 && lemma.ends_with('되')) || lex.intransitive_verb.contains(&*lemma);
                 // `부담을 덜어주는 방안을 확정할 방침이다`: a 방안 that is the object of another verb
                 // is what that verb acts on (its own cue decides), unless the verb announces it.
+                // The verb may stand after its partner or a date (`방안을 기재부와 협의하고 있다`).
                 let object_of_verb = noun == "방안"
                     && ends_object(next)
-                    && st.words.get(k + 2).and_then(|x| st.lemma_cow(x)).is_some_and(|v| !lex.announce_verb.contains(&*v) && !lex.say_verb.contains(&*v));
+                    && (k + 2..n.min(k + 5)).map(|x| &st.words[x]).find(|x| st.has_lemma(x) || st.word_str(x).contains(['"', '“', '”', ','])).and_then(|x| st.lemma_cow(x)).is_some_and(|v| !lex.announce_verb.contains(&*v) && !lex.say_verb.contains(&*v));
                 if ll && lex.plan_noun.contains(&noun) && !denied && !passive && !object_of_verb && !lex.not_action.contains(&*lemma) && !negated(st, k) {
                     out.push(Cue { word: k, modality: PLAN, noun: false });
                     continue;
@@ -2693,6 +2694,13 @@ mod tests {
         assert!(cs.iter().any(|c| c.0 == "넓히"), "{cs:?}");
         let cs = on("정부는 2023년까지 다리를 완공하겠다고 했었다.", "2024-05-14");
         assert!(cs.is_empty(), "{cs:?}");
+    }
+
+    #[test]
+    fn a_bangan_acted_on_after_a_partner_is_no_plan() {
+        let cs = on("시 관계자는 \"요금을 내년부터 내리는 방안을 도와 협의하고 있다\"며 \"결과는 연말까지 공개하겠다\"고 말했다.", "2024-05-14");
+        assert!(!cs.iter().any(|c| c.0 == "내리"), "{cs:?}");
+        assert_eq!(find_on(&cs, "공개").4, "2024-12-31", "{cs:?}");
     }
 
     #[test]
