@@ -1478,7 +1478,8 @@ impl EntityStage {
             // (Each test only where the one before it holds: the lists are scanned for few words.)
             let unit = body && {
                 let branch = BRANCH_ENDINGS.iter().any(|u| x_text.strip_suffix(u).is_some_and(|r| self.lex.locations.contains_key(r)));
-                branch || UNIT_ENDINGS.iter().any(|u| x_text.ends_with(u) && x_text.len() > u.len())
+                // `해온중공업 노동조합`: a company's union is an organization of its own.
+                branch || UNIT_ENDINGS.iter().any(|u| x_text.ends_with(u) && x_text.len() > u.len()) || matches!(&*x_text, "노동조합" | "노조")
             };
             let public = || PUBLIC_BODY_ENDINGS.iter().any(|u| x_text.ends_with(u)) && x_text.chars().count() >= 3;
             let of_place = (loc_kind[i].is_some() || loc_here[i]) && !org[i] && org[i + 1] && public() && !self.lex.location_by_suffix(&x_text);
@@ -2513,7 +2514,7 @@ fn is_unit_of(rest: &str) -> bool {
 }
 
 /// Endings of a body's unit: `국토교통위원회`, `방재공학과`, `경쟁총국`.
-const UNIT_ENDINGS: &[&str] = &["기구", "위원회", "소위", "특위", "학과", "학부", "대학원", "총국", "분과", "지부", "지회", "연구소", "연구센터"];
+const UNIT_ENDINGS: &[&str] = &["기구", "위원회", "소위", "특위", "학과", "학부", "대학원", "총국", "분과", "지부", "지회", "연구소", "연구센터", "노동조합", "노조"];
 /// Endings of a body's regional branch after a region's name (`강원본부`, `부산지사`).
 const BRANCH_ENDINGS: &[&str] = &["본부", "지역본부", "지사", "지점", "사업소"];
 
@@ -2766,7 +2767,10 @@ impl GenericOrgs {
         let mut counts: rustc_hash::FxHashMap<&str, usize> = Default::default();
         let mut private = Vec::new();
         for e in named.iter().filter(|e| {
-            e.kind == ORGANIZATION && !PUBLIC.iter().any(|p| e.canonical.ends_with(p)) && (outlet.is_empty() || !outlet.contains(e.canonical.as_str()))
+            // A company's union (`해온중공업 노동조합`) is not what `회사` or `업체` stands for.
+            e.kind == ORGANIZATION
+                && !PUBLIC.iter().chain(&["노동조합", "노조"]).any(|p| e.canonical.ends_with(p))
+                && (outlet.is_empty() || !outlet.contains(e.canonical.as_str()))
         }) {
             *counts.entry(e.canonical.as_str()).or_default() += 1;
             private.push((e.span.start, e.canonical.clone()));
@@ -2846,6 +2850,14 @@ mod tests {
 
     fn has(es: &[(String, String, String, String)], kind: &str, text: &str) -> bool {
         es.iter().any(|e| e.0 == kind && e.1 == text)
+    }
+
+    /// A company's union is an organization of its own, and the company stays itself.
+    #[test]
+    fn a_company_union_is_its_own_organization() {
+        let es = entities("한빛자동차 노동조합은 28일 파업을 예고했다. 한빛자동차는 교섭을 요청했다.");
+        assert!(es.iter().any(|e| e.0 == "ORGANIZATION" && e.1 == "한빛자동차 노동조합"), "{es:?}");
+        assert!(es.iter().any(|e| e.0 == "ORGANIZATION" && e.1 == "한빛자동차" && e.2 == "한빛자동차"), "{es:?}");
     }
 
     #[test]
