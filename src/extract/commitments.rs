@@ -1202,7 +1202,7 @@ impl CommitmentStage {
             // `다시 안심하고 편리하게 서비스를 사용할 수 있는 환경을 구축하고`: a `-고` verb with no
             // object of its own right before such a relative clause belongs to it too (not one
             // followed by a comma, which ends its own clause: `날로 치르고, … 찾는 회원에게`).
-            if relative && !then && !next_is_deung && !st.word_str(w).ends_with(',') && !(0..j).any(|x| st.words[x].s >= bounds[j] && last_morph_text(st, &st.words[x]).is_some_and(|(_, p)| p == "JKO")) {
+            if relative && !then && !next_is_deung && !st.word_str(w).ends_with(',') && !(0..j).rev().take_while(|&x| st.words[x].s >= bounds[j]).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(_, p)| p == "JKO")) {
                 continue;
             }
             if serial && !coord {
