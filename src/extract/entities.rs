@@ -618,7 +618,7 @@ impl EntityStage {
             let hangul_tail: String = s.chars().skip_while(|c| !is_hangul(*c)).collect();
             return self.lex.org_suffixes.iter().any(|(suf, _)| hangul_tail.ends_with(suf.as_str()));
         }
-        w.hangul && self.lex.org_by_suffix(s)
+        w.hangul && self.lex.org_by_suffix(s) && !kind_of_hospital(s)
     }
 
     /// The facts of a stem's text kept in [`WORD_FACTS`] (title and organization word left unset).
@@ -1010,6 +1010,19 @@ impl EntityStage {
                 place_feature.push(f.place_feature);
             }
         });
+        // `다른 대학병원`, `여러 은행`, `각 지방법원`: a kind of body after a determiner of kinds names
+        // none (a name of the gazetteer still does: `다른 카카오 계열사`).
+        let kind_after_determiner = |i: usize| {
+            i > 0
+                && ws[i - 1].particle.is_none()
+                && matches!(&*ws[i - 1].stem_text, "다른" | "각" | "여러" | "모든" | "일부" | "타" | "인근" | "전국" | "주요" | "대형" | "해당")
+                && !self.lex.organizations.contains_key(&*ws[i].stem_text)
+        };
+        for i in 1..n {
+            if org[i] && kind_after_determiner(i) {
+                org[i] = false;
+            }
+        }
         let mut person = vec![false; n];
         let add = |cands: &mut Vec<Cand>, span: Span, kind: &'static str, priority: u8| {
             if !span.is_empty() {
@@ -1288,9 +1301,12 @@ impl EntityStage {
             // (Not a constituency in parentheses after a lawmaker's name: `남궁현철(경북 안동) 의원`.)
             let between = i > 0 && w.stem.start == w.span.start && (person[i - 1] || (i > 1 && person[i - 2] && org[i - 1])) && !has_particle(i - 1)
                 && ((i + 1 < n && role[i + 1]) || (i + 2 < n && role[i + 2] && !has_particle(i)));
+            // (Not a verb's clause before it: `결렬되면 노조는`.)
             let before_official = i + 1 < n
                 && matches!(&*ws[i + 1].stem_text, "관계자" | "측" | "대변인" | "노조" | "관계자들")
-                && !has_particle(i);
+                && !has_particle(i)
+                && !kind_after_determiner(i)
+                && !(w.inflected && a.text(w.span).chars().last().is_some_and(|c| matches!(c, '면' | '고' | '서' | '며' | '지' | '데' | '만')));
             let held_at = (w.particle.as_deref() == Some("에서")
                 && i + 1 < n
                 && ["열린", "열리는", "열렸다", "열릴", "개최된", "진행된", "만난", "기자회견"].iter().any(|v| ws[i + 1].stem_text.starts_with(v) || a.text(ws[i + 1].span).starts_with(v)))
@@ -1386,7 +1402,11 @@ impl EntityStage {
             } else if generic_word[i]
                 && !matches!(&*w.stem_text, "도" | "회사" | "사측" | "업체")
                 && (w.particle.is_some() || ws.get(i + 1).is_some_and(|x| matches!(&*x.stem_text, "관계자" | "측" | "관계자들")))
+                // `병원은 … 밝혔다`, `병원 측은`: a hospital acting; `병원에 이송됐다` is a place.
+                && (&*w.stem_text != "병원" || subject(w) || ws.get(i + 1).is_some_and(|x| matches!(&*x.stem_text, "관계자" | "측" | "관계자들")))
                 && !(i > 0 && !has_particle(i - 1) && matches!(&*ws[i - 1].stem_text, "각" | "다른" | "한" | "여러" | "모든" | "일부" | "두" | "세" | "타" | "인근" | "전국"))
+                // `다른 대학병원 노조들`: the kind of body before it follows a determiner.
+                && !(i > 1 && !has_particle(i - 1) && kind_after_determiner(i - 1))
                 && !(i + 1 < n && role[i + 1])
             {
                 // `시와 협의해`, `미술관은`, `구단 관계자는`: a body the article named, by its
@@ -2206,7 +2226,10 @@ impl EntityStage {
                 }
                 if !taken && !word {
                     let kind = names[m.pattern()].1;
-                    added.push((si, Cand { span, kind, normalized: String::new(), priority: 3 }));
+                    // A generic word (`구단`, `병원`) stays one wherever it is found: an entity only
+                    // when the article names a body it can stand for.
+                    let normalized = if kind == ORGANIZATION && is_generic_org(&names[m.pattern()].0) { GENERIC_MARK.to_string() } else { String::new() };
+                    added.push((si, Cand { span, kind, normalized, priority: 3 }));
                 }
             }
         }
@@ -2485,6 +2508,8 @@ impl Stage for EntityStage {
                     // 국표원 → 국가기술표준원: the syllables of a short form, in order, starting
                     // and ending a longer name of the same article.
                     e.canonical = full.clone();
+                } else if let Some(full) = university_full_name(&a.doc.text, t) {
+                    e.canonical = full;
                 }
             }
         }
@@ -2506,6 +2531,37 @@ impl Stage for EntityStage {
     fn fork(&self) -> Box<dyn Stage> {
         Box::new(self.clone())
     }
+}
+
+/// `대학병원`, `요양병원`, `동네 병원`: a kind of hospital, not a hospital's name.
+fn kind_of_hospital(name: &str) -> bool {
+    const KINDS: &[&str] = &[
+        "", "대학", "종합", "상급종합", "요양", "동네", "아동", "소아", "어린이", "공공", "지역", "민간", "대형", "전문", "협력", "거점", "재활",
+        "정신", "치과", "한방", "동물", "수련", "지방", "중소", "일반", "개인", "인근", "군", "야전", "격리", "전담", "감염병 전담", "지정", "응급",
+    ];
+    // (`간판 병원`: the last word alone is 병원, with no name of its own.)
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    last == "병원" || name.strip_suffix("병원").is_some_and(|k| KINDS.contains(&k.trim_end()))
+}
+
+/// `청람대병원` → `청람대학교병원`, `청람대` → `청람대학교`: the short form of a university or its
+/// hospital, when the article writes the full name too (as a name of its own or inside a longer
+/// one, such as the hospital's union or an address).
+fn university_full_name(doc: &str, short: &str) -> Option<String> {
+    let (stem, tail) = if let Some(stem) = short.strip_suffix("대병원") {
+        (stem, "대학교병원")
+    } else if let Some(stem) = short.strip_suffix('대') {
+        (stem, "대학교")
+    } else {
+        return None;
+    };
+    if stem.chars().count() < 1 || !stem.chars().all(is_hangul) {
+        return None;
+    }
+    let full = format!("{stem}{tail}");
+    // A university's name, not the start of its hospital's (`청람대학교병원` names the hospital).
+    let found = doc.match_indices(&full).any(|(i, m)| tail != "대학교" || !doc[i + m.len()..].starts_with("병원"));
+    found.then_some(full)
 }
 
 /// A committee, department, panel or public office named after the body or place before it.
@@ -2590,6 +2646,7 @@ const GENERIC: &[(&str, How)] = &[
     ("협회", How::Contains(&["협회"])),
     ("노조", How::Contains(&["노조", "노동조합"])),
     ("공단", How::Contains(&["공단"])),
+    ("병원", How::EndsWith),
     ("대책위", How::Contains(&["대책위"])),
     ("조직위", How::Contains(&["조직위"])),
     ("협의회", How::Contains(&["협의회"])),
@@ -2743,7 +2800,7 @@ impl GenericOrgs {
                 let fit = match how {
                 How::EndsWith => {
                     // Longer than the word and ending with it (in bytes: cheaper, same answer).
-                    c.len() > word.len() && c.ends_with(word) && (e.kind == ORGANIZATION || word.chars().count() == 1)
+                    c.len() > word.len() && c.ends_with(word) && (e.kind == ORGANIZATION || word.chars().count() == 1) && !(word == "병원" && kind_of_hospital(c))
                 }
                 How::Contains(_) => e.kind == ORGANIZATION && needles & cands.entry_mask[k] != 0,
                 How::Panel => {
@@ -2858,6 +2915,23 @@ mod tests {
         let es = entities("한빛자동차 노동조합은 28일 파업을 예고했다. 한빛자동차는 교섭을 요청했다.");
         assert!(es.iter().any(|e| e.0 == "ORGANIZATION" && e.1 == "한빛자동차 노동조합"), "{es:?}");
         assert!(es.iter().any(|e| e.0 == "ORGANIZATION" && e.1 == "한빛자동차" && e.2 == "한빛자동차"), "{es:?}");
+    }
+
+    /// A university hospital's short form and the bare `병원` stand for the hospital the article
+    /// names; a kind of hospital after a determiner, and a clause before `노조`, name none.
+    #[test]
+    fn a_hospital_named_short_and_by_its_kind() {
+        let es = entities("새솔대학교병원 노동조합은 3일 파업에 들어갔다. 최도현 새솔대병원 원장은 교섭을 제안했다. 병원은 인력을 늘리겠다고 밝혔다.");
+        assert!(es.iter().any(|e| e.0 == "ORGANIZATION" && e.1 == "새솔대병원" && e.2 == "새솔대학교병원"), "{es:?}");
+        assert!(es.iter().any(|e| e.0 == "ORGANIZATION" && e.1 == "병원" && e.2 == "새솔대학교병원"), "{es:?}");
+        let es = entities("교섭이 결렬되면 노조는 파업을 이어간다. 다른 대학병원 노조들도 동참할 것으로 알려졌다.");
+        assert!(!es.iter().any(|e| e.1.contains("결렬") || e.1.contains("대학병원")), "{es:?}");
+        // Without a named hospital, `병원` is no entity, wherever it is written.
+        let es = entities("환자는 병원 8곳에서 거절당했다. 병원은 이유를 밝히지 않았다.");
+        assert!(!es.iter().any(|e| e.1 == "병원"), "{es:?}");
+        assert!(super::kind_of_hospital("대학병원") && super::kind_of_hospital("간판 병원") && !super::kind_of_hospital("새솔대병원"));
+        assert_eq!(super::university_full_name("새솔대학교 연구팀과 새솔대학교병원", "새솔대").as_deref(), Some("새솔대학교"));
+        assert_eq!(super::university_full_name("새솔대학교병원", "새솔대"), None, "the hospital's name is not the university's");
     }
 
     #[test]
