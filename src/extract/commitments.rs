@@ -669,7 +669,17 @@ impl CommitmentStage {
             let question = || ["겠나", "겠냐", "겠니", "겠는가", "겠느냐", "겠습니까", "겠어요?"].iter().any(|q| core().ends_with(q))
                 || (t.ends_with("겠다는") && st.words.get(k + 1).is_some_and(|x| asks(&bare(st, x))));
             // (A pass over the word's characters: cheaper than a substring search on so short a text.)
-            if t.chars().any(|c| c == '겠') && !past(st, w) && !question() {
+            // `인력을 늘리겠다는 약속을 받기 전에는`, `… 하겠다는 답변을 요구했다`: a promise the
+            // subject wants from someone else, not one it makes.
+            let asked_of_others = || {
+                t.ends_with("겠다는")
+                    && st.words.get(k + 1).is_some_and(|x| ends_object(x) && noun_of(st, x).is_some_and(|(noun, _)| matches!(noun.as_str(), "약속" | "다짐" | "확약" | "확답" | "답변" | "답" | "보장" | "말")))
+                    // (The verb may follow a contrast: `약속을 말이 아니라 문서로 받기 전에는`.)
+                    && (k + 2..n.min(k + 7)).map(|x| &st.words[x]).filter_map(|x| st.lemma_cow(x)).find(|v| !matches!(v.as_ref(), "아니" | "이" | "")).is_some_and(|v| {
+                        matches!(v.as_ref(), "받" | "받아내" | "얻어내" | "끌어내" | "얻" | "요구" | "요구하" | "촉구" | "촉구하" | "요청" | "요청하" | "기다리" | "원하" | "믿")
+                    })
+            };
+            if t.chars().any(|c| c == '겠') && !past(st, w) && !question() && !asked_of_others() {
                 let mut a = k;
                 if lemma == "하" && k > 0 && bare(st, &st.words[k - 1]).ends_with("도록") {
                     a = k - 1;
@@ -770,7 +780,10 @@ impl CommitmentStage {
                 };
                 // `국무회의에 상정될 예정이다`, `회의가 열릴 예정이다`: a schedule reported in the
                 // passive or of an event, no agent's plan.
-                let passive = (lemma.chars().count() > 1 && lemma.ends_with('되')) || lex.intransitive_verb.contains(&*lemma);
+                // (`결승에서 만날 예정이다` reports a fixture; `노사 대표를 만날 예정이다`, with an
+                // object in its clause, is an agent's plan.)
+                let own_object = || (k.saturating_sub(6)..k).rev().take_while(|&x| !last_morph_text(st, &st.words[x]).is_some_and(|(_, p)| p.starts_with('E') || p.contains("+E")) && !st.word_str(&st.words[x]).ends_with(',')).any(|x| ends_object(&st.words[x]));
+                let passive = (lemma.chars().count() > 1 && lemma.ends_with('되')) || (lex.intransitive_verb.contains(&*lemma) && !own_object());
                 // `부담을 덜어주는 방안을 확정할 방침이다`: a 방안 that is the object of another verb
                 // is what that verb acts on (its own cue decides), unless the verb announces it.
                 // The verb may stand after its partner or a date (`방안을 기재부와 협의하고 있다`).
@@ -2620,6 +2633,21 @@ mod tests {
         assert_eq!(find_on(&cs, "확충").4, "", "{cs:?}");
         let cs = on("여행사는 다음 달 말까지 유럽 상품 판매를 미루고 계약금을 돌려주기로 했다.", "2024-05-14");
         assert_eq!(find_on(&cs, "돌려주").4, "", "{cs:?}");
+    }
+
+    #[test]
+    fn meeting_someone_is_a_plan_and_a_promise_asked_for_is_none() {
+        // With an object, 만나 is the agent's act; without one (a fixture), an event.
+        let cs = on("교육부는 다음 주 금요일에 학부모 대표들을 만날 예정이다.", "2026-03-04");
+        let c = find_on(&cs, "만나");
+        assert_eq!((c.1.as_str(), c.4.as_str()), ("plan", "2026-03-13"), "{cs:?}");
+        let cs = on("두 팀은 다음 주 결승에서 만날 예정이다.", "2026-03-04");
+        assert!(cs.is_empty(), "{cs:?}");
+        // `~하겠다는 약속을 받다/요구하다`: somebody else's promise.
+        let cs = on("주민들은 \"시가 소음을 줄이겠다는 약속을 말이 아니라 문서로 받아야 한다\"고 말했다.", "2026-03-04");
+        assert!(cs.is_empty(), "{cs:?}");
+        let cs = on("시장은 \"소음을 줄이겠다는 약속을 반드시 지키겠다\"고 말했다.", "2026-03-04");
+        assert!(cs.iter().any(|c| c.0 == "지키"), "{cs:?}");
     }
 
     #[test]

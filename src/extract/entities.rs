@@ -2510,6 +2510,9 @@ impl Stage for EntityStage {
                     e.canonical = full.clone();
                 } else if let Some(full) = university_full_name(&a.doc.text, t) {
                     e.canonical = full;
+                } else if let Some(full) = t.strip_suffix("노조").map(|stem| format!("{stem}노동조합")).filter(|f| t.len() > "노조".len() && orgs.values().any(|c| c == f)) {
+                    // `새솔제약 노조` for `새솔제약 노동조합`.
+                    e.canonical = full;
                 }
             }
         }

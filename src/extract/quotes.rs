@@ -680,6 +680,8 @@ impl QuoteStage {
                         && !(en.kind == crate::extract::entities::QUANTITY && en.span.end == st.base + e)
                         // An age or a year in brackets after a name (`신하윤(31)씨와`) is part of it.
                         && !bracketed(st, en.span)
+                        // So is an age group before a noun (`한 70대 환자는`, `20대 여성이`).
+                        && !(en.kind == crate::extract::entities::QUANTITY && en.span.end == st.base + pw.e && age_group(st.slice(pw.s, pw.e)))
                 });
                 if !nominal || dated {
                     break;
@@ -2496,6 +2498,11 @@ fn round_brackets(st: &Sent) -> Vec<(usize, usize)> {
 }
 
 /// Bullets that open a caption or a list item (`▲서정만 위원장이 …`), glued to the first word.
+/// `70대`, `20~30대`: an age group written as decades.
+fn age_group(word: &str) -> bool {
+    word.strip_suffix("0대").is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit() || matches!(c, '~' | '·' | '0')))
+}
+
 fn is_bullet(c: char) -> bool {
     matches!(c, '▲' | '△' | '■' | '□' | '●' | '○' | '◆' | '◇' | '▶' | '▷' | '►' | '•' | '※')
 }
@@ -2786,6 +2793,21 @@ mod tests {
         let q = quotes("구급대는 환자를 태우고 출발했다. 가까운 종합병원 세 곳이 모두 \"병상이 없다\"고 했다.");
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].2, "종합병원 세 곳", "{q:?}");
+    }
+
+    #[test]
+    fn an_age_group_is_part_of_an_unnamed_speaker() {
+        let q = quotes("진료를 기다리던 한 60대 환자는 \"검사가 또 밀렸다\"고 말했다.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].2, "60대 환자", "{q:?}");
+    }
+
+    #[test]
+    fn two_speakers_of_a_subhead_each_before_their_quote() {
+        let q = quotes("새솔제약 노조 \"임금 동결 철회\"…회사 \"경영 여건상 어렵다\"\n\n새솔제약 노동조합은 파업을 예고했다. 새솔제약은 교섭을 요청했다.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].2, "새솔제약 노동조합", "{q:?}");
+        assert_eq!(q[1].2, "새솔제약", "{q:?}");
     }
 
     #[test]
