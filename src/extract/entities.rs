@@ -570,6 +570,9 @@ fn words<'a>(a: &'a Analysis, sentence: usize, out: &mut Vec<Word<'a>>) {
     }
     bytes.push(text.len());
     let (chars, bytes) = (&*chars, &*bytes);
+    let mut bits_buf = MORPH_BITS_BUF.with(|b| std::mem::take(&mut *b.borrow_mut()));
+    morph_bits_of(morphs, &mut bits_buf);
+    let bits = &bits_buf[..];
     let mut mi = 0;
     // (code point, byte offset in `text`) of the start of the current word.
     let mut start: Option<(usize, usize)> = None;
@@ -585,7 +588,7 @@ fn words<'a>(a: &'a Analysis, sentence: usize, out: &mut Vec<Word<'a>>) {
         }
         let (c0, c1) = (w0.0 - s.span.start, w1.0 - s.span.start);
         debug_assert_eq!((bytes[c0], bytes[c1]), (w0.1, w1.1));
-        out.push(make_word_from(a, w0.0, w1.0, &morphs[m0..m1], &chars[c0..c1], text, &bytes[c0..=c1]));
+        out.push(make_word_from(a, w0.0, w1.0, &morphs[m0..m1], &bits[m0..m1], &chars[c0..c1], text, &bytes[c0..=c1]));
     };
     // (Over the characters decoded above, not the text again.)
     for (&c, &b) in chars.iter().zip(bytes.iter()) {
@@ -612,6 +615,7 @@ fn words<'a>(a: &'a Analysis, sentence: usize, out: &mut Vec<Word<'a>>) {
         push(w0, (pos, text.len()), out);
     }
     WORD_CHARS.with(|b| *b.borrow_mut() = buf);
+    MORPH_BITS_BUF.with(|b| *b.borrow_mut() = bits_buf);
 }
 
 thread_local! {
@@ -645,6 +649,8 @@ const WORD_FACTS_MAX: usize = 200_000;
 thread_local! {
     /// Scratch buffers for the characters of one sentence and their byte offsets (no allocation per sentence).
     static WORD_CHARS: std::cell::RefCell<(Vec<char>, Vec<usize>)> = const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+    /// Scratch buffer of [`morph_bits_of`] for one sentence.
+    static MORPH_BITS_BUF: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
     /// Scratch buffers of [`NumberScan`], reused from sentence to sentence.
     static NUMBER_SCAN: std::cell::RefCell<NumberScan> = std::cell::RefCell::new(NumberScan::default());
 }
@@ -659,9 +665,85 @@ fn trailing_mark(c: char) -> bool {
     matches!(c, '.' | ',' | '!' | '?' | ';' | ':' | '…' | '"' | '\'' | '”' | '’' | '」' | '』' | '>' | ']' | '》' | '〉' | '】')
 }
 
+/// What [`make_word_from`] asks of a morpheme's part of speech, as bits computed once per
+/// dictionary word ([`morph_bits`], kept per thread in [`MORPH_BITS`]). `T_` bits test the first
+/// tag (before `+`), `P_` bits the whole tag string.
+const T_J: u32 = 1; // starts with J
+const T_VCP: u32 = 1 << 1; // == VCP
+const T_E: u32 = 1 << 2; // starts with E
+const T_XSN: u32 = 1 << 3; // == XSN
+const T_MARK: u32 = 1 << 4; // SF, SP, SE, SSC, SC or SY
+const T_NNB: u32 = 1 << 5;
+const T_NNP: u32 = 1 << 6;
+const T_V: u32 = 1 << 7; // starts with V
+const T_XSV_XSA: u32 = 1 << 8; // == XSV or == XSA
+const T_MAG: u32 = 1 << 9;
+const T_XSV_XSA_PREFIX: u32 = 1 << 10; // starts with XSV or XSA
+const T_COMMON: u32 = 1 << 11; // NNG, MAG, MM, NP, NNB, MAJ, VV, VA or XR
+const T_NNG: u32 = 1 << 12;
+const P_VERB_FIRST: u32 = 1 << 13; // starts with V, XSV, XSA or E
+const P_ETM: u32 = 1 << 14; // holds ETM
+const P_EP: u32 = 1 << 15; // holds EP
+const P_VV_ETM: u32 = 1 << 16; // == VV+ETM
+const T_VERB_NOT_VCP: u32 = 1 << 17; // starts with V and != VCP
+
+fn morph_bits(pos: &str) -> u32 {
+    let t = tag(pos);
+    let mut b = 0;
+    let mut set = |bit: u32, on: bool| {
+        if on {
+            b |= bit;
+        }
+    };
+    set(T_J, t.starts_with('J'));
+    set(T_VCP, t == "VCP");
+    set(T_E, t.starts_with('E'));
+    set(T_XSN, t == "XSN");
+    set(T_MARK, matches!(t, "SF" | "SP" | "SE" | "SSC" | "SC" | "SY"));
+    set(T_NNB, t == "NNB");
+    set(T_NNP, t == "NNP");
+    set(T_V, t.starts_with('V'));
+    set(T_XSV_XSA, t == "XSV" || t == "XSA");
+    set(T_MAG, t == "MAG");
+    set(T_XSV_XSA_PREFIX, t.starts_with("XSV") || t.starts_with("XSA"));
+    set(T_COMMON, matches!(t, "NNG" | "MAG" | "MM" | "NP" | "NNB" | "MAJ" | "VV" | "VA" | "XR"));
+    set(T_NNG, t == "NNG");
+    set(P_VERB_FIRST, ["V", "XSV", "XSA", "E"].iter().any(|p| pos.starts_with(p)));
+    set(P_ETM, pos.contains("ETM"));
+    set(P_EP, pos.contains("EP"));
+    set(P_VV_ETM, pos == "VV+ETM");
+    set(T_VERB_NOT_VCP, t.starts_with('V') && t != "VCP");
+    b
+}
+
+/// Entries of [`MORPH_BITS`] before it is emptied (bounds its memory).
+const MORPH_BITS_MAX: usize = 400_000;
+
+thread_local! {
+    /// Per thread: [`morph_bits`] by the address of a dictionary word's shared features.
+    static MORPH_BITS: std::cell::RefCell<rustc_hash::FxHashMap<usize, u32>> = std::cell::RefCell::new(Default::default());
+}
+
+/// [`morph_bits`] of each morpheme of `morphs`, into `out` (emptied first).
+fn morph_bits_of(morphs: &[crate::doc::Morph], out: &mut Vec<u32>) {
+    out.clear();
+    MORPH_BITS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.len() > MORPH_BITS_MAX {
+            cache.clear();
+        }
+        for m in morphs {
+            let key = std::ptr::from_ref::<crate::doc::Features>(m.features) as usize;
+            out.push(*cache.entry(key).or_insert_with(|| morph_bits(&m.features.pos)));
+        }
+    });
+}
+
 /// `text` holds the characters of the word, `bytes` the byte offset in `word` of each and of the
-/// word's end (`word` may be the whole sentence).
-fn make_word_from<'a>(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morph], text: &[char], word: &'a str, bytes: &[usize]) -> Word<'a> {
+/// word's end (`word` may be the whole sentence). `bits` holds [`morph_bits`] of each of `morphs`.
+#[allow(clippy::too_many_arguments)]
+fn make_word_from<'a>(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morph], bits: &[u32], text: &[char], word: &'a str, bytes: &[usize]) -> Word<'a> {
+    debug_assert_eq!(morphs.len(), bits.len());
     debug_assert_eq!(text.len(), w1 - w0);
     let slice = |c0: usize, c1: usize| -> &'a str { &word[bytes[c0]..bytes[c1]] };
     let span = Span::new(w0, w1);
@@ -697,19 +779,14 @@ fn make_word_from<'a>(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::
     // Trailing particles and endings, by ko-dic's analysis of the word.
     while k > 0 {
         let m = &morphs[k - 1];
-        let t = tag(&m.features.pos);
+        let t = bits[k - 1];
         // An ending is stripped after the copula or another ending (`대표였다`), not after a verb
         // or verb suffix: `남궁하린` read as 남궁 + 하 + 린 is one word, not 남궁하 + an ending.
         // An ending spelled like a particle (`시그널스는` read as 시그널 + 스 + 는) is still taken
         // for the particle.
         // (Only asked for an ending.)
-        let after_verb = || {
-            k >= 2 && !is_particle(a.text(m.span)) && {
-                let b = tag(&morphs[k - 2].features.pos);
-                b.starts_with('V') && b != "VCP" || b.starts_with("XSV") || b.starts_with("XSA")
-            }
-        };
-        let strip = t.starts_with('J') || t == "VCP" || (t.starts_with('E') && !after_verb()) || (t == "XSN" && a.text(m.span) == "들");
+        let after_verb = || k >= 2 && !is_particle(a.text(m.span)) && bits[k - 2] & (T_VERB_NOT_VCP | T_XSV_XSA_PREFIX) != 0;
+        let strip = t & (T_J | T_VCP) != 0 || (t & T_E != 0 && !after_verb()) || (t & T_XSN != 0 && a.text(m.span) == "들");
         let local_end = m.span.end - w0;
         if strip && local_end <= s1 && m.span.start >= w0 + s0 {
             let p0 = m.span.start - w0;
@@ -720,7 +797,7 @@ fn make_word_from<'a>(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::
                 continue;
             }
         }
-        if matches!(t, "SF" | "SP" | "SE" | "SSC" | "SC" | "SY") && m.span.start >= w0 + s0 && local_end >= s1 {
+        if t & T_MARK != 0 && m.span.start >= w0 + s0 && local_end >= s1 {
             let p0 = m.span.start - w0;
             if p0 > s0 && text[p0] != ')' {
                 s1 = p0;
@@ -762,7 +839,7 @@ fn make_word_from<'a>(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::
         let before = text[s1 - 2];
         if is_hangul(before) || before.is_ascii_uppercase() || before == ')' {
             // Only when ko-dic read it as the dependent noun 씨 (not 솜씨, 날씨).
-            let dep = morphs.iter().any(|m| m.span.start == w0 + s1 - 1 && tag(&m.features.pos) == "NNB")
+            let dep = morphs.iter().zip(bits).any(|(m, &b)| m.span.start == w0 + s1 - 1 && b & T_NNB != 0)
                 || before.is_ascii_uppercase();
             if dep {
                 honorific = true;
@@ -779,19 +856,28 @@ fn make_word_from<'a>(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::
     let stem = Span::new(w0 + s0, w0 + s1.max(s0));
     let stem_text = std::borrow::Cow::Borrowed(slice(s0, s1.max(s0)));
     // The morphemes inside the stem, in one pass.
-    let mut first: Option<&crate::doc::Morph> = None;
+    let mut first: Option<(&crate::doc::Morph, u32)> = None;
+    let mut last: Option<(&crate::doc::Morph, u32)> = None;
+    // The second and third morphemes inside.
+    let mut second: Option<(&crate::doc::Morph, u32)> = None;
+    let mut third: Option<(&crate::doc::Morph, u32)> = None;
     let mut inside = 0usize;
     let (mut all_nnp, mut same_class, mut inflected, mut all_proper, mut has_proper, mut proper_head) = (true, true, false, true, false, 0);
-    for m in morphs.iter().filter(|m| m.span.start >= stem.start && m.span.end <= stem.end) {
-        let t = tag(&m.features.pos);
+    for (m, &t) in morphs.iter().zip(bits).filter(|(m, _)| m.span.start >= stem.start && m.span.end <= stem.end) {
         match first {
-            None => first = Some(m),
-            Some(f) => same_class &= m.features.semantic_class == f.features.semantic_class,
+            None => first = Some((m, t)),
+            Some((f, _)) => same_class &= m.features.semantic_class == f.features.semantic_class,
         }
+        match inside {
+            1 => second = Some((m, t)),
+            2 => third = Some((m, t)),
+            _ => {}
+        }
+        last = Some((m, t));
         inside += 1;
-        all_nnp &= t == "NNP";
-        inflected |= t.starts_with('V') || t.starts_with('E') || t == "XSN" || t == "XSV" || t == "XSA" || t == "MAG";
-        let proper = m.features.unknown || t == "NNP";
+        all_nnp &= t & T_NNP != 0;
+        inflected |= t & (T_V | T_E | T_XSN | T_XSV_XSA | T_MAG) != 0;
+        let proper = m.features.unknown || t & T_NNP != 0;
         all_proper &= proper;
         if proper {
             has_proper = true;
@@ -799,41 +885,34 @@ fn make_word_from<'a>(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::
         }
     }
     let class: Option<&'static str> = match first {
-        Some(f) if all_nnp && same_class && !f.features.semantic_class.is_empty() => {
+        Some((f, _)) if all_nnp && same_class && !f.features.semantic_class.is_empty() => {
             let features: &'static crate::doc::Features = f.features;
             Some(&features.semantic_class)
         }
         _ => None,
     };
-    let common_word = first.is_some_and(|f| {
-        inside == 1
-            && f.span == stem
-            && !f.features.unknown
-            && matches!(tag(&f.features.pos), "NNG" | "MAG" | "MM" | "NP" | "NNB" | "MAJ" | "VV" | "VA" | "XR")
-    });
+    let common_word = first.is_some_and(|(f, t)| inside == 1 && f.span == stem && !f.features.unknown && t & T_COMMON != 0);
     // (From the characters already decoded: the stem is `text[s0..s1]`.)
     let hangul = s1 > s0 && text[s0..s1].iter().all(|&c| is_hangul(c));
     let proper_or_unknown = first.is_some() && all_proper;
     let name_read_as_verb = {
-        let last = morphs.iter().rev().find(|m| m.span.start >= stem.start && m.span.end <= stem.end);
-        let head_verb = first.is_some_and(|m| tag(&m.features.pos).starts_with('V'));
-        let last_pos = last.map_or("", |m| &*m.features.pos);
-        let verb_last = ["V", "XSV", "XSA", "E"].iter().any(|p| last_pos.starts_with(p));
+        let head_verb = first.is_some_and(|(_, t)| t & T_V != 0);
+        let last_bits = last.map_or(0, |(_, t)| t);
+        let verb_last = last_bits & P_VERB_FIRST != 0;
         // `정형준` read as 정형 + 준 (주 + ㄴ): a noun and then a one-syllable verb fused with the
         // adnominal ending, no particle between. News writes a clause before a title with its
         // particle (`도움을 준`, `강조한` is 하 + ㄴ); this is how ko-dic reads given names that
         // end in 준, 진, 운 ….
-        let mut inner = morphs.iter().filter(|m| m.span.start >= stem.start && m.span.end <= stem.end);
-        let fused = match (inner.next(), inner.next(), inner.next()) {
-            (Some(n), Some(v), None) => tag(&n.features.pos) == "NNG" && &*v.features.pos == "VV+ETM" && v.span.end - v.span.start == 1,
+        let fused = match (first, second, inside) {
+            (Some((_, n)), Some((v, vt)), 2) => n & T_NNG != 0 && vt & P_VV_ETM != 0 && v.span.end - v.span.start == 1,
             _ => false,
         };
-        (verb_last && !head_verb && !last_pos.contains("ETM") && !last_pos.contains("EP")) || fused
+        (verb_last && !head_verb && last_bits & (P_ETM | P_EP) == 0) || fused
     };
-    let bound_noun_last = inside == 3 && first.is_some_and(|m| tag(&m.features.pos).starts_with('V')) && {
-        let mut ms = morphs.iter().filter(|m| m.span.start >= stem.start && m.span.end <= stem.end).skip(1);
-        ms.next().is_some_and(|m| m.features.pos.contains("ETM")) && ms.next().is_some_and(|m| tag(&m.features.pos) == "NNB")
-    };
+    let bound_noun_last = inside == 3
+        && first.is_some_and(|(_, t)| t & T_V != 0)
+        && second.is_some_and(|(_, t)| t & P_ETM != 0)
+        && third.is_some_and(|(_, t)| t & T_NNB != 0);
     Word { span, stem, stem_text, paren, particle, honorific, class, common_word, hangul, inflected, proper_or_unknown, name_read_as_verb, has_proper, bound_noun_last, proper_head }
 }
 
@@ -3781,6 +3860,44 @@ mod table_tests {
             }
         }
         assert!(n > 1000);
+    }
+
+    #[test]
+    fn morph_bits_answer_as_the_tests_of_the_tag() {
+        let tags = [
+            "NNG", "NNP", "NNB", "NNBC", "NR", "NP", "VV", "VA", "VX", "VCP", "VCN", "MM", "MAG", "MAJ", "IC", "JKS", "JKO", "JX", "JC", "EP", "EF", "EC", "ETN", "ETM", "XPN",
+            "XSN", "XSV", "XSA", "XSVX", "XR", "SF", "SE", "SP", "SSO", "SSC", "SC", "SY", "SL", "SH", "SN", "UNKNOWN", "", "E", "V", "J", "XS",
+        ];
+        let mut all: Vec<String> = tags.iter().map(|t| t.to_string()).collect();
+        for a in tags {
+            for b in ["EP", "ETM", "EF", "EC", "JX", "VV"] {
+                all.push(format!("{a}+{b}"));
+                all.push(format!("{a}+{b}+ETM"));
+            }
+        }
+        for pos in &all {
+            let t = tag(pos);
+            let b = morph_bits(pos);
+            let has = |bit: u32| b & bit != 0;
+            assert_eq!(has(T_J), t.starts_with('J'), "{pos}");
+            assert_eq!(has(T_VCP), t == "VCP", "{pos}");
+            assert_eq!(has(T_E), t.starts_with('E'), "{pos}");
+            assert_eq!(has(T_XSN), t == "XSN", "{pos}");
+            assert_eq!(has(T_MARK), matches!(t, "SF" | "SP" | "SE" | "SSC" | "SC" | "SY"), "{pos}");
+            assert_eq!(has(T_NNB), t == "NNB", "{pos}");
+            assert_eq!(has(T_NNP), t == "NNP", "{pos}");
+            assert_eq!(has(T_V), t.starts_with('V'), "{pos}");
+            assert_eq!(has(T_XSV_XSA), t == "XSV" || t == "XSA", "{pos}");
+            assert_eq!(has(T_MAG), t == "MAG", "{pos}");
+            assert_eq!(has(T_XSV_XSA_PREFIX), t.starts_with("XSV") || t.starts_with("XSA"), "{pos}");
+            assert_eq!(has(T_NNG), t == "NNG", "{pos}");
+            assert_eq!(has(T_VERB_NOT_VCP | T_XSV_XSA_PREFIX), t.starts_with('V') && t != "VCP" || t.starts_with("XSV") || t.starts_with("XSA"), "{pos}");
+            assert_eq!(has(T_V | T_E | T_XSN | T_XSV_XSA | T_MAG), t.starts_with('V') || t.starts_with('E') || t == "XSN" || t == "XSV" || t == "XSA" || t == "MAG", "{pos}");
+            assert_eq!(has(P_VERB_FIRST), ["V", "XSV", "XSA", "E"].iter().any(|p| pos.starts_with(p)), "{pos}");
+            assert_eq!(b & (P_ETM | P_EP) == 0, !pos.contains("ETM") && !pos.contains("EP"), "{pos}");
+            assert_eq!(has(P_ETM), pos.contains("ETM"), "{pos}");
+            assert_eq!(has(P_VV_ETM), pos == "VV+ETM", "{pos}");
+        }
     }
 
     /// Pieces of numbers, dates, times and counts and of the words around them.
