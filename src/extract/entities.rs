@@ -115,15 +115,33 @@ static DATE_RE: Lazy<Regex> = Lazy::new(|| {
 
 /// Words one of which every match of [`DATE_RE`] without a digit holds (its relative words,
 /// days and `요일`): a sentence with neither is not searched for dates.
-static DATE_WORDS: Lazy<aho_corasick::AhoCorasick> = Lazy::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build([
-            "이날", "당일", "오늘", "어제", "그제", "그저께", "내일", "모레", "전날", "이튿날", "재작년", "지난해", "작년", "올해", "금년", "내년", "내후년", "이듬해", "이달",
-            "이번", "다음", "내달", "지난달", "내주", "지난주", "연내", "연말", "연초", "상반기", "하반기", "요일",
-        ])
-        .unwrap()
+static DATE_WORDS: Lazy<aho_corasick::AhoCorasick> =
+    Lazy::new(|| aho_corasick::AhoCorasick::builder().kind(Some(aho_corasick::AhoCorasickKind::DFA)).build(DATE_WORD_LIST).unwrap());
+
+const DATE_WORD_LIST: &[&str] = &[
+    "이날", "당일", "오늘", "어제", "그제", "그저께", "내일", "모레", "전날", "이튿날", "재작년", "지난해", "작년", "올해", "금년", "내년", "내후년", "이듬해", "이달", "이번",
+    "다음", "내달", "지난달", "내주", "지난주", "연내", "연말", "연초", "상반기", "하반기", "요일",
+];
+
+/// [`DATE_WORDS`] for a leftmost search without overlaps, by SIMD (`None` where the machine
+/// lacks it): each occurrence of a word is found or overlaps one found that starts no later.
+static DATE_WORDS_PACKED: Lazy<Option<aho_corasick::packed::Searcher>> = Lazy::new(|| {
+    let mut b = aho_corasick::packed::Config::new().match_kind(aho_corasick::packed::MatchKind::LeftmostFirst).builder();
+    for w in DATE_WORD_LIST {
+        b.add(w);
+    }
+    b.build()
 });
+
+/// Starts of the occurrences of [`DATE_WORD_LIST`] found without overlaps, into `out`. An
+/// occurrence left out overlaps one found (at most 9 bytes long) that starts before it
+/// (leftmost search) or ends inside it (the standard search of the fallback).
+fn date_word_starts(text: &str, out: &mut Vec<usize>) {
+    match &*DATE_WORDS_PACKED {
+        Some(p) => out.extend(p.find_iter(text).map(|m| m.start())),
+        None => out.extend(DATE_WORDS.find_iter(text).map(|m| m.start())),
+    }
+}
 
 /// A court panel or a prosecutors' department: `형사합의23부`, `민사41단독`, `행정3부`, `형사항소3부`,
 /// `반부패수사3부`.
@@ -175,6 +193,231 @@ fn word_matches<'t>(re: &Regex, text: &'t str) -> Vec<regex::Match<'t>> {
         }
         out.push(m);
         at = m.end();
+    }
+    out
+}
+
+/// [`word_matches`] when every match of `re` in `text` lies inside one of `regions` (sorted,
+/// disjoint byte ranges on character boundaries) and `re` looks at nothing outside its match (no
+/// `^`, `$` or `\b`): the same matches, with the search run over the regions only. Each region is
+/// searched as the text cut at its end, which holds every match starting in it, so the engine
+/// finds there what it finds in the whole text.
+///
+/// With `digit_first` (every match starts with an ASCII digit) the search in a region starts at
+/// its next digit, and stops when none is left.
+fn word_matches_in<'t>(re: &Regex, text: &'t str, regions: &[(usize, usize)], digit_first: bool) -> Vec<regex::Match<'t>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for &(r0, r1) in regions {
+        let hay = &text[..r1];
+        at = at.max(r0);
+        while at <= r1 {
+            if digit_first {
+                match text.as_bytes()[at..r1].iter().position(u8::is_ascii_digit) {
+                    Some(k) => at += k,
+                    None => break,
+                }
+            }
+            let Some(m) = re.find_at(hay, at) else { break };
+            let mid_word = text[..m.start()].chars().next_back().is_some_and(|c| c.is_alphanumeric());
+            if mid_word || m.is_empty() {
+                at = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+                continue;
+            }
+            out.push(m);
+            at = m.end();
+        }
+    }
+    out
+}
+
+/// Adds `[b0, b1)` (widened to character boundaries, clipped to `text`) to `regions`, merging it
+/// with the last region when they touch. Regions must be added in the order of their starts.
+fn add_region(regions: &mut Vec<(usize, usize)>, text: &str, b0: usize, b1: usize) {
+    let mut b0 = b0.min(text.len());
+    while !text.is_char_boundary(b0) {
+        b0 -= 1;
+    }
+    let mut b1 = b1.min(text.len());
+    while !text.is_char_boundary(b1) {
+        b1 += 1;
+    }
+    match regions.last_mut() {
+        Some(last) if b0 <= last.1 => last.1 = last.1.max(b1),
+        _ => regions.push((b0, b1)),
+    }
+}
+
+/// What one pass over a sentence tells the patterns of numbers, dates and times.
+#[derive(Default)]
+struct NumberScan {
+    /// Byte offsets of the ASCII digits.
+    digits: Vec<usize>,
+    /// A numeric character other than an ASCII digit (`２`, `①`, `½`): the patterns' `\d` may
+    /// match it, so the whole sentence is searched the old way.
+    other_numeric: bool,
+    /// Byte offsets of 년, 월 and 일 right after two Sino-Korean numerals (one space may come
+    /// between): where a match of [`time::SINO_DATE`] may end.
+    sino_ends: Vec<usize>,
+}
+
+/// A Sino-Korean numeral character of [`time::SINO_DATE`].
+fn sino_numeral(c: char) -> bool {
+    matches!(c, '일' | '이' | '삼' | '사' | '오' | '육' | '칠' | '팔' | '구' | '십' | '백' | '천')
+}
+
+impl NumberScan {
+    fn scan(&mut self, text: &str) {
+        self.digits.clear();
+        self.sino_ends.clear();
+        self.other_numeric = false;
+        // The two characters before the current one (skipping one whitespace before it).
+        let (mut prev2, mut prev1): (char, char) = ('\0', '\0');
+        for (b, c) in text.char_indices() {
+            if c.is_ascii() {
+                if c.is_ascii_digit() {
+                    self.digits.push(b);
+                }
+            } else if is_hangul(c) {
+                if matches!(c, '년' | '월' | '일') {
+                    // `[…]{2,8}\s?(?:년|월|일)`: two numerals right before, or before one space.
+                    if sino_numeral(prev1) && sino_numeral(prev2) {
+                        self.sino_ends.push(b);
+                    } else if prev1.is_whitespace() {
+                        let mut back = text[..b].chars().rev();
+                        back.next();
+                        if back.next().is_some_and(sino_numeral) && back.next().is_some_and(sino_numeral) {
+                            self.sino_ends.push(b);
+                        }
+                    }
+                }
+            } else if c.is_numeric() {
+                self.other_numeric = true;
+            }
+            prev2 = prev1;
+            prev1 = c;
+        }
+    }
+}
+
+/// Bytes a match of [`DATE_RE`] may start before the first digit or date word it holds (a
+/// prefix word, a space, a weekday's first syllable), and its longest match in bytes, both with
+/// room to spare.
+const DATE_BACK: usize = 24;
+const DATE_LEN: usize = 80;
+/// The same for [`TIME_RE`] and its first digit.
+const TIME_BACK: usize = 12;
+const TIME_LEN: usize = 48;
+/// The longest match of [`time::SINO_DATE`] before its last character (8 numerals and a space).
+const SINO_BACK: usize = 8 * 3 + 4;
+
+/// The end of the one whitespace character [`DATE_RE`]'s `\s?` may take at byte `b` of `t`
+/// (`b` when there is none).
+fn after_space(t: &str, b: usize) -> usize {
+    match t[b..].chars().next() {
+        Some(c) if c.is_whitespace() => b + c.len_utf8(),
+        _ => b,
+    }
+}
+
+/// The digit at byte `b` of `t` may start a number of [`DATE_RE`]: 4 digits before `[.\-/]` or
+/// 년, 1 or 2 before 월 or 일, `[1-4]` before 분기 (each with one space allowed between).
+fn date_digit(t: &str, b: usize) -> bool {
+    let bytes = t.as_bytes();
+    let k = bytes[b..].iter().take(4).take_while(|c| c.is_ascii_digit()).count();
+    if k == 4 {
+        let r = &t[after_space(t, b + 4)..];
+        if r.starts_with(['.', '-', '/', '년']) {
+            return true;
+        }
+    }
+    for j in 1..=k.min(2) {
+        if t[after_space(t, b + j)..].starts_with(['월', '일']) {
+            return true;
+        }
+    }
+    matches!(bytes[b], b'1'..=b'4') && t[after_space(t, b + 1)..].starts_with("분기")
+}
+
+/// The digit at byte `b` of `t` may start a clock time of [`TIME_RE`]: 1 or 2 digits before
+/// `:`, or before 시 (one space allowed between).
+fn clock_digit(t: &str, b: usize) -> bool {
+    let bytes = t.as_bytes();
+    let k = bytes[b..].iter().take(2).take_while(|c| c.is_ascii_digit()).count();
+    (1..=k).any(|j| bytes.get(b + j) == Some(&b':') || t[after_space(t, b + j)..].starts_with('시'))
+}
+
+/// Characters of a number in 조/억/만/천 as [`BIG_NUMBER`] and the quantity pattern read them
+/// before their unit.
+fn number_char(c: char) -> bool {
+    c.is_ascii_digit() || c == ',' || c == '.' || c.is_whitespace() || matches!(c, '조' | '억' | '만' | '천')
+}
+
+/// Where the number starting at byte `b` of `text` stops being made of [`number_char`]s.
+fn number_run_end(text: &str, b: usize) -> usize {
+    text[b..].char_indices().find(|&(_, c)| !number_char(c)).map_or(text.len(), |(k, _)| b + k)
+}
+
+/// What [`EntityStage::number_matches`] finds in a sentence.
+struct NumberMatches<'t> {
+    dates: Vec<regex::Match<'t>>,
+    sino: Vec<regex::Match<'t>>,
+    times: Vec<regex::Match<'t>>,
+    quantities: Vec<regex::Match<'t>>,
+    big: Vec<regex::Match<'t>>,
+    /// Byte ranges of [`NATIVE_QTY`]'s matches.
+    native: Vec<(usize, usize)>,
+}
+
+/// [`NATIVE_QTY`]'s numerals, counters and day counts, each list in the pattern's order.
+const NATIVE_NUMERALS: &[&str] = &["한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열", "스무", "서른", "마흔", "석", "넉"];
+const NATIVE_COUNTERS: &[&str] = &[
+    "명", "곳", "개", "차례", "번", "달", "해", "시간", "가지", "대", "척", "채", "건", "가구", "마리", "권", "주", "주일", "배", "골", "경기", "분", "살", "개월", "군데", "차례",
+];
+const NATIVE_DAYS: &[&str] = &["나흘", "이틀", "사흘", "닷새", "엿새", "이레", "여드레", "아흐레", "열흘", "보름"];
+
+/// The end of the match of [`NATIVE_QTY`] starting at byte `b` of `t`, if any: a numeral, one
+/// optional space and a counter (the first counter of the list that fits, as the regex's
+/// alternation takes it), else a day count.
+fn native_count_at(t: &str, b: usize) -> Option<usize> {
+    let rest = &t[b..];
+    for n in NATIVE_NUMERALS {
+        if let Some(after) = rest.strip_prefix(n) {
+            // (A space taken by `\s?` cannot start a counter: the space is taken when there is one.)
+            let after = match after.chars().next() {
+                Some(c) if c.is_whitespace() => &after[c.len_utf8()..],
+                _ => after,
+            };
+            if let Some(c) = NATIVE_COUNTERS.iter().find(|c| after.starts_with(**c)) {
+                return Some(t.len() - after.len() + c.len());
+            }
+            // (No numeral starts another: the next alternatives are the day counts.)
+            break;
+        }
+    }
+    NATIVE_DAYS.iter().find(|d| rest.starts_with(**d)).map(|d| b + d.len())
+}
+
+/// The matches of [`NATIVE_QTY`] that [`word_matches`] finds: at each word start (no letter or
+/// digit before), left to right without overlaps.
+fn native_counts(t: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    let mut prev: Option<char> = None;
+    for (b, c) in t.char_indices() {
+        let before = prev.replace(c);
+        // (Every numeral and day count starts with one of these syllables; the test of the
+        // character before, with Hangul first, is asked for them only.)
+        if b < at || !matches!(c, '한' | '두' | '세' | '네' | '다' | '여' | '일' | '아' | '열' | '스' | '서' | '마' | '석' | '넉' | '나' | '이' | '사' | '닷' | '엿' | '보') {
+            continue;
+        }
+        if before.is_some_and(|p| is_hangul(p) || p.is_alphanumeric()) {
+            continue;
+        }
+        if let Some(end) = native_count_at(t, b) {
+            out.push((b, end));
+            at = end;
+        }
     }
     out
 }
@@ -272,6 +515,8 @@ pub struct EntityStage {
     quantity: Regex,
     /// The gazetteer's location kinds, each once (the per-thread cache keeps an index into it).
     kinds: Vec<String>,
+    /// The longest unit of `quantity`, in bytes.
+    unit_max: usize,
 }
 
 impl EntityStage {
@@ -288,7 +533,8 @@ impl EntityStage {
         let mut kinds: Vec<String> = lex.locations.values().map(|e| e.kind.clone()).collect();
         kinds.sort();
         kinds.dedup();
-        Ok(EntityStage { id, lex, quantity, kinds })
+        let unit_max = lex.units.iter().map(|(u, _)| u.len()).max().unwrap_or(0);
+        Ok(EntityStage { id, lex, quantity, kinds, unit_max })
     }
 }
 
@@ -324,6 +570,9 @@ fn words<'a>(a: &'a Analysis, sentence: usize, out: &mut Vec<Word<'a>>) {
     }
     bytes.push(text.len());
     let (chars, bytes) = (&*chars, &*bytes);
+    let mut bits_buf = MORPH_BITS_BUF.with(|b| std::mem::take(&mut *b.borrow_mut()));
+    morph_bits_of(morphs, &mut bits_buf);
+    let bits = &bits_buf[..];
     let mut mi = 0;
     // (code point, byte offset in `text`) of the start of the current word.
     let mut start: Option<(usize, usize)> = None;
@@ -339,7 +588,7 @@ fn words<'a>(a: &'a Analysis, sentence: usize, out: &mut Vec<Word<'a>>) {
         }
         let (c0, c1) = (w0.0 - s.span.start, w1.0 - s.span.start);
         debug_assert_eq!((bytes[c0], bytes[c1]), (w0.1, w1.1));
-        out.push(make_word_from(a, w0.0, w1.0, &morphs[m0..m1], &chars[c0..c1], text, &bytes[c0..=c1]));
+        out.push(make_word_from(a, w0.0, w1.0, &morphs[m0..m1], &bits[m0..m1], &chars[c0..c1], text, &bytes[c0..=c1]));
     };
     // (Over the characters decoded above, not the text again.)
     for (&c, &b) in chars.iter().zip(bytes.iter()) {
@@ -366,6 +615,7 @@ fn words<'a>(a: &'a Analysis, sentence: usize, out: &mut Vec<Word<'a>>) {
         push(w0, (pos, text.len()), out);
     }
     WORD_CHARS.with(|b| *b.borrow_mut() = buf);
+    MORPH_BITS_BUF.with(|b| *b.borrow_mut() = bits_buf);
 }
 
 thread_local! {
@@ -399,6 +649,10 @@ const WORD_FACTS_MAX: usize = 200_000;
 thread_local! {
     /// Scratch buffers for the characters of one sentence and their byte offsets (no allocation per sentence).
     static WORD_CHARS: std::cell::RefCell<(Vec<char>, Vec<usize>)> = const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+    /// Scratch buffer of [`morph_bits_of`] for one sentence.
+    static MORPH_BITS_BUF: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Scratch buffers of [`NumberScan`], reused from sentence to sentence.
+    static NUMBER_SCAN: std::cell::RefCell<NumberScan> = std::cell::RefCell::new(NumberScan::default());
 }
 
 /// Quotation marks, brackets and bullets before a word's stem.
@@ -411,9 +665,85 @@ fn trailing_mark(c: char) -> bool {
     matches!(c, '.' | ',' | '!' | '?' | ';' | ':' | '…' | '"' | '\'' | '”' | '’' | '」' | '』' | '>' | ']' | '》' | '〉' | '】')
 }
 
+/// What [`make_word_from`] asks of a morpheme's part of speech, as bits computed once per
+/// dictionary word ([`morph_bits`], kept per thread in [`MORPH_BITS`]). `T_` bits test the first
+/// tag (before `+`), `P_` bits the whole tag string.
+const T_J: u32 = 1; // starts with J
+const T_VCP: u32 = 1 << 1; // == VCP
+const T_E: u32 = 1 << 2; // starts with E
+const T_XSN: u32 = 1 << 3; // == XSN
+const T_MARK: u32 = 1 << 4; // SF, SP, SE, SSC, SC or SY
+const T_NNB: u32 = 1 << 5;
+const T_NNP: u32 = 1 << 6;
+const T_V: u32 = 1 << 7; // starts with V
+const T_XSV_XSA: u32 = 1 << 8; // == XSV or == XSA
+const T_MAG: u32 = 1 << 9;
+const T_XSV_XSA_PREFIX: u32 = 1 << 10; // starts with XSV or XSA
+const T_COMMON: u32 = 1 << 11; // NNG, MAG, MM, NP, NNB, MAJ, VV, VA or XR
+const T_NNG: u32 = 1 << 12;
+const P_VERB_FIRST: u32 = 1 << 13; // starts with V, XSV, XSA or E
+const P_ETM: u32 = 1 << 14; // holds ETM
+const P_EP: u32 = 1 << 15; // holds EP
+const P_VV_ETM: u32 = 1 << 16; // == VV+ETM
+const T_VERB_NOT_VCP: u32 = 1 << 17; // starts with V and != VCP
+
+fn morph_bits(pos: &str) -> u32 {
+    let t = tag(pos);
+    let mut b = 0;
+    let mut set = |bit: u32, on: bool| {
+        if on {
+            b |= bit;
+        }
+    };
+    set(T_J, t.starts_with('J'));
+    set(T_VCP, t == "VCP");
+    set(T_E, t.starts_with('E'));
+    set(T_XSN, t == "XSN");
+    set(T_MARK, matches!(t, "SF" | "SP" | "SE" | "SSC" | "SC" | "SY"));
+    set(T_NNB, t == "NNB");
+    set(T_NNP, t == "NNP");
+    set(T_V, t.starts_with('V'));
+    set(T_XSV_XSA, t == "XSV" || t == "XSA");
+    set(T_MAG, t == "MAG");
+    set(T_XSV_XSA_PREFIX, t.starts_with("XSV") || t.starts_with("XSA"));
+    set(T_COMMON, matches!(t, "NNG" | "MAG" | "MM" | "NP" | "NNB" | "MAJ" | "VV" | "VA" | "XR"));
+    set(T_NNG, t == "NNG");
+    set(P_VERB_FIRST, ["V", "XSV", "XSA", "E"].iter().any(|p| pos.starts_with(p)));
+    set(P_ETM, pos.contains("ETM"));
+    set(P_EP, pos.contains("EP"));
+    set(P_VV_ETM, pos == "VV+ETM");
+    set(T_VERB_NOT_VCP, t.starts_with('V') && t != "VCP");
+    b
+}
+
+/// Entries of [`MORPH_BITS`] before it is emptied (bounds its memory).
+const MORPH_BITS_MAX: usize = 400_000;
+
+thread_local! {
+    /// Per thread: [`morph_bits`] by the address of a dictionary word's shared features.
+    static MORPH_BITS: std::cell::RefCell<rustc_hash::FxHashMap<usize, u32>> = std::cell::RefCell::new(Default::default());
+}
+
+/// [`morph_bits`] of each morpheme of `morphs`, into `out` (emptied first).
+fn morph_bits_of(morphs: &[crate::doc::Morph], out: &mut Vec<u32>) {
+    out.clear();
+    MORPH_BITS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.len() > MORPH_BITS_MAX {
+            cache.clear();
+        }
+        for m in morphs {
+            let key = std::ptr::from_ref::<crate::doc::Features>(m.features) as usize;
+            out.push(*cache.entry(key).or_insert_with(|| morph_bits(&m.features.pos)));
+        }
+    });
+}
+
 /// `text` holds the characters of the word, `bytes` the byte offset in `word` of each and of the
-/// word's end (`word` may be the whole sentence).
-fn make_word_from<'a>(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morph], text: &[char], word: &'a str, bytes: &[usize]) -> Word<'a> {
+/// word's end (`word` may be the whole sentence). `bits` holds [`morph_bits`] of each of `morphs`.
+#[allow(clippy::too_many_arguments)]
+fn make_word_from<'a>(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morph], bits: &[u32], text: &[char], word: &'a str, bytes: &[usize]) -> Word<'a> {
+    debug_assert_eq!(morphs.len(), bits.len());
     debug_assert_eq!(text.len(), w1 - w0);
     let slice = |c0: usize, c1: usize| -> &'a str { &word[bytes[c0]..bytes[c1]] };
     let span = Span::new(w0, w1);
@@ -449,19 +779,14 @@ fn make_word_from<'a>(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::
     // Trailing particles and endings, by ko-dic's analysis of the word.
     while k > 0 {
         let m = &morphs[k - 1];
-        let t = tag(&m.features.pos);
+        let t = bits[k - 1];
         // An ending is stripped after the copula or another ending (`대표였다`), not after a verb
         // or verb suffix: `남궁하린` read as 남궁 + 하 + 린 is one word, not 남궁하 + an ending.
         // An ending spelled like a particle (`시그널스는` read as 시그널 + 스 + 는) is still taken
         // for the particle.
         // (Only asked for an ending.)
-        let after_verb = || {
-            k >= 2 && !is_particle(a.text(m.span)) && {
-                let b = tag(&morphs[k - 2].features.pos);
-                b.starts_with('V') && b != "VCP" || b.starts_with("XSV") || b.starts_with("XSA")
-            }
-        };
-        let strip = t.starts_with('J') || t == "VCP" || (t.starts_with('E') && !after_verb()) || (t == "XSN" && a.text(m.span) == "들");
+        let after_verb = || k >= 2 && !is_particle(a.text(m.span)) && bits[k - 2] & (T_VERB_NOT_VCP | T_XSV_XSA_PREFIX) != 0;
+        let strip = t & (T_J | T_VCP) != 0 || (t & T_E != 0 && !after_verb()) || (t & T_XSN != 0 && a.text(m.span) == "들");
         let local_end = m.span.end - w0;
         if strip && local_end <= s1 && m.span.start >= w0 + s0 {
             let p0 = m.span.start - w0;
@@ -472,7 +797,7 @@ fn make_word_from<'a>(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::
                 continue;
             }
         }
-        if matches!(t, "SF" | "SP" | "SE" | "SSC" | "SC" | "SY") && m.span.start >= w0 + s0 && local_end >= s1 {
+        if t & T_MARK != 0 && m.span.start >= w0 + s0 && local_end >= s1 {
             let p0 = m.span.start - w0;
             if p0 > s0 && text[p0] != ')' {
                 s1 = p0;
@@ -514,7 +839,7 @@ fn make_word_from<'a>(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::
         let before = text[s1 - 2];
         if is_hangul(before) || before.is_ascii_uppercase() || before == ')' {
             // Only when ko-dic read it as the dependent noun 씨 (not 솜씨, 날씨).
-            let dep = morphs.iter().any(|m| m.span.start == w0 + s1 - 1 && tag(&m.features.pos) == "NNB")
+            let dep = morphs.iter().zip(bits).any(|(m, &b)| m.span.start == w0 + s1 - 1 && b & T_NNB != 0)
                 || before.is_ascii_uppercase();
             if dep {
                 honorific = true;
@@ -531,19 +856,28 @@ fn make_word_from<'a>(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::
     let stem = Span::new(w0 + s0, w0 + s1.max(s0));
     let stem_text = std::borrow::Cow::Borrowed(slice(s0, s1.max(s0)));
     // The morphemes inside the stem, in one pass.
-    let mut first: Option<&crate::doc::Morph> = None;
+    let mut first: Option<(&crate::doc::Morph, u32)> = None;
+    let mut last: Option<(&crate::doc::Morph, u32)> = None;
+    // The second and third morphemes inside.
+    let mut second: Option<(&crate::doc::Morph, u32)> = None;
+    let mut third: Option<(&crate::doc::Morph, u32)> = None;
     let mut inside = 0usize;
     let (mut all_nnp, mut same_class, mut inflected, mut all_proper, mut has_proper, mut proper_head) = (true, true, false, true, false, 0);
-    for m in morphs.iter().filter(|m| m.span.start >= stem.start && m.span.end <= stem.end) {
-        let t = tag(&m.features.pos);
+    for (m, &t) in morphs.iter().zip(bits).filter(|(m, _)| m.span.start >= stem.start && m.span.end <= stem.end) {
         match first {
-            None => first = Some(m),
-            Some(f) => same_class &= m.features.semantic_class == f.features.semantic_class,
+            None => first = Some((m, t)),
+            Some((f, _)) => same_class &= m.features.semantic_class == f.features.semantic_class,
         }
+        match inside {
+            1 => second = Some((m, t)),
+            2 => third = Some((m, t)),
+            _ => {}
+        }
+        last = Some((m, t));
         inside += 1;
-        all_nnp &= t == "NNP";
-        inflected |= t.starts_with('V') || t.starts_with('E') || t == "XSN" || t == "XSV" || t == "XSA" || t == "MAG";
-        let proper = m.features.unknown || t == "NNP";
+        all_nnp &= t & T_NNP != 0;
+        inflected |= t & (T_V | T_E | T_XSN | T_XSV_XSA | T_MAG) != 0;
+        let proper = m.features.unknown || t & T_NNP != 0;
         all_proper &= proper;
         if proper {
             has_proper = true;
@@ -551,41 +885,34 @@ fn make_word_from<'a>(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::
         }
     }
     let class: Option<&'static str> = match first {
-        Some(f) if all_nnp && same_class && !f.features.semantic_class.is_empty() => {
+        Some((f, _)) if all_nnp && same_class && !f.features.semantic_class.is_empty() => {
             let features: &'static crate::doc::Features = f.features;
             Some(&features.semantic_class)
         }
         _ => None,
     };
-    let common_word = first.is_some_and(|f| {
-        inside == 1
-            && f.span == stem
-            && !f.features.unknown
-            && matches!(tag(&f.features.pos), "NNG" | "MAG" | "MM" | "NP" | "NNB" | "MAJ" | "VV" | "VA" | "XR")
-    });
+    let common_word = first.is_some_and(|(f, t)| inside == 1 && f.span == stem && !f.features.unknown && t & T_COMMON != 0);
     // (From the characters already decoded: the stem is `text[s0..s1]`.)
     let hangul = s1 > s0 && text[s0..s1].iter().all(|&c| is_hangul(c));
     let proper_or_unknown = first.is_some() && all_proper;
     let name_read_as_verb = {
-        let last = morphs.iter().rev().find(|m| m.span.start >= stem.start && m.span.end <= stem.end);
-        let head_verb = first.is_some_and(|m| tag(&m.features.pos).starts_with('V'));
-        let last_pos = last.map_or("", |m| &*m.features.pos);
-        let verb_last = ["V", "XSV", "XSA", "E"].iter().any(|p| last_pos.starts_with(p));
+        let head_verb = first.is_some_and(|(_, t)| t & T_V != 0);
+        let last_bits = last.map_or(0, |(_, t)| t);
+        let verb_last = last_bits & P_VERB_FIRST != 0;
         // `정형준` read as 정형 + 준 (주 + ㄴ): a noun and then a one-syllable verb fused with the
         // adnominal ending, no particle between. News writes a clause before a title with its
         // particle (`도움을 준`, `강조한` is 하 + ㄴ); this is how ko-dic reads given names that
         // end in 준, 진, 운 ….
-        let mut inner = morphs.iter().filter(|m| m.span.start >= stem.start && m.span.end <= stem.end);
-        let fused = match (inner.next(), inner.next(), inner.next()) {
-            (Some(n), Some(v), None) => tag(&n.features.pos) == "NNG" && &*v.features.pos == "VV+ETM" && v.span.end - v.span.start == 1,
+        let fused = match (first, second, inside) {
+            (Some((_, n)), Some((v, vt)), 2) => n & T_NNG != 0 && vt & P_VV_ETM != 0 && v.span.end - v.span.start == 1,
             _ => false,
         };
-        (verb_last && !head_verb && !last_pos.contains("ETM") && !last_pos.contains("EP")) || fused
+        (verb_last && !head_verb && last_bits & (P_ETM | P_EP) == 0) || fused
     };
-    let bound_noun_last = inside == 3 && first.is_some_and(|m| tag(&m.features.pos).starts_with('V')) && {
-        let mut ms = morphs.iter().filter(|m| m.span.start >= stem.start && m.span.end <= stem.end).skip(1);
-        ms.next().is_some_and(|m| m.features.pos.contains("ETM")) && ms.next().is_some_and(|m| tag(&m.features.pos) == "NNB")
-    };
+    let bound_noun_last = inside == 3
+        && first.is_some_and(|(_, t)| t & T_V != 0)
+        && second.is_some_and(|(_, t)| t & P_ETM != 0)
+        && third.is_some_and(|(_, t)| t & T_NNB != 0);
     Word { span, stem, stem_text, paren, particle, honorific, class, common_word, hangul, inflected, proper_or_unknown, name_read_as_verb, has_proper, bound_noun_last, proper_head }
 }
 
@@ -678,9 +1005,11 @@ impl EntityStage {
 
         // Dates, then the part of day right after them (`19일 오전`).
         let caption = s.kind == crate::doc::BlockKind::Caption;
-        let digits = text.bytes().any(|b| b.is_ascii_digit());
-        let dates = digits || DATE_WORDS.is_match(text);
-        for m in if dates { word_matches(&DATE_RE, text) } else { Vec::new() } {
+        let mut scan = NUMBER_SCAN.with(|b| std::mem::take(&mut *b.borrow_mut()));
+        scan.scan(text);
+        let found = self.number_matches(text, &scan, false);
+        NUMBER_SCAN.with(|b| *b.borrow_mut() = scan);
+        for m in found.dates {
             if caption && CAPTION_STAMP.is_match(&text[m.start()..]) {
                 continue;
             }
@@ -710,7 +1039,7 @@ impl EntityStage {
             }
         }
         // Dates in Sino-Korean numerals (`이천이십육년`), which ko-dic splits into pieces.
-        for m in word_matches(&time::SINO_DATE, text) {
+        for m in found.sino {
             let rest = &text[m.end()..];
             if rest.chars().next().is_some_and(is_hangul) && !self.particle_start(rest) {
                 continue; // 이십일세기
@@ -720,14 +1049,13 @@ impl EntityStage {
                 push(cands, m.start(), m.end(), DATE, norm, 3);
             }
         }
-        let clock = text.contains('시') || text.contains(':');
-        for m in if clock { word_matches(&TIME_RE, text) } else { Vec::new() } {
+        for m in found.times {
             if text[m.end()..].starts_with('간') {
                 continue;
             }
             push(cands, m.start(), m.end(), TIME, time::normalize_time(m.as_str()).unwrap_or_default(), 3);
         }
-        for m in if digits { word_matches(&self.quantity, text) } else { Vec::new() } {
+        for m in found.quantities {
             // A unit glued to a following Hangul word is part of that word (`3명은` is fine, `2차전지` is not).
             let next = text[m.end()..].chars().next();
             let unit_is_hangul = m.as_str().chars().last().is_some_and(is_hangul);
@@ -736,18 +1064,18 @@ impl EntityStage {
             }
             push(cands, m.start(), m.end(), QUANTITY, String::new(), 2);
         }
-        for m in if digits { word_matches(&BIG_NUMBER, text) } else { Vec::new() } {
+        for m in found.big {
             // 812억, 3조2000억: a number in 조/억/만 with its unit left out.
             let next = text[m.end()..].chars().next();
             if !(next.is_some_and(is_hangul) && !self.particle_start(&text[m.end()..])) {
                 push(cands, m.start(), m.end(), QUANTITY, String::new(), 1);
             }
         }
-        for m in word_matches(&NATIVE_QTY, text) {
+        for (b0, b1) in found.native {
             // `두 대표` is two people, not a count of 대.
-            let next = text[m.end()..].chars().next();
-            if !(next.is_some_and(is_hangul) && !self.particle_start(&text[m.end()..])) {
-                push(cands, m.start(), m.end(), QUANTITY, String::new(), 1);
+            let next = text[b1..].chars().next();
+            if !(next.is_some_and(is_hangul) && !self.particle_start(&text[b1..])) {
+                push(cands, b0, b1, QUANTITY, String::new(), 1);
             }
         }
         // (Both patterns end in 씨, 군 or 양; the Latin one starts with a capital or a jamo,
@@ -781,6 +1109,81 @@ impl EntityStage {
         }
 
         self.word_rules(a, si, cands, words_buf);
+    }
+
+    /// The matches (as [`word_matches`] finds them) of the patterns of dates, Sino-Korean dates,
+    /// times, quantities, numbers in 조/억/만 and native-Korean counts in a sentence. Each pattern
+    /// is searched only around the places `scan` found that one of its matches needs (see
+    /// [`word_matches_in`]); with `exact`, or when the sentence has a numeric character other than
+    /// an ASCII digit, the whole sentence is searched as before.
+    fn number_matches<'t>(&self, text: &'t str, scan: &NumberScan, exact: bool) -> NumberMatches<'t> {
+        let exact = exact || scan.other_numeric;
+        let digits = !scan.digits.is_empty();
+        let mut regions: Vec<(usize, usize)> = Vec::new();
+        let dates = if exact {
+            let dates = digits || DATE_WORDS.is_match(text);
+            if dates { word_matches(&DATE_RE, text) } else { Vec::new() }
+        } else {
+            // Every match holds, within its first bytes, a date word or a digit that starts a
+            // number of the date (`date_digit`). (The words are found without overlaps: one
+            // missed overlaps one found that starts no later, whose region then holds the match
+            // too.)
+            let mut anchors: Vec<usize> = scan.digits.iter().copied().filter(|&b| date_digit(text, b)).collect();
+            let n = anchors.len();
+            date_word_starts(text, &mut anchors);
+            if anchors.len() > n && n > 0 {
+                anchors.sort_unstable();
+            }
+            for &b in &anchors {
+                add_region(&mut regions, text, b.saturating_sub(DATE_BACK), b + DATE_LEN);
+            }
+            word_matches_in(&DATE_RE, text, &regions, false)
+        };
+        let sino = if exact {
+            word_matches(&time::SINO_DATE, text)
+        } else {
+            regions.clear();
+            for &b in &scan.sino_ends {
+                add_region(&mut regions, text, b.saturating_sub(SINO_BACK), b + 3);
+            }
+            word_matches_in(&time::SINO_DATE, text, &regions, false)
+        };
+        let times = if exact {
+            let clock = text.contains('시') || text.contains(':');
+            if clock { word_matches(&TIME_RE, text) } else { Vec::new() }
+        } else {
+            regions.clear();
+            for &b in scan.digits.iter().filter(|&&b| clock_digit(text, b)) {
+                add_region(&mut regions, text, b.saturating_sub(TIME_BACK), b + TIME_LEN);
+            }
+            word_matches_in(&TIME_RE, text, &regions, false)
+        };
+        // Quantities start with a digit, and what comes before their unit is made of number
+        // characters: a region for each run of them (with room for `여`/`수` and the unit), and
+        // for BIG_NUMBER one for each run that holds 조, 억 or 만.
+        let (quantities, big) = if !digits {
+            (Vec::new(), Vec::new())
+        } else if exact {
+            (word_matches(&self.quantity, text), word_matches(&BIG_NUMBER, text))
+        } else {
+            regions.clear();
+            let mut big_regions: Vec<(usize, usize)> = Vec::new();
+            let mut i = 0;
+            while i < scan.digits.len() {
+                let b = scan.digits[i];
+                let end = number_run_end(text, b);
+                add_region(&mut regions, text, b, end + 16 + self.unit_max);
+                if text[b..end].contains(['조', '억', '만']) {
+                    add_region(&mut big_regions, text, b, end);
+                }
+                while i < scan.digits.len() && scan.digits[i] < end {
+                    i += 1;
+                }
+            }
+            (word_matches_in(&self.quantity, text, &regions, true), word_matches_in(&BIG_NUMBER, text, &big_regions, true))
+        };
+        let native = if exact { word_matches(&NATIVE_QTY, text).iter().map(|m| (m.start(), m.end())).collect() } else { native_counts(text) };
+        NumberMatches { dates, sino, times, quantities, big, native }
     }
 
     /// Does a particle start `rest` (`은`, `의`, `에서` …)?
@@ -3534,6 +3937,110 @@ mod table_tests {
             }
         }
         assert!(n > 1000);
+    }
+
+    #[test]
+    fn morph_bits_answer_as_the_tests_of_the_tag() {
+        let tags = [
+            "NNG", "NNP", "NNB", "NNBC", "NR", "NP", "VV", "VA", "VX", "VCP", "VCN", "MM", "MAG", "MAJ", "IC", "JKS", "JKO", "JX", "JC", "EP", "EF", "EC", "ETN", "ETM", "XPN",
+            "XSN", "XSV", "XSA", "XSVX", "XR", "SF", "SE", "SP", "SSO", "SSC", "SC", "SY", "SL", "SH", "SN", "UNKNOWN", "", "E", "V", "J", "XS",
+        ];
+        let mut all: Vec<String> = tags.iter().map(|t| t.to_string()).collect();
+        for a in tags {
+            for b in ["EP", "ETM", "EF", "EC", "JX", "VV"] {
+                all.push(format!("{a}+{b}"));
+                all.push(format!("{a}+{b}+ETM"));
+            }
+        }
+        for pos in &all {
+            let t = tag(pos);
+            let b = morph_bits(pos);
+            let has = |bit: u32| b & bit != 0;
+            assert_eq!(has(T_J), t.starts_with('J'), "{pos}");
+            assert_eq!(has(T_VCP), t == "VCP", "{pos}");
+            assert_eq!(has(T_E), t.starts_with('E'), "{pos}");
+            assert_eq!(has(T_XSN), t == "XSN", "{pos}");
+            assert_eq!(has(T_MARK), matches!(t, "SF" | "SP" | "SE" | "SSC" | "SC" | "SY"), "{pos}");
+            assert_eq!(has(T_NNB), t == "NNB", "{pos}");
+            assert_eq!(has(T_NNP), t == "NNP", "{pos}");
+            assert_eq!(has(T_V), t.starts_with('V'), "{pos}");
+            assert_eq!(has(T_XSV_XSA), t == "XSV" || t == "XSA", "{pos}");
+            assert_eq!(has(T_MAG), t == "MAG", "{pos}");
+            assert_eq!(has(T_XSV_XSA_PREFIX), t.starts_with("XSV") || t.starts_with("XSA"), "{pos}");
+            assert_eq!(has(T_NNG), t == "NNG", "{pos}");
+            assert_eq!(has(T_VERB_NOT_VCP | T_XSV_XSA_PREFIX), t.starts_with('V') && t != "VCP" || t.starts_with("XSV") || t.starts_with("XSA"), "{pos}");
+            assert_eq!(has(T_V | T_E | T_XSN | T_XSV_XSA | T_MAG), t.starts_with('V') || t.starts_with('E') || t == "XSN" || t == "XSV" || t == "XSA" || t == "MAG", "{pos}");
+            assert_eq!(has(P_VERB_FIRST), ["V", "XSV", "XSA", "E"].iter().any(|p| pos.starts_with(p)), "{pos}");
+            assert_eq!(b & (P_ETM | P_EP) == 0, !pos.contains("ETM") && !pos.contains("EP"), "{pos}");
+            assert_eq!(has(P_ETM), pos.contains("ETM"), "{pos}");
+            assert_eq!(has(P_VV_ETM), pos == "VV+ETM", "{pos}");
+        }
+    }
+
+    /// Pieces of numbers, dates, times and counts and of the words around them.
+    fn number_pieces() -> Vec<&'static str> {
+        let mut v = vec![
+            "0", "1", "2", "3", "4", "7", "12", "2024", "20245", "1,000", ".", ",", "-", "/", ":", " ", "\u{3000}", "년", "월", "일", "도", "분기", "시", "분", "초", "반", "간",
+            "오전", "오후", "밤", "저녁", "조", "억", "만", "천", "여", "여만", "수", "원", "명", "개", "개월", "%", "조각", "km", "달러", "(", ")", "월요일", "(화)", "가", "A", "는",
+            "지난", "오는", "올", "중순", "말", "초", "이", "십", "삼", "이천", "이십육", "백", "구", "오",
+        ];
+        v.extend(NATIVE_NUMERALS);
+        v.extend(NATIVE_COUNTERS);
+        v.extend(NATIVE_DAYS);
+        v.extend([
+            "이날", "당일", "오늘", "어제", "그제", "그저께", "내일", "모레", "전날", "이튿날", "재작년", "지난해", "작년", "올해", "금년", "내년", "내후년", "이듬해", "이달", "이번", "다음", "내달", "지난달", "내주",
+            "지난주", "연내", "연말", "연초", "상반기", "하반기", "요일",
+        ]);
+        v
+    }
+
+    /// [`EntityStage::number_matches`] around the places the scan finds, and over the whole
+    /// sentence as before, as byte ranges.
+    fn number_spans(stage: &EntityStage, t: &str, exact: bool) -> [Vec<(usize, usize)>; 6] {
+        let mut scan = NumberScan::default();
+        scan.scan(t);
+        let f = stage.number_matches(t, &scan, exact);
+        let r = |ms: &[regex::Match]| ms.iter().map(|m| (m.start(), m.end())).collect::<Vec<_>>();
+        [r(&f.dates), r(&f.sino), r(&f.times), r(&f.quantities), r(&f.big), f.native]
+    }
+
+    #[test]
+    fn number_matches_around_the_scan_answer_as_the_whole_sentence() {
+        let stage = EntityStage::new(&DataFiles::embedded()).unwrap();
+        let pieces = number_pieces();
+        let mut found = 0;
+        // Every string of three pieces, and many longer ones.
+        let mut texts: Vec<String> = Vec::new();
+        for a in &pieces {
+            for b in &pieces {
+                for c in ["", " ", "1", "년", "월", "일", "시", "명", "조"] {
+                    texts.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..40_000 {
+            let mut t = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            for k in 0..(seed % 14) {
+                t.push_str(pieces[((seed >> (4 * k)) as usize).wrapping_mul(2_654_435_761) % pieces.len()]);
+            }
+            texts.push(t);
+        }
+        for t in &texts {
+            let fast = number_spans(&stage, t, false);
+            let slow = number_spans(&stage, t, true);
+            assert_eq!(fast, slow, "{t}");
+            found += fast.iter().filter(|v| !v.is_empty()).count();
+        }
+        assert!(found > 20_000, "{found}");
+        // A numeric character other than an ASCII digit: the whole sentence is searched.
+        let t = "２０２４년 3월 ２일 오후 ３시";
+        let mut scan = NumberScan::default();
+        scan.scan(t);
+        assert!(scan.other_numeric);
     }
 
     /// The character-by-character search [`NameFinder::find_all`] replaced.

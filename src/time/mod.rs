@@ -78,6 +78,205 @@ static PARTS: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 
+/// One match of [`PARTS`]: the digits of its numbers, or its word with the spaces taken out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part<'a> {
+    Iso(&'a str, &'a str, &'a str),
+    Year(&'a str),
+    Yy(&'a str),
+    Month(&'a str),
+    Day(&'a str),
+    Quarter(&'a str),
+    Word(&'static str),
+}
+
+/// The words of [`PARTS`]' `word` group in its order: the spelling before the optional spaces,
+/// the one after them (empty when the word has no space), and the word without spaces.
+const PART_WORDS: &[(&str, &str, &str)] = &[
+    ("재작년", "", "재작년"),
+    ("지난해", "", "지난해"),
+    ("작년", "", "작년"),
+    ("올해", "", "올해"),
+    ("금년", "", "금년"),
+    ("내년", "", "내년"),
+    ("내후년", "", "내후년"),
+    ("후년", "", "후년"),
+    ("이듬해", "", "이듬해"),
+    ("이날", "", "이날"),
+    ("당일", "", "당일"),
+    ("오늘", "", "오늘"),
+    ("어제", "", "어제"),
+    ("그제", "", "그제"),
+    ("그저께", "", "그저께"),
+    ("내일", "", "내일"),
+    ("모레", "", "모레"),
+    ("전날", "", "전날"),
+    ("다음", "날", "다음날"),
+    ("이튿날", "", "이튿날"),
+    ("이달", "", "이달"),
+    ("이번", "달", "이번달"),
+    ("다음", "달", "다음달"),
+    ("내달", "", "내달"),
+    ("지난달", "", "지난달"),
+    ("지난", "달", "지난달"),
+    ("이번", "주", "이번주"),
+    ("다음", "주", "다음주"),
+    ("내주", "", "내주"),
+    ("지난주", "", "지난주"),
+    ("지난", "주", "지난주"),
+    ("이번", "분기", "이번분기"),
+    ("다음", "분기", "다음분기"),
+    ("지난", "분기", "지난분기"),
+    ("상반기", "", "상반기"),
+    ("하반기", "", "하반기"),
+    ("연내", "", "연내"),
+    ("연말", "", "연말"),
+    ("연초", "", "연초"),
+    ("연중", "", "연중"),
+    ("초", "", "초"),
+    ("중순", "", "중순"),
+    ("말", "", "말"),
+    // (`[월화수목금토일]요일`: its place in the order, the weekdays below.)
+    ("\u{0}요일", "", ""),
+    ("지난", "", "지난"),
+    ("오는", "", "오는"),
+    ("이번", "", "이번"),
+    ("다음", "", "다음"),
+    ("올", "", "올"),
+];
+
+const WEEKDAYS: [&str; 7] = ["월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일"];
+
+/// The end of the whitespace (as `\s*` reads it) starting at byte `b` of `t`.
+fn skip_spaces(t: &str, b: usize) -> usize {
+    t[b..].char_indices().find(|&(_, c)| !c.is_whitespace()).map_or(t.len(), |(k, _)| b + k)
+}
+
+/// The ASCII digits starting at byte `b` of `t`, counted up to `max`.
+fn digits_at(t: &[u8], b: usize, max: usize) -> usize {
+    t[b..].iter().take(max).take_while(|c| c.is_ascii_digit()).count()
+}
+
+/// The match of [`PARTS`] starting at byte `b` of `t`, if any, and its end: the alternatives
+/// tried in the pattern's order (leftmost-first). Only for texts whose only numeric characters
+/// are ASCII digits (`\d` would also take others).
+fn part_at(t: &str, b: usize) -> Option<(Part<'_>, usize)> {
+    let bytes = t.as_bytes();
+    let rest = &t[b..];
+    let nd = digits_at(bytes, b, 5);
+    let sep = |q: usize| matches!(bytes.get(q), Some(b'.' | b'-' | b'/'));
+    if nd >= 4 {
+        // iso: \d{4}\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}\.?
+        let q = skip_spaces(t, b + 4);
+        if sep(q) {
+            let q = skip_spaces(t, q + 1);
+            let m = digits_at(bytes, q, 2);
+            if m > 0 {
+                let r = skip_spaces(t, q + m);
+                if sep(r) {
+                    let r = skip_spaces(t, r + 1);
+                    let d = digits_at(bytes, r, 2);
+                    if d > 0 {
+                        let end = r + d + usize::from(bytes.get(r + d) == Some(&b'.'));
+                        return Some((Part::Iso(&t[b..b + 4], &t[q..q + m], &t[r..r + d]), end));
+                    }
+                }
+            }
+        }
+        // year: \d{4}\s*년(?:도)?
+        if let Some(end) = after_word(t, skip_spaces(t, b + 4), "년") {
+            return Some((Part::Year(&t[b..b + 4]), end + if t[end..].starts_with('도') { 3 } else { 0 }));
+        }
+    }
+    if nd >= 2 {
+        if let Some(end) = after_word(t, skip_spaces(t, b + 2), "년") {
+            return Some((Part::Yy(&t[b..b + 2]), end + if t[end..].starts_with('도') { 3 } else { 0 }));
+        }
+    }
+    if nd >= 1 {
+        let k = nd.min(2);
+        let q = skip_spaces(t, b + k);
+        if let Some(end) = after_word(t, q, "월") {
+            return Some((Part::Month(&t[b..b + k]), end));
+        }
+        if let Some(end) = after_word(t, q, "일") {
+            return Some((Part::Day(&t[b..b + k]), end));
+        }
+        if matches!(bytes[b], b'1'..=b'4') {
+            if let Some(end) = after_word(t, skip_spaces(t, b + 1), "분기") {
+                return Some((Part::Quarter(&t[b..b + 1]), end));
+            }
+        }
+        return None;
+    }
+    // (Every word starts with a Hangul syllable.)
+    if !rest.starts_with(|c: char| ('가'..='힣').contains(&c)) {
+        return None;
+    }
+    for &(head, tail, word) in PART_WORDS {
+        if word.is_empty() {
+            if let Some(k) = WEEKDAYS.iter().position(|w| rest.starts_with(w)) {
+                return Some((Part::Word(WEEKDAYS[k]), b + WEEKDAYS[k].len()));
+            }
+            continue;
+        }
+        if !rest.starts_with(head) {
+            continue;
+        }
+        if tail.is_empty() {
+            return Some((Part::Word(word), b + head.len()));
+        }
+        if let Some(end) = after_word(t, skip_spaces(t, b + head.len()), tail) {
+            return Some((Part::Word(word), end));
+        }
+    }
+    None
+}
+
+/// The end of `w` when `t` has it at byte `b`.
+fn after_word(t: &str, b: usize, w: &str) -> Option<usize> {
+    t[b..].starts_with(w).then_some(b + w.len())
+}
+
+/// The matches of [`PARTS`] in `t`, left to right without overlaps, as `captures_iter` finds
+/// them (texts whose only numeric characters are ASCII digits).
+struct Parts<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for Parts<'a> {
+    type Item = Part<'a>;
+    fn next(&mut self) -> Option<Part<'a>> {
+        let t = self.text;
+        while self.at < t.len() {
+            let b = self.at;
+            if let Some((part, end)) = part_at(t, b) {
+                self.at = end;
+                return Some(part);
+            }
+            self.at += t[b..].chars().next().map_or(1, char::len_utf8);
+        }
+        None
+    }
+}
+
+/// A match of [`PARTS`] read from its groups.
+fn part_of<'t>(c: &regex::Captures<'t>) -> Part<'t> {
+    let group = |g: usize| c.get(g).map(|m| m.as_str());
+    if let (Some(y), Some(m), Some(d)) = (group(G_ISO + 1), group(G_ISO + 2), group(G_ISO + 3)) {
+        return Part::Iso(y, m, d);
+    }
+    for (g, make) in [(G_YEAR, Part::Year as fn(&'t str) -> Part<'t>), (G_YY, Part::Yy), (G_MONTH, Part::Month), (G_DAY, Part::Day), (G_QUARTER, Part::Quarter)] {
+        if let Some(m) = group(g) {
+            return make(m);
+        }
+    }
+    let w: String = c[G_WORD].chars().filter(|c| !c.is_whitespace()).collect();
+    let word = PART_WORDS.iter().map(|p| p.2).chain(WEEKDAYS).find(|x| !x.is_empty() && **x == w).expect("every word of PARTS is listed");
+    Part::Word(word)
+}
+
 fn weekday(c: char) -> Option<Weekday> {
     Some(match c {
         '월' => Weekday::Mon,
@@ -174,125 +373,135 @@ pub fn parse_date(text: &str, pub_date: Option<Date>) -> Option<When> {
     let mut any = false;
     let p = pub_date;
 
-    for c in PARTS.captures_iter(text) {
+    // The parts by a scan of the text; by the regex when the text has numeric characters other
+    // than ASCII digits, which `\d` also reads.
+    let unusual = text.chars().any(|c| !c.is_ascii() && c.is_numeric());
+    let mut by_scan = Parts { text, at: if unusual { text.len() } else { 0 } };
+    let mut by_regex = if unusual { Some(PARTS.captures_iter(text)) } else { None };
+    let mut next = || match &mut by_regex {
+        Some(caps) => caps.next().map(|c| part_of(&c)),
+        None => by_scan.next(),
+    };
+    while let Some(part) = next() {
         any = true;
-        if c.get(G_ISO).is_some() {
-            let d = NaiveDate::from_ymd_opt(c[G_ISO + 1].parse().ok()?, c[G_ISO + 2].parse().ok()?, c[G_ISO + 3].parse().ok()?)?;
-            fixed_day = Some(d);
-        } else if let Some(y) = c.get(G_YEAR) {
-            year = Some(y.as_str().parse().ok()?);
-        } else if let Some(y) = c.get(G_YY) {
-            year = Some(2000 + y.as_str().parse::<i32>().ok()?);
-        } else if let Some(m) = c.get(G_MONTH) {
-            let m: u32 = m.as_str().parse().ok()?;
-            if !(1..=12).contains(&m) {
-                return None;
+        match part {
+            Part::Iso(y, m, d) => {
+                let d = NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)?;
+                fixed_day = Some(d);
             }
-            month = Some(m);
-        } else if let Some(d) = c.get(G_DAY) {
-            let d: u32 = d.as_str().parse().ok()?;
-            if !(1..=31).contains(&d) {
-                return None;
+            Part::Year(y) => year = Some(y.parse().ok()?),
+            Part::Yy(y) => year = Some(2000 + y.parse::<i32>().ok()?),
+            Part::Month(m) => {
+                let m: u32 = m.parse().ok()?;
+                if !(1..=12).contains(&m) {
+                    return None;
+                }
+                month = Some(m);
             }
-            day = Some(d);
-        } else if let Some(q) = c.get(G_QUARTER) {
-            quarter = Some(q.as_str().parse().ok()?);
-        } else if let Some(w) = c.get(G_WORD) {
-            let w: String = w.as_str().chars().filter(|c| !c.is_whitespace()).collect();
-            let pd = || p;
-            match w.as_str() {
-                "지난" => past = true,
-                "오는" | "다음" => future = true,
-                "이번" | "올" => {}
-                "올해" | "금년" => {
-                    relative = true;
-                    year = pd().map(|d| d.year())
+            Part::Day(d) => {
+                let d: u32 = d.parse().ok()?;
+                if !(1..=31).contains(&d) {
+                    return None;
                 }
-                "내년" | "이듬해" => {
-                    relative = true;
-                    year = pd().map(|d| d.year() + 1)
-                }
-                "내후년" | "후년" => {
-                    relative = true;
-                    year = pd().map(|d| d.year() + 2)
-                }
-                "지난해" | "작년" => {
-                    relative = true;
-                    year = pd().map(|d| d.year() - 1)
-                }
-                "재작년" => {
-                    relative = true;
-                    year = pd().map(|d| d.year() - 2)
-                }
-                "이날" | "당일" | "오늘" => {
-                    relative = true;
-                    fixed_day = pd()
-                }
-                "어제" | "전날" => {
-                    relative = true;
-                    fixed_day = pd().and_then(|d| shift(d, -1))
-                }
-                "그제" | "그저께" => {
-                    relative = true;
-                    fixed_day = pd().and_then(|d| shift(d, -2))
-                }
-                "내일" | "다음날" | "이튿날" => {
-                    relative = true;
-                    fixed_day = pd().and_then(|d| shift(d, 1))
-                }
-                "모레" => {
-                    relative = true;
-                    fixed_day = pd().and_then(|d| shift(d, 2))
-                }
-                "이달" | "이번달" | "다음달" | "내달" | "지난달" => {
-                    relative = true;
-                    let delta = match w.as_str() {
-                        "다음달" | "내달" => 1,
-                        "지난달" => -1,
-                        _ => 0,
-                    };
-                    if let Some(d) = pd() {
-                        let (y, m) = add_months(d.year(), d.month(), delta);
-                        year = Some(y);
-                        month = Some(m);
+                day = Some(d);
+            }
+            Part::Quarter(q) => quarter = Some(q.parse().ok()?),
+            Part::Word(w) => {
+                let pd = || p;
+                match w {
+                    "지난" => past = true,
+                    "오는" | "다음" => future = true,
+                    "이번" | "올" => {}
+                    "올해" | "금년" => {
+                        relative = true;
+                        year = pd().map(|d| d.year())
                     }
-                }
-                "이번주" | "다음주" | "내주" | "지난주" => {
-                    relative = true;
-                    let delta = match w.as_str() {
-                        "다음주" | "내주" => 7,
-                        "지난주" => -7,
-                        _ => 0,
-                    };
-                    if let Some(iw) = pd().and_then(|d| shift(d, delta)).map(|d| d.iso_week()) {
-                        week = Some((iw.year(), iw.week()));
+                    "내년" | "이듬해" => {
+                        relative = true;
+                        year = pd().map(|d| d.year() + 1)
                     }
-                }
-                "이번분기" | "다음분기" | "지난분기" => {
-                    // The quarter of the publication date, or the one after or before it.
-                    relative = true;
-                    let delta = match w.as_str() {
-                        "다음분기" => 3,
-                        "지난분기" => -3,
-                        _ => 0,
-                    };
-                    if let Some(d) = pd() {
-                        let (y, m) = add_months(d.year(), d.month(), delta);
-                        year = Some(y);
-                        quarter = Some(((m - 1) / 3 + 1) as u8);
+                    "내후년" | "후년" => {
+                        relative = true;
+                        year = pd().map(|d| d.year() + 2)
                     }
-                }
-                "상반기" => half = Some(1),
-                "하반기" => half = Some(2),
-                "연내" | "연중" => year_part = Some("year"),
-                "연말" => year_part = Some("end"),
-                "연초" => year_part = Some("start"),
-                "초" => year_part = Some("start"),
-                "중순" => year_part = Some("mid"),
-                "말" => year_part = Some("end"),
-                other => {
-                    if other.ends_with("요일") {
-                        wday = other.chars().next().and_then(weekday);
+                    "지난해" | "작년" => {
+                        relative = true;
+                        year = pd().map(|d| d.year() - 1)
+                    }
+                    "재작년" => {
+                        relative = true;
+                        year = pd().map(|d| d.year() - 2)
+                    }
+                    "이날" | "당일" | "오늘" => {
+                        relative = true;
+                        fixed_day = pd()
+                    }
+                    "어제" | "전날" => {
+                        relative = true;
+                        fixed_day = pd().and_then(|d| shift(d, -1))
+                    }
+                    "그제" | "그저께" => {
+                        relative = true;
+                        fixed_day = pd().and_then(|d| shift(d, -2))
+                    }
+                    "내일" | "다음날" | "이튿날" => {
+                        relative = true;
+                        fixed_day = pd().and_then(|d| shift(d, 1))
+                    }
+                    "모레" => {
+                        relative = true;
+                        fixed_day = pd().and_then(|d| shift(d, 2))
+                    }
+                    "이달" | "이번달" | "다음달" | "내달" | "지난달" => {
+                        relative = true;
+                        let delta = match w {
+                            "다음달" | "내달" => 1,
+                            "지난달" => -1,
+                            _ => 0,
+                        };
+                        if let Some(d) = pd() {
+                            let (y, m) = add_months(d.year(), d.month(), delta);
+                            year = Some(y);
+                            month = Some(m);
+                        }
+                    }
+                    "이번주" | "다음주" | "내주" | "지난주" => {
+                        relative = true;
+                        let delta = match w {
+                            "다음주" | "내주" => 7,
+                            "지난주" => -7,
+                            _ => 0,
+                        };
+                        if let Some(iw) = pd().and_then(|d| shift(d, delta)).map(|d| d.iso_week()) {
+                            week = Some((iw.year(), iw.week()));
+                        }
+                    }
+                    "이번분기" | "다음분기" | "지난분기" => {
+                        // The quarter of the publication date, or the one after or before it.
+                        relative = true;
+                        let delta = match w {
+                            "다음분기" => 3,
+                            "지난분기" => -3,
+                            _ => 0,
+                        };
+                        if let Some(d) = pd() {
+                            let (y, m) = add_months(d.year(), d.month(), delta);
+                            year = Some(y);
+                            quarter = Some(((m - 1) / 3 + 1) as u8);
+                        }
+                    }
+                    "상반기" => half = Some(1),
+                    "하반기" => half = Some(2),
+                    "연내" | "연중" => year_part = Some("year"),
+                    "연말" => year_part = Some("end"),
+                    "연초" => year_part = Some("start"),
+                    "초" => year_part = Some("start"),
+                    "중순" => year_part = Some("mid"),
+                    "말" => year_part = Some("end"),
+                    other => {
+                        if other.ends_with("요일") {
+                            wday = other.chars().next().and_then(weekday);
+                        }
                     }
                 }
             }
@@ -762,6 +971,70 @@ mod tests {
         ] {
             assert_eq!(normalize_date(text, d).as_deref(), Some(iso), "{text}");
         }
+    }
+
+    /// Pieces of date expressions and of the text around them, for generated strings.
+    fn date_pieces() -> Vec<String> {
+        let mut v: Vec<String> = [
+            "0", "1", "2", "3", "4", "5", "9", "12", "2024", "20245", ".", "-", "/", " ", "\u{3000}", "\n", "년", "도", "월", "일", "분기", "분", "기", "요일", "요",
+            "가", "A", "날", "달", "주", "해", "초", "말", "중", "순", "(", ")", "께", "이", "내", "지", "난", "오", "는", "다", "음",
+        ]
+        .iter()
+        .map(|x| x.to_string())
+        .collect();
+        for (head, tail, _) in PART_WORDS {
+            if !head.starts_with('\u{0}') {
+                v.push(head.to_string());
+            }
+            if !tail.is_empty() {
+                v.push(tail.to_string());
+            }
+        }
+        v.extend(WEEKDAYS.iter().map(|w| w.to_string()));
+        v.extend(["월", "화", "수", "목", "금", "토"].iter().map(|w| w.to_string()));
+        v
+    }
+
+    /// The parts as the regex finds them.
+    fn parts_by_regex(t: &str) -> Vec<Part<'_>> {
+        PARTS.captures_iter(t).map(|c| part_of(&c)).collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+        /// The scan finds the parts the regex finds, and the dates come out the same.
+        #[test]
+        fn the_scan_of_parts_answers_as_the_regex(picks in proptest::collection::vec(0usize..1000, 0..10)) {
+            let pieces = date_pieces();
+            let t: String = picks.iter().map(|&k| pieces[k % pieces.len()].as_str()).collect();
+            let scanned: Vec<Part> = Parts { text: &t, at: 0 }.collect();
+            proptest::prop_assert_eq!(&scanned, &parts_by_regex(&t), "{}", t);
+        }
+    }
+
+    #[test]
+    fn the_scan_of_parts_answers_as_the_regex_on_every_short_string() {
+        let pieces = date_pieces();
+        let mut n = 0;
+        for a in &pieces {
+            for b in &pieces {
+                for c in &pieces {
+                    let t = format!("{a}{b}{c}");
+                    let scanned: Vec<Part> = Parts { text: &t, at: 0 }.collect();
+                    assert_eq!(scanned, parts_by_regex(&t), "{t}");
+                    n += usize::from(!scanned.is_empty());
+                }
+            }
+        }
+        assert!(n > 10_000, "{n}");
+    }
+
+    #[test]
+    fn unusual_digits_are_read_by_the_regex() {
+        // `\d` reads a fullwidth digit; parsing it as a number fails, as before.
+        assert_eq!(normalize_date("２０２４년", p()), None);
+        assert_eq!(normalize_date("내년 ３월", p()), None);
+        assert_eq!(n("내년 ①"), "2023");
     }
 
     #[test]
