@@ -18,7 +18,7 @@
 //! with `-겠-` (`모르겠다`, `감사하겠습니다`), questions, past tense, predictions about others
 //! (`~할 것으로 보인다` has no cue). Cue lists are data: `dictionaries/commitments/commitments.tsv`.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::doc::{Analysis, BlockKind, Commitment, Entity};
 use crate::extract::entities::{DATE, QUANTITY};
@@ -58,6 +58,9 @@ struct Lexicon {
     durative_verb: FxHashSet<String>,
     begin_verb: FxHashSet<String>,
     performative_action: FxHashSet<String>,
+    /// The words of `review_verb`, `plan_verb`, `promise_verb` and `drive_verb`, each with the
+    /// classes it is in ([`REVIEW_VERB`] …): one look-up per word of a sentence instead of four.
+    cue_verb: FxHashMap<String, u8>,
     /// Longest first.
     vague_deadline: Vec<String>,
 }
@@ -101,6 +104,11 @@ impl Lexicon {
             set.insert(word);
         }
         lex.vague_deadline.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        for (set, bit) in [(&lex.review_verb, REVIEW_VERB), (&lex.plan_verb, PLAN_VERB), (&lex.promise_verb, PROMISE_VERB), (&lex.drive_verb, DRIVE_VERB)] {
+            for w in set {
+                *lex.cue_verb.entry(w.clone()).or_default() |= bit;
+            }
+        }
         Ok(lex)
     }
 }
@@ -131,12 +139,8 @@ impl CommitmentStage {
 /// The text of a word without trailing punctuation and quotation marks.
 #[inline]
 fn bare<'a>(st: &Sent<'a>, w: &Word) -> &'a str {
-    let t = st.slice(w.s, w.e);
-    // Most words end in a syllable: nothing to trim.
-    if t.chars().next_back().is_some_and(crate::extract::quotes::is_hangul) {
-        return t;
-    }
-    t.trim_end_matches(|c: char| !crate::extract::quotes::is_hangul(c) && !c.is_alphanumeric())
+    // Where the bare text ends is found once per word, when the sentence is read.
+    st.bare_str(w)
 }
 
 /// The argument an adnominal word takes inside a noun phrase.
@@ -206,7 +210,7 @@ fn adnominal_verb(st: &Sent, w: &Word) -> bool {
 fn past(st: &Sent, w: &Word) -> bool {
     st.word_morphs(w).iter().any(|m| {
         m.features.analysis.contains("/EP/") && (m.features.analysis.contains("었/EP") || m.features.analysis.contains("았/EP") || m.features.analysis.contains("였/EP"))
-            || (&*m.features.pos == "EP" && matches!(st.morph_text(m).as_str(), "었" | "았" | "였" | "했"))
+            || (&*m.features.pos == "EP" && matches!(st.morph_str(m), "었" | "았" | "였" | "했"))
     })
 }
 
@@ -226,7 +230,7 @@ fn action_of(st: &Sent, w: &Word) -> Option<(String, usize)> {
     if matches!(tag(m), "XSV" | "XSA") {
         let noun: Vec<&crate::doc::Morph> = ms[..k].iter().filter(|p| is_nominal_tag(tag(p))).collect();
         let last = noun.last()?;
-        let text: String = noun.iter().map(|p| st.morph_text(p)).collect();
+        let text: String = noun.iter().map(|p| st.morph_str(p)).collect();
         return Some((text, last.span.end - st.base));
     }
     // A verb with an auxiliary in the same word (`길러내`, `돌려드리`): the compound as written.
@@ -240,7 +244,7 @@ fn action_of(st: &Sent, w: &Word) -> Option<(String, usize)> {
 /// auxiliary verb. The verb as written with its auxiliary (`이어가`) and its end.
 fn misread_ieo(st: &Sent, ms: &[crate::doc::Morph], k: usize) -> Option<(String, usize)> {
     let (m, e, x) = (ms.get(k)?, ms.get(k + 1)?, ms.get(k + 2)?);
-    if tag(m) != "VCP" || st.morph_text(m) != "이" || st.morph_text(e) != "어" || tag(x) != "VX" {
+    if tag(m) != "VCP" || st.morph_str(m) != "이" || st.morph_str(e) != "어" || tag(x) != "VX" {
         return None;
     }
     Some((format!("이어{}", stem_of(st, ms, k + 2)), x.span.end - st.base))
@@ -267,11 +271,11 @@ fn stem_of(st: &Sent, ms: &[crate::doc::Morph], k: usize) -> String {
         // An ㄹ-stem drops its ㄹ before ㄴ, ㅂ, ㅅ and 오 (`만드는` = 만들+는): ko-dic's
         // analysis restores it. Before other endings (`쓰겠다`) the surface is the stem.
         let analysed = m.features.analysis.split('/').next().unwrap_or("");
-        let next_drops = ms.get(k + 1).is_some_and(|x| st.morph_text(x).starts_with(['는', '니', '나', '냐', '습', '세', '시', '오']));
+        let next_drops = ms.get(k + 1).is_some_and(|x| st.morph_str(x).starts_with(['는', '니', '나', '냐', '습', '세', '시', '오']));
         if next_drops && restore_rieul_open(&surface).as_deref() == Some(analysed) {
             return analysed.to_string();
         }
-        let next_da = ms.get(k + 1).is_some_and(|x| x.features.pos.starts_with('E') && st.morph_text(x).starts_with('다'));
+        let next_da = ms.get(k + 1).is_some_and(|x| x.features.pos.starts_with('E') && st.morph_str(x).starts_with('다'));
         if m.features.analysis.is_empty() && next_da {
             if let Some(restored) = restore_rieul(&surface) {
                 return restored;
@@ -314,7 +318,7 @@ fn restore_rieul(surface: &str) -> Option<String> {
 fn connective_a(st: &Sent, m: &crate::doc::Morph) -> bool {
     let a = &m.features.analysis;
     m.features.pos.ends_with("EC") && (a.contains("+어/EC") || a.contains("+아/EC") || a.contains("+여/EC") || a.contains("+ㅓ/EC") || a.contains("+ㅏ/EC") || {
-        let t = st.morph_text(m);
+        let t = st.morph_str(m);
         t.ends_with('어') || t.ends_with('아') || t.ends_with('여')
     })
 }
@@ -358,7 +362,7 @@ fn noun_of(st: &Sent, w: &Word) -> Option<(String, usize)> {
     let ms = st.word_morphs(w);
     let nouns: Vec<&crate::doc::Morph> = ms.iter().take_while(|m| is_nominal_tag(tag(m)) || matches!(tag(m), "SSO" | "SSC" | "SY")).filter(|m| is_nominal_tag(tag(m))).collect();
     let last = nouns.last()?;
-    Some((nouns.iter().map(|m| st.morph_text(m)).collect(), last.span.end - st.base))
+    Some((nouns.iter().map(|m| st.morph_str(m)).collect(), last.span.end - st.base))
 }
 
 /// `set` has the word's noun ([`noun_of`], the empty string when it has none): without a copy
@@ -422,7 +426,7 @@ fn ends_clause(lex: &Lexicon, st: &Sent, w: &Word) -> bool {
     // a `-ㄹ지` clause is the object of the verb after it. A particle inside the word before the
     // verb (`키로가` read as 키+로+가다) is a misreading.
     let serial = ms.last().is_some_and(|m| connective_a(st, m)) && !t.ends_with(',');
-    let complement = ms.iter().rev().find(|m| !is_punct_tag(tag(m))).is_some_and(|m| m.features.pos.ends_with("EC") && st.morph_text(m).ends_with('지'));
+    let complement = ms.iter().rev().find(|m| !is_punct_tag(tag(m))).is_some_and(|m| m.features.pos.ends_with("EC") && st.morph_str(m).ends_with('지'));
     !serial
         && !complement
         && !in_name(st, w)
@@ -570,6 +574,24 @@ mod gate_tests {
     }
 
     #[test]
+    fn a_cue_verb_class_is_the_membership_of_the_lemma_in_each_verb_list() {
+        let lex = super::Lexicon::new(&crate::resources::DataFiles::embedded()).unwrap();
+        let in_set = |set: &rustc_hash::FxHashSet<String>, w: &str| !w.is_empty() && set.contains(w);
+        let mut words: Vec<String> = ["", "하", "검토하", "추진하", "약속하", "계획하", "나서", "가", "없"].iter().map(|w| w.to_string()).collect();
+        for set in [&lex.review_verb, &lex.plan_verb, &lex.promise_verb, &lex.drive_verb, &lex.not_action, &lex.say_verb] {
+            words.extend(set.iter().cloned());
+        }
+        assert!(words.len() > 20);
+        for w in &words {
+            let c = lex.cue_verb_class(w);
+            assert_eq!(c & super::REVIEW_VERB != 0, in_set(&lex.review_verb, w), "{w}");
+            assert_eq!(c & super::PLAN_VERB != 0, in_set(&lex.plan_verb, w), "{w}");
+            assert_eq!(c & super::PROMISE_VERB != 0, in_set(&lex.promise_verb, w), "{w}");
+            assert_eq!(c & super::DRIVE_VERB != 0, in_set(&lex.drive_verb, w), "{w}");
+        }
+    }
+
+    #[test]
     fn a_text_without_an_unlisted_deadline_word_has_no_unlisted_deadline() {
         let pieces = ["설", "날", "추석", "한가위", "구정", "연휴", "전까지", "이번", "다음", "분기", "말까지", "금주", "차주", "안에", "일주일", "이내", "올", "내년", "봄", "여름", "가을", "겨울", "철", "까지", "주", "일", "에는"];
         for t in strings(&pieces) {
@@ -580,9 +602,21 @@ mod gate_tests {
     }
 }
 
-/// `set` has the lemma `w` (no lexicon word is empty: a word with no predicate is looked up in none).
-fn in_set(set: &FxHashSet<String>, w: &str) -> bool {
-    !w.is_empty() && set.contains(w)
+/// Classes of [`Lexicon::cue_verb`].
+const REVIEW_VERB: u8 = 1;
+const PLAN_VERB: u8 = 2;
+const PROMISE_VERB: u8 = 4;
+const DRIVE_VERB: u8 = 8;
+
+impl Lexicon {
+    /// The cue verb classes of the lemma `w` (none for the empty lemma of a word with no
+    /// predicate): bit `REVIEW_VERB` set when `review_verb` has it, and so on.
+    fn cue_verb_class(&self, w: &str) -> u8 {
+        if w.is_empty() {
+            return 0;
+        }
+        self.cue_verb.get(w).copied().unwrap_or(0)
+    }
 }
 
 /// A cue found in a sentence: the word holding the action and the modality.
@@ -607,6 +641,7 @@ impl CommitmentStage {
             let w = &st.words[k];
             let t = bare(st, w);
             let lemma = st.lemma_cow(w).unwrap_or_default();
+            let class = lex.cue_verb_class(&lemma);
             if let Some(c) = self.review_begun(st, k) {
                 taken.insert(k + 1);
                 out.push(c);
@@ -623,9 +658,9 @@ impl CommitmentStage {
                 lemma.is_empty() && st.words.get(k + 1).is_some_and(|x| st.slice(x.s, x.e).starts_with('중') && st.word_morphs(x).first().is_some_and(|m| st.morph_str(m) == "중")) && noun_of(st, w).is_some_and(|(nn, _)| verbs.contains(&format!("{nn}하")))
             };
             // Review: `보상을 검토하겠다`; plan: `~하는 사업을 계획하고 있다`.
-            let judge = if in_set(&lex.review_verb, &lemma) || t.starts_with("검토") {
+            let judge = if class & REVIEW_VERB != 0 || t.starts_with("검토") {
                 Some(REVIEW)
-            } else if in_set(&lex.plan_verb, &lemma) || progressive(&lex.plan_verb) {
+            } else if class & PLAN_VERB != 0 || progressive(&lex.plan_verb) {
                 Some(PLAN)
             } else {
                 None
@@ -705,7 +740,7 @@ impl CommitmentStage {
             // agent makes the clause a prediction.
             if t.starts_with('것') | t.starts_with('거') && !t.starts_with("것으로") && !hedge() && k > 0 && (in_direct || reported) && !asks(&t) && !self.agentless_subject(st, k - 1) {
                 let pw = &st.words[k - 1];
-                let future = st.word_morphs(pw).last().is_some_and(|m| m.features.pos.ends_with("ETM") && (m.features.analysis.contains("ᆯ/ETM") || st.morph_text(m).ends_with('할') || st.morph_text(m).ends_with('ㄹ')));
+                let future = st.word_morphs(pw).last().is_some_and(|m| m.features.pos.ends_with("ETM") && (m.features.analysis.contains("ᆯ/ETM") || st.morph_str(m).ends_with('할') || st.morph_str(m).ends_with('ㄹ')));
                 let pl = st.lemma_cow(pw).unwrap_or_default();
                 let adjective = st.word_morphs(pw).iter().find(|m| is_predicate_tag(tag(m))).is_some_and(|m| matches!(tag(m), "VA" | "XSA" | "VCP" | "VCN"));
                 if future && !pl.is_empty() && !lex.not_action.contains(&*pl) && !adjective && !negated(st, k - 1) && !pl.ends_with('되') {
@@ -803,7 +838,7 @@ impl CommitmentStage {
             // `요금 무료화도 공약했다`: an object marked 도. `~을 신설할 것을 약속했다`: the action is
             // the verb of the clause before 것.
             let also = |x: &Word| last_morph_text(st, x).is_some_and(|(m, p)| p.starts_with("JX") && m == "도");
-            if in_set(&lex.promise_verb, &lemma) && k > 0 && (ends_object(&st.words[k - 1]) || also(&st.words[k - 1])) {
+            if class & PROMISE_VERB != 0 && k > 0 && (ends_object(&st.words[k - 1]) || also(&st.words[k - 1])) {
                 let head = noun_of(st, &st.words[k - 1]).map(|x| x.0).unwrap_or_default();
                 if head == "것" && k >= 2 && adnominal(st, &st.words[k - 2]) && !negated(st, k - 2) {
                     out.push(Cue { word: k - 2, modality: PROMISE, noun: false });
@@ -814,7 +849,7 @@ impl CommitmentStage {
             }
             // Decision: `~을 추진한다`, `~에 나선다` (not past).
             let driving = progressive(&lex.drive_verb);
-            if (in_set(&lex.drive_verb, &lemma) || driving) && !past(st, w) && !adnominal(st, w) && !question_form(&t) {
+            if (class & DRIVE_VERB != 0 || driving) && !past(st, w) && !adnominal(st, w) && !question_form(&t) {
                 if lemma == "나서" {
                     let prev = if k > 0 { bare(st, &st.words[k - 1]) } else { "" };
                     // `후속 조치에 나선다`: the action is 나서, the 에-phrase is what it takes on.
@@ -941,14 +976,14 @@ impl CommitmentStage {
     fn settled(&self, st: &Sent, k: usize, carried_org: bool) -> bool {
         let lex = &self.lex;
         let w = &st.words[k];
-        // `비판을 받는다`, `주목을 받는다`: what befalls the subject, not an act of it.
-        if k > 0 && self.object_verb_in(st, k - 1, w, &lex.state_idiom) {
-            return false;
-        }
         let lemma = st.lemma_cow(w).unwrap_or_default();
         let verb = st.word_morphs(w).iter().find(|m| is_predicate_tag(tag(m))).is_some_and(|m| matches!(tag(m), "VV" | "XSV"));
         // Cheap tests of the verb first (the same as at the end): most words fail one.
         if !verb || lemma.is_empty() || lemma.ends_with('지') || lemma.ends_with('되') || lemma == "하" || lex.not_action.contains(&*lemma) {
+            return false;
+        }
+        // `비판을 받는다`, `주목을 받는다`: what befalls the subject, not an act of it.
+        if k > 0 && self.object_verb_in(st, k - 1, w, &lex.state_idiom) {
             return false;
         }
         let agent = st.entities.iter().any(|en| matches!(en.kind.as_str(), "PERSON" | "ORGANIZATION") && en.span.end <= st.base + w.s && {
@@ -1152,7 +1187,7 @@ impl CommitmentStage {
             let before_bound = st.words.get(j + 1).and_then(|x| st.word_morphs(x).first()).is_some_and(|m| matches!(tag(m), "NNBC" | "NNB")) && !adnominal(st, w);
             // A noun and a plain verb in one word (`고객사` read as 고객+사다) is a misread noun:
             // a verb made from a noun is a 하다-verb (`구축해`).
-            let noun_verb = pred > 0 && ms[..pred].iter().all(|m| is_nominal_tag(tag(m))) && tag(&ms[pred]) == "VV" && st.morph_text(&ms[pred]).chars().count() == 1;
+            let noun_verb = pred > 0 && ms[..pred].iter().all(|m| is_nominal_tag(tag(m))) && tag(&ms[pred]) == "VV" && st.morph_str(&ms[pred]).chars().count() == 1;
             if noun_verb || ms[..pred].iter().any(|m| tag(m).starts_with('J')) || relational || complement || no_ending || nominalized || before_bound || matches!(t, "않고" | "말고" | "않도록") {
                 continue;
             }
@@ -1980,12 +2015,7 @@ impl CommitmentStage {
             .filter(|e| matches!(e.kind.as_str(), "PERSON" | "ORGANIZATION"))
             .map(|e| e.canonical.as_str())
             .collect();
-        let mut by_sentence: Vec<Vec<&Entity>> = vec![Vec::new(); a.sentences.len()];
-        for en in &a.entities {
-            if let Some(v) = by_sentence.get_mut(en.sentence) {
-                v.push(en);
-            }
-        }
+        let by_sentence = crate::extract::quotes::BySentence::new(a);
         // Organizations of the document by position: a subject written as the head of one's name
         // (`교육청은` for 부산시교육청) is that organization.
         let orgs: Vec<(usize, &str)> = a.entities.iter().filter(|e| e.kind == "ORGANIZATION").map(|e| (e.span.start, e.canonical.as_str())).collect();
@@ -2396,7 +2426,7 @@ fn past_adnominal(st: &Sent, w: &Word) -> bool {
     let verb = ms.iter().any(|m| matches!(tag(m), "VV" | "XSV"));
     verb && ms.iter().rev().find(|m| !is_punct_tag(tag(m))).is_some_and(|m| {
         let a = &m.features.analysis;
-        m.features.pos.ends_with("ETM") && (a.contains("ᆫ/ETM") || a.contains("은/ETM") || matches!(st.morph_text(m).as_str(), "은" | "ㄴ" | "ᆫ"))
+        m.features.pos.ends_with("ETM") && (a.contains("ᆫ/ETM") || a.contains("은/ETM") || matches!(st.morph_str(m), "은" | "ㄴ" | "ᆫ"))
     })
 }
 

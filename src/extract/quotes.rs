@@ -200,11 +200,15 @@ pub(crate) struct Word {
     pub(crate) e: usize,
     pub(crate) m0: usize,
     pub(crate) m1: usize,
+    /// End of the word without its trailing punctuation and marks (see [`Sent::bare_str`]): the
+    /// end of its last Hangul or alphanumeric character, `s` when it has none.
+    pub(crate) b: usize,
 }
 
-/// The word of characters `s0..e` of a sentence starting at `base`, with its morphemes: those
-/// from the first that ends after its start (`mi`, moved on) to the last that starts before its end.
-fn word_at(morphs: &[Morph], base: usize, s0: usize, e: usize, mi: &mut usize) -> Word {
+/// The word of characters `s0..e` of a sentence starting at `base` (its bare text ending at `b`),
+/// with its morphemes: those from the first that ends after its start (`mi`, moved on) to the
+/// last that starts before its end.
+fn word_at(morphs: &[Morph], base: usize, s0: usize, e: usize, b: usize, mi: &mut usize) -> Word {
     while *mi < morphs.len() && morphs[*mi].span.end <= base + s0 {
         *mi += 1;
     }
@@ -213,7 +217,45 @@ fn word_at(morphs: &[Morph], base: usize, s0: usize, e: usize, mi: &mut usize) -
     while m1 < morphs.len() && morphs[m1].span.start < base + e {
         m1 += 1;
     }
-    Word { s: s0, e, m0, m1 }
+    Word { s: s0, e, m0, m1, b }
+}
+
+/// The characters of a sentence, the byte offset of each (and of its end) and its words (their
+/// morphemes among `morphs`, the sentence starting at code point `base`).
+fn read_sentence(src: &str, morphs: &[Morph], base: usize) -> (Vec<char>, Vec<usize>, Vec<Word>) {
+    let mut chars: Vec<char> = Vec::with_capacity(src.len() / 2);
+    let mut bytes: Vec<usize> = Vec::with_capacity(src.len() / 2 + 1);
+    // Characters, their offsets and the words, in one pass (a Hangul syllable is no space; it
+    // and any alphanumeric character end a word's bare text so far).
+    let mut words = Vec::with_capacity(src.len() / 8 + 1);
+    let mut mi = 0;
+    let mut start: Option<usize> = None;
+    let mut bare_end = 0;
+    for (i, (b, c)) in src.char_indices().enumerate() {
+        chars.push(c);
+        bytes.push(b);
+        let hangul = is_hangul(c);
+        let space = !hangul && crate::segment::is_space(c);
+        match (space, start) {
+            (false, None) => {
+                start = Some(i);
+                bare_end = i;
+            }
+            (true, Some(s0)) => {
+                words.push(word_at(morphs, base, s0, i, bare_end, &mut mi));
+                start = None;
+            }
+            _ => {}
+        }
+        if !space && (hangul || c.is_alphanumeric()) {
+            bare_end = i + 1;
+        }
+    }
+    if let Some(s0) = start {
+        words.push(word_at(morphs, base, s0, chars.len(), bare_end, &mut mi));
+    }
+    bytes.push(src.len());
+    (chars, bytes, words)
 }
 
 /// A sentence's characters, the byte offset of each (and of its end) and its words: what
@@ -260,6 +302,44 @@ impl std::fmt::Debug for Prepared {
     }
 }
 
+/// The entities of each sentence of a document, in the document's order: one vector cut by
+/// sentence (`by_sentence[si]`), built by a counting pass instead of a vector per sentence.
+pub(crate) struct BySentence<'a> {
+    entities: Vec<&'a Entity>,
+    /// Where the entities of each sentence start in `entities` (and, last, its length).
+    starts: Vec<usize>,
+}
+
+impl<'a> BySentence<'a> {
+    pub(crate) fn new(a: &'a Analysis) -> BySentence<'a> {
+        let n = a.sentences.len();
+        let mut starts = vec![0usize; n + 1];
+        for en in a.entities.iter().filter(|en| en.sentence < n) {
+            starts[en.sentence + 1] += 1;
+        }
+        for i in 0..n {
+            starts[i + 1] += starts[i];
+        }
+        let mut next = starts.clone();
+        let mut entities: Vec<&'a Entity> = Vec::new();
+        if let Some(first) = a.entities.first() {
+            entities = vec![first; starts[n]];
+        }
+        for en in a.entities.iter().filter(|en| en.sentence < n) {
+            entities[next[en.sentence]] = en;
+            next[en.sentence] += 1;
+        }
+        BySentence { entities, starts }
+    }
+}
+
+impl<'a> std::ops::Index<usize> for BySentence<'a> {
+    type Output = [&'a Entity];
+    fn index(&self, si: usize) -> &[&'a Entity] {
+        &self.entities[self.starts[si]..self.starts[si + 1]]
+    }
+}
+
 /// A sentence prepared for quote finding.
 pub(crate) struct Sent<'a> {
     pub(crate) analysis: &'a Analysis,
@@ -273,40 +353,18 @@ pub(crate) struct Sent<'a> {
     bytes: Cow<'a, [usize]>,
     pub(crate) morphs: &'a [Morph],
     pub(crate) words: Cow<'a, [Word]>,
-    pub(crate) entities: Vec<&'a Entity>,
+    pub(crate) entities: &'a [&'a Entity],
     /// Per word: it ends a clause (filled by the commitments stage, which owns that test).
     pub(crate) clause_ends: std::cell::OnceCell<Vec<bool>>,
 }
 
 impl<'a> Sent<'a> {
-    pub(crate) fn new(a: &'a Analysis, index: usize, ents: &[&'a Entity], generic: &'a GenericOrgs) -> Sent<'a> {
+    pub(crate) fn new(a: &'a Analysis, index: usize, ents: &'a [&'a Entity], generic: &'a GenericOrgs) -> Sent<'a> {
         let s = &a.sentences[index];
         let src = a.text(s.span);
-        let mut chars: Vec<char> = Vec::with_capacity(src.len() / 2);
-        let mut bytes: Vec<usize> = Vec::with_capacity(src.len() / 2 + 1);
         let morphs = &a.morphs[s.morphs.clone()];
         let base = s.span.start;
-        // Characters, their offsets and the words, in one pass (a Hangul syllable is no space).
-        let mut words = Vec::with_capacity(src.len() / 8 + 1);
-        let mut mi = 0;
-        let mut start: Option<usize> = None;
-        for (i, (b, c)) in src.char_indices().enumerate() {
-            chars.push(c);
-            bytes.push(b);
-            let space = !is_hangul(c) && crate::segment::is_space(c);
-            match (space, start) {
-                (false, None) => start = Some(i),
-                (true, Some(s0)) => {
-                    words.push(word_at(morphs, base, s0, i, &mut mi));
-                    start = None;
-                }
-                _ => {}
-            }
-        }
-        if let Some(s0) = start {
-            words.push(word_at(morphs, base, s0, chars.len(), &mut mi));
-        }
-        bytes.push(src.len());
+        let (chars, bytes, words) = read_sentence(src, morphs, base);
         Sent {
             analysis: a,
             generic,
@@ -317,13 +375,13 @@ impl<'a> Sent<'a> {
             bytes: Cow::Owned(bytes),
             morphs,
             words: Cow::Owned(words),
-            entities: ents.to_vec(),
+            entities: ents,
             clause_ends: Default::default(),
         }
     }
 
     /// A sentence prepared before (by [`Sent::new`], kept with [`Sent::into_parts`]), borrowed.
-    pub(crate) fn with_parts(a: &'a Analysis, index: usize, ents: &[&'a Entity], generic: &'a GenericOrgs, parts: &'a SentParts) -> Sent<'a> {
+    pub(crate) fn with_parts(a: &'a Analysis, index: usize, ents: &'a [&'a Entity], generic: &'a GenericOrgs, parts: &'a SentParts) -> Sent<'a> {
         let s = &a.sentences[index];
         Sent {
             analysis: a,
@@ -335,7 +393,7 @@ impl<'a> Sent<'a> {
             bytes: Cow::Borrowed(&parts.bytes),
             morphs: &a.morphs[s.morphs.clone()],
             words: Cow::Borrowed(&parts.words),
-            entities: ents.to_vec(),
+            entities: ents,
             clause_ends: Default::default(),
         }
     }
@@ -364,6 +422,13 @@ impl<'a> Sent<'a> {
     #[inline]
     pub(crate) fn word_str(&self, w: &Word) -> &'a str {
         self.slice(w.s, w.e)
+    }
+
+    /// The text of a word without trailing punctuation and quotation marks (the characters after
+    /// its last Hangul or alphanumeric one), as a slice of the sentence.
+    #[inline]
+    pub(crate) fn bare_str(&self, w: &Word) -> &'a str {
+        self.slice(w.s, w.b)
     }
 
     #[inline]
@@ -1494,7 +1559,7 @@ impl QuoteStage {
                 let answered = !thing
                     && st.words.get(wi).is_some_and(|w| {
                         let ms = st.word_morphs(w);
-                        ms.iter().any(|m| tag(m) == "JKB" && st.morph_text(m).starts_with('에')) && !ms.iter().any(|m| is_predicate_tag(tag(m)))
+                        ms.iter().any(|m| tag(m) == "JKB" && st.morph_str(m).starts_with('에')) && !ms.iter().any(|m| is_predicate_tag(tag(m)))
                     });
                 if answered {
                     None
@@ -1820,12 +1885,7 @@ impl QuoteStage {
             map.entry(en.canonical.as_str()).or_insert(en.canonical.as_str());
         }
         // Entities by sentence.
-        let mut by_sentence: Vec<Vec<&Entity>> = vec![Vec::new(); a.sentences.len()];
-        for en in &a.entities {
-            if let Some(v) = by_sentence.get_mut(en.sentence) {
-                v.push(en);
-            }
-        }
+        let by_sentence = BySentence::new(a);
         // The block each sentence is in, and the cue line right before that block.
         let mut block_of = Vec::with_capacity(a.sentences.len());
         let mut bi = 0;
@@ -2646,6 +2706,69 @@ mod tests {
             }
         }
         assert!(seen > 10);
+    }
+
+    /// [`super::read_sentence`] as it was written first: characters by `char_indices`, words
+    /// between spaces, and a word's bare text by trimming it.
+    fn read_sentence_reference(src: &str) -> (Vec<char>, Vec<usize>, Vec<(usize, usize, String)>) {
+        let (mut chars, mut bytes, mut words) = (Vec::new(), Vec::new(), Vec::new());
+        let mut start: Option<usize> = None;
+        for (i, (b, c)) in src.char_indices().enumerate() {
+            chars.push(c);
+            bytes.push(b);
+            let space = !super::is_hangul(c) && crate::segment::is_space(c);
+            match (space, start) {
+                (false, None) => start = Some(i),
+                (true, Some(s0)) => {
+                    words.push((s0, i));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s0) = start {
+            words.push((s0, chars.len()));
+        }
+        bytes.push(src.len());
+        let words = words
+            .into_iter()
+            .map(|(s, e)| {
+                let t = &src[bytes[s]..bytes[e]];
+                (s, e, t.trim_end_matches(|c: char| !super::is_hangul(c) && !c.is_alphanumeric()).to_string())
+            })
+            .collect();
+        (chars, bytes, words)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_sentence_is_read_into_the_characters_words_and_bare_words_of_the_reference(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "가", "힣", "한다", "a", "Z", "7", " ", "  ", "\t", "\n", "\0", "\u{200b}", "\u{feff}", "\u{a0}", "\u{3000}", ".", ",", "\"", "“", "”", "'", "’", "(", ")", "…", "·", "é", "ㄱ", "ᄀ", "漢", "😀", "ß", "١", "Ⅻ", "-", "?",
+            ]), 0..40)
+        ) {
+            let src: String = pieces.concat();
+            let (chars, bytes, words) = super::read_sentence(&src, &[], 0);
+            let (rc, rb, rw) = read_sentence_reference(&src);
+            proptest::prop_assert_eq!(&chars, &rc);
+            proptest::prop_assert_eq!(&bytes, &rb);
+            let got: Vec<(usize, usize, String)> = words.iter().map(|w| (w.s, w.e, src[bytes[w.s]..bytes[w.b]].to_string())).collect();
+            proptest::prop_assert_eq!(got, rw);
+        }
+    }
+
+    #[test]
+    fn entities_cut_by_sentence_are_those_of_each_sentence_in_order() {
+        let p = Pipeline::new(DataFiles::embedded()).unwrap();
+        let text = "김민준 서해시장은 20일 시청에서 기자회견을 열었다. 비가 왔다. 국토교통부와 서해시는 내년 3월까지 다리를 짓기로 했다. 박서연 교수는 \"좋다\"고 말했다.";
+        let doc = Document { id: "t".into(), source: "t".into(), text: text.into(), meta: Meta::default(), warnings: vec![] };
+        let a = p.analyze(doc).unwrap();
+        assert!(a.entities.len() > 3);
+        let cut = super::BySentence::new(&a);
+        for si in 0..a.sentences.len() {
+            let old: Vec<&crate::doc::Entity> = a.entities.iter().filter(|en| en.sentence == si).collect();
+            assert_eq!(&cut[si], old.as_slice(), "{si}");
+        }
     }
 
     #[test]
