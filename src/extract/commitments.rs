@@ -23,7 +23,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::doc::{Analysis, BlockKind, Commitment, Entity};
 use crate::extract::entities::{DATE, QUANTITY};
 use crate::extract::entities::GenericOrgs;
-use crate::extract::quotes::{adnominal, is_nominal_tag, is_predicate_tag, is_punct_tag, tag, QuoteStage, RoleMemory, Sent, Word, MAX_SENTENCE_CHARS};
+use crate::extract::quotes::{adnominal, is_predicate_tag, nominal, predicate, punct, tag, QuoteStage, RoleMemory, Sent, Word, MAX_SENTENCE_CHARS};
 use crate::extract::Stage;
 use crate::resources::DataFiles;
 
@@ -218,9 +218,9 @@ fn past(st: &Sent, w: &Word) -> bool {
 /// end (relative) of that stem in the text.
 fn action_of(st: &Sent, w: &Word) -> Option<(String, usize)> {
     let ms = st.word_morphs(w);
-    let k = ms.iter().position(|m| is_predicate_tag(tag(m)))?;
+    let k = ms.iter().position(|m| predicate(m))?;
     let m = &ms[k];
-    if tag(m) == "VX" && ms[..k].iter().all(|p| !is_nominal_tag(tag(p))) {
+    if tag(m) == "VX" && ms[..k].iter().all(|p| !nominal(p)) {
         // An auxiliary verb on its own (`넓혀 나가`): part of the verb before it.
         return None;
     }
@@ -228,7 +228,7 @@ fn action_of(st: &Sent, w: &Word) -> Option<(String, usize)> {
         return Some(stem);
     }
     if matches!(tag(m), "XSV" | "XSA") {
-        let noun: Vec<&crate::doc::Morph> = ms[..k].iter().filter(|p| is_nominal_tag(tag(p))).collect();
+        let noun: Vec<&crate::doc::Morph> = ms[..k].iter().filter(|p| nominal(p)).collect();
         let last = noun.last()?;
         let text: String = noun.iter().map(|p| st.morph_str(p)).collect();
         return Some((text, last.span.end - st.base));
@@ -360,7 +360,7 @@ fn question_form(t: &str) -> bool {
 /// A noun word's noun (`보상을` → 보상) and its end.
 fn noun_of(st: &Sent, w: &Word) -> Option<(String, usize)> {
     let ms = st.word_morphs(w);
-    let nouns: Vec<&crate::doc::Morph> = ms.iter().take_while(|m| is_nominal_tag(tag(m)) || matches!(tag(m), "SSO" | "SSC" | "SY")).filter(|m| is_nominal_tag(tag(m))).collect();
+    let nouns: Vec<&crate::doc::Morph> = ms.iter().take_while(|m| nominal(m) || matches!(tag(m), "SSO" | "SSC" | "SY")).filter(|m| nominal(m)).collect();
     let last = nouns.last()?;
     Some((nouns.iter().map(|m| st.morph_str(m)).collect(), last.span.end - st.base))
 }
@@ -369,7 +369,7 @@ fn noun_of(st: &Sent, w: &Word) -> Option<(String, usize)> {
 /// when the noun is one morpheme.
 fn noun_in(st: &Sent, w: &Word, set: &FxHashSet<String>) -> bool {
     let ms = st.word_morphs(w);
-    let mut nouns = ms.iter().take_while(|m| is_nominal_tag(tag(m)) || matches!(tag(m), "SSO" | "SSC" | "SY")).filter(|m| is_nominal_tag(tag(m)));
+    let mut nouns = ms.iter().take_while(|m| nominal(m) || matches!(tag(m), "SSO" | "SSC" | "SY")).filter(|m| nominal(m));
     match (nouns.next(), nouns.next()) {
         (None, _) => set.contains(""),
         (Some(m), None) => set.contains(st.morph_str(m)),
@@ -379,7 +379,7 @@ fn noun_in(st: &Sent, w: &Word, set: &FxHashSet<String>) -> bool {
 
 /// The last morpheme of a word that is no punctuation: its text and its tag (as slices).
 fn last_morph_text<'a>(st: &Sent<'a>, w: &Word) -> Option<(&'a str, &'static str)> {
-    st.word_morphs(w).iter().rev().find(|m| !is_punct_tag(tag(m))).map(|m| (st.morph_str(m), &*m.features.pos))
+    st.word_morphs(w).iter().rev().find(|m| !punct(m)).map(|m| (st.morph_str(m), &*m.features.pos))
 }
 
 impl CommitmentStage {
@@ -388,7 +388,7 @@ impl CommitmentStage {
     fn aux_head(&self, st: &Sent, w: usize) -> Option<usize> {
         let k = w.checked_sub(1)?;
         let ms = st.word_morphs(&st.words[w]);
-        let aux = match ms.iter().position(|m| is_predicate_tag(tag(m))) {
+        let aux = match ms.iter().position(|m| predicate(m)) {
             Some(first) => first == 0 && self.lex.aux_verb.contains(&stem_of(st, ms, first)),
             // `감면해 주기로`: ko-dic reads 주기로 as the noun 주기 (cycle) and a particle.
             None => bare(st, &st.words[w]).ends_with("기로") && surface_stem(st, &st.words[w]).is_some_and(|(stem, _)| self.lex.aux_verb.contains(&stem)),
@@ -403,8 +403,8 @@ impl CommitmentStage {
         }
         let pm = st.word_morphs(pw);
         let last = pm.last()?;
-        let pred = pm.iter().position(|m| is_predicate_tag(tag(m)))?;
-        let only_verb = pm[..pred].iter().all(|m| is_nominal_tag(tag(m))) && matches!(tag(&pm[pred]), "VV" | "XSV");
+        let pred = pm.iter().position(|m| predicate(m))?;
+        let only_verb = pm[..pred].iter().all(|m| nominal(m)) && matches!(tag(&pm[pred]), "VV" | "XSV");
         (only_verb && connective_a(st, last)).then_some(k)
     }
 }
@@ -415,18 +415,18 @@ impl CommitmentStage {
 /// adjectives (`빠르게`) sit inside the clause.
 fn ends_clause(lex: &Lexicon, st: &Sent, w: &Word) -> bool {
     // Cheap test first (the last test below): no connective ending, no end of a clause.
-    if !st.word_morphs(w).iter().rev().find(|m| !is_punct_tag(tag(m))).is_some_and(|m| m.features.pos.ends_with("EC")) {
+    if !st.word_morphs(w).iter().rev().find(|m| !punct(m)).is_some_and(|m| m.features.pos.ends_with("EC")) {
         return false;
     }
     let t = bare(st, w);
     let ms = st.word_morphs(w);
-    let pred = ms.iter().position(|m| is_predicate_tag(tag(m))).unwrap_or(0);
+    let pred = ms.iter().position(|m| predicate(m)).unwrap_or(0);
     // `B씨를 불러 조사할`, `모아 … 낼`: a serial `-어/-아` verb stays in the clause of the verb
     // after it (as its manner, or as an action that shares its dates). `집단소송을 낼지 결정`:
     // a `-ㄹ지` clause is the object of the verb after it. A particle inside the word before the
     // verb (`키로가` read as 키+로+가다) is a misreading.
     let serial = ms.last().is_some_and(|m| connective_a(st, m)) && !t.ends_with(',');
-    let complement = ms.iter().rev().find(|m| !is_punct_tag(tag(m))).is_some_and(|m| m.features.pos.ends_with("EC") && st.morph_str(m).ends_with('지'));
+    let complement = ms.iter().rev().find(|m| !punct(m)).is_some_and(|m| m.features.pos.ends_with("EC") && st.morph_str(m).ends_with('지'));
     !serial
         && !complement
         && !in_name(st, w)
@@ -435,7 +435,7 @@ fn ends_clause(lex: &Lexicon, st: &Sent, w: &Word) -> bool {
         && !adnominal(st, w)
         // `비를 맞지 않고 환승하는`: `-지 않고` (without doing) is an adverbial, no clause of its own.
         && !matches!(t, "않고" | "말고" | "않은" | "않도록")
-        && st.word_morphs(w).iter().rev().find(|m| !is_punct_tag(tag(m))).is_some_and(|m| m.features.pos.ends_with("EC"))
+        && st.word_morphs(w).iter().rev().find(|m| !punct(m)).is_some_and(|m| m.features.pos.ends_with("EC"))
         && !bare(st, w).ends_with('게')
 }
 
@@ -713,7 +713,7 @@ impl CommitmentStage {
                 // `보여드리겠다`, `이어가겠다`: with an auxiliary the pair is the action (`보이`
                 // alone is the verb of `~할 것으로 보인다`, no action).
                 let aux = verb_with_aux(st, &st.words[a]);
-                let adjective = !aux && st.word_morphs(&st.words[a]).iter().find(|m| is_predicate_tag(tag(m))).is_some_and(|m| matches!(tag(m), "VA" | "XSA" | "VCP" | "VCN"));
+                let adjective = !aux && st.word_morphs(&st.words[a]).iter().find(|m| predicate(m)).is_some_and(|m| matches!(tag(m), "VA" | "XSA" | "VCP" | "VCN"));
                 if !al.is_empty() && (aux || !lex.not_action.contains(&*al)) && !adjective && !negated(st, a) {
                     // `~하겠다는 계획이다/구상이다/방침이다`: a plan stated in the actor's words
                     // (`~하겠다는 입장이다`, `~하겠다는 뜻을 밝혔다` stay promises).
@@ -742,7 +742,7 @@ impl CommitmentStage {
                 let pw = &st.words[k - 1];
                 let future = st.word_morphs(pw).last().is_some_and(|m| m.features.pos.ends_with("ETM") && (m.features.analysis.contains("ᆯ/ETM") || st.morph_str(m).ends_with('할') || st.morph_str(m).ends_with('ㄹ')));
                 let pl = st.lemma_cow(pw).unwrap_or_default();
-                let adjective = st.word_morphs(pw).iter().find(|m| is_predicate_tag(tag(m))).is_some_and(|m| matches!(tag(m), "VA" | "XSA" | "VCP" | "VCN"));
+                let adjective = st.word_morphs(pw).iter().find(|m| predicate(m)).is_some_and(|m| matches!(tag(m), "VA" | "XSA" | "VCP" | "VCN"));
                 if future && !pl.is_empty() && !lex.not_action.contains(&*pl) && !adjective && !negated(st, k - 1) && !pl.ends_with('되') {
                     out.push(Cue { word: k - 1, modality: PROMISE, noun: false });
                     continue;
@@ -977,7 +977,7 @@ impl CommitmentStage {
         let lex = &self.lex;
         let w = &st.words[k];
         let lemma = st.lemma_cow(w).unwrap_or_default();
-        let verb = st.word_morphs(w).iter().find(|m| is_predicate_tag(tag(m))).is_some_and(|m| matches!(tag(m), "VV" | "XSV"));
+        let verb = st.word_morphs(w).iter().find(|m| predicate(m)).is_some_and(|m| matches!(tag(m), "VV" | "XSV"));
         // Cheap tests of the verb first (the same as at the end): most words fail one.
         if !verb || lemma.is_empty() || lemma.ends_with('지') || lemma.ends_with('되') || lemma == "하" || lex.not_action.contains(&*lemma) {
             return false;
@@ -1029,7 +1029,7 @@ impl CommitmentStage {
             }
             // `전환에도`: a particle before 도 makes an adverbial, not a topic.
             let ms = st.word_morphs(x);
-            let stacked = ms.len() >= 2 && ms.iter().rev().filter(|m| !is_punct_tag(tag(m))).nth(1).is_some_and(|m| tag(m).starts_with('J'));
+            let stacked = ms.len() >= 2 && ms.iter().rev().filter(|m| !punct(m)).nth(1).is_some_and(|m| tag(m).starts_with('J'));
             let topic = p.starts_with("JX") && matches!(m, "은" | "는" | "도") && !stacked;
             let generic = crate::extract::entities::is_generic_org(st.slice(x.s, x.e - m.chars().count()));
             if (p == "JKS" || topic) && generic {
@@ -1170,7 +1170,7 @@ impl CommitmentStage {
             // misreading, and `-지 않고` or a relational verb (`앞두고`, `위해`, `맞춰`) sits
             // inside the clause of the action after it.
             let ms = st.word_morphs(w);
-            let pred = ms.iter().position(|m| is_predicate_tag(tag(m))).unwrap_or(0);
+            let pred = ms.iter().position(|m| predicate(m)).unwrap_or(0);
             // `2조원을 들여 공장을 짓는다`: spending an amount is the means of the action after it.
             let spending = st.lemma_cow(w).is_some_and(|l| self.lex.means_verb.contains(&*l)) && j > 0 && {
                 let pw = &st.words[j - 1];
@@ -1181,13 +1181,13 @@ impl CommitmentStage {
             // A verb must end in an ending: a bare predicate (`단원구` read as 단원+구다) or one before
             // a bound noun (`세 번째` read as 세다) is a misread noun or determiner. A nominalized
             // verb (`부담을 덜기 위해`) is an argument inside the clause.
-            let last = ms.iter().rev().find(|m| !is_punct_tag(tag(m)));
+            let last = ms.iter().rev().find(|m| !punct(m));
             let no_ending = last.is_some_and(|m| !m.features.pos.contains('E'));
             let nominalized = last.is_some_and(|m| m.features.pos.ends_with("ETN"));
             let before_bound = st.words.get(j + 1).and_then(|x| st.word_morphs(x).first()).is_some_and(|m| matches!(tag(m), "NNBC" | "NNB")) && !adnominal(st, w);
             // A noun and a plain verb in one word (`고객사` read as 고객+사다) is a misread noun:
             // a verb made from a noun is a 하다-verb (`구축해`).
-            let noun_verb = pred > 0 && ms[..pred].iter().all(|m| is_nominal_tag(tag(m))) && tag(&ms[pred]) == "VV" && st.morph_str(&ms[pred]).chars().count() == 1;
+            let noun_verb = pred > 0 && ms[..pred].iter().all(|m| nominal(m)) && tag(&ms[pred]) == "VV" && st.morph_str(&ms[pred]).chars().count() == 1;
             if noun_verb || ms[..pred].iter().any(|m| tag(m).starts_with('J')) || relational || complement || no_ending || nominalized || before_bound || matches!(t, "않고" | "말고" | "않도록") {
                 continue;
             }
@@ -1389,7 +1389,7 @@ impl CommitmentStage {
                 let time_noun = matches!(bare(st, pw), "뒤" | "후" | "이후" | "직후" | "직전" | "데");
                 // An adverb is no part of a noun phrase (`또`, `함께`), unless it grades the
                 // adjective after it (`가장 무거운 처분`).
-                let adverb = ms.iter().filter(|m| !is_punct_tag(tag(m))).all(|m| matches!(&*m.features.pos, "MAG" | "MAJ"))
+                let adverb = ms.iter().filter(|m| !punct(m)).all(|m| matches!(&*m.features.pos, "MAG" | "MAJ"))
                     && !st.word_morphs(&st.words[k + 1]).last().is_some_and(|m| matches!(&*m.features.pos, "XSA+ETM" | "VA+ETM"));
                 if !(ok || relative) || after_date || dated || time_noun || adverb {
                     break;
@@ -1837,7 +1837,7 @@ fn native_duration(text: &str) -> Option<(u32, &'static str)> {
 
 /// Some noun of the word is an action noun (ko-dic's semantic class `행위`: `분담`, `배치`, `교체`).
 fn action_noun(st: &Sent, w: &Word) -> bool {
-    st.word_morphs(w).iter().any(|m| is_nominal_tag(tag(m)) && &*m.features.semantic_class == "행위")
+    st.word_morphs(w).iter().any(|m| nominal(m) && &*m.features.semantic_class == "행위")
 }
 
 /// A word of nouns alone (no particle, no verb) whose last noun is an action noun: `분담` of `분담
@@ -1877,8 +1877,8 @@ fn asks(t: &str) -> bool {
 /// `국회에서`, `정부에`): an argument that may stand between `~기로` and the verb of deciding.
 fn argument_word(st: &Sent, w: &Word) -> bool {
     let ms = st.word_morphs(w);
-    ms.first().is_some_and(|m| is_nominal_tag(tag(m)))
-        && ms.iter().rev().find(|m| !is_punct_tag(tag(m))).is_some_and(|m| matches!(tag(m), "JKB" | "JC" | "JX"))
+    ms.first().is_some_and(|m| nominal(m))
+        && ms.iter().rev().find(|m| !punct(m)).is_some_and(|m| matches!(tag(m), "JKB" | "JC" | "JX"))
         && !st.word_str(w).ends_with(',')
 }
 
@@ -1889,7 +1889,7 @@ fn misread_adnominal(st: &Sent, w: &Word) -> bool {
     let mut cs = t.chars();
     let (Some(c), None) = (cs.next(), cs.next()) else { return false };
     let code = c as u32;
-    (0xAC00..=0xD7A3).contains(&code) && (code - 0xAC00) % 28 == 8 && st.word_morphs(w).iter().all(|m| is_nominal_tag(tag(m)) && !tag(m).starts_with('J'))
+    (0xAC00..=0xD7A3).contains(&code) && (code - 0xAC00) % 28 == 8 && st.word_morphs(w).iter().all(|m| nominal(m) && !tag(m).starts_with('J'))
 }
 
 /// `행사를 여는 방안`: ko-dic reads the adnominal of an ㄹ-stem verb (열다 → 여는) as a pronoun
@@ -2424,7 +2424,7 @@ fn reported_subject(subjects: &[crate::extract::quotes::Subject], quote: &crate:
 fn past_adnominal(st: &Sent, w: &Word) -> bool {
     let ms = st.word_morphs(w);
     let verb = ms.iter().any(|m| matches!(tag(m), "VV" | "XSV"));
-    verb && ms.iter().rev().find(|m| !is_punct_tag(tag(m))).is_some_and(|m| {
+    verb && ms.iter().rev().find(|m| !punct(m)).is_some_and(|m| {
         let a = &m.features.analysis;
         m.features.pos.ends_with("ETM") && (a.contains("ᆫ/ETM") || a.contains("은/ETM") || matches!(st.morph_str(m), "은" | "ㄴ" | "ᆫ"))
     })

@@ -175,6 +175,24 @@ pub(crate) fn tag(m: &Morph) -> &str {
     }
 }
 
+/// `nominal(m)`, read from the class the morpheme's dictionary word keeps.
+#[inline]
+pub(crate) fn nominal(m: &Morph) -> bool {
+    m.features.tag_class & crate::doc::TAG_NOMINAL != 0
+}
+
+/// `predicate(m)`, read from the class the morpheme's dictionary word keeps.
+#[inline]
+pub(crate) fn predicate(m: &Morph) -> bool {
+    m.features.tag_class & crate::doc::TAG_PREDICATE != 0
+}
+
+/// `punct(m)`, read from the class the morpheme's dictionary word keeps.
+#[inline]
+pub(crate) fn punct(m: &Morph) -> bool {
+    m.features.tag_class & crate::doc::TAG_PUNCT != 0
+}
+
 #[inline]
 pub(crate) fn is_nominal_tag(t: &str) -> bool {
     // `NNG` `NNP` `NNB` `NNBC` `NR` `NP` `SL` `SH` `SN` `XSN` `XPN` `XR`, compared byte by byte.
@@ -444,7 +462,7 @@ impl<'a> Sent<'a> {
     /// The word has a predicate: `lemma(w).is_some()`, without building the lemma.
     #[inline]
     pub(crate) fn has_lemma(&self, w: &Word) -> bool {
-        self.word_morphs(w).iter().any(|m| is_predicate_tag(tag(m)))
+        self.word_morphs(w).iter().any(|m| predicate(m))
     }
 
     /// Lemma of the first predicate of a word (`밝혔다` → 밝히, `설명했다` → 설명하), if any.
@@ -456,7 +474,7 @@ impl<'a> Sent<'a> {
     /// sentence or of the dictionary entry): only a 하다-verb's noun + stem is built.
     pub(crate) fn lemma_cow(&self, w: &Word) -> Option<std::borrow::Cow<'a, str>> {
         let ms = self.word_morphs(w);
-        let k = ms.iter().position(|m| is_predicate_tag(tag(m)))?;
+        let k = ms.iter().position(|m| predicate(m))?;
         let m = &ms[k];
         let analysis: &'static str = &m.features.analysis;
         let stem: &'a str = if analysis.is_empty() { self.morph_str(m) } else { analysis.split('/').next().unwrap_or("") };
@@ -465,16 +483,16 @@ impl<'a> Sent<'a> {
             // lemma is that stretch of the sentence, no copy.
             if analysis.is_empty() {
                 // The nouns that end right before the stem, and no noun before them.
-                let j = ms[..k].iter().rposition(|p| !is_nominal_tag(tag(p))).map_or(0, |x| x + 1);
+                let j = ms[..k].iter().rposition(|p| !nominal(p)).map_or(0, |x| x + 1);
                 let run = &ms[j..=k];
                 let inside = run[0].span.start >= self.base && m.span.end - self.base <= self.chars.len();
-                if inside && ms[..j].iter().all(|p| !is_nominal_tag(tag(p))) && run.windows(2).all(|x| x[0].span.end == x[1].span.start) {
+                if inside && ms[..j].iter().all(|p| !nominal(p)) && run.windows(2).all(|x| x[0].span.end == x[1].span.start) {
                     return Some(std::borrow::Cow::Borrowed(self.slice(run[0].span.start - self.base, m.span.end - self.base)));
                 }
             }
             let mut noun = String::new();
             for p in &ms[..k] {
-                if is_nominal_tag(tag(p)) {
+                if nominal(p) {
                     noun.push_str(self.morph_str(p));
                 }
             }
@@ -509,11 +527,11 @@ impl<'a> Sent<'a> {
             .iter()
             .rev()
             .filter(|m| m.span.start >= a0 && m.span.end <= a1)
-            .find(|m| !is_punct_tag(tag(m)));
+            .find(|m| !punct(m));
         match m {
             Some(m) => {
                 let p = &*m.features.pos;
-                is_predicate_tag(tag(m)) || p.starts_with('E') || p.contains("+E")
+                predicate(m) || p.starts_with('E') || p.contains("+E")
             }
             None => false,
         }
@@ -698,7 +716,7 @@ impl QuoteStage {
                     || (ptext.ends_with(',') && !st.has_lemma(pw))
                     // A count that heads the subject, whatever ko-dic makes of its numeral (`세 곳이`).
                     || st.entities.iter().any(|en| en.kind == crate::extract::entities::QUANTITY && en.span.end == st.base + e && en.span.start <= st.base + pw.s);
-                let last_m = pms.iter().rposition(|m| !is_punct_tag(tag(m)));
+                let last_m = pms.iter().rposition(|m| !punct(m));
                 // A name the entity stage left untagged, before a title (`편재윤 민생민주당 의원은`).
                 let covered = covered
                     || self.name_word(st, k - 1).is_some()
@@ -725,7 +743,7 @@ impl QuoteStage {
                     && ptext.chars().last().is_some_and(is_mark)
                     && !ptext.chars().skip(1).take(ptext.chars().count() - 2).any(is_mark)
                     && st.entities.iter().any(|en| en.kind == ROLE && en.span.start == st.base + st.words[k].s);
-                let nominal = !label && (covered || broken_noun || quoted_name || pms.iter().any(|m| is_nominal_tag(tag(m)))
+                let nominal = !label && (covered || broken_noun || quoted_name || pms.iter().any(|m| nominal(m))
                     && pms.iter().enumerate().all(|(mi, m)| {
                         let t = tag(m);
                         let p = &*m.features.pos;
@@ -967,9 +985,9 @@ impl QuoteStage {
         let ms = st.word_morphs(w);
         let clausal = ms.iter().any(|m| {
             let p = &*m.features.pos;
-            is_predicate_tag(tag(m)) || p.starts_with('E') || p.contains("+E") || p.starts_with('J')
+            predicate(m) || p.starts_with('E') || p.contains("+E") || p.starts_with('J')
         });
-        if !ms.iter().any(|m| is_nominal_tag(tag(m))) || clausal || !text.chars().all(|c| is_hangul(c) || c.is_alphanumeric()) || self.lex.skip_lead.contains(text) {
+        if !ms.iter().any(|m| nominal(m)) || clausal || !text.chars().all(|c| is_hangul(c) || c.is_alphanumeric()) || self.lex.skip_lead.contains(text) {
             return None;
         }
         let span = st.abs(w.s, w.e);
@@ -1011,7 +1029,7 @@ impl QuoteStage {
             return None;
         }
         let ms = st.word_morphs(w);
-        if let Some(pk) = ms.iter().rposition(|m| !is_punct_tag(tag(m))).filter(|&k| k > 0) {
+        if let Some(pk) = ms.iter().rposition(|m| !punct(m)).filter(|&k| k > 0) {
             let pm = &ms[pk];
             let t = tag(pm);
             let topic = t == "JX" && matches!(st.morph_str(pm), "은" | "는" | "도");
@@ -1019,7 +1037,7 @@ impl QuoteStage {
             // The word before the particle ends in a noun (a bracket may come between:
             // `최고재무책임자(CFO)는`).
             let prev = || ms[..pk].iter().rev().find(|m| !matches!(tag(m), "SSC" | "SSO"));
-            if (topic || subj) && prev().is_some_and(|m| is_nominal_tag(tag(m))) {
+            if (topic || subj) && prev().is_some_and(|m| nominal(m)) {
                 let mut e = pm.span.start - st.base;
                 if let Some(open) = st.chars[w.s..e].iter().position(|&c| c == '(') {
                     if st.chars[e - 1] == ')' {
@@ -1541,7 +1559,7 @@ impl QuoteStage {
                 let noun_ok = st.words.get(wi).is_some_and(|w| {
                     st.word_morphs(w)
                         .iter()
-                        .find(|m| is_nominal_tag(tag(m)))
+                        .find(|m| nominal(m))
                         .is_some_and(|m| self.lex.speech_nouns.contains(&st.morph_text(m)))
                 });
                 // `"…"는 게 그의 설명이다`: 게 (것이), then the speech noun with the copula.
@@ -1550,7 +1568,7 @@ impl QuoteStage {
                     .then(|| {
                         (wi + 1..(wi + 4).min(st.words.len())).find(|&k| {
                             let ms = st.word_morphs(&st.words[k]);
-                            ms.iter().any(|m| tag(m) == "VCP") && ms.iter().any(|m| is_nominal_tag(tag(m)) && self.lex.speech_noun_pred.contains(&st.morph_text(m)))
+                            ms.iter().any(|m| tag(m) == "VCP") && ms.iter().any(|m| nominal(m) && self.lex.speech_noun_pred.contains(&st.morph_text(m)))
                         })
                     })
                     .flatten();
@@ -1559,7 +1577,7 @@ impl QuoteStage {
                 let answered = !thing
                     && st.words.get(wi).is_some_and(|w| {
                         let ms = st.word_morphs(w);
-                        ms.iter().any(|m| tag(m) == "JKB" && st.morph_str(m).starts_with('에')) && !ms.iter().any(|m| is_predicate_tag(tag(m)))
+                        ms.iter().any(|m| tag(m) == "JKB" && st.morph_str(m).starts_with('에')) && !ms.iter().any(|m| predicate(m))
                     });
                 if answered {
                     None
@@ -1625,7 +1643,7 @@ impl QuoteStage {
         let last = words.len().checked_sub(1)? + first;
         let lw = &st.words[last];
         let ms = st.word_morphs(lw);
-        if ms.iter().any(|m| tag(m) == "VCP") && ms.iter().any(|m| is_nominal_tag(tag(m)) && self.lex.speech_noun_pred.contains(&st.morph_text(m))) && last > first {
+        if ms.iter().any(|m| tag(m) == "VCP") && ms.iter().any(|m| nominal(m) && self.lex.speech_noun_pred.contains(&st.morph_text(m))) && last > first {
             return Some(last);
         }
         let thus = (first..=last).find(|&k| matches!(st.slice(st.words[k].s, st.words[k].e), "이렇게" | "그렇게" | "이같이"))?;
@@ -1702,7 +1720,7 @@ impl QuoteStage {
                 continue;
             }
             // The ending must be a verb ending (or the quotative particle), not part of a noun.
-            let last = st.word_morphs(w).iter().rev().find(|m| !is_punct_tag(tag(m)));
+            let last = st.word_morphs(w).iter().rev().find(|m| !punct(m));
             let ok = last.is_some_and(|m| {
                 let p = &*m.features.pos;
                 p.starts_with('E') || p.contains("+E") || p == "JKQ" || (p == "JX" && tail == 2)
@@ -1779,8 +1797,8 @@ impl QuoteStage {
         let wi = st.word_from(k);
         st.words.get(wi).is_some_and(|w| {
             let ms = st.word_morphs(w);
-            ms.first().is_some_and(|m| is_nominal_tag(tag(m)))
-                && ms.iter().all(|m| !is_predicate_tag(tag(m)) && !m.features.pos.starts_with('E') && !m.features.pos.contains("+E"))
+            ms.first().is_some_and(|m| nominal(m))
+                && ms.iter().all(|m| !predicate(m) && !m.features.pos.starts_with('E') && !m.features.pos.contains("+E"))
         })
     }
 
@@ -1814,7 +1832,7 @@ impl QuoteStage {
     fn noun_then_verb(&self, st: &Sent, from: usize, pairs: &[(usize, usize)]) -> Option<usize> {
         let w = st.words.get(from)?;
         let ms = st.word_morphs(w);
-        let noun = ms.iter().find(|m| is_nominal_tag(tag(m)))?;
+        let noun = ms.iter().find(|m| nominal(m))?;
         let noun = st.morph_text(noun);
         // `~다는 게 군의 설명이다`: 게 (것이) is no speech noun; the one after it is.
         if !self.lex.speech_nouns.contains(&noun) && !matches!(noun.as_str(), "게" | "것") {
@@ -1827,7 +1845,7 @@ impl QuoteStage {
             // `~다는 게 군의 설명이다`.
             return (from + 1..(from + 4).min(st.words.len())).find(|&k| {
                 let ms = st.word_morphs(&st.words[k]);
-                ms.iter().any(|m| tag(m) == "VCP") && ms.iter().any(|m| is_nominal_tag(tag(m)) && self.lex.speech_noun_pred.contains(&st.morph_text(m)))
+                ms.iter().any(|m| tag(m) == "VCP") && ms.iter().any(|m| nominal(m) && self.lex.speech_noun_pred.contains(&st.morph_text(m)))
             });
         }
         self.reporting_verb(st, from + 1, pairs)
@@ -2160,7 +2178,7 @@ impl QuoteStage {
                 let speaker = q.verb.filter(|&v| v > 0 && v > st.word_from(q.c)).and_then(|v| {
                     let vw = &st.words[v];
                     let ms = st.word_morphs(vw);
-                    let pred = ms.iter().any(|m| tag(m) == "VCP") && ms.iter().any(|m| is_nominal_tag(tag(m)) && self.lex.speech_noun_pred.contains(st.slice(m.span.start.max(st.base) - st.base, (m.span.end - st.base).min(st.chars.len()))));
+                    let pred = ms.iter().any(|m| tag(m) == "VCP") && ms.iter().any(|m| nominal(m) && self.lex.speech_noun_pred.contains(st.slice(m.span.start.max(st.base) - st.base, (m.span.end - st.base).min(st.chars.len()))));
                     let gw = &st.words[v - 1];
                     let gt = st.slice(gw.s, gw.e);
                     let e = gw.s + gt.strip_suffix('의').unwrap_or(gt).chars().count();
@@ -2377,7 +2395,7 @@ impl QuoteStage {
 /// A word that ends in an adnominal ending (`대리인인`, `열린`): it modifies a noun and is not
 /// the predicate of the clause.
 pub(crate) fn adnominal(st: &Sent, w: &Word) -> bool {
-    st.word_morphs(w).iter().rev().find(|m| !is_punct_tag(tag(m))).is_some_and(|m| m.features.pos.ends_with("ETM"))
+    st.word_morphs(w).iter().rev().find(|m| !punct(m)).is_some_and(|m| m.features.pos.ends_with("ETM"))
 }
 
 /// `평택시 역시`, `정부 또한`: a noun without a particle before `역시`/`또한` is a topic subject
@@ -2393,9 +2411,9 @@ fn also_topic(st: &Sent, wi: usize) -> Option<(usize, usize, bool)> {
     if !matches!(nt.trim_end_matches(','), "역시" | "또한") {
         return None;
     }
-    let last = st.word_morphs(w).iter().rev().find(|m| !is_punct_tag(tag(m)))?;
+    let last = st.word_morphs(w).iter().rev().find(|m| !punct(m))?;
     let text = st.slice(w.s, w.e);
-    (is_nominal_tag(tag(last)) && !text.chars().any(|c| is_mark(c) || !(is_hangul(c) || c.is_alphanumeric()))).then(|| (w.e, next.s + nt.trim_end_matches(',').chars().count(), true))
+    (nominal(last) && !text.chars().any(|c| is_mark(c) || !(is_hangul(c) || c.is_alphanumeric()))).then(|| (w.e, next.s + nt.trim_end_matches(',').chars().count(), true))
 }
 
 /// Speakers are named as the article names them: a canonical name that the article never writes
@@ -2768,6 +2786,27 @@ mod tests {
         for si in 0..a.sentences.len() {
             let old: Vec<&crate::doc::Entity> = a.entities.iter().filter(|en| en.sentence == si).collect();
             assert_eq!(&cut[si], old.as_slice(), "{si}");
+        }
+    }
+
+    #[test]
+    fn the_tag_class_a_word_keeps_is_the_test_of_its_first_tag() {
+        for pos in ["NNG", "NNP+JKS", "XSV+EP", "VV+EC", "VCP+EF", "VA+ETM", "SF", "SL", "SN+NNBC", "SSO", "JKO", "EP+EF", "MAG", "UNKNOWN", "", "+", "NNG+VV", "XSA"] {
+            let c = crate::doc::tag_class(pos);
+            let t = pos.split('+').next().unwrap();
+            assert_eq!(c & crate::doc::TAG_NOMINAL != 0, is_nominal_tag(t), "{pos}");
+            assert_eq!(c & crate::doc::TAG_PREDICATE != 0, is_predicate_tag(t), "{pos}");
+            assert_eq!(c & crate::doc::TAG_PUNCT != 0, is_punct_tag(t), "{pos}");
+        }
+        let p = Pipeline::new(DataFiles::embedded()).unwrap();
+        let text = "시는 내년까지 주차장을 확충하고 도서관 건립을 추진하기로 했다. 회사 측은 \"안전 점검을 강화하겠다\"고 설명했다. (가칭)문화센터 2곳, 3.5% 늘어 KTX·SRT 운행!";
+        let doc = Document { id: "t".into(), source: "t".into(), text: text.into(), meta: Meta::default(), warnings: vec![] };
+        let a = p.analyze(doc).unwrap();
+        assert!(a.morphs.len() > 20);
+        for m in &a.morphs {
+            assert_eq!(super::nominal(m), is_nominal_tag(tag(m)), "{}", m.features.pos);
+            assert_eq!(super::predicate(m), is_predicate_tag(tag(m)), "{}", m.features.pos);
+            assert_eq!(super::punct(m), is_punct_tag(tag(m)), "{}", m.features.pos);
         }
     }
 

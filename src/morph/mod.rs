@@ -174,8 +174,10 @@ impl MorphWorker {
                         None => {
                             let d: Vec<&str> = t.details_iter().collect();
                             let get = |i: usize| d.get(i).copied().unwrap_or("*");
+                            let pos = field(get(0));
                             let f = Features {
-                                pos: field(get(0)),
+                                tag_class: crate::doc::tag_class(&pos),
+                                pos,
                                 semantic_class: field(get(1)),
                                 reading: field(get(3)),
                                 analysis: field(get(7)),
