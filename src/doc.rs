@@ -218,6 +218,9 @@ pub struct Features {
     pub user: bool,
     /// The class of the first component of `pos` ([`tag_class`]), read once per dictionary word.
     pub tag_class: u8,
+    /// `analysis` holds a past-tense pre-final ending (`었/EP`, `았/EP`, `였/EP`):
+    /// [`crate::morph::past_in_analysis`], read once per dictionary word.
+    pub past_ep: bool,
 }
 
 /// [`Features::tag_class`] bit: the first tag is nominal (`NNG` `NNP` `NNB` `NNBC` `NR` `NP` `SL`

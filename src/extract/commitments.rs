@@ -208,10 +208,8 @@ fn adnominal_verb(st: &Sent, w: &Word) -> bool {
 
 /// Past tense in a word (`했다`, `밝혔다`): reports, not commitments.
 fn past(st: &Sent, w: &Word) -> bool {
-    st.word_morphs(w).iter().any(|m| {
-        m.features.analysis.contains("/EP/") && (m.features.analysis.contains("었/EP") || m.features.analysis.contains("았/EP") || m.features.analysis.contains("였/EP"))
-            || (&*m.features.pos == "EP" && matches!(st.morph_str(m), "었" | "았" | "였" | "했"))
-    })
+    // (The decomposition's past ending is read once per dictionary word: `Features::past_ep`.)
+    st.word_morphs(w).iter().any(|m| m.features.past_ep || (&*m.features.pos == "EP" && matches!(st.morph_str(m), "었" | "았" | "였" | "했")))
 }
 
 /// The action of a word: its verb stem, or the noun of a 하다-verb (`구축하겠다` → 구축), and the

@@ -2799,15 +2799,18 @@ mod tests {
             assert_eq!(c & crate::doc::TAG_PUNCT != 0, is_punct_tag(t), "{pos}");
         }
         let p = Pipeline::new(DataFiles::embedded()).unwrap();
-        let text = "시는 내년까지 주차장을 확충하고 도서관 건립을 추진하기로 했다. 회사 측은 \"안전 점검을 강화하겠다\"고 설명했다. (가칭)문화센터 2곳, 3.5% 늘어 KTX·SRT 운행!";
+        let text = "시는 내년까지 주차장을 확충하고 도서관 건립을 추진하기로 했다. 회사 측은 \"안전 점검을 강화하겠다\"고 설명했다. (가칭)문화센터 2곳, 3.5% 늘어 KTX·SRT 운행! 그는 밝혔었다. 갔었고 왔으며 보였다.";
         let doc = Document { id: "t".into(), source: "t".into(), text: text.into(), meta: Meta::default(), warnings: vec![] };
         let a = p.analyze(doc).unwrap();
         assert!(a.morphs.len() > 20);
         for m in &a.morphs {
+            let an = &m.features.analysis;
+            assert_eq!(m.features.past_ep, an.contains("/EP/") && (an.contains("었/EP") || an.contains("았/EP") || an.contains("였/EP")), "{an}");
             assert_eq!(super::nominal(m), is_nominal_tag(tag(m)), "{}", m.features.pos);
             assert_eq!(super::predicate(m), is_predicate_tag(tag(m)), "{}", m.features.pos);
             assert_eq!(super::punct(m), is_punct_tag(tag(m)), "{}", m.features.pos);
         }
+        assert!(a.morphs.iter().any(|m| m.features.past_ep));
     }
 
     #[test]
