@@ -216,6 +216,36 @@ pub struct Features {
     pub unknown: bool,
     /// True for words from the kornews user dictionary.
     pub user: bool,
+    /// The class of the first component of `pos` ([`tag_class`]), read once per dictionary word.
+    pub tag_class: u8,
+    /// `analysis` holds a past-tense pre-final ending (`었/EP`, `았/EP`, `였/EP`):
+    /// [`crate::morph::past_in_analysis`], read once per dictionary word.
+    pub past_ep: bool,
+}
+
+/// [`Features::tag_class`] bit: the first tag is nominal (`NNG` `NNP` `NNB` `NNBC` `NR` `NP` `SL`
+/// `SH` `SN` `XSN` `XPN` `XR`).
+pub const TAG_NOMINAL: u8 = 1;
+/// [`Features::tag_class`] bit: the first tag is a predicate (`VV` `VA` `VX` `XSV` `XSA` `VCP` `VCN`).
+pub const TAG_PREDICATE: u8 = 2;
+/// [`Features::tag_class`] bit: the first tag is punctuation or a symbol (`S…` but `SL` `SH` `SN`).
+pub const TAG_PUNCT: u8 = 4;
+
+/// The class bits of a ko-dic part-of-speech tag by its first component (`XSV+EP` → `XSV`).
+pub fn tag_class(pos: &str) -> u8 {
+    use crate::extract::quotes::{is_nominal_tag, is_predicate_tag, is_punct_tag};
+    let t = pos.split('+').next().unwrap_or(pos);
+    let mut c = 0;
+    if is_nominal_tag(t) {
+        c |= TAG_NOMINAL;
+    }
+    if is_predicate_tag(t) {
+        c |= TAG_PREDICATE;
+    }
+    if is_punct_tag(t) {
+        c |= TAG_PUNCT;
+    }
+    c
 }
 
 /// One morpheme token.

@@ -18,12 +18,12 @@
 //! with `-겠-` (`모르겠다`, `감사하겠습니다`), questions, past tense, predictions about others
 //! (`~할 것으로 보인다` has no cue). Cue lists are data: `dictionaries/commitments/commitments.tsv`.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::doc::{Analysis, BlockKind, Commitment, Entity};
 use crate::extract::entities::{DATE, QUANTITY};
 use crate::extract::entities::GenericOrgs;
-use crate::extract::quotes::{adnominal, is_nominal_tag, is_predicate_tag, is_punct_tag, tag, QuoteStage, RoleMemory, Sent, Word, MAX_SENTENCE_CHARS};
+use crate::extract::quotes::{adnominal, is_predicate_tag, nominal, predicate, punct, tag, QuoteStage, RoleMemory, Sent, Word, MAX_SENTENCE_CHARS};
 use crate::extract::Stage;
 use crate::resources::DataFiles;
 
@@ -58,6 +58,9 @@ struct Lexicon {
     durative_verb: FxHashSet<String>,
     begin_verb: FxHashSet<String>,
     performative_action: FxHashSet<String>,
+    /// The words of `review_verb`, `plan_verb`, `promise_verb` and `drive_verb`, each with the
+    /// classes it is in ([`REVIEW_VERB`] …): one look-up per word of a sentence instead of four.
+    cue_verb: FxHashMap<String, u8>,
     /// Longest first.
     vague_deadline: Vec<String>,
 }
@@ -101,6 +104,11 @@ impl Lexicon {
             set.insert(word);
         }
         lex.vague_deadline.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        for (set, bit) in [(&lex.review_verb, REVIEW_VERB), (&lex.plan_verb, PLAN_VERB), (&lex.promise_verb, PROMISE_VERB), (&lex.drive_verb, DRIVE_VERB)] {
+            for w in set {
+                *lex.cue_verb.entry(w.clone()).or_default() |= bit;
+            }
+        }
         Ok(lex)
     }
 }
@@ -131,12 +139,8 @@ impl CommitmentStage {
 /// The text of a word without trailing punctuation and quotation marks.
 #[inline]
 fn bare<'a>(st: &Sent<'a>, w: &Word) -> &'a str {
-    let t = st.slice(w.s, w.e);
-    // Most words end in a syllable: nothing to trim.
-    if t.chars().next_back().is_some_and(crate::extract::quotes::is_hangul) {
-        return t;
-    }
-    t.trim_end_matches(|c: char| !crate::extract::quotes::is_hangul(c) && !c.is_alphanumeric())
+    // Where the bare text ends is found once per word, when the sentence is read.
+    st.bare_str(w)
 }
 
 /// The argument an adnominal word takes inside a noun phrase.
@@ -204,19 +208,17 @@ fn adnominal_verb(st: &Sent, w: &Word) -> bool {
 
 /// Past tense in a word (`했다`, `밝혔다`): reports, not commitments.
 fn past(st: &Sent, w: &Word) -> bool {
-    st.word_morphs(w).iter().any(|m| {
-        m.features.analysis.contains("/EP/") && (m.features.analysis.contains("었/EP") || m.features.analysis.contains("았/EP") || m.features.analysis.contains("였/EP"))
-            || (&*m.features.pos == "EP" && matches!(st.morph_text(m).as_str(), "었" | "았" | "였" | "했"))
-    })
+    // (The decomposition's past ending is read once per dictionary word: `Features::past_ep`.)
+    st.word_morphs(w).iter().any(|m| m.features.past_ep || (&*m.features.pos == "EP" && matches!(st.morph_str(m), "었" | "았" | "였" | "했")))
 }
 
 /// The action of a word: its verb stem, or the noun of a 하다-verb (`구축하겠다` → 구축), and the
 /// end (relative) of that stem in the text.
 fn action_of(st: &Sent, w: &Word) -> Option<(String, usize)> {
     let ms = st.word_morphs(w);
-    let k = ms.iter().position(|m| is_predicate_tag(tag(m)))?;
+    let k = ms.iter().position(|m| predicate(m))?;
     let m = &ms[k];
-    if tag(m) == "VX" && ms[..k].iter().all(|p| !is_nominal_tag(tag(p))) {
+    if tag(m) == "VX" && ms[..k].iter().all(|p| !nominal(p)) {
         // An auxiliary verb on its own (`넓혀 나가`): part of the verb before it.
         return None;
     }
@@ -224,9 +226,9 @@ fn action_of(st: &Sent, w: &Word) -> Option<(String, usize)> {
         return Some(stem);
     }
     if matches!(tag(m), "XSV" | "XSA") {
-        let noun: Vec<&crate::doc::Morph> = ms[..k].iter().filter(|p| is_nominal_tag(tag(p))).collect();
+        let noun: Vec<&crate::doc::Morph> = ms[..k].iter().filter(|p| nominal(p)).collect();
         let last = noun.last()?;
-        let text: String = noun.iter().map(|p| st.morph_text(p)).collect();
+        let text: String = noun.iter().map(|p| st.morph_str(p)).collect();
         return Some((text, last.span.end - st.base));
     }
     // A verb with an auxiliary in the same word (`길러내`, `돌려드리`): the compound as written.
@@ -240,7 +242,7 @@ fn action_of(st: &Sent, w: &Word) -> Option<(String, usize)> {
 /// auxiliary verb. The verb as written with its auxiliary (`이어가`) and its end.
 fn misread_ieo(st: &Sent, ms: &[crate::doc::Morph], k: usize) -> Option<(String, usize)> {
     let (m, e, x) = (ms.get(k)?, ms.get(k + 1)?, ms.get(k + 2)?);
-    if tag(m) != "VCP" || st.morph_text(m) != "이" || st.morph_text(e) != "어" || tag(x) != "VX" {
+    if tag(m) != "VCP" || st.morph_str(m) != "이" || st.morph_str(e) != "어" || tag(x) != "VX" {
         return None;
     }
     Some((format!("이어{}", stem_of(st, ms, k + 2)), x.span.end - st.base))
@@ -267,11 +269,11 @@ fn stem_of(st: &Sent, ms: &[crate::doc::Morph], k: usize) -> String {
         // An ㄹ-stem drops its ㄹ before ㄴ, ㅂ, ㅅ and 오 (`만드는` = 만들+는): ko-dic's
         // analysis restores it. Before other endings (`쓰겠다`) the surface is the stem.
         let analysed = m.features.analysis.split('/').next().unwrap_or("");
-        let next_drops = ms.get(k + 1).is_some_and(|x| st.morph_text(x).starts_with(['는', '니', '나', '냐', '습', '세', '시', '오']));
+        let next_drops = ms.get(k + 1).is_some_and(|x| st.morph_str(x).starts_with(['는', '니', '나', '냐', '습', '세', '시', '오']));
         if next_drops && restore_rieul_open(&surface).as_deref() == Some(analysed) {
             return analysed.to_string();
         }
-        let next_da = ms.get(k + 1).is_some_and(|x| x.features.pos.starts_with('E') && st.morph_text(x).starts_with('다'));
+        let next_da = ms.get(k + 1).is_some_and(|x| x.features.pos.starts_with('E') && st.morph_str(x).starts_with('다'));
         if m.features.analysis.is_empty() && next_da {
             if let Some(restored) = restore_rieul(&surface) {
                 return restored;
@@ -314,7 +316,7 @@ fn restore_rieul(surface: &str) -> Option<String> {
 fn connective_a(st: &Sent, m: &crate::doc::Morph) -> bool {
     let a = &m.features.analysis;
     m.features.pos.ends_with("EC") && (a.contains("+어/EC") || a.contains("+아/EC") || a.contains("+여/EC") || a.contains("+ㅓ/EC") || a.contains("+ㅏ/EC") || {
-        let t = st.morph_text(m);
+        let t = st.morph_str(m);
         t.ends_with('어') || t.ends_with('아') || t.ends_with('여')
     })
 }
@@ -356,16 +358,16 @@ fn question_form(t: &str) -> bool {
 /// A noun word's noun (`보상을` → 보상) and its end.
 fn noun_of(st: &Sent, w: &Word) -> Option<(String, usize)> {
     let ms = st.word_morphs(w);
-    let nouns: Vec<&crate::doc::Morph> = ms.iter().take_while(|m| is_nominal_tag(tag(m)) || matches!(tag(m), "SSO" | "SSC" | "SY")).filter(|m| is_nominal_tag(tag(m))).collect();
+    let nouns: Vec<&crate::doc::Morph> = ms.iter().take_while(|m| nominal(m) || matches!(tag(m), "SSO" | "SSC" | "SY")).filter(|m| nominal(m)).collect();
     let last = nouns.last()?;
-    Some((nouns.iter().map(|m| st.morph_text(m)).collect(), last.span.end - st.base))
+    Some((nouns.iter().map(|m| st.morph_str(m)).collect(), last.span.end - st.base))
 }
 
 /// `set` has the word's noun ([`noun_of`], the empty string when it has none): without a copy
 /// when the noun is one morpheme.
 fn noun_in(st: &Sent, w: &Word, set: &FxHashSet<String>) -> bool {
     let ms = st.word_morphs(w);
-    let mut nouns = ms.iter().take_while(|m| is_nominal_tag(tag(m)) || matches!(tag(m), "SSO" | "SSC" | "SY")).filter(|m| is_nominal_tag(tag(m)));
+    let mut nouns = ms.iter().take_while(|m| nominal(m) || matches!(tag(m), "SSO" | "SSC" | "SY")).filter(|m| nominal(m));
     match (nouns.next(), nouns.next()) {
         (None, _) => set.contains(""),
         (Some(m), None) => set.contains(st.morph_str(m)),
@@ -375,7 +377,7 @@ fn noun_in(st: &Sent, w: &Word, set: &FxHashSet<String>) -> bool {
 
 /// The last morpheme of a word that is no punctuation: its text and its tag (as slices).
 fn last_morph_text<'a>(st: &Sent<'a>, w: &Word) -> Option<(&'a str, &'static str)> {
-    st.word_morphs(w).iter().rev().find(|m| !is_punct_tag(tag(m))).map(|m| (st.morph_str(m), &*m.features.pos))
+    st.word_morphs(w).iter().rev().find(|m| !punct(m)).map(|m| (st.morph_str(m), &*m.features.pos))
 }
 
 impl CommitmentStage {
@@ -384,7 +386,7 @@ impl CommitmentStage {
     fn aux_head(&self, st: &Sent, w: usize) -> Option<usize> {
         let k = w.checked_sub(1)?;
         let ms = st.word_morphs(&st.words[w]);
-        let aux = match ms.iter().position(|m| is_predicate_tag(tag(m))) {
+        let aux = match ms.iter().position(|m| predicate(m)) {
             Some(first) => first == 0 && self.lex.aux_verb.contains(&stem_of(st, ms, first)),
             // `감면해 주기로`: ko-dic reads 주기로 as the noun 주기 (cycle) and a particle.
             None => bare(st, &st.words[w]).ends_with("기로") && surface_stem(st, &st.words[w]).is_some_and(|(stem, _)| self.lex.aux_verb.contains(&stem)),
@@ -399,8 +401,8 @@ impl CommitmentStage {
         }
         let pm = st.word_morphs(pw);
         let last = pm.last()?;
-        let pred = pm.iter().position(|m| is_predicate_tag(tag(m)))?;
-        let only_verb = pm[..pred].iter().all(|m| is_nominal_tag(tag(m))) && matches!(tag(&pm[pred]), "VV" | "XSV");
+        let pred = pm.iter().position(|m| predicate(m))?;
+        let only_verb = pm[..pred].iter().all(|m| nominal(m)) && matches!(tag(&pm[pred]), "VV" | "XSV");
         (only_verb && connective_a(st, last)).then_some(k)
     }
 }
@@ -411,18 +413,18 @@ impl CommitmentStage {
 /// adjectives (`빠르게`) sit inside the clause.
 fn ends_clause(lex: &Lexicon, st: &Sent, w: &Word) -> bool {
     // Cheap test first (the last test below): no connective ending, no end of a clause.
-    if !st.word_morphs(w).iter().rev().find(|m| !is_punct_tag(tag(m))).is_some_and(|m| m.features.pos.ends_with("EC")) {
+    if !st.word_morphs(w).iter().rev().find(|m| !punct(m)).is_some_and(|m| m.features.pos.ends_with("EC")) {
         return false;
     }
     let t = bare(st, w);
     let ms = st.word_morphs(w);
-    let pred = ms.iter().position(|m| is_predicate_tag(tag(m))).unwrap_or(0);
+    let pred = ms.iter().position(|m| predicate(m)).unwrap_or(0);
     // `B씨를 불러 조사할`, `모아 … 낼`: a serial `-어/-아` verb stays in the clause of the verb
     // after it (as its manner, or as an action that shares its dates). `집단소송을 낼지 결정`:
     // a `-ㄹ지` clause is the object of the verb after it. A particle inside the word before the
     // verb (`키로가` read as 키+로+가다) is a misreading.
     let serial = ms.last().is_some_and(|m| connective_a(st, m)) && !t.ends_with(',');
-    let complement = ms.iter().rev().find(|m| !is_punct_tag(tag(m))).is_some_and(|m| m.features.pos.ends_with("EC") && st.morph_text(m).ends_with('지'));
+    let complement = ms.iter().rev().find(|m| !punct(m)).is_some_and(|m| m.features.pos.ends_with("EC") && st.morph_str(m).ends_with('지'));
     !serial
         && !complement
         && !in_name(st, w)
@@ -431,7 +433,7 @@ fn ends_clause(lex: &Lexicon, st: &Sent, w: &Word) -> bool {
         && !adnominal(st, w)
         // `비를 맞지 않고 환승하는`: `-지 않고` (without doing) is an adverbial, no clause of its own.
         && !matches!(t, "않고" | "말고" | "않은" | "않도록")
-        && st.word_morphs(w).iter().rev().find(|m| !is_punct_tag(tag(m))).is_some_and(|m| m.features.pos.ends_with("EC"))
+        && st.word_morphs(w).iter().rev().find(|m| !punct(m)).is_some_and(|m| m.features.pos.ends_with("EC"))
         && !bare(st, w).ends_with('게')
 }
 
@@ -570,6 +572,24 @@ mod gate_tests {
     }
 
     #[test]
+    fn a_cue_verb_class_is_the_membership_of_the_lemma_in_each_verb_list() {
+        let lex = super::Lexicon::new(&crate::resources::DataFiles::embedded()).unwrap();
+        let in_set = |set: &rustc_hash::FxHashSet<String>, w: &str| !w.is_empty() && set.contains(w);
+        let mut words: Vec<String> = ["", "하", "검토하", "추진하", "약속하", "계획하", "나서", "가", "없"].iter().map(|w| w.to_string()).collect();
+        for set in [&lex.review_verb, &lex.plan_verb, &lex.promise_verb, &lex.drive_verb, &lex.not_action, &lex.say_verb] {
+            words.extend(set.iter().cloned());
+        }
+        assert!(words.len() > 20);
+        for w in &words {
+            let c = lex.cue_verb_class(w);
+            assert_eq!(c & super::REVIEW_VERB != 0, in_set(&lex.review_verb, w), "{w}");
+            assert_eq!(c & super::PLAN_VERB != 0, in_set(&lex.plan_verb, w), "{w}");
+            assert_eq!(c & super::PROMISE_VERB != 0, in_set(&lex.promise_verb, w), "{w}");
+            assert_eq!(c & super::DRIVE_VERB != 0, in_set(&lex.drive_verb, w), "{w}");
+        }
+    }
+
+    #[test]
     fn a_text_without_an_unlisted_deadline_word_has_no_unlisted_deadline() {
         let pieces = ["설", "날", "추석", "한가위", "구정", "연휴", "전까지", "이번", "다음", "분기", "말까지", "금주", "차주", "안에", "일주일", "이내", "올", "내년", "봄", "여름", "가을", "겨울", "철", "까지", "주", "일", "에는"];
         for t in strings(&pieces) {
@@ -580,9 +600,21 @@ mod gate_tests {
     }
 }
 
-/// `set` has the lemma `w` (no lexicon word is empty: a word with no predicate is looked up in none).
-fn in_set(set: &FxHashSet<String>, w: &str) -> bool {
-    !w.is_empty() && set.contains(w)
+/// Classes of [`Lexicon::cue_verb`].
+const REVIEW_VERB: u8 = 1;
+const PLAN_VERB: u8 = 2;
+const PROMISE_VERB: u8 = 4;
+const DRIVE_VERB: u8 = 8;
+
+impl Lexicon {
+    /// The cue verb classes of the lemma `w` (none for the empty lemma of a word with no
+    /// predicate): bit `REVIEW_VERB` set when `review_verb` has it, and so on.
+    fn cue_verb_class(&self, w: &str) -> u8 {
+        if w.is_empty() {
+            return 0;
+        }
+        self.cue_verb.get(w).copied().unwrap_or(0)
+    }
 }
 
 /// A cue found in a sentence: the word holding the action and the modality.
@@ -607,6 +639,7 @@ impl CommitmentStage {
             let w = &st.words[k];
             let t = bare(st, w);
             let lemma = st.lemma_cow(w).unwrap_or_default();
+            let class = lex.cue_verb_class(&lemma);
             if let Some(c) = self.review_begun(st, k) {
                 taken.insert(k + 1);
                 out.push(c);
@@ -623,9 +656,9 @@ impl CommitmentStage {
                 lemma.is_empty() && st.words.get(k + 1).is_some_and(|x| st.slice(x.s, x.e).starts_with('중') && st.word_morphs(x).first().is_some_and(|m| st.morph_str(m) == "중")) && noun_of(st, w).is_some_and(|(nn, _)| verbs.contains(&format!("{nn}하")))
             };
             // Review: `보상을 검토하겠다`; plan: `~하는 사업을 계획하고 있다`.
-            let judge = if in_set(&lex.review_verb, &lemma) || t.starts_with("검토") {
+            let judge = if class & REVIEW_VERB != 0 || t.starts_with("검토") {
                 Some(REVIEW)
-            } else if in_set(&lex.plan_verb, &lemma) || progressive(&lex.plan_verb) {
+            } else if class & PLAN_VERB != 0 || progressive(&lex.plan_verb) {
                 Some(PLAN)
             } else {
                 None
@@ -688,7 +721,7 @@ impl CommitmentStage {
                 // `보여드리겠다`, `이어가겠다`: with an auxiliary the pair is the action (`보이`
                 // alone is the verb of `~할 것으로 보인다`, no action).
                 let aux = verb_with_aux(st, &st.words[a]);
-                let adjective = !aux && st.word_morphs(&st.words[a]).iter().find(|m| is_predicate_tag(tag(m))).is_some_and(|m| matches!(tag(m), "VA" | "XSA" | "VCP" | "VCN"));
+                let adjective = !aux && st.word_morphs(&st.words[a]).iter().find(|m| predicate(m)).is_some_and(|m| matches!(tag(m), "VA" | "XSA" | "VCP" | "VCN"));
                 if !al.is_empty() && (aux || !lex.not_action.contains(&*al)) && !adjective && !negated(st, a) {
                     // `~하겠다는 계획이다/구상이다/방침이다`: a plan stated in the actor's words
                     // (`~하겠다는 입장이다`, `~하겠다는 뜻을 밝혔다` stay promises).
@@ -715,9 +748,9 @@ impl CommitmentStage {
             // agent makes the clause a prediction.
             if t.starts_with('것') | t.starts_with('거') && !t.starts_with("것으로") && !hedge() && k > 0 && (in_direct || reported) && !asks(&t) && !self.agentless_subject(st, k - 1) {
                 let pw = &st.words[k - 1];
-                let future = st.word_morphs(pw).last().is_some_and(|m| m.features.pos.ends_with("ETM") && (m.features.analysis.contains("ᆯ/ETM") || st.morph_text(m).ends_with('할') || st.morph_text(m).ends_with('ㄹ')));
+                let future = st.word_morphs(pw).last().is_some_and(|m| m.features.pos.ends_with("ETM") && (m.features.analysis.contains("ᆯ/ETM") || st.morph_str(m).ends_with('할') || st.morph_str(m).ends_with('ㄹ')));
                 let pl = st.lemma_cow(pw).unwrap_or_default();
-                let adjective = st.word_morphs(pw).iter().find(|m| is_predicate_tag(tag(m))).is_some_and(|m| matches!(tag(m), "VA" | "XSA" | "VCP" | "VCN"));
+                let adjective = st.word_morphs(pw).iter().find(|m| predicate(m)).is_some_and(|m| matches!(tag(m), "VA" | "XSA" | "VCP" | "VCN"));
                 if future && !pl.is_empty() && !lex.not_action.contains(&*pl) && !adjective && !negated(st, k - 1) && !pl.ends_with('되') {
                     out.push(Cue { word: k - 1, modality: PROMISE, noun: false });
                     continue;
@@ -816,7 +849,7 @@ impl CommitmentStage {
             // `요금 무료화도 공약했다`: an object marked 도. `~을 신설할 것을 약속했다`: the action is
             // the verb of the clause before 것.
             let also = |x: &Word| last_morph_text(st, x).is_some_and(|(m, p)| p.starts_with("JX") && m == "도");
-            if in_set(&lex.promise_verb, &lemma) && k > 0 && (ends_object(&st.words[k - 1]) || also(&st.words[k - 1])) {
+            if class & PROMISE_VERB != 0 && k > 0 && (ends_object(&st.words[k - 1]) || also(&st.words[k - 1])) {
                 let head = noun_of(st, &st.words[k - 1]).map(|x| x.0).unwrap_or_default();
                 if head == "것" && k >= 2 && adnominal(st, &st.words[k - 2]) && !negated(st, k - 2) {
                     out.push(Cue { word: k - 2, modality: PROMISE, noun: false });
@@ -827,7 +860,7 @@ impl CommitmentStage {
             }
             // Decision: `~을 추진한다`, `~에 나선다` (not past).
             let driving = progressive(&lex.drive_verb);
-            if (in_set(&lex.drive_verb, &lemma) || driving) && !past(st, w) && !adnominal(st, w) && !question_form(&t) {
+            if (class & DRIVE_VERB != 0 || driving) && !past(st, w) && !adnominal(st, w) && !question_form(&t) {
                 if lemma == "나서" {
                     let prev = if k > 0 { bare(st, &st.words[k - 1]) } else { "" };
                     // `후속 조치에 나선다`: the action is 나서, the 에-phrase is what it takes on.
@@ -954,14 +987,14 @@ impl CommitmentStage {
     fn settled(&self, st: &Sent, k: usize, carried_org: bool) -> bool {
         let lex = &self.lex;
         let w = &st.words[k];
-        // `비판을 받는다`, `주목을 받는다`: what befalls the subject, not an act of it.
-        if k > 0 && self.object_verb_in(st, k - 1, w, &lex.state_idiom) {
-            return false;
-        }
         let lemma = st.lemma_cow(w).unwrap_or_default();
-        let verb = st.word_morphs(w).iter().find(|m| is_predicate_tag(tag(m))).is_some_and(|m| matches!(tag(m), "VV" | "XSV"));
+        let verb = st.word_morphs(w).iter().find(|m| predicate(m)).is_some_and(|m| matches!(tag(m), "VV" | "XSV"));
         // Cheap tests of the verb first (the same as at the end): most words fail one.
         if !verb || lemma.is_empty() || lemma.ends_with('지') || lemma.ends_with('되') || lemma == "하" || lex.not_action.contains(&*lemma) {
+            return false;
+        }
+        // `비판을 받는다`, `주목을 받는다`: what befalls the subject, not an act of it.
+        if k > 0 && self.object_verb_in(st, k - 1, w, &lex.state_idiom) {
             return false;
         }
         let agent = st.entities.iter().any(|en| matches!(en.kind.as_str(), "PERSON" | "ORGANIZATION") && en.span.end <= st.base + w.s && {
@@ -1007,7 +1040,7 @@ impl CommitmentStage {
             }
             // `전환에도`: a particle before 도 makes an adverbial, not a topic.
             let ms = st.word_morphs(x);
-            let stacked = ms.len() >= 2 && ms.iter().rev().filter(|m| !is_punct_tag(tag(m))).nth(1).is_some_and(|m| tag(m).starts_with('J'));
+            let stacked = ms.len() >= 2 && ms.iter().rev().filter(|m| !punct(m)).nth(1).is_some_and(|m| tag(m).starts_with('J'));
             let topic = p.starts_with("JX") && matches!(m, "은" | "는" | "도") && !stacked;
             let generic = crate::extract::entities::is_generic_org(st.slice(x.s, x.e - m.chars().count()));
             if (p == "JKS" || topic) && generic {
@@ -1148,7 +1181,7 @@ impl CommitmentStage {
             // misreading, and `-지 않고` or a relational verb (`앞두고`, `위해`, `맞춰`) sits
             // inside the clause of the action after it.
             let ms = st.word_morphs(w);
-            let pred = ms.iter().position(|m| is_predicate_tag(tag(m))).unwrap_or(0);
+            let pred = ms.iter().position(|m| predicate(m)).unwrap_or(0);
             // `2조원을 들여 공장을 짓는다`: spending an amount is the means of the action after it.
             let spending = st.lemma_cow(w).is_some_and(|l| self.lex.means_verb.contains(&*l)) && j > 0 && {
                 let pw = &st.words[j - 1];
@@ -1159,13 +1192,13 @@ impl CommitmentStage {
             // A verb must end in an ending: a bare predicate (`단원구` read as 단원+구다) or one before
             // a bound noun (`세 번째` read as 세다) is a misread noun or determiner. A nominalized
             // verb (`부담을 덜기 위해`) is an argument inside the clause.
-            let last = ms.iter().rev().find(|m| !is_punct_tag(tag(m)));
+            let last = ms.iter().rev().find(|m| !punct(m));
             let no_ending = last.is_some_and(|m| !m.features.pos.contains('E'));
             let nominalized = last.is_some_and(|m| m.features.pos.ends_with("ETN"));
             let before_bound = st.words.get(j + 1).and_then(|x| st.word_morphs(x).first()).is_some_and(|m| matches!(tag(m), "NNBC" | "NNB")) && !adnominal(st, w);
             // A noun and a plain verb in one word (`고객사` read as 고객+사다) is a misread noun:
             // a verb made from a noun is a 하다-verb (`구축해`).
-            let noun_verb = pred > 0 && ms[..pred].iter().all(|m| is_nominal_tag(tag(m))) && tag(&ms[pred]) == "VV" && st.morph_text(&ms[pred]).chars().count() == 1;
+            let noun_verb = pred > 0 && ms[..pred].iter().all(|m| nominal(m)) && tag(&ms[pred]) == "VV" && st.morph_str(&ms[pred]).chars().count() == 1;
             if noun_verb || ms[..pred].iter().any(|m| tag(m).starts_with('J')) || relational || complement || no_ending || nominalized || before_bound || matches!(t, "않고" | "말고" | "않도록") {
                 continue;
             }
@@ -1367,7 +1400,7 @@ impl CommitmentStage {
                 let time_noun = matches!(bare(st, pw), "뒤" | "후" | "이후" | "직후" | "직전" | "데");
                 // An adverb is no part of a noun phrase (`또`, `함께`), unless it grades the
                 // adjective after it (`가장 무거운 처분`).
-                let adverb = ms.iter().filter(|m| !is_punct_tag(tag(m))).all(|m| matches!(&*m.features.pos, "MAG" | "MAJ"))
+                let adverb = ms.iter().filter(|m| !punct(m)).all(|m| matches!(&*m.features.pos, "MAG" | "MAJ"))
                     && !st.word_morphs(&st.words[k + 1]).last().is_some_and(|m| matches!(&*m.features.pos, "XSA+ETM" | "VA+ETM"));
                 if !(ok || relative) || after_date || dated || time_noun || adverb {
                     break;
@@ -1815,7 +1848,7 @@ fn native_duration(text: &str) -> Option<(u32, &'static str)> {
 
 /// Some noun of the word is an action noun (ko-dic's semantic class `행위`: `분담`, `배치`, `교체`).
 fn action_noun(st: &Sent, w: &Word) -> bool {
-    st.word_morphs(w).iter().any(|m| is_nominal_tag(tag(m)) && &*m.features.semantic_class == "행위")
+    st.word_morphs(w).iter().any(|m| nominal(m) && &*m.features.semantic_class == "행위")
 }
 
 /// A word of nouns alone (no particle, no verb) whose last noun is an action noun: `분담` of `분담
@@ -1855,8 +1888,8 @@ fn asks(t: &str) -> bool {
 /// `국회에서`, `정부에`): an argument that may stand between `~기로` and the verb of deciding.
 fn argument_word(st: &Sent, w: &Word) -> bool {
     let ms = st.word_morphs(w);
-    ms.first().is_some_and(|m| is_nominal_tag(tag(m)))
-        && ms.iter().rev().find(|m| !is_punct_tag(tag(m))).is_some_and(|m| matches!(tag(m), "JKB" | "JC" | "JX"))
+    ms.first().is_some_and(|m| nominal(m))
+        && ms.iter().rev().find(|m| !punct(m)).is_some_and(|m| matches!(tag(m), "JKB" | "JC" | "JX"))
         && !st.word_str(w).ends_with(',')
 }
 
@@ -1867,7 +1900,7 @@ fn misread_adnominal(st: &Sent, w: &Word) -> bool {
     let mut cs = t.chars();
     let (Some(c), None) = (cs.next(), cs.next()) else { return false };
     let code = c as u32;
-    (0xAC00..=0xD7A3).contains(&code) && (code - 0xAC00) % 28 == 8 && st.word_morphs(w).iter().all(|m| is_nominal_tag(tag(m)) && !tag(m).starts_with('J'))
+    (0xAC00..=0xD7A3).contains(&code) && (code - 0xAC00) % 28 == 8 && st.word_morphs(w).iter().all(|m| nominal(m) && !tag(m).starts_with('J'))
 }
 
 /// `행사를 여는 방안`: ko-dic reads the adnominal of an ㄹ-stem verb (열다 → 여는) as a pronoun
@@ -1993,12 +2026,7 @@ impl CommitmentStage {
             .filter(|e| matches!(e.kind.as_str(), "PERSON" | "ORGANIZATION"))
             .map(|e| e.canonical.as_str())
             .collect();
-        let mut by_sentence: Vec<Vec<&Entity>> = vec![Vec::new(); a.sentences.len()];
-        for en in &a.entities {
-            if let Some(v) = by_sentence.get_mut(en.sentence) {
-                v.push(en);
-            }
-        }
+        let by_sentence = crate::extract::quotes::BySentence::new(a);
         // Organizations of the document by position: a subject written as the head of one's name
         // (`교육청은` for 부산시교육청) is that organization.
         let orgs: Vec<(usize, &str)> = a.entities.iter().filter(|e| e.kind == "ORGANIZATION").map(|e| (e.span.start, e.canonical.as_str())).collect();
@@ -2407,9 +2435,9 @@ fn reported_subject(subjects: &[crate::extract::quotes::Subject], quote: &crate:
 fn past_adnominal(st: &Sent, w: &Word) -> bool {
     let ms = st.word_morphs(w);
     let verb = ms.iter().any(|m| matches!(tag(m), "VV" | "XSV"));
-    verb && ms.iter().rev().find(|m| !is_punct_tag(tag(m))).is_some_and(|m| {
+    verb && ms.iter().rev().find(|m| !punct(m)).is_some_and(|m| {
         let a = &m.features.analysis;
-        m.features.pos.ends_with("ETM") && (a.contains("ᆫ/ETM") || a.contains("은/ETM") || matches!(st.morph_text(m).as_str(), "은" | "ㄴ" | "ᆫ"))
+        m.features.pos.ends_with("ETM") && (a.contains("ᆫ/ETM") || a.contains("은/ETM") || matches!(st.morph_str(m), "은" | "ㄴ" | "ᆫ"))
     })
 }
 

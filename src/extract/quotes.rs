@@ -175,6 +175,24 @@ pub(crate) fn tag(m: &Morph) -> &str {
     }
 }
 
+/// `nominal(m)`, read from the class the morpheme's dictionary word keeps.
+#[inline]
+pub(crate) fn nominal(m: &Morph) -> bool {
+    m.features.tag_class & crate::doc::TAG_NOMINAL != 0
+}
+
+/// `predicate(m)`, read from the class the morpheme's dictionary word keeps.
+#[inline]
+pub(crate) fn predicate(m: &Morph) -> bool {
+    m.features.tag_class & crate::doc::TAG_PREDICATE != 0
+}
+
+/// `punct(m)`, read from the class the morpheme's dictionary word keeps.
+#[inline]
+pub(crate) fn punct(m: &Morph) -> bool {
+    m.features.tag_class & crate::doc::TAG_PUNCT != 0
+}
+
 #[inline]
 pub(crate) fn is_nominal_tag(t: &str) -> bool {
     // `NNG` `NNP` `NNB` `NNBC` `NR` `NP` `SL` `SH` `SN` `XSN` `XPN` `XR`, compared byte by byte.
@@ -200,11 +218,15 @@ pub(crate) struct Word {
     pub(crate) e: usize,
     pub(crate) m0: usize,
     pub(crate) m1: usize,
+    /// End of the word without its trailing punctuation and marks (see [`Sent::bare_str`]): the
+    /// end of its last Hangul or alphanumeric character, `s` when it has none.
+    pub(crate) b: usize,
 }
 
-/// The word of characters `s0..e` of a sentence starting at `base`, with its morphemes: those
-/// from the first that ends after its start (`mi`, moved on) to the last that starts before its end.
-fn word_at(morphs: &[Morph], base: usize, s0: usize, e: usize, mi: &mut usize) -> Word {
+/// The word of characters `s0..e` of a sentence starting at `base` (its bare text ending at `b`),
+/// with its morphemes: those from the first that ends after its start (`mi`, moved on) to the
+/// last that starts before its end.
+fn word_at(morphs: &[Morph], base: usize, s0: usize, e: usize, b: usize, mi: &mut usize) -> Word {
     while *mi < morphs.len() && morphs[*mi].span.end <= base + s0 {
         *mi += 1;
     }
@@ -213,7 +235,45 @@ fn word_at(morphs: &[Morph], base: usize, s0: usize, e: usize, mi: &mut usize) -
     while m1 < morphs.len() && morphs[m1].span.start < base + e {
         m1 += 1;
     }
-    Word { s: s0, e, m0, m1 }
+    Word { s: s0, e, m0, m1, b }
+}
+
+/// The characters of a sentence, the byte offset of each (and of its end) and its words (their
+/// morphemes among `morphs`, the sentence starting at code point `base`).
+fn read_sentence(src: &str, morphs: &[Morph], base: usize) -> (Vec<char>, Vec<usize>, Vec<Word>) {
+    let mut chars: Vec<char> = Vec::with_capacity(src.len() / 2);
+    let mut bytes: Vec<usize> = Vec::with_capacity(src.len() / 2 + 1);
+    // Characters, their offsets and the words, in one pass (a Hangul syllable is no space; it
+    // and any alphanumeric character end a word's bare text so far).
+    let mut words = Vec::with_capacity(src.len() / 8 + 1);
+    let mut mi = 0;
+    let mut start: Option<usize> = None;
+    let mut bare_end = 0;
+    for (i, (b, c)) in src.char_indices().enumerate() {
+        chars.push(c);
+        bytes.push(b);
+        let hangul = is_hangul(c);
+        let space = !hangul && crate::segment::is_space(c);
+        match (space, start) {
+            (false, None) => {
+                start = Some(i);
+                bare_end = i;
+            }
+            (true, Some(s0)) => {
+                words.push(word_at(morphs, base, s0, i, bare_end, &mut mi));
+                start = None;
+            }
+            _ => {}
+        }
+        if !space && (hangul || c.is_alphanumeric()) {
+            bare_end = i + 1;
+        }
+    }
+    if let Some(s0) = start {
+        words.push(word_at(morphs, base, s0, chars.len(), bare_end, &mut mi));
+    }
+    bytes.push(src.len());
+    (chars, bytes, words)
 }
 
 /// A sentence's characters, the byte offset of each (and of its end) and its words: what
@@ -260,6 +320,44 @@ impl std::fmt::Debug for Prepared {
     }
 }
 
+/// The entities of each sentence of a document, in the document's order: one vector cut by
+/// sentence (`by_sentence[si]`), built by a counting pass instead of a vector per sentence.
+pub(crate) struct BySentence<'a> {
+    entities: Vec<&'a Entity>,
+    /// Where the entities of each sentence start in `entities` (and, last, its length).
+    starts: Vec<usize>,
+}
+
+impl<'a> BySentence<'a> {
+    pub(crate) fn new(a: &'a Analysis) -> BySentence<'a> {
+        let n = a.sentences.len();
+        let mut starts = vec![0usize; n + 1];
+        for en in a.entities.iter().filter(|en| en.sentence < n) {
+            starts[en.sentence + 1] += 1;
+        }
+        for i in 0..n {
+            starts[i + 1] += starts[i];
+        }
+        let mut next = starts.clone();
+        let mut entities: Vec<&'a Entity> = Vec::new();
+        if let Some(first) = a.entities.first() {
+            entities = vec![first; starts[n]];
+        }
+        for en in a.entities.iter().filter(|en| en.sentence < n) {
+            entities[next[en.sentence]] = en;
+            next[en.sentence] += 1;
+        }
+        BySentence { entities, starts }
+    }
+}
+
+impl<'a> std::ops::Index<usize> for BySentence<'a> {
+    type Output = [&'a Entity];
+    fn index(&self, si: usize) -> &[&'a Entity] {
+        &self.entities[self.starts[si]..self.starts[si + 1]]
+    }
+}
+
 /// A sentence prepared for quote finding.
 pub(crate) struct Sent<'a> {
     pub(crate) analysis: &'a Analysis,
@@ -273,40 +371,18 @@ pub(crate) struct Sent<'a> {
     bytes: Cow<'a, [usize]>,
     pub(crate) morphs: &'a [Morph],
     pub(crate) words: Cow<'a, [Word]>,
-    pub(crate) entities: Vec<&'a Entity>,
+    pub(crate) entities: &'a [&'a Entity],
     /// Per word: it ends a clause (filled by the commitments stage, which owns that test).
     pub(crate) clause_ends: std::cell::OnceCell<Vec<bool>>,
 }
 
 impl<'a> Sent<'a> {
-    pub(crate) fn new(a: &'a Analysis, index: usize, ents: &[&'a Entity], generic: &'a GenericOrgs) -> Sent<'a> {
+    pub(crate) fn new(a: &'a Analysis, index: usize, ents: &'a [&'a Entity], generic: &'a GenericOrgs) -> Sent<'a> {
         let s = &a.sentences[index];
         let src = a.text(s.span);
-        let mut chars: Vec<char> = Vec::with_capacity(src.len() / 2);
-        let mut bytes: Vec<usize> = Vec::with_capacity(src.len() / 2 + 1);
         let morphs = &a.morphs[s.morphs.clone()];
         let base = s.span.start;
-        // Characters, their offsets and the words, in one pass (a Hangul syllable is no space).
-        let mut words = Vec::with_capacity(src.len() / 8 + 1);
-        let mut mi = 0;
-        let mut start: Option<usize> = None;
-        for (i, (b, c)) in src.char_indices().enumerate() {
-            chars.push(c);
-            bytes.push(b);
-            let space = !is_hangul(c) && crate::segment::is_space(c);
-            match (space, start) {
-                (false, None) => start = Some(i),
-                (true, Some(s0)) => {
-                    words.push(word_at(morphs, base, s0, i, &mut mi));
-                    start = None;
-                }
-                _ => {}
-            }
-        }
-        if let Some(s0) = start {
-            words.push(word_at(morphs, base, s0, chars.len(), &mut mi));
-        }
-        bytes.push(src.len());
+        let (chars, bytes, words) = read_sentence(src, morphs, base);
         Sent {
             analysis: a,
             generic,
@@ -317,13 +393,13 @@ impl<'a> Sent<'a> {
             bytes: Cow::Owned(bytes),
             morphs,
             words: Cow::Owned(words),
-            entities: ents.to_vec(),
+            entities: ents,
             clause_ends: Default::default(),
         }
     }
 
     /// A sentence prepared before (by [`Sent::new`], kept with [`Sent::into_parts`]), borrowed.
-    pub(crate) fn with_parts(a: &'a Analysis, index: usize, ents: &[&'a Entity], generic: &'a GenericOrgs, parts: &'a SentParts) -> Sent<'a> {
+    pub(crate) fn with_parts(a: &'a Analysis, index: usize, ents: &'a [&'a Entity], generic: &'a GenericOrgs, parts: &'a SentParts) -> Sent<'a> {
         let s = &a.sentences[index];
         Sent {
             analysis: a,
@@ -335,7 +411,7 @@ impl<'a> Sent<'a> {
             bytes: Cow::Borrowed(&parts.bytes),
             morphs: &a.morphs[s.morphs.clone()],
             words: Cow::Borrowed(&parts.words),
-            entities: ents.to_vec(),
+            entities: ents,
             clause_ends: Default::default(),
         }
     }
@@ -366,6 +442,13 @@ impl<'a> Sent<'a> {
         self.slice(w.s, w.e)
     }
 
+    /// The text of a word without trailing punctuation and quotation marks (the characters after
+    /// its last Hangul or alphanumeric one), as a slice of the sentence.
+    #[inline]
+    pub(crate) fn bare_str(&self, w: &Word) -> &'a str {
+        self.slice(w.s, w.b)
+    }
+
     #[inline]
     pub(crate) fn word_morphs(&self, w: &Word) -> &'a [Morph] {
         &self.morphs[w.m0..w.m1]
@@ -379,7 +462,7 @@ impl<'a> Sent<'a> {
     /// The word has a predicate: `lemma(w).is_some()`, without building the lemma.
     #[inline]
     pub(crate) fn has_lemma(&self, w: &Word) -> bool {
-        self.word_morphs(w).iter().any(|m| is_predicate_tag(tag(m)))
+        self.word_morphs(w).iter().any(|m| predicate(m))
     }
 
     /// Lemma of the first predicate of a word (`밝혔다` → 밝히, `설명했다` → 설명하), if any.
@@ -391,7 +474,7 @@ impl<'a> Sent<'a> {
     /// sentence or of the dictionary entry): only a 하다-verb's noun + stem is built.
     pub(crate) fn lemma_cow(&self, w: &Word) -> Option<std::borrow::Cow<'a, str>> {
         let ms = self.word_morphs(w);
-        let k = ms.iter().position(|m| is_predicate_tag(tag(m)))?;
+        let k = ms.iter().position(|m| predicate(m))?;
         let m = &ms[k];
         let analysis: &'static str = &m.features.analysis;
         let stem: &'a str = if analysis.is_empty() { self.morph_str(m) } else { analysis.split('/').next().unwrap_or("") };
@@ -400,16 +483,16 @@ impl<'a> Sent<'a> {
             // lemma is that stretch of the sentence, no copy.
             if analysis.is_empty() {
                 // The nouns that end right before the stem, and no noun before them.
-                let j = ms[..k].iter().rposition(|p| !is_nominal_tag(tag(p))).map_or(0, |x| x + 1);
+                let j = ms[..k].iter().rposition(|p| !nominal(p)).map_or(0, |x| x + 1);
                 let run = &ms[j..=k];
                 let inside = run[0].span.start >= self.base && m.span.end - self.base <= self.chars.len();
-                if inside && ms[..j].iter().all(|p| !is_nominal_tag(tag(p))) && run.windows(2).all(|x| x[0].span.end == x[1].span.start) {
+                if inside && ms[..j].iter().all(|p| !nominal(p)) && run.windows(2).all(|x| x[0].span.end == x[1].span.start) {
                     return Some(std::borrow::Cow::Borrowed(self.slice(run[0].span.start - self.base, m.span.end - self.base)));
                 }
             }
             let mut noun = String::new();
             for p in &ms[..k] {
-                if is_nominal_tag(tag(p)) {
+                if nominal(p) {
                     noun.push_str(self.morph_str(p));
                 }
             }
@@ -444,11 +527,11 @@ impl<'a> Sent<'a> {
             .iter()
             .rev()
             .filter(|m| m.span.start >= a0 && m.span.end <= a1)
-            .find(|m| !is_punct_tag(tag(m)));
+            .find(|m| !punct(m));
         match m {
             Some(m) => {
                 let p = &*m.features.pos;
-                is_predicate_tag(tag(m)) || p.starts_with('E') || p.contains("+E")
+                predicate(m) || p.starts_with('E') || p.contains("+E")
             }
             None => false,
         }
@@ -633,7 +716,7 @@ impl QuoteStage {
                     || (ptext.ends_with(',') && !st.has_lemma(pw))
                     // A count that heads the subject, whatever ko-dic makes of its numeral (`세 곳이`).
                     || st.entities.iter().any(|en| en.kind == crate::extract::entities::QUANTITY && en.span.end == st.base + e && en.span.start <= st.base + pw.s);
-                let last_m = pms.iter().rposition(|m| !is_punct_tag(tag(m)));
+                let last_m = pms.iter().rposition(|m| !punct(m));
                 // A name the entity stage left untagged, before a title (`편재윤 민생민주당 의원은`).
                 let covered = covered
                     || self.name_word(st, k - 1).is_some()
@@ -660,7 +743,7 @@ impl QuoteStage {
                     && ptext.chars().last().is_some_and(is_mark)
                     && !ptext.chars().skip(1).take(ptext.chars().count() - 2).any(is_mark)
                     && st.entities.iter().any(|en| en.kind == ROLE && en.span.start == st.base + st.words[k].s);
-                let nominal = !label && (covered || broken_noun || quoted_name || pms.iter().any(|m| is_nominal_tag(tag(m)))
+                let nominal = !label && (covered || broken_noun || quoted_name || pms.iter().any(|m| nominal(m))
                     && pms.iter().enumerate().all(|(mi, m)| {
                         let t = tag(m);
                         let p = &*m.features.pos;
@@ -904,9 +987,9 @@ impl QuoteStage {
         let ms = st.word_morphs(w);
         let clausal = ms.iter().any(|m| {
             let p = &*m.features.pos;
-            is_predicate_tag(tag(m)) || p.starts_with('E') || p.contains("+E") || p.starts_with('J')
+            predicate(m) || p.starts_with('E') || p.contains("+E") || p.starts_with('J')
         });
-        if !ms.iter().any(|m| is_nominal_tag(tag(m))) || clausal || !text.chars().all(|c| is_hangul(c) || c.is_alphanumeric()) || self.lex.skip_lead.contains(text) {
+        if !ms.iter().any(|m| nominal(m)) || clausal || !text.chars().all(|c| is_hangul(c) || c.is_alphanumeric()) || self.lex.skip_lead.contains(text) {
             return None;
         }
         let span = st.abs(w.s, w.e);
@@ -948,7 +1031,7 @@ impl QuoteStage {
             return None;
         }
         let ms = st.word_morphs(w);
-        if let Some(pk) = ms.iter().rposition(|m| !is_punct_tag(tag(m))).filter(|&k| k > 0) {
+        if let Some(pk) = ms.iter().rposition(|m| !punct(m)).filter(|&k| k > 0) {
             let pm = &ms[pk];
             let t = tag(pm);
             let topic = t == "JX" && matches!(st.morph_str(pm), "은" | "는" | "도");
@@ -956,7 +1039,7 @@ impl QuoteStage {
             // The word before the particle ends in a noun (a bracket may come between:
             // `최고재무책임자(CFO)는`).
             let prev = || ms[..pk].iter().rev().find(|m| !matches!(tag(m), "SSC" | "SSO"));
-            if (topic || subj) && prev().is_some_and(|m| is_nominal_tag(tag(m))) {
+            if (topic || subj) && prev().is_some_and(|m| nominal(m)) {
                 let mut e = pm.span.start - st.base;
                 if let Some(open) = st.chars[w.s..e].iter().position(|&c| c == '(') {
                     if st.chars[e - 1] == ')' {
@@ -1478,7 +1561,7 @@ impl QuoteStage {
                 let noun_ok = st.words.get(wi).is_some_and(|w| {
                     st.word_morphs(w)
                         .iter()
-                        .find(|m| is_nominal_tag(tag(m)))
+                        .find(|m| nominal(m))
                         .is_some_and(|m| self.lex.speech_nouns.contains(&st.morph_text(m)))
                 });
                 // `"…"는 게 그의 설명이다`: 게 (것이), then the speech noun with the copula.
@@ -1487,7 +1570,7 @@ impl QuoteStage {
                     .then(|| {
                         (wi + 1..(wi + 4).min(st.words.len())).find(|&k| {
                             let ms = st.word_morphs(&st.words[k]);
-                            ms.iter().any(|m| tag(m) == "VCP") && ms.iter().any(|m| is_nominal_tag(tag(m)) && self.lex.speech_noun_pred.contains(&st.morph_text(m)))
+                            ms.iter().any(|m| tag(m) == "VCP") && ms.iter().any(|m| nominal(m) && self.lex.speech_noun_pred.contains(&st.morph_text(m)))
                         })
                     })
                     .flatten();
@@ -1496,7 +1579,7 @@ impl QuoteStage {
                 let answered = !thing
                     && st.words.get(wi).is_some_and(|w| {
                         let ms = st.word_morphs(w);
-                        ms.iter().any(|m| tag(m) == "JKB" && st.morph_text(m).starts_with('에')) && !ms.iter().any(|m| is_predicate_tag(tag(m)))
+                        ms.iter().any(|m| tag(m) == "JKB" && st.morph_str(m).starts_with('에')) && !ms.iter().any(|m| predicate(m))
                     });
                 if answered {
                     None
@@ -1562,7 +1645,7 @@ impl QuoteStage {
         let last = words.len().checked_sub(1)? + first;
         let lw = &st.words[last];
         let ms = st.word_morphs(lw);
-        if ms.iter().any(|m| tag(m) == "VCP") && ms.iter().any(|m| is_nominal_tag(tag(m)) && self.lex.speech_noun_pred.contains(&st.morph_text(m))) && last > first {
+        if ms.iter().any(|m| tag(m) == "VCP") && ms.iter().any(|m| nominal(m) && self.lex.speech_noun_pred.contains(&st.morph_text(m))) && last > first {
             return Some(last);
         }
         let thus = (first..=last).find(|&k| matches!(st.slice(st.words[k].s, st.words[k].e), "이렇게" | "그렇게" | "이같이"))?;
@@ -1639,7 +1722,7 @@ impl QuoteStage {
                 continue;
             }
             // The ending must be a verb ending (or the quotative particle), not part of a noun.
-            let last = st.word_morphs(w).iter().rev().find(|m| !is_punct_tag(tag(m)));
+            let last = st.word_morphs(w).iter().rev().find(|m| !punct(m));
             let ok = last.is_some_and(|m| {
                 let p = &*m.features.pos;
                 p.starts_with('E') || p.contains("+E") || p == "JKQ" || (p == "JX" && tail == 2)
@@ -1716,8 +1799,8 @@ impl QuoteStage {
         let wi = st.word_from(k);
         st.words.get(wi).is_some_and(|w| {
             let ms = st.word_morphs(w);
-            ms.first().is_some_and(|m| is_nominal_tag(tag(m)))
-                && ms.iter().all(|m| !is_predicate_tag(tag(m)) && !m.features.pos.starts_with('E') && !m.features.pos.contains("+E"))
+            ms.first().is_some_and(|m| nominal(m))
+                && ms.iter().all(|m| !predicate(m) && !m.features.pos.starts_with('E') && !m.features.pos.contains("+E"))
         })
     }
 
@@ -1751,7 +1834,7 @@ impl QuoteStage {
     fn noun_then_verb(&self, st: &Sent, from: usize, pairs: &[(usize, usize)]) -> Option<usize> {
         let w = st.words.get(from)?;
         let ms = st.word_morphs(w);
-        let noun = ms.iter().find(|m| is_nominal_tag(tag(m)))?;
+        let noun = ms.iter().find(|m| nominal(m))?;
         let noun = st.morph_text(noun);
         // `~다는 게 군의 설명이다`: 게 (것이) is no speech noun; the one after it is.
         if !self.lex.speech_nouns.contains(&noun) && !matches!(noun.as_str(), "게" | "것") {
@@ -1764,7 +1847,7 @@ impl QuoteStage {
             // `~다는 게 군의 설명이다`.
             return (from + 1..(from + 4).min(st.words.len())).find(|&k| {
                 let ms = st.word_morphs(&st.words[k]);
-                ms.iter().any(|m| tag(m) == "VCP") && ms.iter().any(|m| is_nominal_tag(tag(m)) && self.lex.speech_noun_pred.contains(&st.morph_text(m)))
+                ms.iter().any(|m| tag(m) == "VCP") && ms.iter().any(|m| nominal(m) && self.lex.speech_noun_pred.contains(&st.morph_text(m)))
             });
         }
         self.reporting_verb(st, from + 1, pairs)
@@ -1822,12 +1905,7 @@ impl QuoteStage {
             map.entry(en.canonical.as_str()).or_insert(en.canonical.as_str());
         }
         // Entities by sentence.
-        let mut by_sentence: Vec<Vec<&Entity>> = vec![Vec::new(); a.sentences.len()];
-        for en in &a.entities {
-            if let Some(v) = by_sentence.get_mut(en.sentence) {
-                v.push(en);
-            }
-        }
+        let by_sentence = BySentence::new(a);
         // The block each sentence is in, and the cue line right before that block.
         let mut block_of = Vec::with_capacity(a.sentences.len());
         let mut bi = 0;
@@ -2102,7 +2180,7 @@ impl QuoteStage {
                 let speaker = q.verb.filter(|&v| v > 0 && v > st.word_from(q.c)).and_then(|v| {
                     let vw = &st.words[v];
                     let ms = st.word_morphs(vw);
-                    let pred = ms.iter().any(|m| tag(m) == "VCP") && ms.iter().any(|m| is_nominal_tag(tag(m)) && self.lex.speech_noun_pred.contains(st.slice(m.span.start.max(st.base) - st.base, (m.span.end - st.base).min(st.chars.len()))));
+                    let pred = ms.iter().any(|m| tag(m) == "VCP") && ms.iter().any(|m| nominal(m) && self.lex.speech_noun_pred.contains(st.slice(m.span.start.max(st.base) - st.base, (m.span.end - st.base).min(st.chars.len()))));
                     let gw = &st.words[v - 1];
                     let gt = st.slice(gw.s, gw.e);
                     let e = gw.s + gt.strip_suffix('의').unwrap_or(gt).chars().count();
@@ -2319,7 +2397,7 @@ impl QuoteStage {
 /// A word that ends in an adnominal ending (`대리인인`, `열린`): it modifies a noun and is not
 /// the predicate of the clause.
 pub(crate) fn adnominal(st: &Sent, w: &Word) -> bool {
-    st.word_morphs(w).iter().rev().find(|m| !is_punct_tag(tag(m))).is_some_and(|m| m.features.pos.ends_with("ETM"))
+    st.word_morphs(w).iter().rev().find(|m| !punct(m)).is_some_and(|m| m.features.pos.ends_with("ETM"))
 }
 
 /// `평택시 역시`, `정부 또한`: a noun without a particle before `역시`/`또한` is a topic subject
@@ -2335,9 +2413,9 @@ fn also_topic(st: &Sent, wi: usize) -> Option<(usize, usize, bool)> {
     if !matches!(nt.trim_end_matches(','), "역시" | "또한") {
         return None;
     }
-    let last = st.word_morphs(w).iter().rev().find(|m| !is_punct_tag(tag(m)))?;
+    let last = st.word_morphs(w).iter().rev().find(|m| !punct(m))?;
     let text = st.slice(w.s, w.e);
-    (is_nominal_tag(tag(last)) && !text.chars().any(|c| is_mark(c) || !(is_hangul(c) || c.is_alphanumeric()))).then(|| (w.e, next.s + nt.trim_end_matches(',').chars().count(), true))
+    (nominal(last) && !text.chars().any(|c| is_mark(c) || !(is_hangul(c) || c.is_alphanumeric()))).then(|| (w.e, next.s + nt.trim_end_matches(',').chars().count(), true))
 }
 
 /// Speakers are named as the article names them: a canonical name that the article never writes
@@ -2653,6 +2731,93 @@ mod tests {
             }
         }
         assert!(seen > 10);
+    }
+
+    /// [`super::read_sentence`] as it was written first: characters by `char_indices`, words
+    /// between spaces, and a word's bare text by trimming it.
+    fn read_sentence_reference(src: &str) -> (Vec<char>, Vec<usize>, Vec<(usize, usize, String)>) {
+        let (mut chars, mut bytes, mut words) = (Vec::new(), Vec::new(), Vec::new());
+        let mut start: Option<usize> = None;
+        for (i, (b, c)) in src.char_indices().enumerate() {
+            chars.push(c);
+            bytes.push(b);
+            let space = !super::is_hangul(c) && crate::segment::is_space(c);
+            match (space, start) {
+                (false, None) => start = Some(i),
+                (true, Some(s0)) => {
+                    words.push((s0, i));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s0) = start {
+            words.push((s0, chars.len()));
+        }
+        bytes.push(src.len());
+        let words = words
+            .into_iter()
+            .map(|(s, e)| {
+                let t = &src[bytes[s]..bytes[e]];
+                (s, e, t.trim_end_matches(|c: char| !super::is_hangul(c) && !c.is_alphanumeric()).to_string())
+            })
+            .collect();
+        (chars, bytes, words)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_sentence_is_read_into_the_characters_words_and_bare_words_of_the_reference(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "가", "힣", "한다", "a", "Z", "7", " ", "  ", "\t", "\n", "\0", "\u{200b}", "\u{feff}", "\u{a0}", "\u{3000}", ".", ",", "\"", "“", "”", "'", "’", "(", ")", "…", "·", "é", "ㄱ", "ᄀ", "漢", "😀", "ß", "١", "Ⅻ", "-", "?",
+            ]), 0..40)
+        ) {
+            let src: String = pieces.concat();
+            let (chars, bytes, words) = super::read_sentence(&src, &[], 0);
+            let (rc, rb, rw) = read_sentence_reference(&src);
+            proptest::prop_assert_eq!(&chars, &rc);
+            proptest::prop_assert_eq!(&bytes, &rb);
+            let got: Vec<(usize, usize, String)> = words.iter().map(|w| (w.s, w.e, src[bytes[w.s]..bytes[w.b]].to_string())).collect();
+            proptest::prop_assert_eq!(got, rw);
+        }
+    }
+
+    #[test]
+    fn entities_cut_by_sentence_are_those_of_each_sentence_in_order() {
+        let p = Pipeline::new(DataFiles::embedded()).unwrap();
+        let text = "김민준 서해시장은 20일 시청에서 기자회견을 열었다. 비가 왔다. 국토교통부와 서해시는 내년 3월까지 다리를 짓기로 했다. 박서연 교수는 \"좋다\"고 말했다.";
+        let doc = Document { id: "t".into(), source: "t".into(), text: text.into(), meta: Meta::default(), warnings: vec![] };
+        let a = p.analyze(doc).unwrap();
+        assert!(a.entities.len() > 3);
+        let cut = super::BySentence::new(&a);
+        for si in 0..a.sentences.len() {
+            let old: Vec<&crate::doc::Entity> = a.entities.iter().filter(|en| en.sentence == si).collect();
+            assert_eq!(&cut[si], old.as_slice(), "{si}");
+        }
+    }
+
+    #[test]
+    fn the_tag_class_a_word_keeps_is_the_test_of_its_first_tag() {
+        for pos in ["NNG", "NNP+JKS", "XSV+EP", "VV+EC", "VCP+EF", "VA+ETM", "SF", "SL", "SN+NNBC", "SSO", "JKO", "EP+EF", "MAG", "UNKNOWN", "", "+", "NNG+VV", "XSA"] {
+            let c = crate::doc::tag_class(pos);
+            let t = pos.split('+').next().unwrap();
+            assert_eq!(c & crate::doc::TAG_NOMINAL != 0, is_nominal_tag(t), "{pos}");
+            assert_eq!(c & crate::doc::TAG_PREDICATE != 0, is_predicate_tag(t), "{pos}");
+            assert_eq!(c & crate::doc::TAG_PUNCT != 0, is_punct_tag(t), "{pos}");
+        }
+        let p = Pipeline::new(DataFiles::embedded()).unwrap();
+        let text = "시는 내년까지 주차장을 확충하고 도서관 건립을 추진하기로 했다. 회사 측은 \"안전 점검을 강화하겠다\"고 설명했다. (가칭)문화센터 2곳, 3.5% 늘어 KTX·SRT 운행! 그는 밝혔었다. 갔었고 왔으며 보였다.";
+        let doc = Document { id: "t".into(), source: "t".into(), text: text.into(), meta: Meta::default(), warnings: vec![] };
+        let a = p.analyze(doc).unwrap();
+        assert!(a.morphs.len() > 20);
+        for m in &a.morphs {
+            let an = &m.features.analysis;
+            assert_eq!(m.features.past_ep, an.contains("/EP/") && (an.contains("었/EP") || an.contains("았/EP") || an.contains("였/EP")), "{an}");
+            assert_eq!(super::nominal(m), is_nominal_tag(tag(m)), "{}", m.features.pos);
+            assert_eq!(super::predicate(m), is_predicate_tag(tag(m)), "{}", m.features.pos);
+            assert_eq!(super::punct(m), is_punct_tag(tag(m)), "{}", m.features.pos);
+        }
+        assert!(a.morphs.iter().any(|m| m.features.past_ep));
     }
 
     #[test]

@@ -95,6 +95,12 @@ fn user_surfaces(csv_text: &str) -> Option<Vec<String>> {
     Some(out)
 }
 
+/// A ko-dic decomposition (`하/VV/*+였/EP/*`) that holds a past-tense pre-final ending:
+/// `었/EP`, `았/EP` or `였/EP` (and so `/EP/`).
+pub fn past_in_analysis(analysis: &str) -> bool {
+    analysis.contains("/EP/") && (analysis.contains("었/EP") || analysis.contains("았/EP") || analysis.contains("였/EP"))
+}
+
 fn field(s: &str) -> Box<str> {
     if s == "*" { "".into() } else { s.into() }
 }
@@ -174,11 +180,15 @@ impl MorphWorker {
                         None => {
                             let d: Vec<&str> = t.details_iter().collect();
                             let get = |i: usize| d.get(i).copied().unwrap_or("*");
+                            let pos = field(get(0));
+                            let analysis = field(get(7));
                             let f = Features {
-                                pos: field(get(0)),
+                                tag_class: crate::doc::tag_class(&pos),
+                                past_ep: past_in_analysis(&analysis),
+                                analysis,
+                                pos,
                                 semantic_class: field(get(1)),
                                 reading: field(get(3)),
-                                analysis: field(get(7)),
                                 unknown: lex == 2,
                                 user: lex == 1,
                             };
