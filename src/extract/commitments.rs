@@ -229,6 +229,11 @@ fn action_of(st: &Sent, w: &Word) -> Option<(String, usize)> {
         let text: String = noun.iter().map(|p| st.morph_text(p)).collect();
         return Some((text, last.span.end - st.base));
     }
+    // A noun and a verb in one word with no particle between (`손봅니다`, `힘쓴다`: ko-dic reads
+    // 손보다 as 손 + 보다): the compound verb as written.
+    if k == 1 && tag(&ms[0]) == "NNG" && tag(m) == "VV" && ms[0].span.start == st.base + w.s {
+        return Some((st.morph_text(&ms[0]) + &stem_of(st, ms, k), (m.span.end - st.base).min(w.e)));
+    }
     // A verb with an auxiliary in the same word (`길러내`, `돌려드리`): the compound as written.
     if let Some(x) = ms.get(k + 1).filter(|x| tag(x) == "VX" && tag(m) == "VV" && connective_a(st, m)) {
         return Some((st.morph_text(m) + &stem_of(st, ms, k + 1), (x.span.end - st.base).min(w.e)));
@@ -763,7 +768,9 @@ impl CommitmentStage {
             // Plan: `~할 계획이다`, `~한다는 방침을 밝혔다`. ko-dic reads some `-ㄹ` forms as nouns
             // (`집회를 열 계획이다`: 열 as the numeral): after an object and before a plan noun,
             // such a word is the verb.
-            if k + 1 < n && lemma.is_empty() && k > 0 && misread_adnominal(st, w) && ends_object(&st.words[k - 1]) {
+            // (Also after an object marked 도: `공청회도 열 계획이다`.)
+            let also_object = |x: &Word| last_morph_text(st, x).is_some_and(|(m, p)| p.starts_with("JX") && m == "도");
+            if k + 1 < n && lemma.is_empty() && k > 0 && misread_adnominal(st, w) && (ends_object(&st.words[k - 1]) || also_object(&st.words[k - 1])) {
                 let noun = noun_of(st, &st.words[k + 1]).map(|x| x.0).unwrap_or_default();
                 if matches!(noun.as_str(), "계획" | "예정" | "방침") && !past(st, &st.words[k + 1]) {
                     out.push(Cue { word: k, modality: PLAN, noun: false });
@@ -3410,6 +3417,9 @@ mod tests {
         assert_eq!((c.1.as_str(), c.4.as_str()), ("decision", "2025-12-31"), "{cs:?}");
         let cs = on("구청은 가로등을 교체하기로 했습니다. 상인들은 매출 감소에 답답함을 호소합니다. 구청은 지금은 요금 인상을 검토하지 않고 있습니다.", "2025-11-03");
         assert!(!cs.iter().any(|c| matches!(c.0.as_str(), "호소" | "인상" | "요금 인상")), "{cs:?}");
+        // `손보다` read as 손 + 보다: the compound verb as written is the action.
+        let cs = on("구청은 연말까지 공원 놀이터를 손봅니다.", "2025-11-03");
+        assert_eq!(find_on(&cs, "손보").4, "2025-12-31", "{cs:?}");
         for (t, formal) in [("늘린다", true), ("손봅니다", true), ("충당합니다", true), ("짓습니다", true), ("했습니다", false), ("하겠습니다", false), ("있습니다", false), ("없습니다", false), ("아닙니다", false), ("했다", false)] {
             assert_eq!(super::present_tense(t), formal, "{t}");
         }
@@ -3425,6 +3435,8 @@ mod tests {
         let c = find_on(&cs, "벌이");
         assert_eq!((c.1.as_str(), c.4.as_str()), ("plan", "2025-11"), "{cs:?}");
         // `세 차례`: a numeral, no serial verb.
+        let cs = on("구는 다음 달 공청회도 열 계획이다.", "2025-11-03");
+        assert_eq!(find_on(&cs, "열").4, "2025-12", "열 read as a numeral after an object marked 도: {cs:?}");
         let cs = on("회사는 신입 사원을 더 뽑기로 했다. 나머지 인력은 연말까지 세 차례에 나눠 뽑는다.", "2025-11-03");
         assert!(!cs.iter().any(|c| c.0 == "세"), "{cs:?}");
     }
