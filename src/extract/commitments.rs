@@ -231,6 +231,11 @@ fn action_of(st: &Sent, w: &Word) -> Option<(String, usize)> {
         let text: String = noun.iter().map(|p| st.morph_str(p)).collect();
         return Some((text, last.span.end - st.base));
     }
+    // A noun and a verb in one word with no particle between (`손봅니다`, `힘쓴다`: ko-dic reads
+    // 손보다 as 손 + 보다): the compound verb as written.
+    if k == 1 && tag(&ms[0]) == "NNG" && tag(m) == "VV" && ms[0].span.start == st.base + w.s {
+        return Some((st.morph_text(&ms[0]) + &stem_of(st, ms, k), (m.span.end - st.base).min(w.e)));
+    }
     // A verb with an auxiliary in the same word (`길러내`, `돌려드리`): the compound as written.
     if let Some(x) = ms.get(k + 1).filter(|x| tag(x) == "VX" && tag(m) == "VV" && connective_a(st, m)) {
         return Some((st.morph_text(m) + &stem_of(st, ms, k + 1), (x.span.end - st.base).min(w.e)));
@@ -440,7 +445,13 @@ fn ends_clause(lex: &Lexicon, st: &Sent, w: &Word) -> bool {
 /// Word `j` ends a clause ([`ends_clause`]) or closes an adnominal one ([`closes_clause`]):
 /// computed for every word of the sentence once, on first use.
 fn clause_end(lex: &Lexicon, st: &Sent, j: usize) -> bool {
-    st.clause_ends.get_or_init(|| (0..st.words.len()).map(|k| ends_clause(lex, st, &st.words[k]) || closes_clause(st, k)).collect())[j]
+    st.clause_ends.get_or_init(|| (0..st.words.len()).map(|k| ends_clause(lex, st, &st.words[k]) || closes_clause(st, k) || circumstance(st, k)).collect())[j]
+}
+
+/// `~할 것으로 보이는 가운데,`, `~한 만큼`: word `j` is the noun that closes an adnominal clause of
+/// the circumstances (while, since); its dates are that clause's, not the main clause's.
+fn circumstance(st: &Sent, j: usize) -> bool {
+    j > 0 && matches!(bare(st, &st.words[j]), "가운데" | "만큼") && adnominal(st, &st.words[j - 1])
 }
 
 /// A word inside a person, organization or place name (`남구` read as 남+구 verb): no verb.
@@ -528,6 +539,8 @@ static CUE_WORDS: once_cell::sync::Lazy<aho_corasick::AhoCorasick> = once_cell::
         "겠", "기로", "키로", "것이라", "거라", "계획", "예정", "방침", "목표", "검토", "약속", "공약", "데 합의", "데 결정", "데 뜻", "다짐",
         // `"… 제공할 것"이라고`: a promise in the speaker's words.
         "것\"", "것”", "추진", "나선", "구상", "다고",
+        // `"… 지급할 것입니다"`, `"… 마칠 것이다"`: the same promise with its copula written out.
+        "것입니", "것이다",
         // `~하는 방향으로/쪽으로 가닥을 잡았다`: a decision or review of a direction.
         "방향으로", "쪽으로",
     ])
@@ -563,10 +576,10 @@ mod gate_tests {
 
     #[test]
     fn the_cue_word_gate_answers_as_the_searches_it_replaced() {
-        let pieces = ["겠", "기", "로", "키", "것", "이라", "거", "라", "계획", "예정", "방", "침", "목표", "검토", "약속", "공약", "데", "합의", "결정", "뜻", "다짐", "\"", "”", "추진", "나선", "구상", "다고", "방향", "으로", "쪽", "한다", "시는", "."];
+        let pieces = ["겠", "기", "로", "키", "것", "이라", "거", "라", "계획", "예정", "방", "침", "목표", "검토", "약속", "공약", "데", "합의", "결정", "뜻", "다짐", "\"", "”", "추진", "나선", "구상", "다고", "방향", "으로", "쪽", "한다", "시는", ".", "입니", "이다", "이"];
         for t in strings(&pieces) {
             let old = t.contains('겠')
-                || ["기로", "키로", "것이라", "거라", "계획", "예정", "방침", "목표", "검토", "약속", "공약", "데 합의", "데 결정", "데 뜻", "다짐", "것\"", "것”", "추진", "나선", "구상", "다고", "방향으로", "쪽으로"].iter().any(|w| t.contains(w));
+                || ["기로", "키로", "것이라", "거라", "계획", "예정", "방침", "목표", "검토", "약속", "공약", "데 합의", "데 결정", "데 뜻", "다짐", "것\"", "것”", "추진", "나선", "구상", "다고", "방향으로", "쪽으로", "것입니", "것이다"].iter().any(|w| t.contains(w));
             assert_eq!(CUE_WORDS.is_match(&t), old, "{t:?}");
         }
     }
@@ -666,6 +679,9 @@ impl CommitmentStage {
             // `증편을 검토할 수도 있다`, `검토해 볼 수 있다`: a possibility, no commitment.
             let judge = judge.filter(|_| !possibility(st, k));
             let judge = judge.filter(|_| !experienced(st, k));
+            // `지금은 검토하지 않고 있다`: a negated review. `교체를 검토할 것으로 보인다/알려졌다`: a
+            // prediction or hearsay about the review, no cue of its own.
+            let judge = judge.filter(|_| !negated(st, k) && !st.words.get(k + 1).is_some_and(|x| st.word_str(x).starts_with("것으로")));
             if let Some(modality) = judge {
                 // `판결문을 검토한 뒤`: a review done before the action, not one committed to.
                 // `"인상도 검토하느냐"는 질문에`: a question, not a commitment.
@@ -751,7 +767,9 @@ impl CommitmentStage {
                 let future = st.word_morphs(pw).last().is_some_and(|m| m.features.pos.ends_with("ETM") && (m.features.analysis.contains("ᆯ/ETM") || st.morph_str(m).ends_with('할') || st.morph_str(m).ends_with('ㄹ')));
                 let pl = st.lemma_cow(pw).unwrap_or_default();
                 let adjective = st.word_morphs(pw).iter().find(|m| predicate(m)).is_some_and(|m| matches!(tag(m), "VA" | "XSA" | "VCP" | "VCN"));
-                if future && !pl.is_empty() && !lex.not_action.contains(&*pl) && !adjective && !negated(st, k - 1) && !pl.ends_with('되') {
+                // `"집값은 더 오를 것"`, `"공사가 길어질 것"`: a verb whose subject undergoes the change
+                // states a prediction.
+                if future && !pl.is_empty() && !lex.not_action.contains(&*pl) && !lex.intransitive_verb.contains(&*pl) && !adjective && !negated(st, k - 1) && !pl.ends_with('되') {
                     out.push(Cue { word: k - 1, modality: PROMISE, noun: false });
                     continue;
                 }
@@ -793,7 +811,9 @@ impl CommitmentStage {
             // Plan: `~할 계획이다`, `~한다는 방침을 밝혔다`. ko-dic reads some `-ㄹ` forms as nouns
             // (`집회를 열 계획이다`: 열 as the numeral): after an object and before a plan noun,
             // such a word is the verb.
-            if k + 1 < n && lemma.is_empty() && k > 0 && misread_adnominal(st, w) && ends_object(&st.words[k - 1]) {
+            // (Also after an object marked 도: `공청회도 열 계획이다`.)
+            let also_object = |x: &Word| last_morph_text(st, x).is_some_and(|(m, p)| p.starts_with("JX") && m == "도");
+            if k + 1 < n && lemma.is_empty() && k > 0 && misread_adnominal(st, w) && (ends_object(&st.words[k - 1]) || also_object(&st.words[k - 1])) {
                 let noun = noun_of(st, &st.words[k + 1]).map(|x| x.0).unwrap_or_default();
                 if matches!(noun.as_str(), "계획" | "예정" | "방침") && !past(st, &st.words[k + 1]) {
                     out.push(Cue { word: k, modality: PLAN, noun: false });
@@ -823,8 +843,10 @@ impl CommitmentStage {
                 let object_of_verb = noun == "방안"
                     && ends_object(next)
                     && (k + 2..n.min(k + 5)).map(|x| &st.words[x]).find(|x| st.has_lemma(x) || st.word_str(x).contains(['"', '“', '”', ','])).and_then(|x| st.lemma_cow(x)).is_some_and(|v| !lex.announce_verb.contains(&*v) && !lex.say_verb.contains(&*v));
-                if ll && lex.plan_noun.contains(&noun) && !denied && !passive && !object_of_verb && !lex.not_action.contains(&*lemma) && !negated(st, k) {
-                    out.push(Cue { word: k, modality: PLAN, noun: false });
+                // `점검하도록 할 방침이다`: the action is the verb before `~도록 하다`.
+                let causative = lemma == "하" && k > 0 && bare(st, &st.words[k - 1]).ends_with("도록") && st.has_lemma(&st.words[k - 1]);
+                if ll && lex.plan_noun.contains(&noun) && !denied && !passive && !object_of_verb && (causative || !lex.not_action.contains(&*lemma)) && !negated(st, k) {
+                    out.push(Cue { word: if causative { k - 1 } else { k }, modality: PLAN, noun: false });
                     continue;
                 }
             }
@@ -860,7 +882,10 @@ impl CommitmentStage {
             }
             // Decision: `~을 추진한다`, `~에 나선다` (not past).
             let driving = progressive(&lex.drive_verb);
-            if (class & DRIVE_VERB != 0 || driving) && !past(st, w) && !adnominal(st, w) && !question_form(&t) {
+            // `추진하기 어렵다`, `추진하기 위해`: a verb in the nominal `-기` is an argument, no
+            // announcement.
+            let nominal = st.word_morphs(w).iter().rev().find(|m| !punct(m)).is_some_and(|m| m.features.pos.ends_with("ETN"));
+            if (class & DRIVE_VERB != 0 || driving) && !past(st, w) && !adnominal(st, w) && !question_form(&t) && !nominal {
                 if lemma == "나서" {
                     let prev = if k > 0 { bare(st, &st.words[k - 1]) } else { "" };
                     // `후속 조치에 나선다`: the action is 나서, the 에-phrase is what it takes on.
@@ -1064,7 +1089,10 @@ impl CommitmentStage {
         // subject undergoes the change (`공사는 2028년 끝난다`).
         // `민간 투자도 뒤따른다`: a topic marked 도 is the subject of such a verb, not its object.
         let takes = object || xsv || ((dated || also) && !lex.intransitive_verb.contains(&*lemma));
-        verb && !report
+        // `… 답답함을 호소합니다`, `… 라고 지적합니다`: a broadcast narrates in the formal present, so
+        // an undated verb of saying there reports speech, no settled action.
+        let narrated = !dated && bare(st, w).ends_with("니다") && self.quotes.lex.verbs.contains(&*lemma);
+        verb && !report && !narrated
             && (agent || generic_agent || (takes && carried_org))
             && !lemma.ends_with('지')
             && !lemma.is_empty()
@@ -1202,6 +1230,10 @@ impl CommitmentStage {
             if noun_verb || ms[..pred].iter().any(|m| tag(m).starts_with('J')) || relational || complement || no_ending || nominalized || before_bound || matches!(t, "않고" | "말고" | "않도록") {
                 continue;
             }
+            // `세 차례에 나눠`: a native numeral before a noun (ko-dic reads 세 as 세다 + 어) is no verb.
+            if matches!(t, "두" | "세" | "네") && st.words.get(j + 1).and_then(|x| st.word_morphs(x).first()).is_some_and(|m| nominal(m)) {
+                continue;
+            }
             // Adverbs made of adjectives (`빠르게`, `신속하게`) sit inside the clause.
             if last_morph_text(st, w).is_some_and(|(m, p)| p.ends_with("EC") && m == "게") {
                 continue;
@@ -1220,7 +1252,8 @@ impl CommitmentStage {
             }
             // `-어/-아` chains count when the verb has its own object (`데이터센터를 지어`).
             let serial = last_morph_text(st, w).is_some_and(|(m, p)| p.ends_with("EC") && matches!(m, "어" | "아" | "여" | "해"))
-                || (w.m1 > w.m0 && st.word_morphs(w).last().is_some_and(|m| m.features.pos.ends_with("EC") && (m.features.analysis.contains("+어/EC") || m.features.analysis.contains("+아/EC") || m.features.analysis.contains("+여/EC"))));
+                // (Also the contracted `따져`, `바꿔`: ko-dic writes their ending ㅓ/ㅏ.)
+                || (w.m1 > w.m0 && st.word_morphs(w).last().is_some_and(|m| connective_a(st, m)));
             // The next action of the chain: the one found last, else the cue's.
             let next = out.last().copied().unwrap_or(a);
             let object_before = j > 0 && (j.saturating_sub(3)..j).any(|x| last_morph_text(st, &st.words[x]).is_some_and(|(_, p)| p == "JKO"));
@@ -1818,8 +1851,22 @@ fn present_tense(t: &str) -> bool {
     if stem.ends_with('는') && stem.chars().count() >= 2 {
         return true;
     }
-    let code = last as u32;
-    (0xAC00..=0xD7A3).contains(&code) && (code - 0xAC00) % 28 == 4
+    let jong = |c: char| {
+        let code = c as u32;
+        (0xAC00..=0xD7A3).contains(&code).then(|| (code - 0xAC00) % 28)
+    };
+    // The formal `-ㅂ니다/-습니다` of broadcast and speech (`늘립니다`, `손봅니다`, `짓습니다`), not
+    // after `-었-/-겠-` or 있 (a final ㅆ: `했습니다`, `하겠습니다`, `있습니다`) nor after 없.
+    if let Some(before) = stem.strip_suffix('니') {
+        let mut cs = before.chars().rev();
+        return match cs.next() {
+            Some('습') => cs.next().is_some_and(|c| jong(c).is_some_and(|j| j != 0 && j != 20) && c != '없'),
+            // (`입니다` is as often the copula as `줄입니다`: the verb's tag decides later.)
+            Some(c) => jong(c) == Some(17) && c != '닙',
+            None => false,
+        };
+    }
+    jong(last) == Some(4)
 }
 
 /// A duration in native Korean numerals: `한 달` → (1, 달), `두 해` → (2, 년), `열흘` → (10, 일),
@@ -2109,7 +2156,9 @@ impl CommitmentStage {
                 }
                 // `이르면 내년 하반기 착공해 2028년 완공 예정이다`: an action noun before a plan noun
                 // heads a chain like a verb.
-                let chains = !c.noun || (c.modality == PLAN && c.word + 1 < st.words.len() && self.noun_plan(&st, c.word));
+                // So does the action noun of a goal (`2028년 착공해 2029년 준공을 목표로 한다`).
+                let goal = || st.words.get(c.word + 1).is_some_and(|x| bare(&st, x).starts_with("목표로"));
+                let chains = !c.noun || (c.modality == PLAN && c.word + 1 < st.words.len() && (self.noun_plan(&st, c.word) || goal()));
                 let mut chain = if chains { self.coordinated(&st, c.word, &regions) } else { Vec::new() };
                 chain.reverse();
                 for j in chain {
@@ -2138,7 +2187,9 @@ impl CommitmentStage {
                 })
                 .unwrap_or(0);
             // A date before the chain counts only when no other clause ends between it and the chain.
-            let chain_from = self.clause_boundary_before(&st, first_start);
+            // A headline's `…` separates statements (`2029년 준공 목표…지사 "…만들겠다"`): a date before
+            // it is not the sentence's.
+            let chain_from = self.clause_boundary_before(&st, first_start).max(st.chars[..first_start].iter().rposition(|&c| c == '…').map_or(0, |p| p + 1));
             let mut previous: Option<(usize, (String, String))> = None;
             for (i, (w, c)) in actions.iter().enumerate() {
                 let aw = &st.words[*w];
@@ -2170,7 +2221,12 @@ impl CommitmentStage {
                 if !own[i] && self.lex.performative_action.contains(&action) {
                     continue;
                 }
-                let start = self.clause_start(&st, head, &subjects);
+                // A broadcast bite (`[이름 / 직함 : …]`) has no quotation mark: the clause starts
+                // inside the quote at the latest.
+                let start = match quotes.iter().find(|q| hw.s >= q.0 && hw.s < q.1 && a.quotes[q.2].kind == "direct") {
+                    Some(q) => self.clause_start(&st, head, &subjects).max(q.0),
+                    None => self.clause_start(&st, head, &subjects),
+                };
                 let span_start = start.min(hw.s);
                 // `9일 … 계획을 발표하고, … 늘리겠다고 밝혔다`, `지난 14일 설명회를 열고 … 하기로 했다`:
                 // a clause joined to the cue's and dated on or before the publication day is an act
@@ -2313,7 +2369,8 @@ impl CommitmentStage {
             // `16일 이 같은 내용을 담은 대책을 내놓고`: verbs between the date and the action may only
             // be adnominal ones inside its object, and the date is not the first one's (`지난해 발표한
             // 계획에 따라 … 짓고`).
-            let mut verbs = st.words.iter().filter(|w| w.s >= rel && w.e <= to && st.lemma(w).is_some()).peekable();
+            // A word of a name (`분당구` read as 분당 + 구다) is no verb.
+            let mut verbs = st.words.iter().filter(|w| w.s >= rel && w.e <= to && st.lemma(w).is_some() && !in_name(st, w)).peekable();
             if verbs.peek().is_some_and(|w| st.word_from(rel) == st.word_from(w.s)) {
                 return false;
             }
@@ -3405,5 +3462,77 @@ mod tests {
         assert_eq!(find_on(&cs, "개관").4, "", "counted from an event: {cs:?}");
         let cs = on("장관은 \"2년 뒤 물량이 줄어드는 일이 없도록 공급에 속도를 내겠다\"고 말했다.", "2025-11-03");
         assert_eq!(find_on(&cs, "내").4, "", "the time of another clause: {cs:?}");
+    }
+
+    #[test]
+    fn formal_present_tense_of_broadcasts() {
+        // `-ㅂ니다/-습니다` states a settled action as `-ㄴ다` does; not a verb of saying, not a
+        // negated review.
+        let cs = on("구청은 다음 달 말까지 노후 가로등 300개를 교체합니다.", "2025-11-03");
+        let c = find_on(&cs, "교체");
+        assert_eq!((c.1.as_str(), c.4.as_str()), ("decision", "2025-12-31"), "{cs:?}");
+        let cs = on("구청은 가로등을 교체하기로 했습니다. 상인들은 매출 감소에 답답함을 호소합니다. 구청은 지금은 요금 인상을 검토하지 않고 있습니다.", "2025-11-03");
+        assert!(!cs.iter().any(|c| matches!(c.0.as_str(), "호소" | "인상" | "요금 인상")), "{cs:?}");
+        // `손보다` read as 손 + 보다: the compound verb as written is the action.
+        let cs = on("구청은 연말까지 공원 놀이터를 손봅니다.", "2025-11-03");
+        assert_eq!(find_on(&cs, "손보").4, "2025-12-31", "{cs:?}");
+        for (t, formal) in [("늘린다", true), ("손봅니다", true), ("충당합니다", true), ("짓습니다", true), ("했습니다", false), ("하겠습니다", false), ("있습니다", false), ("없습니다", false), ("아닙니다", false), ("했다", false)] {
+            assert_eq!(super::present_tense(t), formal, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_goal_heads_a_chain_and_contracted_serial_verbs_chain() {
+        let cs = on("군은 2027년 착공해 2030년 완공을 목표로 한다.", "2025-11-03");
+        assert_eq!(find_on(&cs, "착공").4, "2027", "{cs:?}");
+        assert_eq!(find_on(&cs, "완공").4, "2030", "{cs:?}");
+        // `따져 볼` (ko-dic writes the ending of 따져 as ㅓ) does not end the chain before it.
+        let cs = on("위원회는 이달 중 현장 조사를 벌이고, 다음 달 회의에서 보고서를 따져 볼 계획이다.", "2025-11-03");
+        let c = find_on(&cs, "벌이");
+        assert_eq!((c.1.as_str(), c.4.as_str()), ("plan", "2025-11"), "{cs:?}");
+        // `세 차례`: a numeral, no serial verb.
+        let cs = on("구는 다음 달 공청회도 열 계획이다.", "2025-11-03");
+        assert_eq!(find_on(&cs, "열").4, "2025-12", "열 read as a numeral after an object marked 도: {cs:?}");
+        let cs = on("회사는 신입 사원을 더 뽑기로 했다. 나머지 인력은 연말까지 세 차례에 나눠 뽑는다.", "2025-11-03");
+        assert!(!cs.iter().any(|c| c.0 == "세"), "{cs:?}");
+    }
+
+    #[test]
+    fn dates_of_another_statement_or_circumstance_are_not_shared() {
+        let cs = on("새 청사 2029년 완공 목표…구청장 \"주차장부터 늘리겠다\"", "2025-11-03");
+        assert_eq!(find_on(&cs, "늘리").4, "", "a date before the headline's … : {cs:?}");
+        let cs = on("노사가 다음 주 협상을 재개할 것으로 보이는 가운데, 시는 중재안을 마련하기로 했다.", "2025-11-03");
+        assert_eq!(find_on(&cs, "마련").4, "", "{cs:?}");
+        // A place name between the report date and the act does not hide the date.
+        let cs = on("공사는 3일 경기 수원시 팔달구 본사에서 설명회를 열고 요금을 내리겠다고 밝혔다.", "2025-11-03");
+        assert!(!cs.iter().any(|c| c.0 == "열"), "done on the report day: {cs:?}");
+    }
+
+    #[test]
+    fn nominal_drive_verbs_reviews_predicted_and_causatives() {
+        let cs = on("시는 재원이 없으면 사업을 추진하기 어렵다고 설명했다.", "2025-11-03");
+        assert!(!cs.iter().any(|c| c.0 == "추진"), "{cs:?}");
+        let cs = on("구단은 시즌이 끝나면 감독 교체를 검토할 것으로 보인다.", "2025-11-03");
+        assert!(cs.is_empty(), "a prediction about a review: {cs:?}");
+        let cs = on("교육청은 모든 학교가 이달 중 급식실 환기 설비를 점검하도록 할 방침이다.", "2025-11-03");
+        let c = find_on(&cs, "점검");
+        assert_eq!((c.1.as_str(), c.4.as_str()), ("plan", "2025-11"), "{cs:?}");
+    }
+
+    #[test]
+    fn a_promise_with_its_copula_written_out_and_predictions_in_quotes() {
+        let cs = on("장관은 \"피해 가구에 다음 달 안에 지원금을 지급할 것입니다\"라고 말했다.", "2025-11-03");
+        let c = find_on(&cs, "지급");
+        assert_eq!((c.1.as_str(), c.4.as_str()), ("promise", "2025-12"), "{cs:?}");
+        let cs = on("장관은 \"내년에도 물가는 더 오를 것입니다\"라고 말했다.", "2025-11-03");
+        assert!(cs.is_empty(), "a prediction: {cs:?}");
+        // A broadcast bite: the span starts inside the bite.
+        let text = "[한상민 / 복지부 장관 : 다음 달 안에 지원금을 지급할 것입니다.]";
+        let p = Pipeline::new(DataFiles::embedded()).unwrap();
+        let meta = Meta { published: chrono::NaiveDate::from_ymd_opt(2025, 11, 3), ..Meta::default() };
+        let a = p.analyze(Document { id: "t".into(), source: "t".into(), text: text.into(), meta, warnings: vec![] }).unwrap();
+        let c = a.commitments.iter().find(|c| c.action == "지급").expect("지급");
+        let span: String = text.chars().skip(c.span.start).take(c.span.end - c.span.start).collect();
+        assert_eq!(span, "다음 달 안에 지원금을 지급");
     }
 }

@@ -88,7 +88,7 @@ impl QuoteLexicon {
 
 #[derive(Clone)]
 pub struct QuoteStage {
-    lex: QuoteLexicon,
+    pub(crate) lex: QuoteLexicon,
     /// Surnames (one and two syllables) and titles of `ner/`, for names the entity stage did not
     /// tag in a title phrase (`편재윤 민생민주당 의원은`).
     surnames: FxHashSet<String>,
