@@ -609,7 +609,8 @@ impl EntityStage {
         }
         // A city whose name ends like a body (`의정부`: …정부) is a place; whether it acts is
         // decided with the other places.
-        if self.lex.locations.get(s).is_some_and(|e| matches!(e.kind.as_str(), "city" | "county" | "district")) {
+        // (So is a foreign prefecture or state that ends so: `오사카부`, `교토부`.)
+        if self.lex.locations.get(s).is_some_and(|e| matches!(e.kind.as_str(), "city" | "county" | "district" | "foreign_city")) {
             return false;
         }
         let latin_head = s.chars().next().is_some_and(|c| c.is_ascii_uppercase());
@@ -1300,7 +1301,10 @@ impl EntityStage {
                 || (building_body(&w.stem_text) && self.at_building(a, &ws, i));
             // A team: a place and a transliterated name (`부산 씨호크스`), or `FC 한강`.
             let fc_team = w.stem_text == "FC" && ws[i + 1..].first().is_some_and(|x| x.hangul && !x.common_word);
-            if i + 1 < n && !has_particle(i) && ((place(i) && self.team_name(&ws[i + 1])) || fc_team) {
+            // (A foreign city after a country or a foreign state is a place in it: `아르헨티나
+            // 부에노스아이레스`, `캘리포니아주 로스앤젤레스`.)
+            let in_foreign = || matches!(loc_kind[i], Some("country" | "foreign_city")) && loc_kind[i + 1] == Some("foreign_city");
+            if i + 1 < n && !has_particle(i) && ((place(i) && self.team_name(&ws[i + 1]) && !in_foreign()) || fc_team) {
                 add(cands, Span::new(w.stem.start, ws[i + 1].stem.end), ORGANIZATION, TEAM);
             }
             if i + 1 < n && !has_particle(i) && ws[i + 1].stem_text == "FC" && (place(i) || w.hangul) {
@@ -1404,6 +1408,26 @@ impl EntityStage {
                 loc_here[i] = true;
             } else if i > 0 && (place(i - 1) || loc_here[i - 1]) && !has_particle(i - 1) && w.hangul && self.admin_unit(&w.stem_text) && ((!w.common_word && !w.inflected) || self.village_after_unit(&ws[i - 1].stem_text, &w.stem_text) || self.village_after_short_form(&ws[i - 1].stem_text, w)) {
                 add(cands, w.stem, LOCATION, 2);
+                loc_here[i] = true;
+            } else if i > 0 && !has_particle(i - 1) && (self.on_mountain(&ws[i - 1], w) || ((place(i - 1) || loc_here[i - 1]) && numbered_village(&w.stem_text))) {
+                // `북한산 백운대`, `팔공산 동화사`: a peak, terrace, rock or temple right after its
+                // mountain; `분당구 정자1동`, `종로1가`: a numbered 동 or 가 after the place above it.
+                add(cands, w.stem, LOCATION, 2);
+                loc_here[i] = true;
+            } else if i > 0
+                && loc_kind[i - 1] == Some("foreign_city")
+                && !has_particle(i - 1)
+                && ws[i - 1].stem.end == ws[i - 1].span.end
+                && w.hangul
+                && w.proper_or_unknown
+                && !w.common_word
+                && !w.inflected
+                && !person[i]
+                && !role[i]
+                && !(i + 1 < n && role[i + 1])
+            {
+                // `도쿄 신주쿠`, `오사카 도톤보리`: a name right after a foreign city is a district of it.
+                add(cands, w.stem, LOCATION, 1);
                 loc_here[i] = true;
             } else if self.name_before_area(&ws, i) {
                 // `껀터 시내`, `콘깬 일대`: a name ko-dic knows only as a proper noun of no class, or
@@ -1953,13 +1977,20 @@ impl EntityStage {
         })
     }
 
-    /// A word ko-dic lists as a person's name that the sentence reads otherwise: a village right
-    /// after the 읍/면/시/군/구 above it (`대정읍 하모리`, `경산시 중방동`), or a word ending in the
+    /// A word ko-dic lists as a person's name that the sentence reads otherwise: a district right
+    /// after a foreign city (`도쿄 신주쿠`), a village right after the 읍/면/시/군/구 above it (`대정읍 하모리`, `경산시 중방동`), or a word ending in the
     /// connective `-해` of a 하다-verb with no particle, right after a word marked as the verb's
     /// destination, place or object (`오사카로 이동해`, `현장을 방문해`).
     fn misread_name(&self, ws: &[Word], i: usize) -> bool {
         let Some(prev) = i.checked_sub(1).map(|p| &ws[p]) else { return false };
         let w = &ws[i];
+        if self.on_mountain(prev, w) {
+            return true;
+        }
+        // `도쿄 신주쿠`: a name right after a foreign city is a district of it.
+        if prev.particle.is_none() && !prev.honorific && prev.paren.is_none() && prev.stem.end == prev.span.end && self.lex.locations.get(&*prev.stem_text).is_some_and(|e| e.kind == "foreign_city") {
+            return true;
+        }
         if prev.particle.is_none() && !prev.honorific && prev.paren.is_none() && self.village_after_unit(&prev.stem_text, &w.stem_text) && prev.stem.end == prev.span.end {
             return self.lex.locations.contains_key(&*prev.stem_text) || self.admin_unit(&prev.stem_text);
         }
@@ -1969,6 +2000,22 @@ impl EntityStage {
             && w.stem.end == w.span.end
             && w.stem_text.ends_with('해')
             && matches!(prev.particle, Some("로" | "으로" | "에" | "에서" | "를" | "을"))
+    }
+
+    /// A peak, terrace, rock or temple (three syllables ending in 봉, 대, 암 or 사) right after the
+    /// mountain it stands on, with nothing between (`북한산 백운대`, `팔공산 동화사`), even when ko-dic
+    /// reads it as a common noun (`동화사`).
+    fn on_mountain(&self, prev: &Word, w: &Word) -> bool {
+        w.stem_text.chars().count() == 3
+            && w.stem_text.ends_with(['봉', '대', '암', '사'])
+            && w.hangul
+            && !w.inflected
+            && prev.particle.is_none()
+            && !prev.honorific
+            && prev.paren.is_none()
+            && prev.stem.end == prev.span.end
+            && prev.stem_text.ends_with('산')
+            && self.lex.locations.get(&*prev.stem_text).is_some_and(|e| e.kind == "landmark")
     }
 
     /// A 시/군 name without its suffix (`부여` for 부여군, `봉화` for 봉화군).
@@ -2594,6 +2641,15 @@ const BRANCH_ENDINGS: &[&str] = &["본부", "지역본부", "지사", "지점", 
 
 /// Endings of a place's public body: `동작구청`, `기상청`, `주민자치회`.
 const PUBLIC_BODY_ENDINGS: &[&str] = &["청", "의회", "주민자치회", "경찰서", "소방서", "소방본부", "교육청", "부"];
+
+/// A numbered administrative 동 or 가: one to four Hangul syllables, one or two digits, then 동 or
+/// 가 (`정자1동`, `상계3동`, `종로1가`).
+fn numbered_village(s: &str) -> bool {
+    let Some(body) = s.strip_suffix(['동', '가']) else { return false };
+    let digits = body.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let name = &body[..body.len() - digits];
+    (1..=2).contains(&digits) && (1..=4).contains(&name.chars().count()) && name.chars().all(is_hangul)
+}
 
 /// True when `short` (3 to 5 Hangul syllables; two are too few to tell) abbreviates `full`: the
 /// same first syllable, its last one among the last two of `full`, every syllable of `short` found
@@ -3495,6 +3551,37 @@ mod tests {
         let es = entities("탐방객들은 지리산 둘레길 3코스를 걸었다. 국립공원공단 설악산국립공원사무소는 탐방로를 막았다.");
         assert!(has(&es, "LOCATION", "지리산 둘레길 3코스"), "{es:?}");
         assert!(has(&es, "ORGANIZATION", "국립공원공단 설악산국립공원사무소"), "{es:?}");
+    }
+
+    /// A foreign city after a country or a state is a place in it, not a team; a foreign
+    /// prefecture ending in 부 is a place; a name right after a foreign city is its district.
+    #[test]
+    fn foreign_cities_prefectures_and_districts() {
+        let es = entities("공장은 캘리포니아주 로스앤젤레스와 아르헨티나 부에노스아이레스, 일본 교토부에 있다.");
+        for t in ["캘리포니아주 로스앤젤레스", "아르헨티나 부에노스아이레스", "일본 교토부"] {
+            assert!(has(&es, "LOCATION", t), "{t}: {es:?}");
+        }
+        assert!(!es.iter().any(|e| e.0 == "ORGANIZATION"), "{es:?}");
+        let es = entities("관광객들은 일본 도쿄 시부야에서 쇼핑을 했다.");
+        assert!(has(&es, "LOCATION", "일본 도쿄 시부야"), "{es:?}");
+        assert!(!es.iter().any(|e| e.0 == "PERSON"), "{es:?}");
+        let es = entities("광주 피닉스는 원정에서 이겼다.");
+        assert!(has(&es, "ORGANIZATION", "광주 피닉스"), "{es:?}");
+    }
+
+    /// A peak or a temple right after its mountain, a numbered 동 after its district, and a
+    /// toll gate on an expressway are places in one span.
+    #[test]
+    fn peaks_and_temples_on_a_mountain_numbered_villages_and_toll_gates() {
+        let es = entities("등산객은 북한산 백운대에서 구조됐다. 관광객은 팔공산 동화사를 찾았다.");
+        for t in ["북한산 백운대", "팔공산 동화사"] {
+            assert!(has(&es, "LOCATION", t), "{t}: {es:?}");
+        }
+        assert!(!es.iter().any(|e| e.0 == "PERSON"), "{es:?}");
+        let es = entities("주민들은 성남시 분당구 정자1동에 모였다. 차량들이 경부고속도로 서울요금소 앞에 멈춰 섰다.");
+        assert!(has(&es, "LOCATION", "성남시 분당구 정자1동"), "{es:?}");
+        assert!(has(&es, "LOCATION", "경부고속도로 서울요금소"), "{es:?}");
+        assert!(numbered_village("상계3동") && numbered_village("종로1가") && !numbered_village("3동") && !numbered_village("상계동"));
     }
 
     /// A country's demonym (`한국인`) is not a later mention of the country acting as a state.
