@@ -1409,9 +1409,10 @@ impl EntityStage {
             } else if i > 0 && (place(i - 1) || loc_here[i - 1]) && !has_particle(i - 1) && w.hangul && self.admin_unit(&w.stem_text) && ((!w.common_word && !w.inflected) || self.village_after_unit(&ws[i - 1].stem_text, &w.stem_text) || self.village_after_short_form(&ws[i - 1].stem_text, w)) {
                 add(cands, w.stem, LOCATION, 2);
                 loc_here[i] = true;
-            } else if i > 0 && !has_particle(i - 1) && (self.on_mountain(&ws[i - 1], w) || ((place(i - 1) || loc_here[i - 1]) && numbered_village(&w.stem_text))) {
+            } else if i > 0 && (self.on_line(a.text(ws[i - 1].span), w) || (!has_particle(i - 1) && (self.on_mountain(&ws[i - 1], w) || ((place(i - 1) || loc_here[i - 1]) && numbered_village(&w.stem_text))))) {
                 // `북한산 백운대`, `팔공산 동화사`: a peak, terrace, rock or temple right after its
-                // mountain; `분당구 정자1동`, `종로1가`: a numbered 동 or 가 after the place above it.
+                // mountain; `강릉선 진부역`: a station right after its line; `분당구 정자1동`, `종로1가`:
+                // a numbered 동 or 가 after the place above it.
                 add(cands, w.stem, LOCATION, 2);
                 loc_here[i] = true;
             } else if i > 0
@@ -2016,6 +2017,18 @@ impl EntityStage {
             && prev.stem.end == prev.span.end
             && prev.stem_text.ends_with('산')
             && self.lex.locations.get(&*prev.stem_text).is_some_and(|e| e.kind == "landmark")
+    }
+
+    /// A station (three to five syllables ending in 역) right after the rail line it is on, with
+    /// nothing between: `강릉선 진부역`, `경부선 천안역`, however ko-dic reads the two words (`강릉선` as
+    /// 강릉 + the particles 서+ㄴ, `진부역` as a verb + 부역). `prev` is the line's word as written.
+    fn on_line(&self, prev: &str, w: &Word) -> bool {
+        (3..=5).contains(&w.stem_text.chars().count())
+            && w.stem_text.ends_with('역')
+            && w.hangul
+            && w.stem.start == w.span.start
+            && prev.ends_with('선')
+            && self.lex.locations.get(prev).is_some_and(|e| e.kind == "landmark")
     }
 
     /// A 시/군 name without its suffix (`부여` for 부여군, `봉화` for 봉화군).
@@ -3612,6 +3625,16 @@ mod tests {
         assert_eq!(govs, [("일본 정부", "일본 정부"), ("정부", "일본 정부"), ("우리 정부", "정부")], "{es:?}");
         let es = entities("미국 정부가 관세를 올렸다. 업계는 긴장했다. 수출이 줄었다. 기업들은 걱정했다. 정부는 대책을 내놨다.");
         assert!(es.iter().any(|e| e.1 == "정부" && e.2 == "정부"), "{es:?}");
+    }
+
+    /// A station right after its line, and archipelagos by their ending.
+    #[test]
+    fn a_station_after_its_line_and_archipelagos() {
+        let es = entities("열차는 KTX 강릉선 진부역을 지났다. 관광객들은 고군산군도를 찾았고 쿠릴열도 인근에서 지진이 났다. 해군도 나섰다.");
+        for t in ["강릉선 진부역", "고군산군도", "쿠릴열도"] {
+            assert!(has(&es, "LOCATION", t), "{t}: {es:?}");
+        }
+        assert!(!es.iter().any(|e| e.0 == "LOCATION" && e.1.starts_with("해군")), "{es:?}");
     }
 
     /// A country's demonym (`한국인`) is not a later mention of the country acting as a state.
