@@ -2633,25 +2633,6 @@ impl Stage for EntityStage {
                 entities[k].canonical = entities[k - 1].canonical.clone();
             }
         }
-        // A bare `정부` right after a foreign government was named (`일본 정부는 … 정부는 …`, within
-        // two sentences) is that government; otherwise it stays the article's own government.
-        let mut last_government: Option<(usize, usize)> = None;
-        for k in 0..entities.len() {
-            let e = &entities[k];
-            if e.kind != ORGANIZATION {
-                continue;
-            }
-            if e.canonical.ends_with(" 정부") {
-                last_government = Some((k, e.sentence));
-            } else if a.text(e.span) == "정부" && e.canonical == "정부" {
-                if let Some((g, si)) = last_government {
-                    let foreign = entities[g].canonical.strip_suffix(" 정부").is_some_and(|c| c != "한국" && c != "우리" && self.lex.locations.get(c).is_some_and(|l| l.kind == "country"));
-                    if foreign && e.sentence <= si + 2 {
-                        entities[k].canonical = entities[g].canonical.clone();
-                    }
-                }
-            }
-        }
         resolve_generic_orgs(a, &mut entities);
         a.entities = entities;
     }
@@ -3613,18 +3594,7 @@ mod tests {
         let es = entities("주민들은 성남시 분당구 정자1동에 모였다. 차량들이 경부고속도로 서울요금소 앞에 멈춰 섰다.");
         assert!(has(&es, "LOCATION", "성남시 분당구 정자1동"), "{es:?}");
         assert!(has(&es, "LOCATION", "경부고속도로 서울요금소"), "{es:?}");
-        assert!(super::numbered_village("상계3동") && super::numbered_village("종로1가") && !super::numbered_village("3동") && !super::numbered_village("상계동"));
-    }
-
-    /// A bare 정부 right after a foreign government is that government; far from it, or after
-    /// 우리 정부, it is not.
-    #[test]
-    fn a_bare_government_after_a_foreign_one_is_that_government() {
-        let es = entities("일본 정부는 규제를 풀기로 했다. 정부는 내년부터 심사대를 늘린다. 우리 정부는 환영했다.");
-        let govs: Vec<_> = es.iter().filter(|e| e.0 == "ORGANIZATION" && e.1.ends_with("정부")).map(|e| (e.1.as_str(), e.2.as_str())).collect();
-        assert_eq!(govs, [("일본 정부", "일본 정부"), ("정부", "일본 정부"), ("우리 정부", "정부")], "{es:?}");
-        let es = entities("미국 정부가 관세를 올렸다. 업계는 긴장했다. 수출이 줄었다. 기업들은 걱정했다. 정부는 대책을 내놨다.");
-        assert!(es.iter().any(|e| e.1 == "정부" && e.2 == "정부"), "{es:?}");
+        assert!(numbered_village("상계3동") && numbered_village("종로1가") && !numbered_village("3동") && !numbered_village("상계동"));
     }
 
     /// A station right after its line, and archipelagos by their ending.
