@@ -3594,7 +3594,7 @@ mod tests {
         let es = entities("주민들은 성남시 분당구 정자1동에 모였다. 차량들이 경부고속도로 서울요금소 앞에 멈춰 섰다.");
         assert!(has(&es, "LOCATION", "성남시 분당구 정자1동"), "{es:?}");
         assert!(has(&es, "LOCATION", "경부고속도로 서울요금소"), "{es:?}");
-        assert!(numbered_village("상계3동") && numbered_village("종로1가") && !numbered_village("3동") && !numbered_village("상계동"));
+        assert!(super::numbered_village("상계3동") && super::numbered_village("종로1가") && !super::numbered_village("3동") && !super::numbered_village("상계동"));
     }
 
     /// A station right after its line, and archipelagos by their ending.
