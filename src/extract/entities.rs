@@ -936,7 +936,8 @@ impl EntityStage {
         }
         // A city whose name ends like a body (`의정부`: …정부) is a place; whether it acts is
         // decided with the other places.
-        if self.lex.locations.get(s).is_some_and(|e| matches!(e.kind.as_str(), "city" | "county" | "district")) {
+        // (So is a foreign prefecture or state that ends so: `오사카부`, `교토부`.)
+        if self.lex.locations.get(s).is_some_and(|e| matches!(e.kind.as_str(), "city" | "county" | "district" | "foreign_city")) {
             return false;
         }
         let latin_head = s.chars().next().is_some_and(|c| c.is_ascii_uppercase());
@@ -981,7 +982,7 @@ impl EntityStage {
             && w.stem_text.chars().skip(k).ne("모".chars())
             && w.class.as_deref() != Some("지명")
             // `주그리스 대사관`: 주 + a country names a mission abroad (ko-dic may read 주 as a surname).
-            && !w.stem_text.strip_prefix('주').is_some_and(|c| self.lex.locations.get(c).is_some_and(|e| e.kind == "country"))
+            && !w.stem_text.strip_prefix('주').is_some_and(|c| self.lex.locations.get(c).is_some_and(|e| matches!(e.kind.as_str(), "country" | "foreign_city")))
     }
 
     fn find<'a>(&self, a: &'a Analysis, si: usize, cands: &mut Vec<Cand>, words_buf: &mut Vec<Word<'a>>) {
@@ -1521,7 +1522,10 @@ impl EntityStage {
                 }
                 && self.name_like(&Word { inflected: false, ..w.clone() }, role[i], org[i]);
             // (The context first: `name_like` asks the lexicon.)
-            if (title_after || honorific || age || title_is || (w.class.as_deref() == Some("인명") && w.stem_text.chars().count() >= 3) || after_title || rare_surname || unknown_name) && (self.name_like(w, role[i], org[i]) || loosely) {
+            // ko-dic's 인명 alone is not trusted for a village after its 읍/면 (`대정읍 하모리`) or for
+            // a 하다-verb's `-해` right after an argument of the verb (`오사카로 이동해`).
+            let kodic_name = (unknown_name || (w.class.as_deref() == Some("인명") && w.stem_text.chars().count() >= 3)) && !self.misread_name(&ws, i);
+            if (title_after || honorific || age || title_is || kodic_name || after_title || rare_surname) && (self.name_like(w, role[i], org[i]) || loosely) {
                 person[i] = true;
                 add(cands, w.stem, PERSON, 5);
             } else if matches!(&*w.stem_text, "두" | "세" | "네" | "양") && i + 1 < n && role[i + 1] && !has_particle(i) {
@@ -1716,7 +1720,10 @@ impl EntityStage {
                 || (building_body(&w.stem_text) && self.at_building(a, &ws, i));
             // A team: a place and a transliterated name (`부산 씨호크스`), or `FC 한강`.
             let fc_team = w.stem_text == "FC" && ws[i + 1..].first().is_some_and(|x| x.hangul && !x.common_word);
-            if i + 1 < n && !has_particle(i) && ((place(i) && self.team_name(&ws[i + 1])) || fc_team) {
+            // (A foreign city after a country or a foreign state is a place in it: `아르헨티나
+            // 부에노스아이레스`, `캘리포니아주 로스앤젤레스`.)
+            let in_foreign = || matches!(loc_kind[i], Some("country" | "foreign_city")) && loc_kind[i + 1] == Some("foreign_city");
+            if i + 1 < n && !has_particle(i) && ((place(i) && self.team_name(&ws[i + 1]) && !in_foreign()) || fc_team) {
                 add(cands, Span::new(w.stem.start, ws[i + 1].stem.end), ORGANIZATION, TEAM);
             }
             if i + 1 < n && !has_particle(i) && ws[i + 1].stem_text == "FC" && (place(i) || w.hangul) {
@@ -1726,7 +1733,11 @@ impl EntityStage {
             // (ko-dic may read `주독일` as 주독 + the copula 이: the word as written counts.)
             // (`주베트남 한국대사관`: the mission's own country may be written before the noun.)
             if i + 1 < n && w.paren.is_none() && w.stem.start == w.span.start && ["대사관", "총영사관", "영사관", "대표부"].iter().any(|m| ws[i + 1].stem_text.ends_with(m) && ws[i + 1].stem_text.chars().count() <= m.chars().count() + 2) {
-                let country = a.text(w.span).strip_prefix('주').is_some_and(|c| self.lex.locations.get(c).is_some_and(|e| e.kind == "country"));
+                // (`주오사카 총영사관`: a consulate is named by the foreign city it serves; `주일`, `주한`:
+                // a country's one-syllable short form, a country only in that word.)
+                let country = a.text(w.span).strip_prefix('주').is_some_and(|c| {
+                    self.lex.locations.get(c).is_some_and(|e| matches!(e.kind.as_str(), "country" | "foreign_city")) || self.lex.context.mission_country.contains(&c)
+                });
                 if country {
                     add(cands, Span::new(w.span.start, ws[i + 1].stem.end), ORGANIZATION, 4);
                 }
@@ -1821,6 +1832,27 @@ impl EntityStage {
             } else if i > 0 && (place(i - 1) || loc_here[i - 1]) && !has_particle(i - 1) && w.hangul && self.admin_unit(&w.stem_text) && ((!w.common_word && !w.inflected) || self.village_after_unit(&ws[i - 1].stem_text, &w.stem_text) || self.village_after_short_form(&ws[i - 1].stem_text, w)) {
                 add(cands, w.stem, LOCATION, 2);
                 loc_here[i] = true;
+            } else if i > 0 && (self.on_line(a.text(ws[i - 1].span), w) || (!has_particle(i - 1) && (self.on_mountain(&ws[i - 1], w) || ((place(i - 1) || loc_here[i - 1]) && numbered_village(&w.stem_text))))) {
+                // `북한산 백운대`, `팔공산 동화사`: a peak, terrace, rock or temple right after its
+                // mountain; `강릉선 진부역`: a station right after its line; `분당구 정자1동`, `종로1가`:
+                // a numbered 동 or 가 after the place above it.
+                add(cands, w.stem, LOCATION, 2);
+                loc_here[i] = true;
+            } else if i > 0
+                && loc_kind[i - 1] == Some("foreign_city")
+                && !has_particle(i - 1)
+                && ws[i - 1].stem.end == ws[i - 1].span.end
+                && w.hangul
+                && w.proper_or_unknown
+                && !w.common_word
+                && !w.inflected
+                && !person[i]
+                && !role[i]
+                && !(i + 1 < n && role[i + 1])
+            {
+                // `도쿄 신주쿠`, `오사카 도톤보리`: a name right after a foreign city is a district of it.
+                add(cands, w.stem, LOCATION, 1);
+                loc_here[i] = true;
             } else if self.name_before_area(&ws, i) {
                 // `껀터 시내`, `콘깬 일대`: a name ko-dic knows only as a proper noun of no class, or
                 // not at all, before a noun of area is a place (a foreign city the gazetteer lacks).
@@ -1853,6 +1885,27 @@ impl EntityStage {
         for i in 0..n.saturating_sub(1) {
             if let Some(end) = self.numbered_road(a, &ws, i) {
                 add(cands, Span::new(ws[i].stem.start, end), LOCATION, 4);
+            }
+        }
+        // `북면 천부리`, `서면 태하리`, `우도면 천진리`: a short 면/읍 (which ko-dic may read as a
+        // noun, a verb + `-면` or a name + the copula's `-면`) right before a village's name ending
+        // in 리 that is no ordinary word heads an address.
+        for i in 0..n.saturating_sub(1) {
+            let (w, x) = (&ws[i], &ws[i + 1]);
+            // (The next word's ending first: it rules out almost every word.)
+            if !(x.stem_text.ends_with('리') && x.stem_text.chars().count() == 3 && x.hangul && !x.common_word && !x.inflected && x.stem.start == x.span.start) {
+                continue;
+            }
+            let written = a.text(w.span);
+            if (2..=4).contains(&written.chars().count())
+                && written.ends_with(['면', '읍'])
+                && written.chars().all(is_hangul)
+                && w.paren.is_none()
+                && a.text(Span::new(w.span.end, x.span.start)).chars().all(char::is_whitespace)
+                && !person[i + 1]
+                && !role[i + 1]
+            {
+                add(cands, Span::new(w.span.start, x.stem.end), LOCATION, 2);
             }
         }
         let court_spans: rustc_hash::FxHashSet<Span> = cands.iter().filter(|c| c.kind == ORGANIZATION).map(|c| c.span).collect();
@@ -1905,7 +1958,7 @@ impl EntityStage {
                 branch || UNIT_ENDINGS.iter().any(|u| x_text.ends_with(u) && x_text.len() > u.len()) || matches!(&*x_text, "노동조합" | "노조")
             };
             let public = || PUBLIC_BODY_ENDINGS.iter().any(|u| x_text.ends_with(u)) && x_text.chars().count() >= 3;
-            let of_place = (loc_kind[i].is_some() || loc_here[i]) && !org[i] && org[i + 1] && public() && !self.lex.location_by_suffix(&x_text);
+            let of_place = (loc_kind[i].is_some() || loc_here[i]) && !org[i] && org[i + 1] && public() && !self.lex.location_by_suffix(&x_text) && !self.seat_before_body(&w.stem_text, &x_text);
             // A country's research institute or agency (`독일 포츠담기후영향연구소`, `그리스 관광청`).
             let of_country = loc_kind[i] == Some("country")
                 && !org[i]
@@ -1976,6 +2029,11 @@ impl EntityStage {
                                 j += 1;
                             }
                         }
+                        continue;
+                    }
+                    // A trail's numbered course (`금오도 비렁길 3코스`, `올레길 7코스`).
+                    if joins(j) && ws[j + 1].stem_text.strip_suffix("코스").is_some_and(|d| (1..=2).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit())) && (road_end[j] != 0 || ws[j].stem_text.ends_with('길')) {
+                        j += 1;
                         continue;
                     }
                     // An exit or gate by its number (`송탄역 3번 출구`).
@@ -2079,10 +2137,15 @@ impl EntityStage {
             let headline = segment_start && bare(i) && i + 1 < n && (sep_after(i) == Some(',') || a.text(ws[i + 1].span).starts_with(['“', '"']));
             let with_body = bare(i) && sep_after(i).is_some() && i + 1 < n && loc_kind[i + 1].is_none() && self.is_org_word(&ws[i + 1]);
             // `한국과 중남미 12개국이`, `폴란드와 체코는`: partners that act together as subjects.
-            let joint = loc_kind[i] == Some("country")
-                && matches!(p, Some("와" | "과"))
+            // So do local governments (`대구시와 경상북도는`, `부산시와 경상남도도`).
+            let joint = matches!(p, Some("와" | "과"))
                 && (i + 1..(i + 4).min(n)).find(|&j| ws[j].particle.is_some()).is_some_and(|j| {
-                    subject(&ws[j]) && (loc_kind[j] == Some("country") || ["개국", "국가", "국가들"].iter().any(|x| ws[j].stem_text.ends_with(x)))
+                    subject(&ws[j])
+                        && if loc_kind[i] == Some("country") {
+                            loc_kind[j] == Some("country") || ["개국", "국가", "국가들"].iter().any(|x| ws[j].stem_text.ends_with(x))
+                        } else {
+                            j == i + 1 && loc_kind[j] != Some("country") && body(j)
+                        }
                 });
             // `아르헨티나, 브라질 외교장관과`: a country whose official is named.
             let officials = loc_kind[i] == Some("country") && bare(i) && i + 1 < n && self.is_role(&ws[i + 1]);
@@ -2322,6 +2385,75 @@ impl EntityStage {
             && (prev.ends_with('읍') || prev.ends_with('면') || !s.ends_with('리'))
     }
 
+    /// A neighbourhood or village (`범어동`, `도동리`, `흥해읍`) before a body that names a larger
+    /// region of its own (`대구지방검찰청`, `부산지방기상청`): the village is where the body sits,
+    /// not a part of its name (`범어동 대구지방검찰청` is a place and an organization). A body of
+    /// the village itself (`정산면 주민자치회`) names no region and stays one organization.
+    fn seat_before_body(&self, place: &str, body: &str) -> bool {
+        // (The village's ending first: it rules out almost every place.)
+        if !(place.chars().count() >= 2 && place.ends_with(['동', '리', '가', '읍', '면'])) {
+            return false;
+        }
+        // The body's name opens with a province, city, county or district (two to four syllables).
+        body.char_indices().skip(2).take(3).any(|(b, _)| {
+            let head = &body[..b];
+            !place.starts_with(head) && self.lex.locations.get(head).is_some_and(|e| matches!(e.kind.as_str(), "province" | "city" | "county" | "district"))
+        })
+    }
+
+    /// A word ko-dic lists as a person's name that the sentence reads otherwise: a district right
+    /// after a foreign city (`도쿄 신주쿠`), a village right after the 읍/면/시/군/구 above it (`대정읍 하모리`, `경산시 중방동`), or a word ending in the
+    /// connective `-해` of a 하다-verb with no particle, right after a word marked as the verb's
+    /// destination, place or object (`오사카로 이동해`, `현장을 방문해`).
+    fn misread_name(&self, ws: &[Word], i: usize) -> bool {
+        let Some(prev) = i.checked_sub(1).map(|p| &ws[p]) else { return false };
+        let w = &ws[i];
+        if self.on_mountain(prev, w) {
+            return true;
+        }
+        // `도쿄 신주쿠`: a name right after a foreign city is a district of it.
+        if prev.particle.is_none() && !prev.honorific && prev.paren.is_none() && prev.stem.end == prev.span.end && self.lex.locations.get(&*prev.stem_text).is_some_and(|e| e.kind == "foreign_city") {
+            return true;
+        }
+        if prev.particle.is_none() && !prev.honorific && prev.paren.is_none() && self.village_after_unit(&prev.stem_text, &w.stem_text) && prev.stem.end == prev.span.end {
+            return self.lex.locations.contains_key(&*prev.stem_text) || self.admin_unit(&prev.stem_text);
+        }
+        w.particle.is_none()
+            && !w.honorific
+            && w.paren.is_none()
+            && w.stem.end == w.span.end
+            && w.stem_text.ends_with('해')
+            && matches!(prev.particle, Some("로" | "으로" | "에" | "에서" | "를" | "을"))
+    }
+
+    /// A peak, terrace, rock or temple (three syllables ending in 봉, 대, 암 or 사) right after the
+    /// mountain it stands on, with nothing between (`북한산 백운대`, `팔공산 동화사`), even when ko-dic
+    /// reads it as a common noun (`동화사`).
+    fn on_mountain(&self, prev: &Word, w: &Word) -> bool {
+        w.stem_text.chars().count() == 3
+            && w.stem_text.ends_with(['봉', '대', '암', '사'])
+            && w.hangul
+            && !w.inflected
+            && prev.particle.is_none()
+            && !prev.honorific
+            && prev.paren.is_none()
+            && prev.stem.end == prev.span.end
+            && prev.stem_text.ends_with('산')
+            && self.lex.locations.get(&*prev.stem_text).is_some_and(|e| e.kind == "landmark")
+    }
+
+    /// A station (three to five syllables ending in 역) right after the rail line it is on, with
+    /// nothing between: `강릉선 진부역`, `경부선 천안역`, however ko-dic reads the two words (`강릉선` as
+    /// 강릉 + the particles 서+ㄴ, `진부역` as a verb + 부역). `prev` is the line's word as written.
+    fn on_line(&self, prev: &str, w: &Word) -> bool {
+        (3..=5).contains(&w.stem_text.chars().count())
+            && w.stem_text.ends_with('역')
+            && w.hangul
+            && w.stem.start == w.span.start
+            && prev.ends_with('선')
+            && self.lex.locations.get(prev).is_some_and(|e| e.kind == "landmark")
+    }
+
     /// A 시/군 name without its suffix (`부여` for 부여군, `봉화` for 봉화군).
     fn county_short_form(&self, s: &str) -> bool {
         self.lex.admin_stems.contains(s)
@@ -2385,7 +2517,8 @@ impl EntityStage {
             let k = n - tail.chars().count();
             k >= 2
                 && tail != "주"
-                && self.lex.locations.get(head).is_some_and(|e| e.kind != "country")
+                // (`태안항`, `하동항`: also a 시/군 named without its suffix, which ko-dic may read as a common noun.)
+                && (self.lex.locations.get(head).is_some_and(|e| e.kind != "country") || self.county_short_form(head))
                 && self.lex.context.feature_tail.contains(&tail)
         })
     }
@@ -2610,7 +2743,8 @@ impl EntityStage {
                 let ends_word = next.is_none_or(|c| !c.is_alphanumeric())
                     || self.particle_start(rest)
                     || rest.starts_with('씨');
-                if !ends_word {
+                // `한국인`, `일본인들`: a country's people (the demonym 인), not the state.
+                if !ends_word || (rest.starts_with('인') && self.lex.locations.get(names[m.pattern()].0.as_str()).is_some_and(|e| e.kind == "country")) {
                     continue;
                 }
                 let sb = a.index.byte(s.span.start);
@@ -2976,12 +3110,21 @@ fn is_unit_of(rest: &str) -> bool {
 }
 
 /// Endings of a body's unit: `국토교통위원회`, `방재공학과`, `경쟁총국`.
-const UNIT_ENDINGS: &[&str] = &["기구", "위원회", "소위", "특위", "학과", "학부", "대학원", "총국", "분과", "지부", "지회", "연구소", "연구센터", "노동조합", "노조"];
+const UNIT_ENDINGS: &[&str] = &["기구", "위원회", "소위", "특위", "학과", "학부", "대학원", "총국", "분과", "지부", "지회", "연구소", "연구센터", "노동조합", "노조", "사무소", "관리소", "출장소"];
 /// Endings of a body's regional branch after a region's name (`강원본부`, `부산지사`).
 const BRANCH_ENDINGS: &[&str] = &["본부", "지역본부", "지사", "지점", "사업소"];
 
 /// Endings of a place's public body: `동작구청`, `기상청`, `주민자치회`.
 const PUBLIC_BODY_ENDINGS: &[&str] = &["청", "의회", "주민자치회", "경찰서", "소방서", "소방본부", "교육청", "부"];
+
+/// A numbered administrative 동 or 가: one to four Hangul syllables, one or two digits, then 동 or
+/// 가 (`정자1동`, `상계3동`, `종로1가`).
+fn numbered_village(s: &str) -> bool {
+    let Some(body) = s.strip_suffix(['동', '가']) else { return false };
+    let digits = body.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let name = &body[..body.len() - digits];
+    (1..=2).contains(&digits) && (1..=4).contains(&name.chars().count()) && name.chars().all(is_hangul)
+}
 
 /// True when `short` (3 to 5 Hangul syllables; two are too few to tell) abbreviates `full`: the
 /// same first syllable, its last one among the last two of `full`, every syllable of `short` found
@@ -3833,6 +3976,122 @@ mod tests {
         let es = entities("부산 기장군 정관읍에서 불이 났다. 의정부에서 출발한 버스가 멈췄다.");
         assert!(has(&es, "LOCATION", "부산 기장군 정관읍") && has(&es, "LOCATION", "의정부"), "{es:?}");
         assert!(!es.iter().any(|e| e.0 == "ROLE" || e.0 == "ORGANIZATION"), "{es:?}");
+    }
+
+    /// A village before a body named after a larger region is where the body sits: a place and
+    /// an organization (`범어동 대구지방검찰청`); a body of the village itself stays one name.
+    #[test]
+    fn a_village_before_a_regional_body_is_its_seat() {
+        let es = entities("부산 연제구 거제동 부산지방검찰청은 사건을 재판에 넘겼다.");
+        assert!(has(&es, "LOCATION", "부산 연제구 거제동"), "{es:?}");
+        assert!(has(&es, "ORGANIZATION", "부산지방검찰청"), "{es:?}");
+        let es = entities("청양군 정산면 주민자치회는 성명을 냈다. 서울 동작구청은 입장을 밝혔다.");
+        assert!(has(&es, "ORGANIZATION", "정산면 주민자치회"), "{es:?}");
+        assert!(has(&es, "ORGANIZATION", "서울 동작구청"), "{es:?}");
+    }
+
+    /// Missions abroad named by 주 + a country's one-syllable short form or a foreign city.
+    #[test]
+    fn missions_named_by_a_short_country_or_a_foreign_city() {
+        let es = entities("주중 한국대사관과 주상하이 총영사관은 교민 안전을 점검했다. 주미 대사관도 나섰다.");
+        for t in ["주중 한국대사관", "주상하이 총영사관", "주미 대사관"] {
+            assert!(has(&es, "ORGANIZATION", t), "{t}: {es:?}");
+        }
+        assert!(!es.iter().any(|e| e.0 == "PERSON"), "{es:?}");
+    }
+
+    /// Words ko-dic lists as names that the sentence reads as a village or a 하다-verb.
+    #[test]
+    fn a_village_after_its_town_and_a_verb_in_hae_are_no_names() {
+        let es = entities("관광객들은 부산으로 이동해 배를 탔다. 대정읍 하모리 포구에서 어민들이 그물을 손질했다.");
+        assert!(!es.iter().any(|e| e.0 == "PERSON"), "{es:?}");
+        assert!(has(&es, "LOCATION", "대정읍 하모리"), "{es:?}");
+    }
+
+    /// A short 면 (read as a noun or a verb + `-면`) before a village heads an address.
+    #[test]
+    fn a_short_township_before_a_village_heads_an_address() {
+        let es = entities("서면 남양리와 북면 현포리에는 눈이 쌓였다.");
+        assert!(has(&es, "LOCATION", "서면 남양리"), "{es:?}");
+        assert!(has(&es, "LOCATION", "북면 현포리"), "{es:?}");
+    }
+
+    /// Local governments joined by 와/과 before the subject act together; a mayor of a
+    /// metropolitan city is a title; a departure hall is none.
+    #[test]
+    fn joined_local_governments_act_and_a_metropolitan_mayor_is_a_title() {
+        let es = entities("광주시와 전라남도는 공동 협약을 맺었다고 밝혔다.");
+        assert!(has(&es, "ORGANIZATION", "광주시"), "{es:?}");
+        assert!(has(&es, "ORGANIZATION", "전라남도"), "{es:?}");
+        let es = entities("박정민 부산시장은 공항 출국장을 둘러봤다.");
+        assert!(has(&es, "ROLE", "부산시장"), "{es:?}");
+        assert!(!es.iter().any(|e| e.1.contains("출국장")), "{es:?}");
+    }
+
+    /// Ports by a county's bare name or by the gazetteer; features by their ending; a trail's
+    /// numbered course; regional offices and a park's office under its agency.
+    #[test]
+    fn ports_features_courses_and_regional_offices() {
+        let es = entities("화물선이 하동항에 들어왔다. 여객선은 한림항을 출발했다.");
+        for t in ["하동항", "한림항"] {
+            assert!(has(&es, "LOCATION", t), "{t}: {es:?}");
+        }
+        let es = entities("제주지방기상청은 호우경보를 내렸다. 정방폭포와 보문관광단지, 새별오름과 사려니숲길은 문을 닫았다.");
+        assert!(has(&es, "ORGANIZATION", "제주지방기상청"), "{es:?}");
+        for t in ["정방폭포", "보문관광단지", "새별오름", "사려니숲길"] {
+            assert!(has(&es, "LOCATION", t), "{t}: {es:?}");
+        }
+        let es = entities("탐방객들은 지리산 둘레길 3코스를 걸었다. 국립공원공단 설악산국립공원사무소는 탐방로를 막았다.");
+        assert!(has(&es, "LOCATION", "지리산 둘레길 3코스"), "{es:?}");
+        assert!(has(&es, "ORGANIZATION", "국립공원공단 설악산국립공원사무소"), "{es:?}");
+    }
+
+    /// A foreign city after a country or a state is a place in it, not a team; a foreign
+    /// prefecture ending in 부 is a place; a name right after a foreign city is its district.
+    #[test]
+    fn foreign_cities_prefectures_and_districts() {
+        let es = entities("공장은 캘리포니아주 로스앤젤레스와 아르헨티나 부에노스아이레스, 일본 교토부에 있다.");
+        for t in ["캘리포니아주 로스앤젤레스", "아르헨티나 부에노스아이레스", "일본 교토부"] {
+            assert!(has(&es, "LOCATION", t), "{t}: {es:?}");
+        }
+        assert!(!es.iter().any(|e| e.0 == "ORGANIZATION"), "{es:?}");
+        let es = entities("관광객들은 일본 도쿄 시부야에서 쇼핑을 했다.");
+        assert!(has(&es, "LOCATION", "일본 도쿄 시부야"), "{es:?}");
+        assert!(!es.iter().any(|e| e.0 == "PERSON"), "{es:?}");
+        let es = entities("광주 피닉스는 원정에서 이겼다.");
+        assert!(has(&es, "ORGANIZATION", "광주 피닉스"), "{es:?}");
+    }
+
+    /// A peak or a temple right after its mountain, a numbered 동 after its district, and a
+    /// toll gate on an expressway are places in one span.
+    #[test]
+    fn peaks_and_temples_on_a_mountain_numbered_villages_and_toll_gates() {
+        let es = entities("등산객은 북한산 백운대에서 구조됐다. 관광객은 팔공산 동화사를 찾았다.");
+        for t in ["북한산 백운대", "팔공산 동화사"] {
+            assert!(has(&es, "LOCATION", t), "{t}: {es:?}");
+        }
+        assert!(!es.iter().any(|e| e.0 == "PERSON"), "{es:?}");
+        let es = entities("주민들은 성남시 분당구 정자1동에 모였다. 차량들이 경부고속도로 서울요금소 앞에 멈춰 섰다.");
+        assert!(has(&es, "LOCATION", "성남시 분당구 정자1동"), "{es:?}");
+        assert!(has(&es, "LOCATION", "경부고속도로 서울요금소"), "{es:?}");
+        assert!(super::numbered_village("상계3동") && super::numbered_village("종로1가") && !super::numbered_village("3동") && !super::numbered_village("상계동"));
+    }
+
+    /// A station right after its line, and archipelagos by their ending.
+    #[test]
+    fn a_station_after_its_line_and_archipelagos() {
+        let es = entities("열차는 KTX 강릉선 진부역을 지났다. 관광객들은 고군산군도를 찾았고 쿠릴열도 인근에서 지진이 났다. 해군도 나섰다.");
+        for t in ["강릉선 진부역", "고군산군도", "쿠릴열도"] {
+            assert!(has(&es, "LOCATION", t), "{t}: {es:?}");
+        }
+        assert!(!es.iter().any(|e| e.0 == "LOCATION" && e.1.starts_with("해군")), "{es:?}");
+    }
+
+    /// A country's demonym (`한국인`) is not a later mention of the country acting as a state.
+    #[test]
+    fn a_demonym_is_no_mention_of_the_state() {
+        let es = entities("한국과 일본은 협정에 서명했다. 일본을 찾은 한국인 관광객이 늘었다.");
+        assert_eq!(es.iter().filter(|e| e.1 == "한국").count(), 1, "{es:?}");
     }
 
     #[test]

@@ -119,6 +119,7 @@ pub struct ContextWords {
     pub chain_tail: Vec<&'static str>,
     pub road_common: Vec<&'static str>,
     pub word_landmark: Vec<&'static str>,
+    pub mission_country: Vec<&'static str>,
 }
 
 impl ContextWords {
@@ -140,6 +141,7 @@ impl ContextWords {
                 "chain_tail" => &mut c.chain_tail,
                 "road_common" => &mut c.road_common,
                 "word_landmark" => &mut c.word_landmark,
+                "mission_country" => &mut c.mission_country,
                 other => return Err(format!("{NAME}:{no}: unknown list {other:?}")),
             };
             if cols[1].is_empty() {
@@ -159,6 +161,7 @@ impl ContextWords {
             ("chain_tail", &c.chain_tail),
             ("road_common", &c.road_common),
             ("word_landmark", &c.word_landmark),
+            ("mission_country", &c.mission_country),
         ];
         if let Some((name, _)) = lists.iter().find(|(_, l)| l.is_empty()) {
             return Err(format!("{NAME}: the list {name} has no words"));
@@ -339,8 +342,9 @@ impl NerLexicon {
             return false;
         }
         // `여수시장`, `고양시장`: the mayor of a city the gazetteer knows (`시장` alone is a market).
+        // (`대구시장`, `부산시장`: also a metropolitan city written with 시.)
         if let Some(city) = stem.strip_suffix('장') {
-            if city.ends_with('시') && self.locations.get(city).is_some_and(|e| e.kind == "city") {
+            if city.ends_with('시') && self.locations.get(city).is_some_and(|e| matches!(e.kind.as_str(), "city" | "province")) {
                 return true;
             }
         }
@@ -363,6 +367,8 @@ impl NerLexicon {
                 && !(stem[..i].chars().count() >= 4 && self.org_suffix_min.contains_key(r))
                 // `박람회장`, `설명회장`: the venue (…회 + 장) of an event, not the head of a body.
                 && !(r == "회장" && ["박람", "전시", "설명", "공청", "토론", "간담", "발표", "음악", "연주", "시사"].iter().any(|e| stem[..i].ends_with(e)))
+                // `출국장`, `입국장`: an airport's departure or arrival hall, not a bureau's head.
+                && !(r == "국장" && matches!(&stem[..i], "출" | "입"))
         })
     }
 
