@@ -281,3 +281,35 @@ fn sigkill_at_random_points_never_leaves_a_table_that_looks_complete() {
     );
     assert!(kills >= 60, "{kills} kills");
 }
+
+/// A fresh run discards the partial output of an interrupted one; killed while it empties the
+/// staging folder, it must not leave a checkpoint whose partial tables are gone: the next
+/// `--resume` starts over (nothing to resume) and gives the tables of an uninterrupted run.
+#[test]
+fn a_kill_while_discarding_an_interrupted_run_leaves_nothing_to_resume() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    make_corpus(&input, 3, 20);
+    let args = |resume: bool| {
+        let mut a = vec![input.to_str().unwrap().to_string(), "--stages".into(), "none".into()];
+        if resume {
+            a.push("--resume".into());
+        }
+        a
+    };
+    let reference = tmp.path().join("ref");
+    assert_eq!(run_to_end(&strs(&args(false)), &reference, 2).status.code(), Some(1));
+    let want = csv_hashes(&reference);
+    let out = tmp.path().join("out");
+    // An interrupted run with a checkpoint and its partial tables.
+    assert!(spawn_extract(&strs(&args(false)), &out, 2, Some("checkpoint:1")).kill_at_hold().killed);
+    assert!(out.join(STAGING).join("checkpoint.json").exists());
+    // A fresh run starts to discard it and is killed on the way.
+    assert!(spawn_extract(&strs(&args(false)), &out, 2, Some("discard:1")).kill_at_hold().killed);
+    assert!(!out.join(STAGING).join("checkpoint.json").exists(), "the checkpoint goes first");
+    let o = run_to_end(&strs(&args(true)), &out, 1);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("nothing to resume"), "{}", stderr(&o));
+    assert_eq!(csv_hashes(&out), want);
+    assert!(!out.join(MARKER).exists() && !out.join(STAGING).exists());
+}

@@ -216,11 +216,17 @@ impl OutDir {
     /// versions (`.NAME.csv.partial`, `run.partial` in the directory itself).
     pub fn start_fresh(&mut self) -> io::Result<()> {
         if self.staging.exists() {
-            if self.staging.join(CHECKPOINT).exists() {
+            let checkpoint = self.staging.join(CHECKPOINT);
+            if checkpoint.exists() {
                 self.notes.push(format!(
                     "{}: the partial output of an interrupted run was discarded (--resume continues one)",
                     self.root.display()
                 ));
+                // The checkpoint goes first: a run killed while the folder is being emptied must
+                // not leave a checkpoint whose partial tables are already gone (a later --resume
+                // would find a run it cannot continue); without one, the folder is discarded.
+                fs::remove_file(&checkpoint).map_err(at(&checkpoint))?;
+                hold("discard:1");
             }
             fs::remove_dir_all(&self.staging).map_err(at(&self.staging))?;
         }
