@@ -2064,6 +2064,12 @@ impl QuoteStage {
                         let gap = st.text(s.pe, f.o);
                         (w0..w1).all(|k| !st.has_lemma(&st.words[k]) || adnominal(&st, &st.words[k])) && !gap.contains('…') && !gap.contains("...")
                     })
+                })
+                .or_else(|| {
+                    // `주민 30여명은 시청 앞에서 집회를 열고 "…"고 요구했다`: a group named by a common
+                    // noun, the topic of the sentence, speaks when no named subject comes before
+                    // the quote, whatever it did on the way (as for indirect quotes).
+                    before.clone().find(|s| s.generic && s.topic && group_subject(&st, s))
                 });
                 let mut speaker = pick.map(|s| (self.paragraph_body(&st, s, &carry).unwrap_or_else(|| carry.resolve(s)), st.text(s.s, s.e)));
                 if let Some((ps, pe)) = f.paren {
@@ -2880,6 +2886,18 @@ mod tests {
         let q = quotes("국토교통부는 20일 대책을 발표했다. 국토부 관계자는 \"현장 점검을 다음 달까지 마치겠다\"고 말했다.");
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!((q[0].2.as_str(), q[0].3.as_str()), ("국토교통부", "국토부 관계자"), "{q:?}");
+    }
+
+    #[test]
+    fn a_group_that_is_the_topic_speaks_after_what_it_did() {
+        // A group named by a common noun and a count, the sentence's topic, with a clause of its
+        // own between it and the quote: the group speaks, not the person quoted before.
+        let q = quotes("오민재 구청장은 \"공사를 서두르겠다\"고 말했다. 상인 40여명은 구청 앞에서 집회를 열고 \"영업 피해를 보상하라\"고 요구했다.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!((q[1].2.as_str(), q[1].3.as_str()), ("상인 40여명", "상인 40여명"), "{q:?}");
+        // A coalition named with -연합 is an organization, and speaks for itself.
+        let q = quotes("오민재 구청장은 \"공사를 서두르겠다\"고 말했다. 청주환경운동연합은 성명을 내고 \"습지 훼손을 멈춰야 한다\"고 지적했다.");
+        assert_eq!((q[1].2.as_str(), q[1].3.as_str()), ("청주환경운동연합", "청주환경운동연합"), "{q:?}");
     }
 
     #[test]
