@@ -155,10 +155,28 @@ fn closer_for(open: char) -> Option<&'static [char]> {
     })
 }
 
-/// Cheap gate for an opening mark ([`closer_for`]) in `text`: one of its bytes starts one
-/// (`"`, `'`, or the first byte of `“‘` (E2) or `「『` (E3)).
-fn may_have_mark(text: &str) -> bool {
-    text.bytes().any(|b| matches!(b, b'"' | b'\'' | 0xE2 | 0xE3))
+/// `text` holds an opening mark ([`closer_for`]): `text.chars().any(|c| closer_for(c).is_some())`
+/// by vectorized searches for the bytes that start one (`"`, `'`, or E2 of `“‘`, E3 of `「『`),
+/// each checked with the two bytes after it.
+fn has_opening_mark(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut find = crate::segment::ByteFinder::new(b, [b'"', b'\'', 0xE2], [0xE3, 0xE3, 0xE3]);
+    let mut at = 0;
+    while let Some(i) = find.next_from(at) {
+        let tail = (b.get(i + 1).copied(), b.get(i + 2).copied());
+        let opens = match b[i] {
+            b'"' | b'\'' => true,
+            // `“` E2 80 9C, `‘` E2 80 98.
+            0xE2 => matches!(tail, (Some(0x80), Some(0x9C | 0x98))),
+            // `「` E3 80 8C, `『` E3 80 8E.
+            _ => matches!(tail, (Some(0x80), Some(0x8C | 0x8E))),
+        };
+        if opens {
+            return true;
+        }
+        at = i + 1;
+    }
+    false
 }
 
 fn is_mark(c: char) -> bool {
@@ -1955,7 +1973,7 @@ impl QuoteStage {
                 return None;
             }
             (0..q).rev().take_while(|&si| block_of[si] == lead).find_map(|si| {
-                if a.text(a.sentences[si].span).chars().any(|c| closer_for(c).is_some()) {
+                if has_opening_mark(a.text(a.sentences[si].span)) {
                     return None;
                 }
                 by_sentence[si].iter().rev().find_map(|en| {
@@ -2007,12 +2025,12 @@ impl QuoteStage {
             }
             let cue_block = self.interview_cue_before(a, block);
             let text = a.text(sentence.span);
-            let has_mark = may_have_mark(text) && text.chars().any(|c| closer_for(c).is_some());
+            let has_mark = has_opening_mark(text);
             let b = &a.blocks[block];
             // Marks anywhere in the line (even one left open) mean it is no bite without marks:
             // its sentences are read one by one, and none of them may take the whole line.
             // (Read only for a line after a cue.)
-            let line_has_mark = || has_mark || a.text(b.span).chars().any(|c| closer_for(c).is_some());
+            let line_has_mark = || has_mark || has_opening_mark(a.text(b.span));
             if let Some(cue) = cue_block.filter(|_| !line_has_mark() && bites_done.insert(block)) {
                 // A bite written without marks: the whole line is the quote (it starts in this
                 // sentence, the line's first).
@@ -2766,6 +2784,17 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The byte search for an opening mark answers what a test of every character answers.
+        #[test]
+        fn an_opening_mark_found_by_its_bytes_is_one_found_by_its_characters(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "가", "다", " ", "\"", "'", "“", "”", "‘", "’", "「", "」", "『", "』", "…", "·", "—", "《", "〈", "・", "ー", "a", "€", "😀", "\u{3000}", "。",
+            ]), 0..30)
+        ) {
+            let s: String = pieces.concat();
+            proptest::prop_assert_eq!(super::has_opening_mark(&s), s.chars().any(|c| super::closer_for(c).is_some()), "{:?}", s);
+        }
+
         #[test]
         fn a_sentence_is_read_into_the_characters_words_and_bare_words_of_the_reference(
             pieces in proptest::collection::vec(proptest::sample::select(vec![
