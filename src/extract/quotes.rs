@@ -1094,7 +1094,7 @@ impl QuoteStage {
     fn ends_with_speaker_noun(&self, head: &str) -> bool {
         head.char_indices().any(|(i, _)| {
             let suffix = &head[i..];
-            self.lex.speaker_nouns.contains(suffix) && suffix.chars().nth(1).is_some()
+            suffix.chars().nth(1).is_some() && self.lex.speaker_nouns.contains(suffix)
         })
     }
 
@@ -1215,27 +1215,27 @@ impl QuoteStage {
         // A title that heads the phrase (`장관은`, `최고재무책임자(CFO)는`, `장관 측은`), not one
         // that modifies another noun (`대표 교체 계획은`).
         let head_role = inside.iter().rev().find(|en| en.kind == ROLE).filter(|role| {
-            let rest = st.text(role.span.end - st.base, e);
-            let rest = rest.trim();
+            let rest = st.slice(role.span.end - st.base, e).trim();
             rest.is_empty() || matches!(rest, "측" | "쪽") || self.lex.speaker_nouns.contains(rest)
         });
         if let Some(role) = head_role {
-            let text = st.text(role.span.start - st.base, role.span.end - st.base);
+            let text = st.slice(role.span.start - st.base, role.span.end - st.base);
             // `윤 전 원내대표`: a surname before the title picks the holder with that surname.
-            let phrase = st.text(s, role.span.start - st.base);
+            let phrase = st.slice(s, role.span.start - st.base);
             let surname = phrase.split(' ').next().filter(|w| {
                 let n = w.chars().count();
                 (1..=2).contains(&n) && w.chars().all(is_hangul) && !matches!(*w, "전" | "현" | "새" | "각" | "두" | "세" | "이" | "그" | "한" | "해당")
             });
-            if let Some(p) = surname.and_then(|sn| roles.holder_named(&text, span.start, sn)) {
+            if let Some(p) = surname.and_then(|sn| roles.holder_named(text, span.start, sn)) {
                 return Some((p, true));
             }
-            if let Some(p) = roles.holder(&text, span.start) {
+            if let Some(p) = roles.holder(text, span.start) {
                 return Some((p.to_string(), true));
             }
             return Some((st.text(s, e), false));
         }
-        let text = st.text(s, e);
+        // (A slice of the sentence: copied only when it is the answer.)
+        let text = st.slice(s, e);
         // `회사 관계자`, `시 대변인`: an official of an organization the article names elsewhere.
         let mut parts = text.split(' ');
         if let (Some(first), Some(last)) = (parts.next(), text.rsplit(' ').next()) {
@@ -1251,18 +1251,18 @@ impl QuoteStage {
                 }
             }
         }
-        if crate::extract::entities::is_generic_org(&text) {
-            if let Some(org) = st.generic.resolve(&text, span.start) {
+        if crate::extract::entities::is_generic_org(text) {
+            if let Some(org) = st.generic.resolve(text, span.start) {
                 return Some((org, false));
             }
         }
-        let head = text.rsplit(' ').next().unwrap_or(&text);
+        let head = text.rsplit(' ').next().unwrap_or(text);
         let head = head.strip_suffix('들').unwrap_or(head);
         if self.lex.speaker_nouns.contains(head) || self.ends_with_speaker_noun(head) {
-            return Some((text, false));
+            return Some((text.to_string(), false));
         }
         // Pronouns: 그, 그녀, 이들 — resolved by the caller through the carried speaker.
-        if matches!(text.as_str(), "그" | "그녀" | "그들" | "이들" | "그녀들") {
+        if matches!(text, "그" | "그녀" | "그들" | "이들" | "그녀들") {
             return Some((String::new(), true));
         }
         None
