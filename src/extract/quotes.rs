@@ -680,6 +680,11 @@ impl QuoteStage {
                 }
                 _ => {}
             }
+            if !may_end_subject(st, wi) {
+                // What `subject_at` answers for such a word, without remembered people.
+                memo[wi] = Memo::Nothing;
+                continue;
+            }
             roles.touched.set(false);
             let found = self.subject_at(st, wi, &parens, roles);
             if !roles.touched.get() {
@@ -691,6 +696,7 @@ impl QuoteStage {
     }
 
     /// The subject whose particle ends word `wi`, if any (`parens`: the sentence's round brackets).
+    /// None without a look at `roles` when [`may_end_subject`] says no.
     fn subject_at(&self, st: &Sent, wi: usize, parens: &[(usize, usize)], roles: &RoleMemory) -> Option<Subject> {
         let w = &st.words[wi];
         {
@@ -2418,6 +2424,16 @@ pub(crate) fn adnominal(st: &Sent, w: &Word) -> bool {
     st.word_morphs(w).iter().rev().find(|m| !punct(m)).is_some_and(|m| m.features.pos.ends_with("ETM"))
 }
 
+/// The cheap gates of [`QuoteStage::subject_at`] for word `wi`: the word holds a character that
+/// ends a particle ([`QuoteStage::particle_shape`]), or the next word opens with that of `역시` or
+/// `또한` ([`also_topic`]). Without either there is no subject there.
+#[inline]
+fn may_end_subject(st: &Sent, wi: usize) -> bool {
+    let w = &st.words[wi];
+    st.chars[w.s..w.e].iter().any(|c| matches!(c, '은' | '는' | '도' | '서' | '이' | '가'))
+        || st.words.get(wi + 1).is_some_and(|next| matches!(st.chars[next.s], '역' | '또'))
+}
+
 /// `평택시 역시`, `정부 또한`: a noun without a particle before `역시`/`또한` is a topic subject
 /// (`X도`). Returns (end of the noun, end of `역시`, topic).
 fn also_topic(st: &Sent, wi: usize) -> Option<(usize, usize, bool)> {
@@ -2721,6 +2737,43 @@ mod tests {
             .iter()
             .map(|q| (q.kind.clone(), a.text(q.span).to_string(), q.speaker.clone(), q.speaker_text.clone(), q.verb.clone()))
             .collect()
+    }
+
+    /// A word the cheap gate of `subjects` passes over is one where `subject_at` finds nothing
+    /// and reads no remembered people; and the gate passes over many words.
+    #[test]
+    fn words_the_subject_gate_skips_have_no_subject() {
+        let p = Pipeline::new(DataFiles::embedded()).unwrap();
+        let texts = [
+            "김민준 서해시장은 20일 시청에서 기자회견을 열고 내년 예산을 늘리겠다고 밝혔다. 평택시 역시 같은 계획을 세웠다. 정부 또한 지원책을 검토하고 있다.",
+            "한 공유 킥보드 업체 관계자는 \"안전 수칙을 지키겠다\"고 말했다. 이 관계자는 요금 인상 계획은 없다고 덧붙였다. 그녀가 먼저 제안했다.",
+            "국토교통부와 서해시는 다리를 짓기로 했다. 박서연(45) 교수도 같은 의견을 냈다. 회사 측에서 답변을 미뤘다. 주민 30여명이 모였다.",
+            "[서해일보] 구청은 (가칭)문화센터를 건립할 계획이며, 주민 의견을 수렴해 결정한다. A씨는 '괜찮다'며 웃었다.",
+        ];
+        let (mut skipped, mut words) = (0, 0);
+        for text in texts {
+            let doc = Document { id: "t".into(), source: "t".into(), text: text.into(), meta: Meta::default(), warnings: vec![] };
+            let a = p.analyze(doc).unwrap();
+            let generic = GenericOrgs::new(&a, &a.entities);
+            let stage = super::QuoteStage::new(&DataFiles::embedded()).unwrap();
+            let roles = super::RoleMemory::new(&a);
+            let by_sentence = super::BySentence::new(&a);
+            for si in 0..a.sentences.len() {
+                let st = Sent::new(&a, si, &by_sentence[si], &generic);
+                let parens = super::round_brackets(&st);
+                for wi in 0..st.words.len() {
+                    words += 1;
+                    if super::may_end_subject(&st, wi) {
+                        continue;
+                    }
+                    skipped += 1;
+                    roles.touched.set(false);
+                    assert!(stage.subject_at(&st, wi, &parens, &roles).is_none(), "{text}: word {wi}");
+                    assert!(!roles.touched.get());
+                }
+            }
+        }
+        assert!(skipped * 4 > words, "{skipped} of {words}");
     }
 
     #[test]
