@@ -188,7 +188,7 @@ fn has_inner_sentence_end(s: &str) -> bool {
 
 /// Sentence-final punctuation, possibly followed by closing quotes or brackets.
 fn ends_like_sentence(s: &str) -> bool {
-    let t = s.trim_end_matches(|c: char| "\"'”’」』)]>》〉".contains(c) || is_space(c));
+    let t = s.trim_end_matches(|c: char| matches!(c, '"' | '\'' | '”' | '’' | '」' | '』' | ')' | ']' | '>' | '》' | '〉') || is_space(c));
     t.ends_with(['.', '?', '!', '。', '…', '？', '！'])
 }
 
@@ -392,6 +392,9 @@ impl Cleaner {
                 Class::Text => None,
             })
             .collect();
+        // The reporter signature or e-mail at the end of each line ([`Cleaner::signature`]), found
+        // once for the lines that need it (`None`: not looked for yet).
+        let mut sigs: Vec<Option<Signature>> = vec![None; lines.len()];
         for i in 0..lines.len() {
             if kinds[i].is_some() {
                 continue;
@@ -423,7 +426,7 @@ impl Cleaner {
                 continue;
             }
             if n <= 400 {
-                let core = self.strip_signature(s);
+                let core = without_signature(s, *sigs[i].get_or_insert_with(|| self.signature(s)));
                 let first_bit = self.line.len() + self.start.len();
                 let cand = cands[i] >> first_bit;
                 if let Some(r) = gated(&self.caption, cand).find(|r| r.regex.is_match(core)) {
@@ -446,7 +449,16 @@ impl Cleaner {
         // 4. Headline and subheads: text before the first paragraph; short unpunctuated lines
         //    standing alone between paragraphs. A long line that does not end like a sentence
         //    and runs on into the next line without a blank line is a hard-wrapped paragraph.
-        let core: Vec<&str> = lines.iter().map(|l| self.strip_signature(txt(l))).collect();
+        // (Read only for lines no rule has classified so far: a chrome line keeps its text.)
+        let core: Vec<&str> = (0..lines.len())
+            .map(|i| {
+                let s = txt(&lines[i]);
+                if kinds[i].is_some() {
+                    return s;
+                }
+                without_signature(s, *sigs[i].get_or_insert_with(|| self.signature(s)))
+            })
+            .collect();
         let wrapped: Vec<bool> = (0..lines.len())
             .map(|i| {
                 kinds[i].is_none()
@@ -522,7 +534,7 @@ impl Cleaner {
                     }
                     out.blocks.push(Block { span: index.span(l.start, l.end), kind, rule });
                 }
-                None => self.split_body(text, l.start, l.end, self.prefix_candidates(cands[i]), index, &mut out),
+                None => self.split_body(text, l.start, l.end, self.prefix_candidates(cands[i]), sigs[i], index, &mut out),
             }
         }
         merge_wrapped(&mut out.blocks, text, index);
@@ -530,6 +542,7 @@ impl Cleaner {
     }
 
     /// The line without a trailing reporter signature or e-mail address.
+    #[cfg(test)]
     fn strip_signature<'a>(&self, s: &'a str) -> &'a str {
         if s.contains('@') {
             for r in &self.suffix {
@@ -543,9 +556,26 @@ impl Cleaner {
         s
     }
 
+    /// The trailing reporter signature or e-mail address of a line (not at its start): the first
+    /// suffix rule that finds one, and where.
+    fn signature(&self, s: &str) -> Signature {
+        if s.contains('@') {
+            for (k, r) in self.suffix.iter().enumerate() {
+                if let Some(m) = r.regex.find(s) {
+                    if m.start() > 0 {
+                        return Some((k, m.start(), m.end()));
+                    }
+                }
+            }
+        }
+        None
+    }
+
     /// A body line: cut a dateline/byline prefix and a reporter signature or e-mail suffix.
     /// `prefix_cand`: the prefix rules the gate leaves possible (bit `k`: `self.prefix[k]`).
-    fn split_body(&self, text: &str, start: usize, end: usize, prefix_cand: Bits, index: &CharIndex, out: &mut Cleaned) {
+    /// `sig`: the line's [`Cleaner::signature`] if it was looked for.
+    #[allow(clippy::too_many_arguments)]
+    fn split_body(&self, text: &str, start: usize, end: usize, prefix_cand: Bits, sig: Option<Signature>, index: &CharIndex, out: &mut Cleaned) {
         let s = &text[start..end];
         let mut b0 = start;
         let mut b1 = end;
@@ -563,18 +593,17 @@ impl Cleaner {
             }
         }
         let rest = &text[b0..b1];
-        if rest.contains('@') {
-            for r in &self.suffix {
-                if let Some(m) = r.regex.find(rest) {
-                    if m.start() > 0 {
-                        self.note_names(m.as_str(), r.kind, out);
-                        let (a, b) = trim_range(text, b0 + m.start(), b1);
-                        suf = Some(Block { span: index.span(a, b), kind: r.kind, rule: r.name });
-                        b1 = b0 + m.start();
-                        break;
-                    }
-                }
-            }
+        // Without a prefix cut, the rest is the line whose signature may have been found before.
+        let sig = match sig {
+            Some(found) if b0 == start => found,
+            _ => self.signature(rest),
+        };
+        if let Some((k, m0, m1)) = sig {
+            let r = &self.suffix[k];
+            self.note_names(&rest[m0..m1], r.kind, out);
+            let (a, b) = trim_range(text, b0 + m0, b1);
+            suf = Some(Block { span: index.span(a, b), kind: r.kind, rule: r.name });
+            b1 = b0 + m0;
         }
         // The body proper, trimmed.
         let body = &text[b0..b1];
@@ -720,6 +749,17 @@ impl Cleaner {
     }
 }
 
+/// A line's trailing signature: (index of the suffix rule, start and end of its match).
+type Signature = Option<(usize, usize, usize)>;
+
+/// The line without its trailing signature (and the spaces before it).
+fn without_signature(s: &str, sig: Signature) -> &str {
+    match sig {
+        Some((_, m0, _)) => s[..m0].trim_end_matches(is_space),
+        None => s,
+    }
+}
+
 /// The rules of `rules` whose bit (`k` for `rules[k]`) is set in `cand`, in order.
 fn gated(rules: &[Rule], cand: Bits) -> impl Iterator<Item = &Rule> {
     rules.iter().enumerate().filter(move |(k, _)| cand & (1 << k) != 0).map(|(_, r)| r)
@@ -759,4 +799,33 @@ fn merge_wrapped(blocks: &mut Vec<Block>, text: &str, index: &CharIndex) {
 /// Spans of the blocks that carry sentences, in order.
 pub fn text_blocks(blocks: &[Block]) -> impl Iterator<Item = &Block> {
     blocks.iter().filter(|b| b.kind.has_sentences())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The signature found once per line, cut off by [`without_signature`], is what
+    /// [`Cleaner::strip_signature`] cuts off; and the match it names is the one the first suffix
+    /// rule that matches (not at the start) finds.
+    #[test]
+    fn a_signature_found_once_cuts_what_the_suffix_rules_cut() {
+        let c = Cleaner::new(&DataFiles::embedded()).unwrap();
+        let heads = ["", "정부는 내년 예산을 늘리기로 했다.", "(서울=뉴스) ", "가", "abc ", "김민준 기자 "];
+        let tails = ["", "홍길동 기자 hong@news.co.kr", "kim.minjun@example.com", " <a@b.kr>", "[박서연 기자 park@x.com]", "@", "문의 a@b", "이메일: x_y@mail.go.kr)", "기자 @news", " 홍길동 특파원 h@n.com "];
+        let mut seen = 0;
+        for h in heads {
+            for t in tails {
+                for mid in ["", " ", "  ", "\u{a0}"] {
+                    let s = format!("{h}{mid}{t}");
+                    let sig = c.signature(&s);
+                    assert_eq!(without_signature(&s, sig), c.strip_signature(&s), "{s:?}");
+                    let old = s.contains('@').then(|| c.suffix.iter().enumerate().find_map(|(k, r)| r.regex.find(&s).filter(|m| m.start() > 0).map(|m| (k, m.start(), m.end())))).flatten();
+                    assert_eq!(sig, old, "{s:?}");
+                    seen += sig.is_some() as usize;
+                }
+            }
+        }
+        assert!(seen > 10, "{seen}");
+    }
 }

@@ -664,10 +664,10 @@ impl CommitmentStage {
             };
             // The noun of a verb of reviewing, planning or driving before `중` (`검토 중이다`,
             // `개정을 추진 중이다`, `구상 중인`): the verb in the progressive.
-            let progressive = |verbs: &FxHashSet<String>| {
-                // `추진 중이다`, not `추진 중형 선박` (중 the bound noun, not a longer noun's first syllable).
-                lemma.is_empty() && st.words.get(k + 1).is_some_and(|x| st.slice(x.s, x.e).starts_with('중') && st.word_morphs(x).first().is_some_and(|m| st.morph_str(m) == "중")) && noun_of(st, w).is_some_and(|(nn, _)| verbs.contains(&format!("{nn}하")))
-            };
+            // `추진 중이다`, not `추진 중형 선박` (중 the bound noun, not a longer noun's first syllable).
+            // (Read once for both uses below.)
+            let before_jung = lemma.is_empty() && st.words.get(k + 1).is_some_and(|x| st.slice(x.s, x.e).starts_with('중') && st.word_morphs(x).first().is_some_and(|m| st.morph_str(m) == "중"));
+            let progressive = |verbs: &FxHashSet<String>| before_jung && noun_of(st, w).is_some_and(|(nn, _)| verbs.contains(&format!("{nn}하")));
             // Review: `보상을 검토하겠다`; plan: `~하는 사업을 계획하고 있다`.
             let judge = if class & REVIEW_VERB != 0 || t.starts_with("검토") {
                 Some(REVIEW)

@@ -155,10 +155,28 @@ fn closer_for(open: char) -> Option<&'static [char]> {
     })
 }
 
-/// Cheap gate for an opening mark ([`closer_for`]) in `text`: one of its bytes starts one
-/// (`"`, `'`, or the first byte of `“‘` (E2) or `「『` (E3)).
-fn may_have_mark(text: &str) -> bool {
-    text.bytes().any(|b| matches!(b, b'"' | b'\'' | 0xE2 | 0xE3))
+/// `text` holds an opening mark ([`closer_for`]): `text.chars().any(|c| closer_for(c).is_some())`
+/// by vectorized searches for the bytes that start one (`"`, `'`, or E2 of `“‘`, E3 of `「『`),
+/// each checked with the two bytes after it.
+fn has_opening_mark(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut find = crate::segment::ByteFinder::new(b, [b'"', b'\'', 0xE2], [0xE3, 0xE3, 0xE3]);
+    let mut at = 0;
+    while let Some(i) = find.next_from(at) {
+        let tail = (b.get(i + 1).copied(), b.get(i + 2).copied());
+        let opens = match b[i] {
+            b'"' | b'\'' => true,
+            // `“` E2 80 9C, `‘` E2 80 98.
+            0xE2 => matches!(tail, (Some(0x80), Some(0x9C | 0x98))),
+            // `「` E3 80 8C, `『` E3 80 8E.
+            _ => matches!(tail, (Some(0x80), Some(0x8C | 0x8E))),
+        };
+        if opens {
+            return true;
+        }
+        at = i + 1;
+    }
+    false
 }
 
 fn is_mark(c: char) -> bool {
@@ -662,6 +680,11 @@ impl QuoteStage {
                 }
                 _ => {}
             }
+            if !may_end_subject(st, wi) {
+                // What `subject_at` answers for such a word, without remembered people.
+                memo[wi] = Memo::Nothing;
+                continue;
+            }
             roles.touched.set(false);
             let found = self.subject_at(st, wi, &parens, roles);
             if !roles.touched.get() {
@@ -673,6 +696,7 @@ impl QuoteStage {
     }
 
     /// The subject whose particle ends word `wi`, if any (`parens`: the sentence's round brackets).
+    /// None without a look at `roles` when [`may_end_subject`] says no.
     fn subject_at(&self, st: &Sent, wi: usize, parens: &[(usize, usize)], roles: &RoleMemory) -> Option<Subject> {
         let w = &st.words[wi];
         {
@@ -1076,7 +1100,7 @@ impl QuoteStage {
     fn ends_with_speaker_noun(&self, head: &str) -> bool {
         head.char_indices().any(|(i, _)| {
             let suffix = &head[i..];
-            self.lex.speaker_nouns.contains(suffix) && suffix.chars().nth(1).is_some()
+            suffix.chars().nth(1).is_some() && self.lex.speaker_nouns.contains(suffix)
         })
     }
 
@@ -1197,27 +1221,27 @@ impl QuoteStage {
         // A title that heads the phrase (`장관은`, `최고재무책임자(CFO)는`, `장관 측은`), not one
         // that modifies another noun (`대표 교체 계획은`).
         let head_role = inside.iter().rev().find(|en| en.kind == ROLE).filter(|role| {
-            let rest = st.text(role.span.end - st.base, e);
-            let rest = rest.trim();
+            let rest = st.slice(role.span.end - st.base, e).trim();
             rest.is_empty() || matches!(rest, "측" | "쪽") || self.lex.speaker_nouns.contains(rest)
         });
         if let Some(role) = head_role {
-            let text = st.text(role.span.start - st.base, role.span.end - st.base);
+            let text = st.slice(role.span.start - st.base, role.span.end - st.base);
             // `윤 전 원내대표`: a surname before the title picks the holder with that surname.
-            let phrase = st.text(s, role.span.start - st.base);
+            let phrase = st.slice(s, role.span.start - st.base);
             let surname = phrase.split(' ').next().filter(|w| {
                 let n = w.chars().count();
                 (1..=2).contains(&n) && w.chars().all(is_hangul) && !matches!(*w, "전" | "현" | "새" | "각" | "두" | "세" | "이" | "그" | "한" | "해당")
             });
-            if let Some(p) = surname.and_then(|sn| roles.holder_named(&text, span.start, sn)) {
+            if let Some(p) = surname.and_then(|sn| roles.holder_named(text, span.start, sn)) {
                 return Some((p, true));
             }
-            if let Some(p) = roles.holder(&text, span.start) {
+            if let Some(p) = roles.holder(text, span.start) {
                 return Some((p.to_string(), true));
             }
             return Some((st.text(s, e), false));
         }
-        let text = st.text(s, e);
+        // (A slice of the sentence: copied only when it is the answer.)
+        let text = st.slice(s, e);
         // `회사 관계자`, `시 대변인`: an official of an organization the article names elsewhere.
         let mut parts = text.split(' ');
         if let (Some(first), Some(last)) = (parts.next(), text.rsplit(' ').next()) {
@@ -1233,18 +1257,18 @@ impl QuoteStage {
                 }
             }
         }
-        if crate::extract::entities::is_generic_org(&text) {
-            if let Some(org) = st.generic.resolve(&text, span.start) {
+        if crate::extract::entities::is_generic_org(text) {
+            if let Some(org) = st.generic.resolve(text, span.start) {
                 return Some((org, false));
             }
         }
-        let head = text.rsplit(' ').next().unwrap_or(&text);
+        let head = text.rsplit(' ').next().unwrap_or(text);
         let head = head.strip_suffix('들').unwrap_or(head);
         if self.lex.speaker_nouns.contains(head) || self.ends_with_speaker_noun(head) {
-            return Some((text, false));
+            return Some((text.to_string(), false));
         }
         // Pronouns: 그, 그녀, 이들 — resolved by the caller through the carried speaker.
-        if matches!(text.as_str(), "그" | "그녀" | "그들" | "이들" | "그녀들") {
+        if matches!(text, "그" | "그녀" | "그들" | "이들" | "그녀들") {
             return Some((String::new(), true));
         }
         None
@@ -1955,7 +1979,7 @@ impl QuoteStage {
                 return None;
             }
             (0..q).rev().take_while(|&si| block_of[si] == lead).find_map(|si| {
-                if a.text(a.sentences[si].span).chars().any(|c| closer_for(c).is_some()) {
+                if has_opening_mark(a.text(a.sentences[si].span)) {
                     return None;
                 }
                 by_sentence[si].iter().rev().find_map(|en| {
@@ -2007,12 +2031,12 @@ impl QuoteStage {
             }
             let cue_block = self.interview_cue_before(a, block);
             let text = a.text(sentence.span);
-            let has_mark = may_have_mark(text) && text.chars().any(|c| closer_for(c).is_some());
+            let has_mark = has_opening_mark(text);
             let b = &a.blocks[block];
             // Marks anywhere in the line (even one left open) mean it is no bite without marks:
             // its sentences are read one by one, and none of them may take the whole line.
             // (Read only for a line after a cue.)
-            let line_has_mark = || has_mark || a.text(b.span).chars().any(|c| closer_for(c).is_some());
+            let line_has_mark = || has_mark || has_opening_mark(a.text(b.span));
             if let Some(cue) = cue_block.filter(|_| !line_has_mark() && bites_done.insert(block)) {
                 // A bite written without marks: the whole line is the quote (it starts in this
                 // sentence, the line's first).
@@ -2406,6 +2430,16 @@ pub(crate) fn adnominal(st: &Sent, w: &Word) -> bool {
     st.word_morphs(w).iter().rev().find(|m| !punct(m)).is_some_and(|m| m.features.pos.ends_with("ETM"))
 }
 
+/// The cheap gates of [`QuoteStage::subject_at`] for word `wi`: the word holds a character that
+/// ends a particle ([`QuoteStage::particle_shape`]), or the next word opens with that of `역시` or
+/// `또한` ([`also_topic`]). Without either there is no subject there.
+#[inline]
+fn may_end_subject(st: &Sent, wi: usize) -> bool {
+    let w = &st.words[wi];
+    st.chars[w.s..w.e].iter().any(|c| matches!(c, '은' | '는' | '도' | '서' | '이' | '가'))
+        || st.words.get(wi + 1).is_some_and(|next| matches!(st.chars[next.s], '역' | '또'))
+}
+
 /// `평택시 역시`, `정부 또한`: a noun without a particle before `역시`/`또한` is a topic subject
 /// (`X도`). Returns (end of the noun, end of `역시`, topic).
 fn also_topic(st: &Sent, wi: usize) -> Option<(usize, usize, bool)> {
@@ -2711,6 +2745,43 @@ mod tests {
             .collect()
     }
 
+    /// A word the cheap gate of `subjects` passes over is one where `subject_at` finds nothing
+    /// and reads no remembered people; and the gate passes over many words.
+    #[test]
+    fn words_the_subject_gate_skips_have_no_subject() {
+        let p = Pipeline::new(DataFiles::embedded()).unwrap();
+        let texts = [
+            "김민준 서해시장은 20일 시청에서 기자회견을 열고 내년 예산을 늘리겠다고 밝혔다. 평택시 역시 같은 계획을 세웠다. 정부 또한 지원책을 검토하고 있다.",
+            "한 공유 킥보드 업체 관계자는 \"안전 수칙을 지키겠다\"고 말했다. 이 관계자는 요금 인상 계획은 없다고 덧붙였다. 그녀가 먼저 제안했다.",
+            "국토교통부와 서해시는 다리를 짓기로 했다. 박서연(45) 교수도 같은 의견을 냈다. 회사 측에서 답변을 미뤘다. 주민 30여명이 모였다.",
+            "[서해일보] 구청은 (가칭)문화센터를 건립할 계획이며, 주민 의견을 수렴해 결정한다. A씨는 '괜찮다'며 웃었다.",
+        ];
+        let (mut skipped, mut words) = (0, 0);
+        for text in texts {
+            let doc = Document { id: "t".into(), source: "t".into(), text: text.into(), meta: Meta::default(), warnings: vec![] };
+            let a = p.analyze(doc).unwrap();
+            let generic = GenericOrgs::new(&a, &a.entities);
+            let stage = super::QuoteStage::new(&DataFiles::embedded()).unwrap();
+            let roles = super::RoleMemory::new(&a);
+            let by_sentence = super::BySentence::new(&a);
+            for si in 0..a.sentences.len() {
+                let st = Sent::new(&a, si, &by_sentence[si], &generic);
+                let parens = super::round_brackets(&st);
+                for wi in 0..st.words.len() {
+                    words += 1;
+                    if super::may_end_subject(&st, wi) {
+                        continue;
+                    }
+                    skipped += 1;
+                    roles.touched.set(false);
+                    assert!(stage.subject_at(&st, wi, &parens, &roles).is_none(), "{text}: word {wi}");
+                    assert!(!roles.touched.get());
+                }
+            }
+        }
+        assert!(skipped * 4 > words, "{skipped} of {words}");
+    }
+
     #[test]
     fn a_lemma_read_from_the_sentence_is_the_lemma_built_from_its_morphemes() {
         let p = Pipeline::new(DataFiles::embedded()).unwrap();
@@ -2772,6 +2843,17 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The byte search for an opening mark answers what a test of every character answers.
+        #[test]
+        fn an_opening_mark_found_by_its_bytes_is_one_found_by_its_characters(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "가", "다", " ", "\"", "'", "“", "”", "‘", "’", "「", "」", "『", "』", "…", "·", "—", "《", "〈", "・", "ー", "a", "€", "😀", "\u{3000}", "。",
+            ]), 0..30)
+        ) {
+            let s: String = pieces.concat();
+            proptest::prop_assert_eq!(super::has_opening_mark(&s), s.chars().any(|c| super::closer_for(c).is_some()), "{:?}", s);
+        }
+
         #[test]
         fn a_sentence_is_read_into_the_characters_words_and_bare_words_of_the_reference(
             pieces in proptest::collection::vec(proptest::sample::select(vec![

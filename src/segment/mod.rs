@@ -35,6 +35,38 @@ fn is_closer(c: char) -> bool {
     matches!(c, '”' | '’' | '」' | '』' | '»')
 }
 
+/// The offsets of any of six bytes (two sets of three: repeat a byte for fewer), found by two
+/// vectorized searches ([`memchr::memchr3`]) instead of a test of every byte. Each search's last
+/// answer is kept until the reader passes it, so each set's search reads the text once in all
+/// however often it is asked.
+pub(crate) struct ByteFinder<'a> {
+    hay: &'a [u8],
+    sets: [[u8; 3]; 2],
+    /// Per set: the first offset at or after the start it was last asked from, `hay.len()` when
+    /// there is none (`usize::MAX`: not asked yet).
+    next: [usize; 2],
+}
+
+impl<'a> ByteFinder<'a> {
+    pub(crate) fn new(hay: &'a [u8], a: [u8; 3], b: [u8; 3]) -> ByteFinder<'a> {
+        ByteFinder { hay, sets: [a, b], next: [usize::MAX; 2] }
+    }
+
+    /// The first offset at or after `from` of one of the bytes, if any. `from` may go back no
+    /// further than an offset returned before (the reader moves forward).
+    pub(crate) fn next_from(&mut self, from: usize) -> Option<usize> {
+        let mut best = self.hay.len();
+        for k in 0..2 {
+            if self.next[k] == usize::MAX || (self.next[k] < from && self.next[k] < self.hay.len()) {
+                let [x, y, z] = self.sets[k];
+                self.next[k] = self.hay.get(from..).and_then(|h| memchr::memchr3(x, y, z, h)).map_or(self.hay.len(), |o| from + o);
+            }
+            best = best.min(self.next[k]);
+        }
+        (best < self.hay.len()).then_some(best)
+    }
+}
+
 /// White space for page text: Unicode spaces, NUL (treated as a space) and zero-width marks.
 pub fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\0' || c == '\u{200b}' || c == '\u{feff}'
@@ -51,8 +83,8 @@ pub fn quote_ranges(s: &str) -> Vec<(usize, usize)> {
     // Only the characters that start with one of those bytes can be marks: jump from one to the
     // next (`·` and `…` share them with the marks, Hangul does not). A block without them (most
     // of them) has no quotation.
-    while let Some(off) = bytes[at..].iter().position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3)) {
-        let i = at + off;
+    let mut find = ByteFinder::new(bytes, [b'"', b'\'', 0xC2], [0xE2, 0xE3, 0xE3]);
+    while let Some(i) = find.next_from(at) {
         let c = s[i..].chars().next().expect("a character starts here");
         at = i + c.len_utf8();
         match c {
@@ -112,6 +144,9 @@ impl Splitter {
         let mut out = Vec::new();
         let mut start = 0;
         let mut i = 0;
+        // The bytes that can start a final mark: `.?!`, or the first byte of `…` (E2), `。` (E3),
+        // `？！` (EF).
+        let mut marks = ByteFinder::new(s.as_bytes(), [b'.', b'?', b'!'], [0xE2, 0xE3, 0xEF]);
         while i < s.len() {
             // Skip protected quotation ranges.
             while let Some(&&(a, b)) = q.peek() {
@@ -133,7 +168,7 @@ impl Splitter {
                 i += c.len_utf8();
                 // On to the next byte that can start a final mark: `.?!`, or the first byte of
                 // `…` (E2), `。` (E3), `？！` (EF). A quotation jumped into is skipped above.
-                i += s.as_bytes()[i..].iter().position(|&b| matches!(b, b'.' | b'?' | b'!' | 0xE2 | 0xE3 | 0xEF)).unwrap_or(s.len() - i);
+                i = marks.next_from(i).unwrap_or(s.len());
                 continue;
             }
             // The run of final punctuation, then closing brackets/quotes.
@@ -295,6 +330,25 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The byte finder answers what a test of every byte from the asked offset on answers,
+        /// for offsets asked in increasing order.
+        #[test]
+        fn byte_finder_agrees_with_a_test_of_every_byte(
+            hay in proptest::collection::vec(proptest::sample::select(vec![b'a', b'.', b'?', b'!', b'"', b'\'', 0xC2, 0xE2, 0xE3, 0xEF, 0xEA, b' ']), 0..80),
+            steps in proptest::collection::vec(0usize..6, 0..40),
+            two in proptest::bool::ANY,
+        ) {
+            let (a, b) = if two { ([b'.', b'?', b'!'], [0xE2, 0xE3, 0xEF]) } else { ([b'"', b'\'', 0xC2], [0xE2, 0xE3, 0xE3]) };
+            let mut f = ByteFinder::new(&hay, a, b);
+            let mut from = 0;
+            for st in steps {
+                let want = hay.get(from..).and_then(|h| h.iter().position(|x| a.contains(x) || b.contains(x))).map(|o| from + o);
+                proptest::prop_assert_eq!(f.next_from(from), want);
+                // On to the answer and a little further, as the readers do.
+                from = want.unwrap_or(from) + st;
+            }
+        }
+
         /// Jumping between the bytes that can start a mark finds the quotations a reading of
         /// every character finds.
         #[test]
