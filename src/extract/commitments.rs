@@ -1222,7 +1222,10 @@ impl CommitmentStage {
                 let pw = &st.words[j - 1];
                 st.entities.iter().any(|en| en.kind == QUANTITY && en.span.start >= st.base + pw.s && en.span.end <= st.base + pw.e && en.span.end > en.span.start && st.analysis.text(en.span).ends_with('원'))
             };
-            let relational = spending || st.lemma_cow(w).is_some_and(|l| self.lex.relational_verb.contains(&*l));
+            // `추이를 보고 정한다`, `상황을 보고 결정하겠다`: seeing before a verb of deciding is what the
+            // decision rests on (in view of), no action of its own.
+            let in_view = t == "보고" && st.words.get(j + 1).and_then(|x| st.lemma_cow(x)).is_some_and(|l| matches!(l.as_ref(), "정하" | "결정하" | "판단하" | "결정"));
+            let relational = spending || in_view || st.lemma_cow(w).is_some_and(|l| self.lex.relational_verb.contains(&*l));
             let complement = last_morph_text(st, w).is_some_and(|(m, p)| p.ends_with("EC") && m.ends_with('지'));
             // A verb must end in an ending: a bare predicate (`단원구` read as 단원+구다) or one before
             // a bound noun (`세 번째` read as 세다) is a misread noun or determiner. A nominalized
@@ -2161,8 +2164,17 @@ impl CommitmentStage {
             // `두 기관은`, `양측은`, `이들은`: the bodies or people named together last; `여야는`: the
             // two parties named last; `이 단체는`: the organization named last.
             for s in subjects.iter_mut() {
-                let phrase = st.slice(s.s, s.e);
-                // (`두 은행은` read as one bank by the quotes stage is the two too.)
+                // The phrase with a number word before it (`두 은행은`, read by the quotes stage as
+                // `은행`, one bank, is the two).
+                let counted_from = (st.slice(0, s.s).trim_end().rsplit(' ').next().is_some_and(|d| matches!(d, "두" | "세" | "네" | "양"))).then(|| st.slice(0, s.s).trim_end().len() - 3);
+                let owned;
+                let phrase: &str = match counted_from {
+                    Some(b) => {
+                        owned = st.text(st.slice(0, s.s)[..b].chars().count(), s.e);
+                        &owned
+                    }
+                    None => st.slice(s.s, s.e),
+                };
                 if !(s.generic || (s.speaker.is_empty() && (s.plural || s.anaphor)) || ((counted_group(phrase) || phrase == "여야") && !s.speaker.contains(';'))) {
                     continue;
                 }
@@ -3644,6 +3656,9 @@ mod tests {
         // `이후` starts a period like `부터`.
         let cs = commitments("시는 7월 이후 운영 방식을 새로 정하기로 했다.", true);
         assert_eq!(find(&cs, "정하").3, "", "{cs:?}");
+        // Seeing before a verb of deciding is what the decision rests on.
+        let cs = commitments("구는 공사 일정은 날씨를 보고 정한다.", true);
+        assert!(!cs.iter().any(|c| c.0 == "보"), "{cs:?}");
         // A day before a budget noun is the day of the vote, not the budget's period.
         let cs = on("의회는 다음 달 5일 예산안을 의결할 예정이다.", "2026-11-20");
         assert_eq!(find_on(&cs, "의결").4, "2026-12-05", "{cs:?}");
