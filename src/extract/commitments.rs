@@ -967,13 +967,20 @@ impl CommitmentStage {
             return false;
         }
         let w = &st.words[k];
-        let t = st.word_str(w);
         let ms = st.word_morphs(w);
+        // `2028년 개통이 목표다`: the goal's noun as the subject of `목표다` (only with 목표).
+        let marked = ms.len() >= 2 && ms.last().is_some_and(|m| tag(m) == "JKS") && st.slice(next.s, next.e).starts_with("목표");
+        let (t, ms) = if marked {
+            let m = &ms[ms.len() - 1];
+            (st.slice(w.s, m.span.start - st.base), &ms[..ms.len() - 1])
+        } else {
+            (st.word_str(w), ms)
+        };
         // A date right before the noun (`다음 달 말 공개 예정`, `2027년 하반기 개통 예정`): without
         // one the noun is as often no action (`중장기 목표로는`).
         let dated = k > 0 && st.entities.iter().any(|en| en.kind == DATE && en.span.end <= st.base + w.s && en.span.end > st.base + st.words[k.saturating_sub(2)].s);
         let bare_noun = dated && t.chars().count() >= 2 && t.chars().all(crate::extract::quotes::is_hangul) && !ms.is_empty() && ms.iter().all(|m| matches!(tag(m), "NNG" | "XSN"));
-        if !bare_noun || self.lex.dated_noun.contains(t) || st.entities.iter().any(|en| en.span.start < st.base + w.e && st.base + w.s < en.span.end && matches!(en.kind.as_str(), "DATE" | "QUANTITY" | "PERSON" | "ORGANIZATION" | "LOCATION")) {
+        if !bare_noun || self.lex.dated_noun.contains(t) || self.lex.plan_noun.contains(t) || st.entities.iter().any(|en| en.span.start < st.base + w.e && st.base + w.s < en.span.end && matches!(en.kind.as_str(), "DATE" | "QUANTITY" | "PERSON" | "ORGANIZATION" | "LOCATION")) {
             return false;
         }
         let nt = bare(st, next);
@@ -2450,7 +2457,10 @@ impl CommitmentStage {
             if ["까지", "부터", "내", "안", "중", "이내", "이후", "후", "뒤", "전"].iter().any(|b| rest.starts_with(b)) {
                 return false;
             }
-            crate::time::parse_date(st.analysis.text(en.span), Some(p)).and_then(|w| w.last_day()).is_some_and(|d| d <= p)
+            // (`3월 중순 결과를 공개하고 …하겠다` said in November: a month without a year that has
+            // ended is next year's, as for a deadline.)
+            let text = st.analysis.text(en.span);
+            crate::time::parse_date(text, Some(p)).map(|w| yearless_ahead(text, w, Some(p))).and_then(|w| w.last_day()).is_some_and(|d| d <= p)
         })
     }
 
@@ -3656,6 +3666,13 @@ mod tests {
         // `이후` starts a period like `부터`.
         let cs = commitments("시는 7월 이후 운영 방식을 새로 정하기로 했다.", true);
         assert_eq!(find(&cs, "정하").3, "", "{cs:?}");
+        // A month without a year that has ended, chained before a promise, is next year's, not done.
+        let cs = on("김 위원장은 \"3월 중순 결과를 공개하고 상반기 안에 제도를 바꾸겠다\"고 말했다.", "2026-11-25");
+        assert_eq!(find_on(&cs, "공개").4, "2027-03", "{cs:?}");
+        // The goal's noun as the subject of `목표다`.
+        let cs = on("순환도로는 2028년 개통이 목표다.", "2026-11-25");
+        let c = find_on(&cs, "개통");
+        assert_eq!((c.1.as_str(), c.4.as_str()), ("plan", "2028"), "{cs:?}");
         // Seeing before a verb of deciding is what the decision rests on.
         let cs = commitments("구는 공사 일정은 날씨를 보고 정한다.", true);
         assert!(!cs.iter().any(|c| c.0 == "보"), "{cs:?}");
