@@ -2187,6 +2187,9 @@ impl CommitmentStage {
                 }
                 let found = if phrase == "여야" {
                     parties_before(&a.entities, st.base + s.s)
+                } else if let Some(both) = phrase.strip_suffix(" 노사").and_then(|x| management_and_union(x, st.base + s.s, &orgs, generic)) {
+                    // `병원 노사는`: the hospital and its union.
+                    Some(both)
                 } else if counted_group(phrase) && !last_joint.is_empty() {
                     Some(last_joint.clone())
                 } else if matches!(phrase.rsplit(' ').next(), Some("단체" | "기관" | "조직" | "법인" | "정당" | "은행" | "재단"))
@@ -2630,6 +2633,14 @@ fn condition_word(st: &Sent, w: &Word, t: &str) -> bool {
         || (t.ends_with('면') && st.has_lemma(w) && !t.ends_with("라면") && !t.ends_with("따르면") && !matches!(t.trim_start_matches(['"', '“', '\'', '‘']), "이르면" | "빠르면"))
         || t.starts_with("경우")
         || t == "전제로"
+}
+
+/// `병원 노사`: the organization the word before `노사` stands for (`병원` → 청람대학교병원) and
+/// its union named in the document (`청람대학교병원 노동조합`), joined; none without both.
+fn management_and_union(word: &str, pos: usize, orgs: &[(usize, &str)], generic: &GenericOrgs) -> Option<String> {
+    let org = orgs.iter().find(|o| o.1 == word).map(|o| o.1.to_string()).or_else(|| org_by_head(word, pos, orgs).map(str::to_string)).or_else(|| generic.resolve(word, pos))?;
+    let union = orgs.iter().find(|o| o.1.len() > org.len() && o.1.starts_with(org.as_str()) && (o.1.ends_with("노동조합") || o.1.ends_with("노조")))?;
+    Some(format!("{org};{}", union.1))
 }
 
 /// `두 기관`, `세 은행`, `양 기관`, `양측`, `양사`, `노사`, `이들`: a phrase that names bodies or
@@ -3688,6 +3699,9 @@ mod tests {
         assert_eq!((c.1.as_str(), c.2.as_str(), c.3.as_str()), ("decision", "국토교통부;서울시", ""), "{cs:?}");
         let cs = commitments("여당인 민생당과 야당인 통합당은 지난 17일 쟁점을 정리했다. 여야는 이달 안에 법안을 처리하기로 합의했다.", true);
         assert_eq!(find(&cs, "처리").2, "민생당;통합당", "{cs:?}");
+        // `병원 노사는`: the hospital and its union.
+        let cs = commitments("서해대학교병원과 서해대학교병원 노동조합은 18일 교섭을 벌였다. 병원 노사는 다음 달 8차 교섭을 진행한다.", true);
+        assert_eq!(find(&cs, "진행").2, "서해대학교병원;서해대학교병원 노동조합", "{cs:?}");
         // `이 단체는`: the organization named last, not the person quoted before.
         let cs = commitments("녹색미래연대 한수진 사무처장은 \"감축 속도를 높여야 한다\"고 말했다. 이 단체는 다음 달 집회를 열 예정이다.", true);
         assert_eq!(find(&cs, "열").2, "녹색미래연대", "{cs:?}");
