@@ -678,6 +678,9 @@ impl CommitmentStage {
             };
             // `증편을 검토할 수도 있다`, `검토해 볼 수 있다`: a possibility, no commitment.
             let judge = judge.filter(|_| !possibility(st, k));
+            // `손실을 고려해 … 동결하기로 했다`: a verb of weighing in `-어/-아` before another verb is
+            // used as a postposition (considering), no review of its own (`고려하고 있다` still is).
+            let judge = judge.filter(|_| !(lex.relational_verb.contains(&*lemma) && k + 1 < n && st.word_morphs(w).iter().rev().find(|m| !punct(m)).is_some_and(|m| connective_a(st, m))));
             let judge = judge.filter(|_| !experienced(st, k));
             // `지금은 검토하지 않고 있다`: a negated review. `교체를 검토할 것으로 보인다/알려졌다`: a
             // prediction or hearsay about the review, no cue of its own.
@@ -964,13 +967,20 @@ impl CommitmentStage {
             return false;
         }
         let w = &st.words[k];
-        let t = st.word_str(w);
         let ms = st.word_morphs(w);
+        // `2028년 개통이 목표다`: the goal's noun as the subject of `목표다` (only with 목표).
+        let marked = ms.len() >= 2 && ms.last().is_some_and(|m| tag(m) == "JKS") && st.slice(next.s, next.e).starts_with("목표");
+        let (t, ms) = if marked {
+            let m = &ms[ms.len() - 1];
+            (st.slice(w.s, m.span.start - st.base), &ms[..ms.len() - 1])
+        } else {
+            (st.word_str(w), ms)
+        };
         // A date right before the noun (`다음 달 말 공개 예정`, `2027년 하반기 개통 예정`): without
         // one the noun is as often no action (`중장기 목표로는`).
         let dated = k > 0 && st.entities.iter().any(|en| en.kind == DATE && en.span.end <= st.base + w.s && en.span.end > st.base + st.words[k.saturating_sub(2)].s);
         let bare_noun = dated && t.chars().count() >= 2 && t.chars().all(crate::extract::quotes::is_hangul) && !ms.is_empty() && ms.iter().all(|m| matches!(tag(m), "NNG" | "XSN"));
-        if !bare_noun || self.lex.dated_noun.contains(t) || st.entities.iter().any(|en| en.span.start < st.base + w.e && st.base + w.s < en.span.end && matches!(en.kind.as_str(), "DATE" | "QUANTITY" | "PERSON" | "ORGANIZATION" | "LOCATION")) {
+        if !bare_noun || self.lex.dated_noun.contains(t) || self.lex.plan_noun.contains(t) || st.entities.iter().any(|en| en.span.start < st.base + w.e && st.base + w.s < en.span.end && matches!(en.kind.as_str(), "DATE" | "QUANTITY" | "PERSON" | "ORGANIZATION" | "LOCATION")) {
             return false;
         }
         let nt = bare(st, next);
@@ -986,7 +996,9 @@ impl CommitmentStage {
         for j in (0..v).rev() {
             let x = &st.words[j];
             let text = st.word_str(x);
-            if text.ends_with(',') || (st.has_lemma(x) && !adnominal(st, x)) {
+            // `"새 구장이 문을 여는 대로 … 옮길 것"`: a subject inside the condition clause before the
+            // action is the condition's, not the action's.
+            if text.ends_with(',') || (st.has_lemma(x) && !adnominal(st, x)) || condition_word(st, x, &bare(st, x)) {
                 return false;
             }
             if let Some((m, p)) = last_morph_text(st, x) {
@@ -1068,10 +1080,12 @@ impl CommitmentStage {
             let stacked = ms.len() >= 2 && ms.iter().rev().filter(|m| !punct(m)).nth(1).is_some_and(|m| tag(m).starts_with('J'));
             let topic = p.starts_with("JX") && matches!(m, "은" | "는" | "도") && !stacked;
             let generic = crate::extract::entities::is_generic_org(st.slice(x.s, x.e - m.chars().count()));
-            if (p == "JKS" || topic) && generic {
+            // `두 기관은`, `양측은`, `여야는`: bodies or people named together before.
+            let counted = (p == "JKS" || topic) && counted_word(st, xi, m);
+            if (p == "JKS" || topic) && (generic || counted) {
                 generic_agent = true;
             }
-            if (p == "JKS" || (topic && object_seen && !dated && !idiom)) && !named(x) && !generic {
+            if (p == "JKS" || (topic && object_seen && !dated && !idiom)) && !named(x) && !generic && !counted {
                 report = true;
                 break;
             }
@@ -1215,7 +1229,10 @@ impl CommitmentStage {
                 let pw = &st.words[j - 1];
                 st.entities.iter().any(|en| en.kind == QUANTITY && en.span.start >= st.base + pw.s && en.span.end <= st.base + pw.e && en.span.end > en.span.start && st.analysis.text(en.span).ends_with('원'))
             };
-            let relational = spending || st.lemma_cow(w).is_some_and(|l| self.lex.relational_verb.contains(&*l));
+            // `추이를 보고 정한다`, `상황을 보고 결정하겠다`: seeing before a verb of deciding is what the
+            // decision rests on (in view of), no action of its own.
+            let in_view = t == "보고" && st.words.get(j + 1).and_then(|x| st.lemma_cow(x)).is_some_and(|l| matches!(l.as_ref(), "정하" | "결정하" | "판단하" | "결정"));
+            let relational = spending || in_view || st.lemma_cow(w).is_some_and(|l| self.lex.relational_verb.contains(&*l));
             let complement = last_morph_text(st, w).is_some_and(|(m, p)| p.ends_with("EC") && m.ends_with('지'));
             // A verb must end in an ending: a bare predicate (`단원구` read as 단원+구다) or one before
             // a bound noun (`세 번째` read as 세다) is a misread noun or determiner. A nominalized
@@ -1454,9 +1471,9 @@ impl CommitmentStage {
             // The next four characters (a slice of the sentence, not a copy).
             let rest = st.slice(rel, (rel + 4).min(st.chars.len()));
             let rest = rest.trim_start();
-            for w in ["이내에", "이내", "안에", "내에", "까지", "내", "안", "중에", "중", "동안", "간", "부터", "뒤", "후"] {
+            for w in ["이내에", "이내", "안에", "내에", "까지", "내", "안", "중에", "중", "동안", "간", "부터", "이후에", "이후", "뒤", "후"] {
                 // The whole word, or the word before a particle (`까지는`): not `중` of `중순`.
-                let whole = rest.starts_with(w) && rest[w.len()..].chars().next().is_none_or(|c| !crate::extract::quotes::is_hangul(c) || matches!(w, "까지" | "부터" | "안에" | "내에" | "중에"));
+                let whole = rest.starts_with(w) && rest[w.len()..].chars().next().is_none_or(|c| !crate::extract::quotes::is_hangul(c) || matches!(w, "까지" | "부터" | "안에" | "내에" | "중에" | "이후"));
                 if rest.starts_with(w) && whole && self.lex.deadline_after.contains(w) | self.lex.start_after.contains(w) {
                     return w.to_string();
                 }
@@ -1576,11 +1593,17 @@ impl CommitmentStage {
             if kind == DATE && tail.is_empty() && self.dates_adnominal(st, de, to) {
                 continue;
             }
-            if kind == DATE && tail.is_empty() && spaced {
+            // (A day is no period: `다음 달 10일 예산안을 의결` is due that day.)
+            if kind == DATE && tail.is_empty() && spaced && !text.ends_with('일') {
                 let w = st.word_from(de - st.base);
-                if st.words.get(w).and_then(|x| noun_of(st, x)).is_some_and(|(noun, _)| self.lex.dated_noun.contains(&noun)) {
+                // `내년 1분기 전기요금을 동결`: a compound noun headed by one (`전기요금`) too.
+                if st.words.get(w).and_then(|x| noun_of(st, x)).is_some_and(|(noun, _)| self.lex.dated_noun.iter().any(|d| noun.ends_with(d.as_str()))) {
                     continue;
                 }
+            }
+            // `매년 1월 … 공개하기로`, `해마다 3월`: a date that recurs is no deadline.
+            if kind == DATE && recurring(st, ds) {
+                continue;
             }
             if kind == DATE {
                 let date_text = match time {
@@ -1811,12 +1834,12 @@ impl CommitmentStage {
             if w.e <= from {
                 break;
             }
+            // `"…옮길 것"이라며 "3년 안에 … 늘리겠다"`: a condition inside another quote is that one's.
+            if j + 1 < a && st.word_str(w).trim_start_matches(['"', '“']).contains(['"', '”', '“']) {
+                break;
+            }
             let t = bare(st, w);
-            let is_cond = t.ends_with("대로")
-                || (t.ends_with('면') && st.has_lemma(w) && !t.ends_with("라면") && !t.ends_with("따르면") && !matches!(t.trim_start_matches(['"', '“', '\'', '‘']), "이르면" | "빠르면"))
-                || t.starts_with("경우")
-                || t == "전제로";
-            if !is_cond {
+            if !condition_word(st, w, &t) {
                 continue;
             }
             let end = w.s + t.chars().count();
@@ -2088,6 +2111,8 @@ impl CommitmentStage {
         // subject of its own, is the organization's (`순환철도는 … 완공한다는 목표다`).
         let mut last_org = String::new();
         let mut carried_speech = false;
+        // The last names said together (`금융위원회;은행연합회`), for `두 기관은`, `양측은`.
+        let mut last_joint = String::new();
         for si in 0..a.sentences.len() {
             let sentence = &a.sentences[si];
             if !matches!(sentence.kind, BlockKind::Body | BlockKind::Headline | BlockKind::Subhead) {
@@ -2124,7 +2149,8 @@ impl CommitmentStage {
             let marks: Vec<(usize, usize)> = quotes.iter().filter(|q| a.quotes[q.2].kind == "direct").map(|q| (q.0.saturating_sub(1), q.1)).collect();
             // The carried subject names an agent: an entity, or a speaker the quotes stage resolved
             // (a name ko-dic knows before a title, `탁재원 경남도지사는 "…"`, has no entity row).
-            let carried_org = !carried.is_empty() && (named.contains(carried.as_str()) || speakers.contains(carried.as_str()));
+            // (Names said together, `금융위원회;은행연합회`, are agents when each one is.)
+            let carried_org = !carried.is_empty() && (named.contains(carried.as_str()) || speakers.contains(carried.as_str()) || (carried.contains(';') && carried.split(';').all(|n| named.contains(n))));
             // A chain of actions stays inside its quotation, direct or indirect: `기자간담회를 열고
             // … 건설한다고 밝혔다` has the speaker's own act before the reported clause.
             let regions: Vec<(usize, usize)> = quotes.iter().map(|q| if a.quotes[q.2].kind == "direct" { (q.0.saturating_sub(1), q.1) } else { (q.0, q.1) }).collect();
@@ -2142,7 +2168,51 @@ impl CommitmentStage {
                     s.generic = false;
                 }
             }
+            // `두 기관은`, `양측은`, `이들은`: the bodies or people named together last; `여야는`: the
+            // two parties named last; `이 단체는`: the organization named last.
+            for s in subjects.iter_mut() {
+                // The phrase with a number word before it (`두 은행은`, read by the quotes stage as
+                // `은행`, one bank, is the two).
+                let counted_from = (st.slice(0, s.s).trim_end().rsplit(' ').next().is_some_and(|d| matches!(d, "두" | "세" | "네" | "양"))).then(|| st.slice(0, s.s).trim_end().len() - 3);
+                let owned;
+                let phrase: &str = match counted_from {
+                    Some(b) => {
+                        owned = st.text(st.slice(0, s.s)[..b].chars().count(), s.e);
+                        &owned
+                    }
+                    None => st.slice(s.s, s.e),
+                };
+                if !(s.generic || (s.speaker.is_empty() && (s.plural || s.anaphor)) || ((counted_group(phrase) || phrase == "여야") && !s.speaker.contains(';'))) {
+                    continue;
+                }
+                let found = if phrase == "여야" {
+                    parties_before(&a.entities, st.base + s.s)
+                } else if let Some(both) = phrase.strip_suffix(" 노사").and_then(|x| management_and_union(x, st.base + s.s, &orgs, generic)) {
+                    // `병원 노사는`: the hospital and its union.
+                    Some(both)
+                } else if counted_group(phrase) && !last_joint.is_empty() {
+                    Some(last_joint.clone())
+                } else if matches!(phrase.rsplit(' ').next(), Some("단체" | "기관" | "조직" | "법인" | "정당" | "은행" | "재단"))
+                    && matches!(st.slice(0, s.s).trim_end().rsplit(' ').next().into_iter().chain(phrase.split(' ').next()).find(|d| matches!(*d, "이" | "해당" | "같은")), Some(_))
+                {
+                    orgs.iter().rfind(|o| o.0 < st.base + s.s).map(|o| o.1.to_string())
+                } else {
+                    None
+                };
+                if let Some(name) = found {
+                    s.speaker = name;
+                    s.generic = false;
+                    s.plural = false;
+                    s.anaphor = false;
+                }
+            }
             let quoted_speaker = |s: &str| quotes.iter().any(|q| a.quotes[q.2].kind == "direct" && a.quotes[q.2].speaker == s);
+            // Names said together in this sentence (`한빛은행과 새롬은행은`): what a later `두 은행은` is.
+            for name in subjects.iter().filter(|s| !s.generic).map(|s| s.speaker.as_str()).chain(quotes.iter().map(|q| a.quotes[q.2].speaker.as_str())) {
+                if name.contains(';') {
+                    last_joint = name.to_string();
+                }
+            }
             if cues.is_empty() {
                 carry(&subjects, &named, &org_names, &quoted_speaker, (&mut carried, &mut last_org, &mut carried_speech));
                 continue;
@@ -2390,7 +2460,10 @@ impl CommitmentStage {
             if ["까지", "부터", "내", "안", "중", "이내", "이후", "후", "뒤", "전"].iter().any(|b| rest.starts_with(b)) {
                 return false;
             }
-            crate::time::parse_date(st.analysis.text(en.span), Some(p)).and_then(|w| w.last_day()).is_some_and(|d| d <= p)
+            // (`3월 중순 결과를 공개하고 …하겠다` said in November: a month without a year that has
+            // ended is next year's, as for a deadline.)
+            let text = st.analysis.text(en.span);
+            crate::time::parse_date(text, Some(p)).map(|w| yearless_ahead(text, w, Some(p))).and_then(|w| w.last_day()).is_some_and(|d| d <= p)
         })
     }
 
@@ -2551,6 +2624,62 @@ fn restates_period(st: &Sent, dates: &[(usize, usize, &str)], i: usize) -> bool 
     let qtext = st.analysis.text(crate::doc::Span::new(qs, qe));
     let rest: String = st.chars[qe - st.base..].iter().take(3).collect();
     duration_parts(qtext).is_some() && (qtext.ends_with('간') || rest.starts_with('간') || rest.trim_start().starts_with("동안"))
+}
+
+/// Word `w` (its text `t`, without punctuation) ends a condition clause: `안정화 되는대로`, `여는
+/// 대로`, `확보되면`, `~할 경우`, `~을 전제로` (not `이르면`, `빠르면`, `~에 따르면`, `~라면`).
+fn condition_word(st: &Sent, w: &Word, t: &str) -> bool {
+    t.ends_with("대로")
+        || (t.ends_with('면') && st.has_lemma(w) && !t.ends_with("라면") && !t.ends_with("따르면") && !matches!(t.trim_start_matches(['"', '“', '\'', '‘']), "이르면" | "빠르면"))
+        || t.starts_with("경우")
+        || t == "전제로"
+}
+
+/// `병원 노사`: the organization the word before `노사` stands for (`병원` → 청람대학교병원) and
+/// its union named in the document (`청람대학교병원 노동조합`), joined; none without both.
+fn management_and_union(word: &str, pos: usize, orgs: &[(usize, &str)], generic: &GenericOrgs) -> Option<String> {
+    let org = orgs.iter().find(|o| o.1 == word).map(|o| o.1.to_string()).or_else(|| org_by_head(word, pos, orgs).map(str::to_string)).or_else(|| generic.resolve(word, pos))?;
+    let union = orgs.iter().find(|o| o.1.len() > org.len() && o.1.starts_with(org.as_str()) && (o.1.ends_with("노동조합") || o.1.ends_with("노조")))?;
+    Some(format!("{org};{}", union.1))
+}
+
+/// `두 기관`, `세 은행`, `양 기관`, `양측`, `양사`, `노사`, `이들`: a phrase that names bodies or
+/// people together by their number or as the two sides, without naming them.
+fn counted_group(phrase: &str) -> bool {
+    let p = phrase.trim();
+    matches!(p, "양측" | "양사" | "양국" | "양자" | "노사" | "이들" | "두 사람" | "세 사람")
+        || p.ends_with(" 노사")
+        || p.split_once(' ').is_some_and(|(d, n)| matches!(d, "두" | "세" | "네" | "양") && !n.is_empty() && n.chars().all(crate::extract::quotes::is_hangul))
+}
+
+/// Word `xi`, ending with the particle `m`, is the head of a [`counted_group`] (`두 기관은`,
+/// `양측은`), read without a copy.
+fn counted_word(st: &Sent, xi: usize, m: &str) -> bool {
+    let x = &st.words[xi];
+    let head = st.slice(x.s, x.e - m.chars().count());
+    if head.is_empty() || !head.chars().all(crate::extract::quotes::is_hangul) {
+        return false;
+    }
+    counted_group(head) || head == "여야" || (xi > 0 && matches!(st.word_str(&st.words[xi - 1]), "두" | "세" | "네" | "양"))
+}
+
+/// `여야는`: the two parties (organizations whose name ends in 당, not the words 여당, 야당) named
+/// last before code point `pos`, in the order the text names them.
+fn parties_before(entities: &[crate::doc::Entity], pos: usize) -> Option<String> {
+    let mut last: Vec<(usize, &str)> = Vec::new();
+    for e in entities.iter().filter(|e| e.kind == "ORGANIZATION" && e.span.start < pos && e.canonical.ends_with('당') && !matches!(e.canonical.as_str(), "여당" | "야당" | "정당")) {
+        last.retain(|x| x.1 != e.canonical.as_str());
+        last.push((e.span.start, e.canonical.as_str()));
+    }
+    (last.len() >= 2).then(|| format!("{};{}", last[last.len() - 2].1, last[last.len() - 1].1))
+}
+
+/// `매년 1월`, `해마다 3월`, `매달 15일`: the date at code point `ds` (absolute) follows a word of
+/// recurrence, so it names a time that comes back, not when an action is due.
+fn recurring(st: &Sent, ds: usize) -> bool {
+    let before = st.slice(0, ds - st.base).trim_end();
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    matches!(word, "매년" | "매해" | "해마다" | "매달" | "매월" | "달마다" | "매주" | "주마다" | "매일" | "격년" | "격월")
 }
 
 /// `연 12일에서 18일로`, `주 3일에서 5일로`, `하루 2일`: the DATE `ds..de` is a bare day (`18일`) that
@@ -3535,4 +3664,56 @@ mod tests {
         let span: String = text.chars().skip(c.span.start).take(c.span.end - c.span.start).collect();
         assert_eq!(span, "다음 달 안에 지원금을 지급");
     }
+    #[test]
+    fn dates_of_charges_recurring_dates_and_starts_with_ihu() {
+        // A date naming the period of a charge (a compound headed by 요금) is no deadline, and a
+        // verb of weighing in -어 is neither a review nor an action of the chain.
+        let cs = commitments("공사는 물가 부담을 고려해 내년 상반기 가스요금을 동결하기로 했다.", true);
+        assert_eq!(find(&cs, "동결").3, "", "{cs:?}");
+        assert!(!cs.iter().any(|c| c.0 == "고려" || c.0 == "부담"), "{cs:?}");
+        // A date that recurs is no deadline.
+        let cs = commitments("구는 매년 3월 사업 결과를 주민에게 공개하기로 했다.", true);
+        assert_eq!(find(&cs, "공개").3, "", "{cs:?}");
+        // `이후` starts a period like `부터`.
+        let cs = commitments("시는 7월 이후 운영 방식을 새로 정하기로 했다.", true);
+        assert_eq!(find(&cs, "정하").3, "", "{cs:?}");
+        // A month without a year that has ended, chained before a promise, is next year's, not done.
+        let cs = on("김 위원장은 \"3월 중순 결과를 공개하고 상반기 안에 제도를 바꾸겠다\"고 말했다.", "2026-11-25");
+        assert_eq!(find_on(&cs, "공개").4, "2027-03", "{cs:?}");
+        // The goal's noun as the subject of `목표다`.
+        let cs = on("순환도로는 2028년 개통이 목표다.", "2026-11-25");
+        let c = find_on(&cs, "개통");
+        assert_eq!((c.1.as_str(), c.4.as_str()), ("plan", "2028"), "{cs:?}");
+        // Seeing before a verb of deciding is what the decision rests on.
+        let cs = commitments("구는 공사 일정은 날씨를 보고 정한다.", true);
+        assert!(!cs.iter().any(|c| c.0 == "보"), "{cs:?}");
+        // A day before a budget noun is the day of the vote, not the budget's period.
+        let cs = on("의회는 다음 달 5일 예산안을 의결할 예정이다.", "2026-11-20");
+        assert_eq!(find_on(&cs, "의결").4, "2026-12-05", "{cs:?}");
+    }
+
+    #[test]
+    fn counted_groups_and_the_two_sides_are_the_names_said_together() {
+        let cs = commitments("국토교통부와 서울시는 연말까지 버스 노선을 늘리기로 했다. 두 기관은 내년 1월부터 요금을 내린다.", true);
+        let c = find(&cs, "내리");
+        assert_eq!((c.1.as_str(), c.2.as_str(), c.3.as_str()), ("decision", "국토교통부;서울시", ""), "{cs:?}");
+        let cs = commitments("여당인 민생당과 야당인 통합당은 지난 17일 쟁점을 정리했다. 여야는 이달 안에 법안을 처리하기로 합의했다.", true);
+        assert_eq!(find(&cs, "처리").2, "민생당;통합당", "{cs:?}");
+        // `병원 노사는`: the hospital and its union.
+        let cs = commitments("서해대학교병원과 서해대학교병원 노동조합은 18일 교섭을 벌였다. 병원 노사는 다음 달 8차 교섭을 진행한다.", true);
+        assert_eq!(find(&cs, "진행").2, "서해대학교병원;서해대학교병원 노동조합", "{cs:?}");
+        // `이 단체는`: the organization named last, not the person quoted before.
+        let cs = commitments("녹색미래연대 한수진 사무처장은 \"감축 속도를 높여야 한다\"고 말했다. 이 단체는 다음 달 집회를 열 예정이다.", true);
+        assert_eq!(find(&cs, "열").2, "녹색미래연대", "{cs:?}");
+    }
+
+    #[test]
+    fn a_subject_of_a_condition_clause_is_not_the_actions() {
+        let cs = commitments("김 대표는 \"새 공장이 완공되는 대로 본사를 그곳으로 옮길 것\"이라며 \"내년에 인력을 늘리겠다\"고 말했다.", true);
+        let c = find(&cs, "옮기");
+        assert_eq!((c.1.as_str(), c.5.as_str()), ("promise", "새 공장이 완공되는 대로"), "{cs:?}");
+        // The condition of one quote is not the next quote's.
+        assert_eq!(find(&cs, "늘리").5, "", "{cs:?}");
+    }
+
 }

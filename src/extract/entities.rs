@@ -940,6 +940,10 @@ impl EntityStage {
         if self.lex.locations.get(s).is_some_and(|e| matches!(e.kind.as_str(), "city" | "county" | "district" | "foreign_city")) {
             return false;
         }
+        // `해오름FC`, `수원FC`: a football club's name with FC written onto it.
+        if glued_fc(s) {
+            return true;
+        }
         let latin_head = s.chars().next().is_some_and(|c| c.is_ascii_uppercase());
         if latin_head && s.chars().any(is_hangul) {
             // LG전자, KS에너지솔루션, DS투자증권
@@ -2554,6 +2558,9 @@ impl EntityStage {
     /// A transliterated team name: three or more Hangul syllables ending in 스/즈 that no
     /// dictionary knows (`씨호크스`, `베어스`, `시그널스`).
     fn team_name(&self, w: &Word) -> bool {
+        if glued_fc(&w.stem_text) {
+            return true;
+        }
         let n = w.stem_text.chars().count();
         w.hangul
             && n >= 3
@@ -2647,6 +2654,12 @@ impl EntityStage {
             && ["시", "군", "구", "읍", "면", "동", "리", "로", "길", "가"].iter().any(|u| s.ends_with(u))
             && !((s.ends_with('로') || s.ends_with('길')) && self.lex.context.road_common.iter().any(|c| s.ends_with(c)))
     }
+}
+
+/// `해오름FC`, `수원FC`: two or more Hangul syllables with `FC` written onto them, a football
+/// club's name.
+fn glued_fc(stem: &str) -> bool {
+    stem.strip_suffix("FC").is_some_and(|h| h.chars().count() >= 2 && h.chars().all(is_hangul))
 }
 
 impl EntityStage {
@@ -3041,6 +3054,13 @@ impl Stage for EntityStage {
                     .min()
                 {
                     e.canonical = longer.clone();
+                } else if let Some(full) = orgs
+                    .values()
+                    // `해오름FC` for `경남 해오름FC`: a club written without its home's name.
+                    .filter(|c| glued_fc(t) && c.len() > t.len() && c.ends_with(t) && c[..c.len() - t.len()].ends_with(' ') && !c[..c.len() - t.len() - 1].contains(' '))
+                    .min()
+                {
+                    e.canonical = full.clone();
                 } else if let Some(full) = orgs.values().filter(|c| short_form && abbreviates(t, c)).min() {
                     // 국표원 → 국가기술표준원: the syllables of a short form, in order, starting
                     // and ending a longer name of the same article.
@@ -3657,6 +3677,13 @@ mod tests {
         assert!(es.iter().any(|e| e.1 == "국토부" && e.2 == "국토부"), "no full form in the article: {es:?}");
         let es3 = entities("국토교통부는 대책을 내놨다. 국토부 관계자는 시행을 서두르겠다고 말했다.");
         assert!(es3.iter().any(|e| e.1 == "국토부" && e.2 == "국토교통부"), "abbreviation resolves: {es3:?}");
+    }
+
+    #[test]
+    fn a_club_with_fc_written_onto_its_name() {
+        let es = entities("경남 바람FC는 새 감독을 뽑았다. 바람FC는 다음 시즌 승격을 노린다.");
+        assert!(es.iter().any(|e| e.0 == "ORGANIZATION" && e.1 == "경남 바람FC"), "{es:?}");
+        assert!(es.iter().any(|e| e.0 == "ORGANIZATION" && e.1 == "바람FC" && e.2 == "경남 바람FC"), "{es:?}");
     }
 
     #[test]
