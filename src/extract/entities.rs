@@ -80,6 +80,27 @@ struct Word<'a> {
     proper_head: usize,
 }
 
+/// Per-word facts of [`EntityStage::word_rules`], in buffers reused from sentence to sentence.
+#[derive(Default)]
+struct RuleBufs<'s> {
+    /// Rows of flags, one per word each ([`bool_rows`]).
+    bools: Vec<bool>,
+    road_end: Vec<u8>,
+    loc_kind: Vec<Option<&'s str>>,
+}
+
+/// `buf` cut into `K` rows of `n` flags, all false.
+fn bool_rows<const K: usize>(buf: &mut Vec<bool>, n: usize) -> [&mut [bool]; K] {
+    buf.clear();
+    buf.resize(n * K, false);
+    let mut rest: &mut [bool] = buf;
+    std::array::from_fn(|_| {
+        let (row, tail) = std::mem::take(&mut rest).split_at_mut(n);
+        rest = tail;
+        row
+    })
+}
+
 /// A candidate before overlaps are resolved.
 #[derive(Debug, Clone)]
 struct Cand {
@@ -985,7 +1006,7 @@ impl EntityStage {
             && !w.stem_text.strip_prefix('주').is_some_and(|c| self.lex.locations.get(c).is_some_and(|e| matches!(e.kind.as_str(), "country" | "foreign_city")))
     }
 
-    fn find<'a>(&self, a: &'a Analysis, si: usize, cands: &mut Vec<Cand>, words_buf: &mut Vec<Word<'a>>) {
+    fn find<'a, 's>(&'s self, a: &'a Analysis, si: usize, cands: &mut Vec<Cand>, words_buf: &mut Vec<Word<'a>>, bufs: &mut RuleBufs<'s>) {
         let s = &a.sentences[si];
         let text = a.text(s.span);
         let pub_date = a.doc.meta.published;
@@ -1109,7 +1130,7 @@ impl EntityStage {
             }
         }
 
-        self.word_rules(a, si, cands, words_buf);
+        self.word_rules(a, si, cands, words_buf, bufs);
     }
 
     /// The matches (as [`word_matches`] finds them) of the patterns of dates, Sino-Korean dates,
@@ -1192,7 +1213,7 @@ impl EntityStage {
         rest.chars().next().and_then(|c| PARTICLE_INDEX.by_first.get(&c)).is_some_and(|ps| ps.iter().any(|p| rest.starts_with(p)))
     }
 
-    fn word_rules<'a>(&self, a: &'a Analysis, si: usize, cands: &mut Vec<Cand>, words_buf: &mut Vec<Word<'a>>) {
+    fn word_rules<'a, 's>(&'s self, a: &'a Analysis, si: usize, cands: &mut Vec<Cand>, words_buf: &mut Vec<Word<'a>>, bufs: &mut RuleBufs<'s>) {
         let mut ws = std::mem::take(words_buf);
         words(a, si, &mut ws);
         // ko-dic reads `경기도` as 경기 + the particle 도: a name the gazetteers know wins.
@@ -1316,7 +1337,9 @@ impl EntityStage {
         // a road's 로 or 대로 as a particle or a suffix. After a syllable with a final consonant
         // other than ㄹ the particle is 으로, so a 로 written there is the road's; 대로 and 길 are
         // checked by their context below.
-        let mut road_end: Vec<u8> = vec![0; ws.len()];
+        let RuleBufs { bools, road_end, loc_kind } = bufs;
+        road_end.clear();
+        road_end.resize(ws.len(), 0);
         for i in 0..ws.len() {
             let w = &ws[i];
             // (`road_word` wants 로 or 길 in the word and no parenthesis or 씨: most words are ruled
@@ -1378,21 +1401,15 @@ impl EntityStage {
         // organization word, gazetteer kind (`location_of`), a place ending
         // (`location_by_suffix`) and a facility noun (`is_facility`).
         let n = ws.len();
-        let mut role = Vec::with_capacity(n);
-        let mut org = Vec::with_capacity(n);
-        let mut loc_kind: Vec<Option<&str>> = Vec::with_capacity(n);
-        let mut by_suffix = Vec::with_capacity(n);
-        let mut facility = Vec::with_capacity(n);
-        let mut county_short = Vec::with_capacity(n);
-        let mut generic_word = Vec::with_capacity(n);
-        let mut place_feature = Vec::with_capacity(n);
+        let [role, org, by_suffix, facility, county_short, generic_word, place_feature, person, loc_here, road_alone, feature, placeish, acting, introduced] = bool_rows(bools, n);
+        loc_kind.clear();
         WORD_FACTS.with(|facts| {
             let mut facts = facts.borrow_mut();
             if facts.0 != self.id || facts.1.len() > WORD_FACTS_MAX {
                 facts.0 = self.id;
                 facts.1.clear();
             }
-            for w in ws.iter() {
+            for (i, w) in ws.iter().enumerate() {
                 let h = usize::from(w.hangul);
                 let f = match facts.1.get(&*w.stem_text) {
                     Some(f) if f.role_org[h].is_some() => *f,
@@ -1404,14 +1421,14 @@ impl EntityStage {
                     }
                 };
                 let (r, o) = f.role_org[h].unwrap_or_default();
-                role.push(r);
-                org.push(o);
+                role[i] = r;
+                org[i] = o;
                 loc_kind.push(f.loc_kind.checked_sub(1).map(|k| self.kinds[usize::from(k)].as_str()));
-                by_suffix.push(f.by_suffix);
-                facility.push(f.facility);
-                county_short.push(f.county_short);
-                generic_word.push(f.generic);
-                place_feature.push(f.place_feature);
+                by_suffix[i] = f.by_suffix;
+                facility[i] = f.facility;
+                county_short[i] = f.county_short;
+                generic_word[i] = f.generic;
+                place_feature[i] = f.place_feature;
             }
         });
         // `다른 대학병원`, `여러 은행`, `각 지방법원`: a kind of body after a determiner of kinds names
@@ -1427,7 +1444,6 @@ impl EntityStage {
                 org[i] = false;
             }
         }
-        let mut person = vec![false; n];
         let add = |cands: &mut Vec<Cand>, span: Span, kind: &'static str, priority: u8| {
             if !span.is_empty() {
                 cands.push(Cand { span, kind, normalized: String::new(), priority });
@@ -1437,17 +1453,16 @@ impl EntityStage {
         let place = |i: usize| loc_kind[i].is_some();
         // Words found to be places so far in this sentence (gazetteer, ko-dic, suffix or address
         // chain), for the units and short forms that follow them.
-        let mut loc_here = vec![false; n];
         // A road standing alone (`가흥로와`, `경동로 일대`, `충주대로와 중원대로가`, `내성천길에서`):
         // a 로 that cannot be a particle with a particle or a road's context after it, a 대로 with a
         // case particle or that context, a 길 after a name ko-dic knows as proper or not at all,
         // and any of them coordinated with another road.
-        let road_alone: Vec<bool> = (0..n)
-            .map(|i| {
+        for i in 0..n {
+            road_alone[i] = {
                 let w = &ws[i];
                 if road_end[i] == 0 {
-                    return false;
-                }
+                    false
+                } else {
                 let next_ctx = i + 1 < n && w.particle.is_none() && w.stem.end == w.span.end && {
                     let t = a.text(ws[i + 1].span);
                     STREET_NUMBER.is_match(&ws[i + 1].stem_text) || self.road_context(t)
@@ -1462,20 +1477,21 @@ impl EntityStage {
                         w.hangul && x_len >= 2 && w.proper_head >= x_len && (w.particle.is_some() || next_ctx || coordinated)
                     }
                 }
-            })
-            .collect();
+                }
+            };
+        }
         // Per word, computed once: a place ending (`location_by_suffix`) and a named feature
         // (`named_feature`), used by `placeish` and by the rules for places below.
-        let feature: Vec<bool> = ws.iter().zip(&place_feature).map(|(w, &pf)| self.named_feature_given(w, || pf)).collect();
+        for ((f, w), &pf) in feature.iter_mut().zip(ws.iter()).zip(place_feature.iter()) {
+            *f = self.named_feature_given(w, || pf);
+        }
         // A place or facility by any evidence: gazetteer, ko-dic's 지명 class, a place ending, a
         // facility noun (`대관령 옛길`).
-        let placeish: Vec<bool> = (0..n)
-            .map(|i| {
-                let w = &ws[i];
-                road_alone[i] || place(i) || w.class.as_deref() == Some("지명") || by_suffix[i] || feature[i] || facility[i]
-            })
-            .collect();
-        let acting = self.acting_places(a, &ws, &loc_kind);
+        for i in 0..n {
+            let w = &ws[i];
+            placeish[i] = road_alone[i] || place(i) || w.class.as_deref() == Some("지명") || by_suffix[i] || feature[i] || facility[i];
+        }
+        self.acting_places(a, &ws, loc_kind, acting);
 
         // People: a name-like word with a title after it, 씨, an age, ko-dic's 인명 class, or a
         // title before it; a bare surname before a title.
@@ -1673,7 +1689,6 @@ impl EntityStage {
 
         // A name no dictionary knows, introduced by the kind of body it is (`배달대행업체 런앤고`,
         // `경쟁사인 LK디지털과 HS정보기술`): an organization.
-        let mut introduced = vec![false; n];
         for i in 1..n {
             let w = &ws[i];
             // A quoted name may be any string of syllables (`‘런앤고’`).
@@ -1908,7 +1923,8 @@ impl EntityStage {
                 add(cands, Span::new(w.span.start, x.stem.end), LOCATION, 2);
             }
         }
-        let court_spans: rustc_hash::FxHashSet<Span> = cands.iter().filter(|c| c.kind == ORGANIZATION).map(|c| c.span).collect();
+        // (The candidates are few: they are scanned, up to those found so far.)
+        let court_n = cands.len();
         // A court's or a prosecutors' office's panel or department is part of its name
         // (`서울중앙지법 형사합의23부`, `수원지검 공공수사2부`): the body that decides and speaks.
         for i in 0..n.saturating_sub(1) {
@@ -1916,13 +1932,13 @@ impl EntityStage {
             // (The last character rules out most words before the list is scanned.)
             let judicial = matches!(w.stem_text.chars().next_back(), Some('원' | '법' | '청' | '검'))
                 && ["법원", "지법", "고법", "지원", "검찰청", "지검", "고검"].iter().any(|x| w.stem_text.ends_with(x));
-            if judicial && !has_particle(i) && PANEL.is_match(&ws[i + 1].stem_text) && court_spans.contains(&w.stem) {
+            if judicial && !has_particle(i) && PANEL.is_match(&ws[i + 1].stem_text) && has_cand(&cands[..court_n], ORGANIZATION, w.stem) {
                 // `수원지법 평택지원 형사2단독`: a branch court is named with its district court.
                 let district = i > 0
                     && w.stem_text.ends_with("지원")
                     && !has_particle(i - 1)
                     && ["지법", "지방법원"].iter().any(|x| ws[i - 1].stem_text.ends_with(x))
-                    && court_spans.contains(&ws[i - 1].stem);
+                    && has_cand(&cands[..court_n], ORGANIZATION, ws[i - 1].stem);
                 let start = if district { ws[i - 1].stem.start } else { w.stem.start };
                 add(cands, Span::new(start, ws[i + 1].stem.end), ORGANIZATION, 4);
             }
@@ -1930,14 +1946,14 @@ impl EntityStage {
         // A body's unit is named with the body (`국회 국토교통위원회`, `공주대 방재공학과`,
         // `집행위 경쟁총국`), and a place's public body with the place (`필리핀 기상청`, `서울
         // 동작구청`, `정산면 주민자치회`): one organization.
-        let org_spans: rustc_hash::FxHashSet<Span> = cands.iter().filter(|c| c.kind == ORGANIZATION).map(|c| c.span).collect();
+        let org_n = cands.len();
         for i in 0..n.saturating_sub(1) {
             let w = &ws[i];
             if has_particle(i) || w.stem.end != w.span.end || w.stem.is_empty() {
                 continue;
             }
             // (Only a body or a place starts such a name: the tests below need one.)
-            let body = org_spans.contains(&w.stem);
+            let body = has_cand(&cands[..org_n], ORGANIZATION, w.stem);
             if !(body || loc_kind[i].is_some() || loc_here[i]) {
                 continue;
             }
@@ -1974,11 +1990,11 @@ impl EntityStage {
         // `노스포트 에너지(Northport Energy Inc.)`. The Latin name is an organization when the
         // name before it is one, or when it ends like a company or institution (then the name
         // before it is one too).
-        let org_ends: rustc_hash::FxHashSet<usize> = cands.iter().filter(|c| c.kind == ORGANIZATION).map(|c| c.span.end).collect();
+        let org_end_n = cands.len();
         for i in 0..n {
             let w = &ws[i];
             let Some((open, alias)) = self.latin_alias(a, w.stem.end) else { continue };
-            let before_org = org_ends.contains(&w.stem.end);
+            let before_org = cands[..org_end_n].iter().any(|c| c.span.end == w.stem.end && c.kind == ORGANIZATION);
             let last = a.text(alias).split_whitespace().last().unwrap_or("").trim_end_matches('.');
             let company = self.lex.latin_org_endings.contains(last);
             if !before_org && !company {
@@ -1996,11 +2012,11 @@ impl EntityStage {
             add(cands, alias, ORGANIZATION, 3);
         }
         // Address chains: consecutive places with no particle in between become one span.
-        let loc_spans: rustc_hash::FxHashSet<Span> = cands.iter().filter(|c| c.kind == LOCATION).map(|c| c.span).collect();
+
         let mut merged: Vec<Cand> = Vec::new();
         let mut i = 0;
         while i < n {
-            let is_loc = |j: usize| loc_spans.contains(&ws[j].stem);
+            let is_loc = |j: usize| has_cand(cands, LOCATION, ws[j].stem);
             if is_loc(i) {
                 let mut j = i;
                 let spaced = |j: usize| a.text(Span::new(ws[j].stem.end, ws[j + 1].stem.start)).chars().all(char::is_whitespace);
@@ -2104,16 +2120,15 @@ impl EntityStage {
     /// `충북도, 소방청과`, `폴란드와 체코는 … 요청했다`, and a headline's `부산시, …` or
     /// `강원도 "…"`. Only full administrative names (`…시/군/구/도`) and countries count; a
     /// name coordinated with one that acts (`멕시코, 페루와 협정을`) acts too.
-    fn acting_places(&self, a: &Analysis, ws: &[Word], loc_kind: &[Option<&str>]) -> Vec<bool> {
+    fn acting_places(&self, a: &Analysis, ws: &[Word], loc_kind: &[Option<&str>], acting: &mut [bool]) {
         let n = ws.len();
-        let mut acting = vec![false; n];
         let body = |i: usize| match loc_kind[i] {
             Some("country") => true,
             Some("province" | "city" | "county" | "district") => ["시", "군", "구", "도"].iter().any(|u| ws[i].stem_text.ends_with(u)),
             _ => false,
         };
         if !(0..n).any(body) {
-            return acting;
+            return;
         }
         let bare = |i: usize| ws[i].particle.is_none() && !ws[i].honorific && ws[i].paren.is_none() && ws[i].stem.end == ws[i].span.end;
         // The separator right after word i (`,` or `·`), if any.
@@ -2159,7 +2174,6 @@ impl EntityStage {
                 acting[i - 1] = true;
             }
         }
-        acting
     }
 
     /// Word i names an institution's building as a place: `국회에서`, `시청 앞에서`, `도청
@@ -2869,6 +2883,11 @@ impl<'n> NameFinder<'n> {
     }
 }
 
+/// Is there a candidate of this kind and span?
+fn has_cand(cands: &[Cand], kind: &str, span: Span) -> bool {
+    cands.iter().any(|c| c.span == span && c.kind == kind)
+}
+
 /// Does `span` overlap one of the sorted, possibly overlapping `spans`? (Candidates are short, so
 /// only spans starting shortly before it can reach it.)
 fn overlaps_any(spans: &[Span], span: Span) -> bool {
@@ -2877,20 +2896,25 @@ fn overlaps_any(spans: &[Span], span: Span) -> bool {
 }
 
 /// Keeps the best non-overlapping candidates: longer first, then higher priority, then earlier.
-fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
+/// `cands` is emptied; `kept` (emptied first) gets the kept ones in the order of their starts.
+fn resolve(cands: &mut Vec<Cand>, kept: &mut Vec<Cand>) {
     cands.sort_by(|a, b| {
         b.span.len().cmp(&a.span.len()).then(b.priority.cmp(&a.priority)).then(a.span.start.cmp(&b.span.start))
     });
-    // Kept spans never overlap, so in a map by start only the neighbours can collide.
-    let mut kept: std::collections::BTreeMap<usize, Cand> = std::collections::BTreeMap::new();
-    for c in cands {
-        let before_ok = kept.range(..=c.span.start).next_back().is_none_or(|(_, k)| k.span.end <= c.span.start || k.span.is_empty());
-        let after_ok = kept.range(c.span.start..).next().is_none_or(|(_, k)| k.span.start >= c.span.end);
-        if before_ok && after_ok && !c.span.is_empty() {
-            kept.insert(c.span.start, c);
+    kept.clear();
+    // Kept spans never overlap and are sorted by start, so only the neighbours can collide.
+    for c in cands.drain(..) {
+        if c.span.is_empty() {
+            continue;
+        }
+        // The kept span starting last at or before `c`, and the first starting at or after it.
+        let at = kept.partition_point(|k| k.span.start <= c.span.start);
+        let before_ok = at.checked_sub(1).is_none_or(|j| kept[j].span.end <= c.span.start);
+        let after_ok = kept[at.saturating_sub(1)..].iter().find(|k| k.span.start >= c.span.start).is_none_or(|k| k.span.start >= c.span.end);
+        if before_ok && after_ok {
+            kept.insert(at, c);
         }
     }
-    kept.into_values().collect()
 }
 
 impl Stage for EntityStage {
@@ -2907,10 +2931,12 @@ impl Stage for EntityStage {
         {
             let a: &Analysis = a;
             let mut words_buf = Vec::new();
+            let mut bufs = RuleBufs::default();
+            let (mut cands, mut kept) = (Vec::new(), Vec::new());
             for si in 0..a.sentences.len() {
-                let mut cands = Vec::new();
-                self.find(a, si, &mut cands, &mut words_buf);
-                found.extend(resolve(cands).into_iter().map(|c| (si, c)));
+                self.find(a, si, &mut cands, &mut words_buf, &mut bufs);
+                resolve(&mut cands, &mut kept);
+                found.extend(kept.drain(..).map(|c| (si, c)));
             }
         }
         self.propagate(a, &mut found);
@@ -4359,6 +4385,34 @@ mod table_tests {
             assert_eq!(f.county_short, stage.county_short_form(s), "{s}");
             assert_eq!(f.generic, is_generic_org(s), "{s}");
             assert_eq!(f.place_feature, stage.place_with_feature(s), "{s}");
+        }
+    }
+
+    /// The overlap resolution as first written (a map by start), for [`resolve`] to answer as.
+    fn resolve_by_map(mut cands: Vec<Cand>) -> Vec<Cand> {
+        cands.sort_by(|a, b| b.span.len().cmp(&a.span.len()).then(b.priority.cmp(&a.priority)).then(a.span.start.cmp(&b.span.start)));
+        let mut kept: std::collections::BTreeMap<usize, Cand> = std::collections::BTreeMap::new();
+        for c in cands {
+            let before_ok = kept.range(..=c.span.start).next_back().is_none_or(|(_, k)| k.span.end <= c.span.start || k.span.is_empty());
+            let after_ok = kept.range(c.span.start..).next().is_none_or(|(_, k)| k.span.start >= c.span.end);
+            if before_ok && after_ok && !c.span.is_empty() {
+                kept.insert(c.span.start, c);
+            }
+        }
+        kept.into_values().collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn resolve_keeps_what_the_map_kept(raw in proptest::collection::vec((0usize..40, 0usize..8, 0u8..4, 0usize..3), 0..30)) {
+            let kinds = [PERSON, LOCATION, DATE];
+            let cands: Vec<Cand> = raw.iter().map(|&(s, l, p, k)| Cand { span: Span::new(s, s + l), kind: kinds[k], normalized: format!("{s}.{l}.{p}.{k}"), priority: p }).collect();
+            let want = resolve_by_map(cands.clone());
+            let (mut c, mut kept) = (cands, vec![Cand { span: Span::new(0, 1), kind: ROLE, normalized: String::new(), priority: 0 }]);
+            resolve(&mut c, &mut kept);
+            proptest::prop_assert!(c.is_empty());
+            let key = |v: &[Cand]| v.iter().map(|c| (c.span, c.kind, c.normalized.clone(), c.priority)).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(key(&kept), key(&want));
         }
     }
 
