@@ -78,6 +78,8 @@ struct Word<'a> {
     /// Code points of the stem up to the end of its last proper-noun or unknown morpheme (0 when
     /// it has none): `설악산국립공원` → 3 (설악산 + the common nouns 국립, 공원).
     proper_head: usize,
+    /// The word holds 로 or 길 (the roads' endings).
+    ro_gil: bool,
 }
 
 /// Per-word facts of [`EntityStage::word_rules`], in buffers reused from sentence to sentence.
@@ -570,6 +572,15 @@ fn tag(pos: &str) -> &str {
     }
 }
 
+/// A character that ends a word: whitespace, `·`, `,`, `/`, `…`, `、`, `~`, `～`.
+fn separator(c: char) -> bool {
+    // (A Hangul syllable, most characters of a sentence, is none of them.)
+    if is_hangul(c) {
+        return false;
+    }
+    c.is_whitespace() || c == '·' || c == ',' || c == '/' || c == '…' || c == '、' || c == '~' || c == '～'
+}
+
 /// Splits a sentence into words with stems, into `out` (emptied first; a buffer reused from
 /// sentence to sentence).
 fn words<'a>(a: &'a Analysis, sentence: usize, out: &mut Vec<Word<'a>>) {
@@ -613,7 +624,7 @@ fn words<'a>(a: &'a Analysis, sentence: usize, out: &mut Vec<Word<'a>>) {
     };
     // (Over the characters decoded above, not the text again.)
     for (&c, &b) in chars.iter().zip(bytes.iter()) {
-        let sep = c.is_whitespace() || c == '·' || c == ',' || c == '/' || c == '…' || c == '、' || c == '~' || c == '～';
+        let sep = separator(c);
         // `형사합의23부(서문혜진 부장판사)는`: a parenthesis that opens inside a word and closes
         // in a later one starts a new word (one closed in the same word, `기구(WTO)`, does not).
         if c == '(' && start.is_some() {
@@ -687,7 +698,7 @@ fn trailing_mark(c: char) -> bool {
 }
 
 /// What [`make_word_from`] asks of a morpheme's part of speech, as bits computed once per
-/// dictionary word ([`morph_bits`], kept per thread in [`MORPH_BITS`]). `T_` bits test the first
+/// dictionary word ([`morph_bits`], kept in [`crate::doc::Features::entity_bits`]). `T_` bits test the first
 /// tag (before `+`), `P_` bits the whole tag string.
 const T_J: u32 = 1; // starts with J
 const T_VCP: u32 = 1 << 1; // == VCP
@@ -708,7 +719,7 @@ const P_EP: u32 = 1 << 15; // holds EP
 const P_VV_ETM: u32 = 1 << 16; // == VV+ETM
 const T_VERB_NOT_VCP: u32 = 1 << 17; // starts with V and != VCP
 
-fn morph_bits(pos: &str) -> u32 {
+pub(crate) fn morph_bits(pos: &str) -> u32 {
     let t = tag(pos);
     let mut b = 0;
     let mut set = |bit: u32, on: bool| {
@@ -737,27 +748,10 @@ fn morph_bits(pos: &str) -> u32 {
     b
 }
 
-/// Entries of [`MORPH_BITS`] before it is emptied (bounds its memory).
-const MORPH_BITS_MAX: usize = 400_000;
-
-thread_local! {
-    /// Per thread: [`morph_bits`] by the address of a dictionary word's shared features.
-    static MORPH_BITS: std::cell::RefCell<rustc_hash::FxHashMap<usize, u32>> = std::cell::RefCell::new(Default::default());
-}
-
-/// [`morph_bits`] of each morpheme of `morphs`, into `out` (emptied first).
+/// [`morph_bits`] of each morpheme of `morphs` (kept in its features), into `out` (emptied first).
 fn morph_bits_of(morphs: &[crate::doc::Morph], out: &mut Vec<u32>) {
     out.clear();
-    MORPH_BITS.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if cache.len() > MORPH_BITS_MAX {
-            cache.clear();
-        }
-        for m in morphs {
-            let key = std::ptr::from_ref::<crate::doc::Features>(m.features) as usize;
-            out.push(*cache.entry(key).or_insert_with(|| morph_bits(&m.features.pos)));
-        }
-    });
+    out.extend(morphs.iter().map(|m| m.features.entity_bits));
 }
 
 /// `text` holds the characters of the word, `bytes` the byte offset in `word` of each and of the
@@ -934,7 +928,8 @@ fn make_word_from<'a>(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::
         && first.is_some_and(|(_, t)| t & T_V != 0)
         && second.is_some_and(|(_, t)| t & P_ETM != 0)
         && third.is_some_and(|(_, t)| t & T_NNB != 0);
-    Word { span, stem, stem_text, paren, particle, honorific, class, common_word, hangul, inflected, proper_or_unknown, name_read_as_verb, has_proper, bound_noun_last, proper_head }
+    let ro_gil = text.iter().any(|&c| c == '로' || c == '길');
+    Word { span, stem, stem_text, paren, particle, honorific, class, common_word, hangul, inflected, proper_or_unknown, name_read_as_verb, has_proper, bound_noun_last, proper_head, ro_gil }
 }
 
 fn subject(w: &Word) -> bool {
@@ -1344,10 +1339,11 @@ impl EntityStage {
             let w = &ws[i];
             // (`road_word` wants 로 or 길 in the word and no parenthesis or 씨: most words are ruled
             // out before the punctuation is trimmed.)
-            let raw = a.text(Span::new(w.stem.start, w.span.end));
-            if w.paren.is_some() || w.honorific || !raw.chars().any(|c| c == '로' || c == '길') {
+            // (What comes before the stem is quotation marks and brackets: the word's flag tells.)
+            if w.paren.is_some() || w.honorific || !w.ro_gil {
                 continue;
             }
+            let raw = a.text(Span::new(w.stem.start, w.span.end));
             let written = raw.trim_end_matches(|c: char| matches!(c, '.' | ',' | '!' | '?' | ';' | ':' | '…' | '"' | '\'' | '”' | '’' | ')'));
             let Some((x_len, suffix, rest)) = self.road_word(w, written) else { continue };
             // `계획대로`, `예정대로` (as planned): 대로 names a road only with a case particle, before a
@@ -1383,7 +1379,8 @@ impl EntityStage {
         // particle or an ending; right before a title, a name with that syllable is the name.
         for i in 0..ws.len().saturating_sub(1) {
             let Some(p) = ws[i].particle.as_deref() else { continue };
-            let odd = p.chars().count() == 1 && !matches!(p, "은" | "는" | "이" | "가" | "을" | "를" | "의" | "와" | "과" | "도" | "로" | "에" | "만" | "인" | "나");
+            // (A character takes at most 4 bytes: longer particles are not counted.)
+            let odd = p.len() <= 4 && p.chars().count() == 1 && !matches!(p, "은" | "는" | "이" | "가" | "을" | "를" | "의" | "와" | "과" | "도" | "로" | "에" | "만" | "인" | "나");
             // (Asked last: the lexicon lookups cost more than the other tests.)
             let title_next = || self.is_role(&ws[i + 1]) || (i + 2 < ws.len() && self.is_org_word(&ws[i + 1]) && ws[i + 1].particle.is_none() && self.is_role(&ws[i + 2]));
             // No particle comes before 씨 written apart (`황보나은 씨`: 황보 + 나 + 은 is a misreading).
@@ -1401,7 +1398,11 @@ impl EntityStage {
         // organization word, gazetteer kind (`location_of`), a place ending
         // (`location_by_suffix`) and a facility noun (`is_facility`).
         let n = ws.len();
-        let [role, org, by_suffix, facility, county_short, generic_word, place_feature, person, loc_here, road_alone, feature, placeish, acting, introduced] = bool_rows(bools, n);
+        let [role, org, by_suffix, facility, county_short, generic_word, place_feature, person, loc_here, road_alone, feature, placeish, acting, introduced, particle_after] = bool_rows(bools, n);
+        for (p, w) in particle_after.iter_mut().zip(ws.iter()) {
+            *p = w.particle.is_some() || w.honorific || w.paren.is_some();
+        }
+        let particle_after = &*particle_after;
         loc_kind.clear();
         WORD_FACTS.with(|facts| {
             let mut facts = facts.borrow_mut();
@@ -1449,7 +1450,8 @@ impl EntityStage {
                 cands.push(Cand { span, kind, normalized: String::new(), priority });
             }
         };
-        let has_particle = |i: usize| ws[i].particle.is_some() || ws[i].honorific || ws[i].paren.is_some();
+        // (A particle, 씨 or a parenthesis after the stem.)
+        let has_particle = |i: usize| particle_after[i];
         let place = |i: usize| loc_kind[i].is_some();
         // Words found to be places so far in this sentence (gazetteer, ko-dic, suffix or address
         // chain), for the units and short forms that follow them.
@@ -1847,7 +1849,7 @@ impl EntityStage {
             } else if i > 0 && (place(i - 1) || loc_here[i - 1]) && !has_particle(i - 1) && w.hangul && self.admin_unit(&w.stem_text) && ((!w.common_word && !w.inflected) || self.village_after_unit(&ws[i - 1].stem_text, &w.stem_text) || self.village_after_short_form(&ws[i - 1].stem_text, w)) {
                 add(cands, w.stem, LOCATION, 2);
                 loc_here[i] = true;
-            } else if i > 0 && (self.on_line(a.text(ws[i - 1].span), w) || (!has_particle(i - 1) && (self.on_mountain(&ws[i - 1], w) || ((place(i - 1) || loc_here[i - 1]) && numbered_village(&w.stem_text))))) {
+            } else if i > 0 && ((w.stem_text.ends_with('역') && self.on_line(a.text(ws[i - 1].span), w)) || (!has_particle(i - 1) && (self.on_mountain(&ws[i - 1], w) || ((place(i - 1) || loc_here[i - 1]) && numbered_village(&w.stem_text))))) {
                 // `북한산 백운대`, `팔공산 동화사`: a peak, terrace, rock or temple right after its
                 // mountain; `강릉선 진부역`: a station right after its line; `분당구 정자1동`, `종로1가`:
                 // a numbered 동 or 가 after the place above it.
@@ -2444,8 +2446,9 @@ impl EntityStage {
     /// mountain it stands on, with nothing between (`북한산 백운대`, `팔공산 동화사`), even when ko-dic
     /// reads it as a common noun (`동화사`).
     fn on_mountain(&self, prev: &Word, w: &Word) -> bool {
-        w.stem_text.chars().count() == 3
-            && w.stem_text.ends_with(['봉', '대', '암', '사'])
+        // (The ending first: it rules out most words before they are counted.)
+        w.stem_text.ends_with(['봉', '대', '암', '사'])
+            && w.stem_text.chars().count() == 3
             && w.hangul
             && !w.inflected
             && prev.particle.is_none()
@@ -2460,8 +2463,8 @@ impl EntityStage {
     /// nothing between: `강릉선 진부역`, `경부선 천안역`, however ko-dic reads the two words (`강릉선` as
     /// 강릉 + the particles 서+ㄴ, `진부역` as a verb + 부역). `prev` is the line's word as written.
     fn on_line(&self, prev: &str, w: &Word) -> bool {
-        (3..=5).contains(&w.stem_text.chars().count())
-            && w.stem_text.ends_with('역')
+        w.stem_text.ends_with('역')
+            && (3..=5).contains(&w.stem_text.chars().count())
             && w.hangul
             && w.stem.start == w.span.start
             && prev.ends_with('선')
@@ -2475,9 +2478,12 @@ impl EntityStage {
 
     /// A company named by a proper name and a line of business (`태성에너지`, `한결소재`).
     fn company_name(&self, w: &Word) -> bool {
-        let n = w.stem_text.chars().count();
         let head = w.proper_head;
-        if !w.hangul || w.common_word || head < 2 || head >= n {
+        if !w.hangul || w.common_word || head < 2 {
+            return false;
+        }
+        let n = w.stem_text.chars().count();
+        if head >= n {
             return false;
         }
         let cut = w.stem_text.char_indices().nth(head).map_or(w.stem_text.len(), |(b, _)| b);
@@ -2525,6 +2531,10 @@ impl EntityStage {
     /// splits the word elsewhere (`오산역` read as 오 + 산역, `여수항`, `안성터널`): two hash
     /// lookups of the head, the list of endings only after a hit.
     fn place_with_feature(&self, s: &str) -> bool {
+        // Every tail tested below ends with the last character of `s`: a feature's ending needs it.
+        if !s.chars().next_back().is_some_and(|c| self.lex.feature_tail_last.contains(c)) {
+            return false;
+        }
         let n = s.chars().count();
         s.char_indices().rev().take(3).skip(0).any(|(b, _)| {
             let (head, tail) = s.split_at(b);
@@ -4386,6 +4396,73 @@ mod table_tests {
             assert_eq!(f.generic, is_generic_org(s), "{s}");
             assert_eq!(f.place_feature, stage.place_with_feature(s), "{s}");
         }
+    }
+
+    #[test]
+    fn separator_answers_as_the_full_test() {
+        for c in ('\0'..='\u{FFFF}').chain(['\u{1F600}', '\u{10FFFF}']) {
+            let full = c.is_whitespace() || c == '·' || c == ',' || c == '/' || c == '…' || c == '、' || c == '~' || c == '～';
+            assert_eq!(separator(c), full, "{c:?}");
+        }
+    }
+
+    /// [`EntityStage::place_with_feature`] without the test of the last character.
+    fn place_with_feature_ungated(stage: &EntityStage, s: &str) -> bool {
+        let n = s.chars().count();
+        s.char_indices().rev().take(3).any(|(b, _)| {
+            let (head, tail) = s.split_at(b);
+            let k = n - tail.chars().count();
+            k >= 2
+                && tail != "주"
+                && (stage.lex.locations.get(head).is_some_and(|e| e.kind != "country") || stage.county_short_form(head))
+                && stage.lex.context.feature_tail.contains(&tail)
+        })
+    }
+
+    #[test]
+    fn gated_place_tests_answer_as_the_ungated_ones() {
+        let stage = EntityStage::new(&DataFiles::embedded()).unwrap();
+        let mut stems: Vec<String> = words();
+        let places: Vec<&String> = stage.lex.locations.keys().chain(stage.lex.admin_stems.iter()).take(3000).collect();
+        let tails: Vec<&str> = stage.lex.context.feature_tail.iter().copied().chain(["주", "항", "역", "가", ""]).collect();
+        for p in &places {
+            for t in &tails {
+                stems.push(format!("{p}{t}"));
+            }
+        }
+        stems.extend(stage.lex.organizations.keys().take(3000).cloned());
+        let mut features = 0;
+        for s in &stems {
+            let want = place_with_feature_ungated(&stage, s);
+            features += usize::from(want);
+            assert_eq!(stage.place_with_feature(s), want, "{s}");
+            let stop = stage.lex.org_stoplist.contains(s.as_str()) || stage.lex.org_stop_endings.iter().any(|e| s.ends_with(e.as_str()));
+            if stop {
+                assert!(!stage.lex.org_by_suffix(s), "{s}");
+            }
+        }
+        assert!(features > 100, "{features}");
+    }
+
+    #[test]
+    fn word_flag_of_road_endings_answers_as_the_text() {
+        let p = crate::Pipeline::new(DataFiles::embedded()).unwrap();
+        let text = "‘가온로’를 지나 새빛대로와 (다온길) 45 앞에서 “한길로” 갔다. 미르로는 구름길에서 끝난다, 소래로·다온길 3.";
+        let doc = crate::doc::Document { id: "t".into(), source: "t".into(), text: text.into(), meta: Default::default(), warnings: vec![] };
+        let a = p.analyze(doc).unwrap();
+        let mut ws = Vec::new();
+        let mut seen = 0;
+        for si in 0..a.sentences.len() {
+            super::words(&a, si, &mut ws);
+            for w in &ws {
+                let raw = a.text(Span::new(w.stem.start, w.span.end));
+                assert_eq!(w.ro_gil, raw.chars().any(|c| c == '로' || c == '길'), "{raw}");
+                seen += usize::from(w.ro_gil);
+            }
+        }
+        assert!(seen >= 6, "{seen}");
+        // The bits kept in the features are those of the tag.
+        assert!(a.morphs.iter().all(|m| m.features.entity_bits == morph_bits(&m.features.pos)));
     }
 
     /// The overlap resolution as first written (a map by start), for [`resolve`] to answer as.

@@ -379,10 +379,11 @@ impl NerLexicon {
     }
 
     pub fn org_by_suffix(&self, stem: &str) -> bool {
-        if self.org_stoplist.contains(stem) || self.org_stop_endings.iter().any(|e| stem.ends_with(e.as_str())) {
+        // (The last character first: it rules out most words before the stoplist is scanned.)
+        if !stem.chars().next_back().is_some_and(|c| self.org_suffix_last.contains(c)) {
             return false;
         }
-        if !stem.chars().next_back().is_some_and(|c| self.org_suffix_last.contains(c)) {
+        if self.org_stoplist.contains(stem) || self.org_stop_endings.iter().any(|e| stem.ends_with(e.as_str())) {
             return false;
         }
         let n = stem.chars().count();
