@@ -193,6 +193,9 @@ static BIG_NUMBER: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?(?:조|억|만)(?:\s?(?:\d{1,3}(?:,\d{3})+|\d+)\s?(?:억|만|천))*").unwrap()
 });
 
+/// [`BIG_NUMBER`] anchored at the start of the haystack (for [`digit_matches_in`]).
+static BIG_NUMBER_AT: Lazy<Regex> = Lazy::new(|| Regex::new(&format!("^(?:{})", BIG_NUMBER.as_str())).unwrap());
+
 /// A photo's date stamp at the end of a caption (`… 2024.3.12`, `2024.7.3/뉴스1`): part of the credit.
 static CAPTION_STAMP: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*(?:/\s*\S{1,15})?\s*$").unwrap());
 
@@ -254,6 +257,35 @@ fn word_matches_in<'t>(re: &Regex, text: &'t str, regions: &[(usize, usize)], di
     out
 }
 
+/// The byte ranges [`word_matches_in`] finds with `digit_first` for the pattern that `anchored`
+/// holds as `^(?:…)` (its every match starting with an ASCII digit, no other numeric character in
+/// `text`): each digit of a region that starts a word is tried in turn, and the match there is
+/// the one the unanchored search reports when it finds its leftmost match there. (A match at a
+/// digit inside a word was skipped by that search, and the one after it looked for from the next
+/// character on: the same as trying the next digit.)
+fn digit_matches_in(anchored: &Regex, text: &str, regions: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut at = 0;
+    for &(r0, r1) in regions {
+        at = at.max(r0);
+        while at < r1 {
+            let Some(k) = bytes[at..r1].iter().position(u8::is_ascii_digit) else { break };
+            let p = at + k;
+            let mid_word = text[..p].chars().next_back().is_some_and(|c| c.is_alphanumeric());
+            if !mid_word {
+                if let Some(m) = anchored.find(&text[p..r1]).filter(|m| !m.is_empty()) {
+                    out.push((p, p + m.end()));
+                    at = p + m.end();
+                    continue;
+                }
+            }
+            at = p + 1;
+        }
+    }
+    out
+}
+
 /// Adds `[b0, b1)` (widened to character boundaries, clipped to `text`) to `regions`, merging it
 /// with the last region when they touch. Regions must be added in the order of their starts.
 fn add_region(regions: &mut Vec<(usize, usize)>, text: &str, b0: usize, b1: usize) {
@@ -282,6 +314,8 @@ struct NumberScan {
     /// Byte offsets of 년, 월 and 일 right after two Sino-Korean numerals (one space may come
     /// between): where a match of [`time::SINO_DATE`] may end.
     sino_ends: Vec<usize>,
+    /// Byte ranges of the matches of [`NATIVE_QTY`] ([`native_counts`], found in the same pass).
+    native: Vec<(usize, usize)>,
 }
 
 /// A Sino-Korean numeral character of [`time::SINO_DATE`].
@@ -293,7 +327,10 @@ impl NumberScan {
     fn scan(&mut self, text: &str) {
         self.digits.clear();
         self.sino_ends.clear();
+        self.native.clear();
         self.other_numeric = false;
+        // Where the last native count found ends (no overlaps).
+        let mut native_at = 0;
         // The two characters before the current one (skipping one whitespace before it).
         let (mut prev2, mut prev1): (char, char) = ('\0', '\0');
         for (b, c) in text.char_indices() {
@@ -302,6 +339,13 @@ impl NumberScan {
                     self.digits.push(b);
                 }
             } else if is_hangul(c) {
+                // As `native_counts`: a numeral or day count at a word start.
+                if b >= native_at && native_first(c) && !(is_hangul(prev1) || prev1.is_alphanumeric()) {
+                    if let Some(end) = native_count_at(text, b) {
+                        self.native.push((b, end));
+                        native_at = end;
+                    }
+                }
                 if matches!(c, '년' | '월' | '일') {
                     // `[…]{2,8}\s?(?:년|월|일)`: two numerals right before, or before one space.
                     if sino_numeral(prev1) && sino_numeral(prev2) {
@@ -386,8 +430,9 @@ struct NumberMatches<'t> {
     dates: Vec<regex::Match<'t>>,
     sino: Vec<regex::Match<'t>>,
     times: Vec<regex::Match<'t>>,
-    quantities: Vec<regex::Match<'t>>,
-    big: Vec<regex::Match<'t>>,
+    /// Byte ranges of the quantities and of the numbers in 조/억/만.
+    quantities: Vec<(usize, usize)>,
+    big: Vec<(usize, usize)>,
     /// Byte ranges of [`NATIVE_QTY`]'s matches.
     native: Vec<(usize, usize)>,
 }
@@ -421,8 +466,15 @@ fn native_count_at(t: &str, b: usize) -> Option<usize> {
     NATIVE_DAYS.iter().find(|d| rest.starts_with(**d)).map(|d| b + d.len())
 }
 
-/// The matches of [`NATIVE_QTY`] that [`word_matches`] finds: at each word start (no letter or
+/// The first syllable of one of [`NATIVE_NUMERALS`] or [`NATIVE_DAYS`].
+fn native_first(c: char) -> bool {
+    matches!(c, '한' | '두' | '세' | '네' | '다' | '여' | '일' | '아' | '열' | '스' | '서' | '마' | '석' | '넉' | '나' | '이' | '사' | '닷' | '엿' | '보')
+}
+
+/// The matches of [`NATIVE_QTY`] that [`word_matches`] finds (as [`NumberScan::scan`] finds them
+/// in its pass): at each word start (no letter or
 /// digit before), left to right without overlaps.
+#[cfg(test)]
 fn native_counts(t: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut at = 0;
@@ -431,7 +483,7 @@ fn native_counts(t: &str) -> Vec<(usize, usize)> {
         let before = prev.replace(c);
         // (Every numeral and day count starts with one of these syllables; the test of the
         // character before, with Hangul first, is asked for them only.)
-        if b < at || !matches!(c, '한' | '두' | '세' | '네' | '다' | '여' | '일' | '아' | '열' | '스' | '서' | '마' | '석' | '넉' | '나' | '이' | '사' | '닷' | '엿' | '보') {
+        if b < at || !native_first(c) {
             continue;
         }
         if before.is_some_and(|p| is_hangul(p) || p.is_alphanumeric()) {
@@ -536,6 +588,8 @@ pub struct EntityStage {
     id: u64,
     lex: NerLexicon,
     quantity: Regex,
+    /// `quantity` anchored at the start of the haystack (for [`digit_matches_in`]).
+    quantity_at: Regex,
     /// The gazetteer's location kinds, each once (the per-thread cache keeps an index into it).
     kinds: Vec<String>,
     /// The longest unit of `quantity`, in bytes.
@@ -551,13 +605,14 @@ impl EntityStage {
             units.join("|")
         ))
         .map_err(|e| format!("units.tsv: {e}"))?;
+        let quantity_at = Regex::new(&format!("^(?:{})", quantity.as_str())).map_err(|e| format!("units.tsv: {e}"))?;
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let mut kinds: Vec<String> = lex.locations.values().map(|e| e.kind.clone()).collect();
         kinds.sort();
         kinds.dedup();
         let unit_max = lex.units.iter().map(|(u, _)| u.len()).max().unwrap_or(0);
-        Ok(EntityStage { id, lex, quantity, kinds, unit_max })
+        Ok(EntityStage { id, lex, quantity, quantity_at, kinds, unit_max })
     }
 }
 
@@ -1072,20 +1127,20 @@ impl EntityStage {
             }
             push(cands, m.start(), m.end(), TIME, time::normalize_time(m.as_str()).unwrap_or_default(), 3);
         }
-        for m in found.quantities {
+        for (b0, b1) in found.quantities {
             // A unit glued to a following Hangul word is part of that word (`3명은` is fine, `2차전지` is not).
-            let next = text[m.end()..].chars().next();
-            let unit_is_hangul = m.as_str().chars().last().is_some_and(is_hangul);
-            if unit_is_hangul && next.is_some_and(is_hangul) && !self.particle_start(&text[m.end()..]) {
+            let next = text[b1..].chars().next();
+            let unit_is_hangul = text[b0..b1].chars().last().is_some_and(is_hangul);
+            if unit_is_hangul && next.is_some_and(is_hangul) && !self.particle_start(&text[b1..]) {
                 continue;
             }
-            push(cands, m.start(), m.end(), QUANTITY, String::new(), 2);
+            push(cands, b0, b1, QUANTITY, String::new(), 2);
         }
-        for m in found.big {
+        for (b0, b1) in found.big {
             // 812억, 3조2000억: a number in 조/억/만 with its unit left out.
-            let next = text[m.end()..].chars().next();
-            if !(next.is_some_and(is_hangul) && !self.particle_start(&text[m.end()..])) {
-                push(cands, m.start(), m.end(), QUANTITY, String::new(), 1);
+            let next = text[b1..].chars().next();
+            if !(next.is_some_and(is_hangul) && !self.particle_start(&text[b1..])) {
+                push(cands, b0, b1, QUANTITY, String::new(), 1);
             }
         }
         for (b0, b1) in found.native {
@@ -1181,7 +1236,8 @@ impl EntityStage {
         let (quantities, big) = if !digits {
             (Vec::new(), Vec::new())
         } else if exact {
-            (word_matches(&self.quantity, text), word_matches(&BIG_NUMBER, text))
+            let ranges = |ms: Vec<regex::Match>| ms.iter().map(|m| (m.start(), m.end())).collect();
+            (ranges(word_matches(&self.quantity, text)), ranges(word_matches(&BIG_NUMBER, text)))
         } else {
             regions.clear();
             let mut big_regions: Vec<(usize, usize)> = Vec::new();
@@ -1197,9 +1253,9 @@ impl EntityStage {
                     i += 1;
                 }
             }
-            (word_matches_in(&self.quantity, text, &regions, true), word_matches_in(&BIG_NUMBER, text, &big_regions, true))
+            (digit_matches_in(&self.quantity_at, text, &regions), digit_matches_in(&BIG_NUMBER_AT, text, &big_regions))
         };
-        let native = if exact { word_matches(&NATIVE_QTY, text).iter().map(|m| (m.start(), m.end())).collect() } else { native_counts(text) };
+        let native = if exact { word_matches(&NATIVE_QTY, text).iter().map(|m| (m.start(), m.end())).collect() } else { scan.native.clone() };
         NumberMatches { dates, sino, times, quantities, big, native }
     }
 
@@ -4296,7 +4352,7 @@ mod table_tests {
         scan.scan(t);
         let f = stage.number_matches(t, &scan, exact);
         let r = |ms: &[regex::Match]| ms.iter().map(|m| (m.start(), m.end())).collect::<Vec<_>>();
-        [r(&f.dates), r(&f.sino), r(&f.times), r(&f.quantities), r(&f.big), f.native]
+        [r(&f.dates), r(&f.sino), r(&f.times), f.quantities, f.big, f.native]
     }
 
     #[test]
@@ -4396,6 +4452,29 @@ mod table_tests {
             assert_eq!(f.generic, is_generic_org(s), "{s}");
             assert_eq!(f.place_feature, stage.place_with_feature(s), "{s}");
         }
+    }
+
+    #[test]
+    fn native_counts_in_the_scan_answer_as_their_own_pass() {
+        let pieces = ["한", "두 ", "세", "네 명", "다섯", "여섯 곳", "일곱", "여덟", "아홉", "열", "스무", "서른", "마흔", "석 달", "넉", "나흘", "이틀", "사흘", "닷새", "엿새", "이레", "여드레", "아흐레", "열흘", "보름",
+            "명", "곳", "개", "차례", "번", "달", "해", "시간", "가지", "대", "주일", "개월", "군데", " ", "가", "A", "3", "·", "(", "세대", "한국", "이사"];
+        let mut n = 0;
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..50_000 {
+            let mut t = String::new();
+            for _ in 0..6 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            let mut scan = NumberScan::default();
+            scan.scan(&t);
+            let want = native_counts(&t);
+            n += want.len();
+            assert_eq!(scan.native, want, "{t}");
+        }
+        assert!(n > 10_000, "{n}");
     }
 
     #[test]
