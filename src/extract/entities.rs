@@ -627,6 +627,17 @@ fn tag(pos: &str) -> &str {
     }
 }
 
+/// What the characters of a word hold, noted by [`words`] as it reads them.
+#[derive(Default, Clone, Copy)]
+struct Seen {
+    /// An opening parenthesis.
+    open: bool,
+    /// Hangul syllables only.
+    all_hangul: bool,
+    /// 로 or 길.
+    ro_gil: bool,
+}
+
 /// A character that ends a word: whitespace, `·`, `,`, `/`, `…`, `、`, `~`, `～`.
 fn separator(c: char) -> bool {
     // (A Hangul syllable, most characters of a sentence, is none of them.)
@@ -651,10 +662,14 @@ fn words<'a>(a: &'a Analysis, sentence: usize, out: &mut Vec<Word<'a>>) {
     let (chars, bytes) = &mut buf;
     chars.clear();
     bytes.clear();
-    for (b, c) in text.char_indices() {
-        chars.push(c);
-        bytes.push(b);
-    }
+    chars.extend(text.chars());
+    // (Each offset from the one before: one decoding of the text.)
+    let mut b = 0;
+    bytes.extend(chars.iter().map(|c| {
+        let at = b;
+        b += c.len_utf8();
+        at
+    }));
     bytes.push(text.len());
     let (chars, bytes) = (&*chars, &*bytes);
     let mut bits_buf = MORPH_BITS_BUF.with(|b| std::mem::take(&mut *b.borrow_mut()));
@@ -664,7 +679,7 @@ fn words<'a>(a: &'a Analysis, sentence: usize, out: &mut Vec<Word<'a>>) {
     // (code point, byte offset in `text`) of the start of the current word.
     let mut start: Option<(usize, usize)> = None;
     let mut pos = s.span.start;
-    let mut push = |w0: (usize, usize), w1: (usize, usize), out: &mut Vec<Word<'a>>| {
+    let mut push = |w0: (usize, usize), w1: (usize, usize), seen: Seen, out: &mut Vec<Word<'a>>| {
         while mi < morphs.len() && morphs[mi].span.end <= w0.0 {
             mi += 1;
         }
@@ -675,31 +690,40 @@ fn words<'a>(a: &'a Analysis, sentence: usize, out: &mut Vec<Word<'a>>) {
         }
         let (c0, c1) = (w0.0 - s.span.start, w1.0 - s.span.start);
         debug_assert_eq!((bytes[c0], bytes[c1]), (w0.1, w1.1));
-        out.push(make_word_from(a, w0.0, w1.0, &morphs[m0..m1], &bits[m0..m1], &chars[c0..c1], text, &bytes[c0..=c1]));
+        out.push(make_word_from(a, w0.0, w1.0, &morphs[m0..m1], &bits[m0..m1], &chars[c0..c1], text, &bytes[c0..=c1], seen));
     };
+    // What the characters of the current word hold so far.
+    let mut seen = Seen::default();
     // (Over the characters decoded above, not the text again.)
     for (&c, &b) in chars.iter().zip(bytes.iter()) {
-        let sep = separator(c);
+        let hangul = is_hangul(c);
+        let sep = !hangul && separator(c);
         // `형사합의23부(서문혜진 부장판사)는`: a parenthesis that opens inside a word and closes
         // in a later one starts a new word (one closed in the same word, `기구(WTO)`, does not).
         if c == '(' && start.is_some() {
             let rest = &text[b..];
             let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
             if !rest[..word_end].contains(')') && rest.contains(')') {
-                push(start.take().unwrap(), (pos, b), out);
+                push(start.take().unwrap(), (pos, b), seen, out);
             }
         }
         if sep {
             if let Some(w0) = start.take() {
-                push(w0, (pos, b), out);
+                push(w0, (pos, b), seen, out);
             }
-        } else if start.is_none() {
-            start = Some((pos, b));
+        } else {
+            if start.is_none() {
+                start = Some((pos, b));
+                seen = Seen { open: false, all_hangul: true, ro_gil: false };
+            }
+            seen.open |= c == '(';
+            seen.all_hangul &= hangul;
+            seen.ro_gil |= c == '로' || c == '길';
         }
         pos += 1;
     }
     if let Some(w0) = start {
-        push(w0, (pos, text.len()), out);
+        push(w0, (pos, text.len()), seen, out);
     }
     WORD_CHARS.with(|b| *b.borrow_mut() = buf);
     MORPH_BITS_BUF.with(|b| *b.borrow_mut() = bits_buf);
@@ -812,7 +836,7 @@ fn morph_bits_of(morphs: &[crate::doc::Morph], out: &mut Vec<u32>) {
 /// `text` holds the characters of the word, `bytes` the byte offset in `word` of each and of the
 /// word's end (`word` may be the whole sentence). `bits` holds [`morph_bits`] of each of `morphs`.
 #[allow(clippy::too_many_arguments)]
-fn make_word_from<'a>(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morph], bits: &[u32], text: &[char], word: &'a str, bytes: &[usize]) -> Word<'a> {
+fn make_word_from<'a>(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::Morph], bits: &[u32], text: &[char], word: &'a str, bytes: &[usize], seen: Seen) -> Word<'a> {
     debug_assert_eq!(morphs.len(), bits.len());
     debug_assert_eq!(text.len(), w1 - w0);
     let slice = |c0: usize, c1: usize| -> &'a str { &word[bytes[c0]..bytes[c1]] };
@@ -898,7 +922,8 @@ fn make_word_from<'a>(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::
     }
     // A parenthesis opened in the word and closed in a later one (`에너지(Northport Energy Inc.)`):
     // the word ends where it opens.
-    if let Some(open) = text[s0..s1].iter().rposition(|&c| c == '(') {
+    // (Only a word with a `(` has one: `seen.open`.)
+    if let Some(open) = seen.open.then(|| text[s0..s1].iter().rposition(|&c| c == '(')).flatten() {
         if open > 0 && !text[s0 + open..s1].contains(&')') {
             s1 = s0 + open;
         }
@@ -963,7 +988,7 @@ fn make_word_from<'a>(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::
     };
     let common_word = first.is_some_and(|(f, t)| inside == 1 && f.span == stem && !f.features.unknown && t & T_COMMON != 0);
     // (From the characters already decoded: the stem is `text[s0..s1]`.)
-    let hangul = s1 > s0 && text[s0..s1].iter().all(|&c| is_hangul(c));
+    let hangul = s1 > s0 && (seen.all_hangul || text[s0..s1].iter().all(|&c| is_hangul(c)));
     let proper_or_unknown = first.is_some() && all_proper;
     let name_read_as_verb = {
         let head_verb = first.is_some_and(|(_, t)| t & T_V != 0);
@@ -983,7 +1008,7 @@ fn make_word_from<'a>(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::
         && first.is_some_and(|(_, t)| t & T_V != 0)
         && second.is_some_and(|(_, t)| t & P_ETM != 0)
         && third.is_some_and(|(_, t)| t & T_NNB != 0);
-    let ro_gil = text.iter().any(|&c| c == '로' || c == '길');
+    let ro_gil = seen.ro_gil;
     Word { span, stem, stem_text, paren, particle, honorific, class, common_word, hangul, inflected, proper_or_unknown, name_read_as_verb, has_proper, bound_noun_last, proper_head, ro_gil }
 }
 
@@ -4526,7 +4551,7 @@ mod table_tests {
     #[test]
     fn word_flag_of_road_endings_answers_as_the_text() {
         let p = crate::Pipeline::new(DataFiles::embedded()).unwrap();
-        let text = "‘가온로’를 지나 새빛대로와 (다온길) 45 앞에서 “한길로” 갔다. 미르로는 구름길에서 끝난다, 소래로·다온길 3.";
+        let text = "‘가온로’를 지나 새빛대로와 (다온길) 45 앞에서 “한길로” 갔다. 미르로는 구름길에서 끝난다, 소래로·다온길 3. 새빛기구(SBG)는 다온에너지(Daon Energy Inc.)와 남궁태오(23)씨, 형사3부(한빛 부장판사)가 (가온)로 갔다.";
         let doc = crate::doc::Document { id: "t".into(), source: "t".into(), text: text.into(), meta: Default::default(), warnings: vec![] };
         let a = p.analyze(doc).unwrap();
         let mut ws = Vec::new();
@@ -4536,6 +4561,7 @@ mod table_tests {
             for w in &ws {
                 let raw = a.text(Span::new(w.stem.start, w.span.end));
                 assert_eq!(w.ro_gil, raw.chars().any(|c| c == '로' || c == '길'), "{raw}");
+                assert_eq!(w.hangul, !w.stem_text.is_empty() && w.stem_text.chars().all(is_hangul), "{raw}");
                 seen += usize::from(w.ro_gil);
             }
         }
