@@ -316,6 +316,9 @@ struct NumberScan {
     sino_ends: Vec<usize>,
     /// Byte ranges of the matches of [`NATIVE_QTY`] ([`native_counts`], found in the same pass).
     native: Vec<(usize, usize)>,
+    /// A space with the characters around it that surround the first space of a multiword name
+    /// ([`NerLexicon::multiword_space`]; true when the scan had no lexicon).
+    multiword_space: bool,
 }
 
 /// A Sino-Korean numeral character of [`time::SINO_DATE`].
@@ -324,7 +327,8 @@ fn sino_numeral(c: char) -> bool {
 }
 
 impl NumberScan {
-    fn scan(&mut self, text: &str) {
+    fn scan(&mut self, text: &str, lex: Option<&NerLexicon>) {
+        self.multiword_space = !lex.is_some_and(NerLexicon::multiword_gated);
         self.digits.clear();
         self.sino_ends.clear();
         self.native.clear();
@@ -360,6 +364,10 @@ impl NumberScan {
                 }
             } else if c.is_numeric() {
                 self.other_numeric = true;
+            }
+            // (The character before a space and the one after it.)
+            if prev1 == ' ' && !self.multiword_space {
+                self.multiword_space = lex.is_some_and(|l| l.multiword_space(prev2, c));
             }
             prev2 = prev1;
             prev1 = c;
@@ -1103,8 +1111,9 @@ impl EntityStage {
         // Dates, then the part of day right after them (`19일 오전`).
         let caption = s.kind == crate::doc::BlockKind::Caption;
         let mut scan = NUMBER_SCAN.with(|b| std::mem::take(&mut *b.borrow_mut()));
-        scan.scan(text);
+        scan.scan(text, Some(&self.lex));
         let found = self.number_matches(text, &scan, false);
+        let multiword = if scan.multiword_space { text } else { "" };
         NUMBER_SCAN.with(|b| *b.borrow_mut() = scan);
         for m in found.dates {
             if caption && CAPTION_STAMP.is_match(&text[m.start()..]) {
@@ -1195,7 +1204,8 @@ impl EntityStage {
             }
             push(cands, m.start(), m.end(), ORGANIZATION, String::new(), 4);
         }
-        for m in self.lex.multiword_ac.find_iter(text) {
+        // (Most sentences hold none of the names: the scan's test of their spaces rules them out.)
+        for m in self.lex.multiword_ac.find_iter(multiword) {
             let ok_start = boundary_before(m.start());
             let next = text[m.end()..].chars().next();
             let ok_end = next.is_none_or(|c| !c.is_alphanumeric()) || self.particle_start(&text[m.end()..]);
@@ -4374,7 +4384,7 @@ mod table_tests {
     /// sentence as before, as byte ranges.
     fn number_spans(stage: &EntityStage, t: &str, exact: bool) -> [Vec<(usize, usize)>; 6] {
         let mut scan = NumberScan::default();
-        scan.scan(t);
+        scan.scan(t, None);
         let f = stage.number_matches(t, &scan, exact);
         let r = |ms: &[regex::Match]| ms.iter().map(|m| (m.start(), m.end())).collect::<Vec<_>>();
         [r(&f.dates), r(&f.sino), r(&f.times), f.quantities, f.big, f.native]
@@ -4415,7 +4425,7 @@ mod table_tests {
         // A numeric character other than an ASCII digit: the whole sentence is searched.
         let t = "２０２４년 3월 ２일 오후 ３시";
         let mut scan = NumberScan::default();
-        scan.scan(t);
+        scan.scan(t, None);
         assert!(scan.other_numeric);
     }
 
@@ -4494,12 +4504,42 @@ mod table_tests {
                 t.push_str(pieces[(seed % pieces.len() as u64) as usize]);
             }
             let mut scan = NumberScan::default();
-            scan.scan(&t);
+            scan.scan(&t, None);
             let want = native_counts(&t);
             n += want.len();
             assert_eq!(scan.native, want, "{t}");
         }
         assert!(n > 10_000, "{n}");
+    }
+
+    #[test]
+    fn multiword_gate_never_hides_a_name() {
+        let stage = EntityStage::new(&DataFiles::embedded()).unwrap();
+        let names: Vec<&str> = stage.lex.multiword.iter().map(|(k, _)| k.as_str()).collect();
+        let mut texts: Vec<String> = Vec::new();
+        for (k, n) in names.iter().enumerate() {
+            let other = names[(k * 7 + 3) % names.len()];
+            texts.push(n.to_string());
+            texts.push(format!("지난해 {n}는 {other}와 만났다"));
+            // The name cut or bent around its space: no occurrence, mostly ruled out.
+            texts.push(n.replacen(' ', "  ", 1));
+            texts.push(n.replacen(' ', "", 1));
+            texts.push(format!("{} {}", &n[..n.find(' ').unwrap()], other.split(' ').next_back().unwrap()));
+        }
+        texts.extend(["", " ", "다온 새빛 한빛", "a b", "우리 정부"].map(String::from));
+        let (mut found, mut gated) = (0, 0);
+        for t in &texts {
+            let any = stage.lex.multiword_ac.find_iter(t.as_str()).next().is_some();
+            found += usize::from(any);
+            let mut scan = NumberScan::default();
+            scan.scan(t, Some(&stage.lex));
+            assert_eq!(scan.multiword_space, stage.lex.may_hold_multiword(t), "{t}");
+            if !stage.lex.may_hold_multiword(t) {
+                gated += 1;
+                assert!(!any, "{t}");
+            }
+        }
+        assert!(found > 200 && gated > 200, "{found} {gated}");
     }
 
     #[test]
