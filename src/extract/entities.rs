@@ -2016,8 +2016,7 @@ impl EntityStage {
                 add(cands, Span::new(w.span.start, x.stem.end), LOCATION, 2);
             }
         }
-        // (The candidates are few: they are scanned, up to those found so far.)
-        let court_n = cands.len();
+        let court_spans: rustc_hash::FxHashSet<Span> = cands.iter().filter(|c| c.kind == ORGANIZATION).map(|c| c.span).collect();
         // A court's or a prosecutors' office's panel or department is part of its name
         // (`서울중앙지법 형사합의23부`, `수원지검 공공수사2부`): the body that decides and speaks.
         for i in 0..n.saturating_sub(1) {
@@ -2025,13 +2024,13 @@ impl EntityStage {
             // (The last character rules out most words before the list is scanned.)
             let judicial = matches!(w.stem_text.chars().next_back(), Some('원' | '법' | '청' | '검'))
                 && ["법원", "지법", "고법", "지원", "검찰청", "지검", "고검"].iter().any(|x| w.stem_text.ends_with(x));
-            if judicial && !has_particle(i) && PANEL.is_match(&ws[i + 1].stem_text) && has_cand(&cands[..court_n], ORGANIZATION, w.stem) {
+            if judicial && !has_particle(i) && PANEL.is_match(&ws[i + 1].stem_text) && court_spans.contains(&w.stem) {
                 // `수원지법 평택지원 형사2단독`: a branch court is named with its district court.
                 let district = i > 0
                     && w.stem_text.ends_with("지원")
                     && !has_particle(i - 1)
                     && ["지법", "지방법원"].iter().any(|x| ws[i - 1].stem_text.ends_with(x))
-                    && has_cand(&cands[..court_n], ORGANIZATION, ws[i - 1].stem);
+                    && court_spans.contains(&ws[i - 1].stem);
                 let start = if district { ws[i - 1].stem.start } else { w.stem.start };
                 add(cands, Span::new(start, ws[i + 1].stem.end), ORGANIZATION, 4);
             }
@@ -2039,14 +2038,14 @@ impl EntityStage {
         // A body's unit is named with the body (`국회 국토교통위원회`, `공주대 방재공학과`,
         // `집행위 경쟁총국`), and a place's public body with the place (`필리핀 기상청`, `서울
         // 동작구청`, `정산면 주민자치회`): one organization.
-        let org_n = cands.len();
+        let org_spans: rustc_hash::FxHashSet<Span> = cands.iter().filter(|c| c.kind == ORGANIZATION).map(|c| c.span).collect();
         for i in 0..n.saturating_sub(1) {
             let w = &ws[i];
             if has_particle(i) || w.stem.end != w.span.end || w.stem.is_empty() {
                 continue;
             }
             // (Only a body or a place starts such a name: the tests below need one.)
-            let body = has_cand(&cands[..org_n], ORGANIZATION, w.stem);
+            let body = org_spans.contains(&w.stem);
             if !(body || loc_kind[i].is_some() || loc_here[i]) {
                 continue;
             }
@@ -2083,11 +2082,11 @@ impl EntityStage {
         // `노스포트 에너지(Northport Energy Inc.)`. The Latin name is an organization when the
         // name before it is one, or when it ends like a company or institution (then the name
         // before it is one too).
-        let org_end_n = cands.len();
+        let org_ends: rustc_hash::FxHashSet<usize> = cands.iter().filter(|c| c.kind == ORGANIZATION).map(|c| c.span.end).collect();
         for i in 0..n {
             let w = &ws[i];
             let Some((open, alias)) = self.latin_alias(a, w.stem.end) else { continue };
-            let before_org = cands[..org_end_n].iter().any(|c| c.span.end == w.stem.end && c.kind == ORGANIZATION);
+            let before_org = org_ends.contains(&w.stem.end);
             let last = a.text(alias).split_whitespace().last().unwrap_or("").trim_end_matches('.');
             let company = self.lex.latin_org_endings.contains(last);
             if !before_org && !company {
@@ -2105,11 +2104,12 @@ impl EntityStage {
             add(cands, alias, ORGANIZATION, 3);
         }
         // Address chains: consecutive places with no particle in between become one span.
+        let loc_spans: rustc_hash::FxHashSet<Span> = cands.iter().filter(|c| c.kind == LOCATION).map(|c| c.span).collect();
 
         let mut merged: Vec<Cand> = Vec::new();
         let mut i = 0;
         while i < n {
-            let is_loc = |j: usize| has_cand(cands, LOCATION, ws[j].stem);
+            let is_loc = |j: usize| loc_spans.contains(&ws[j].stem);
             if is_loc(i) {
                 let mut j = i;
                 let spaced = |j: usize| a.text(Span::new(ws[j].stem.end, ws[j + 1].stem.start)).chars().all(char::is_whitespace);
@@ -2984,11 +2984,6 @@ impl<'n> NameFinder<'n> {
     }
 }
 
-/// Is there a candidate of this kind and span?
-fn has_cand(cands: &[Cand], kind: &str, span: Span) -> bool {
-    cands.iter().any(|c| c.span == span && c.kind == kind)
-}
-
 /// Does `span` overlap one of the sorted, possibly overlapping `spans`? (Candidates are short, so
 /// only spans starting shortly before it can reach it.)
 fn overlaps_any(spans: &[Span], span: Span) -> bool {
@@ -3003,6 +2998,19 @@ fn resolve(cands: &mut Vec<Cand>, kept: &mut Vec<Cand>) {
         b.span.len().cmp(&a.span.len()).then(b.priority.cmp(&a.priority)).then(a.span.start.cmp(&b.span.start))
     });
     kept.clear();
+    // (A huge sentence has many: then a map by start, whose inserts stay cheap.)
+    if cands.len() > 256 {
+        let mut map: std::collections::BTreeMap<usize, Cand> = std::collections::BTreeMap::new();
+        for c in cands.drain(..) {
+            let before_ok = map.range(..=c.span.start).next_back().is_none_or(|(_, k)| k.span.end <= c.span.start || k.span.is_empty());
+            let after_ok = map.range(c.span.start..).next().is_none_or(|(_, k)| k.span.start >= c.span.end);
+            if before_ok && after_ok && !c.span.is_empty() {
+                map.insert(c.span.start, c);
+            }
+        }
+        kept.extend(map.into_values());
+        return;
+    }
     // Kept spans never overlap and are sorted by start, so only the neighbours can collide.
     for c in cands.drain(..) {
         if c.span.is_empty() {
@@ -4626,7 +4634,7 @@ mod table_tests {
 
     proptest::proptest! {
         #[test]
-        fn resolve_keeps_what_the_map_kept(raw in proptest::collection::vec((0usize..40, 0usize..8, 0u8..4, 0usize..3), 0..30)) {
+        fn resolve_keeps_what_the_map_kept(raw in proptest::collection::vec((0usize..400, 0usize..8, 0u8..4, 0usize..3), 0..400)) {
             let kinds = [PERSON, LOCATION, DATE];
             let cands: Vec<Cand> = raw.iter().map(|&(s, l, p, k)| Cand { span: Span::new(s, s + l), kind: kinds[k], normalized: format!("{s}.{l}.{p}.{k}"), priority: p }).collect();
             let want = resolve_by_map(cands.clone());
