@@ -221,6 +221,9 @@ pub struct Features {
     /// `analysis` holds a past-tense pre-final ending (`었/EP`, `았/EP`, `였/EP`):
     /// [`crate::morph::past_in_analysis`], read once per dictionary word.
     pub past_ep: bool,
+    /// What the entity stage asks of `pos` ([`crate::extract::entities::morph_bits`]), read once
+    /// per dictionary word.
+    pub entity_bits: u32,
 }
 
 /// [`Features::tag_class`] bit: the first tag is nominal (`NNG` `NNP` `NNB` `NNBC` `NR` `NP` `SL`

@@ -24,6 +24,9 @@ pub struct NerLexicon {
     /// Names with a space inside (`두산 베어스`, `SK C&C`), found in running text.
     pub multiword: Vec<(String, bool)>,
     pub multiword_ac: AhoCorasick,
+    /// The characters around the first space of every `multiword` name (`None` when a name
+    /// starts or ends with its space): see [`NerLexicon::may_hold_multiword`].
+    multiword_spaces: Option<HashSet<(char, char)>>,
     /// (suffix, shortest name before it, in chars).
     pub org_suffixes: Vec<(String, usize)>,
     org_suffix_min: HashMap<String, usize>,
@@ -273,6 +276,13 @@ impl NerLexicon {
             locations,
             admin_stems,
             organizations,
+            multiword_spaces: multiword
+                .iter()
+                .map(|(k, _)| {
+                    let i = k.find(' ').expect("a space");
+                    Some((k[..i].chars().next_back()?, k[i + 1..].chars().next()?))
+                })
+                .collect(),
             multiword,
             multiword_ac,
             org_suffix_min: org_suffixes.iter().rev().cloned().collect(),
@@ -301,6 +311,28 @@ impl NerLexicon {
             units,
             context,
         })
+    }
+
+    /// Whether `text` may hold one of the `multiword` names: false only when no space of it has
+    /// around it the characters that surround the first space of a name (each occurrence has).
+    pub fn may_hold_multiword(&self, text: &str) -> bool {
+        self.multiword_spaces.is_none()
+            || memchr::memchr_iter(b' ', text.as_bytes()).any(|s| {
+                let before = text[..s].chars().next_back();
+                let after = text[s + 1..].chars().next();
+                matches!((before, after), (Some(b), Some(a)) if self.multiword_space(b, a))
+            })
+    }
+
+    /// Whether [`NerLexicon::multiword_space`] rules anything out.
+    pub fn multiword_gated(&self) -> bool {
+        self.multiword_spaces.is_some()
+    }
+
+    /// `before`, a space and `after` may be the first space of a `multiword` name and the
+    /// characters around it (always, when the gate is off).
+    pub fn multiword_space(&self, before: char, after: char) -> bool {
+        self.multiword_spaces.as_ref().is_none_or(|pairs| pairs.contains(&(before, after)))
     }
 
     /// The surname a Hangul name starts with (two-syllable surnames first), and its length: a
@@ -379,10 +411,11 @@ impl NerLexicon {
     }
 
     pub fn org_by_suffix(&self, stem: &str) -> bool {
-        if self.org_stoplist.contains(stem) || self.org_stop_endings.iter().any(|e| stem.ends_with(e.as_str())) {
+        // (The last character first: it rules out most words before the stoplist is scanned.)
+        if !stem.chars().next_back().is_some_and(|c| self.org_suffix_last.contains(c)) {
             return false;
         }
-        if !stem.chars().next_back().is_some_and(|c| self.org_suffix_last.contains(c)) {
+        if self.org_stoplist.contains(stem) || self.org_stop_endings.iter().any(|e| stem.ends_with(e.as_str())) {
             return false;
         }
         let n = stem.chars().count();

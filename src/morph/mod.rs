@@ -185,6 +185,7 @@ impl MorphWorker {
                             let f = Features {
                                 tag_class: crate::doc::tag_class(&pos),
                                 past_ep: past_in_analysis(&analysis),
+                                entity_bits: crate::extract::entities::morph_bits(&pos),
                                 analysis,
                                 pos,
                                 semantic_class: field(get(1)),
