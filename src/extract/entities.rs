@@ -92,14 +92,17 @@ struct Cand {
 
 static DATE_RE: Lazy<Regex> = Lazy::new(|| {
     let rel_day = r"이날|당일|오늘|어제|그제|그저께|내일|모레|전날|이튿날";
-    let rel = r"재작년|지난해|작년|올해|금년|내년|내후년|이듬해|이달|이번\s?달|다음\s?달|내달|지난달|이번\s?주|다음\s?주|내주|지난주|연내|연말|연초|상반기|하반기";
+    let rel = r"재작년|지난해|작년|올해|금년|내년|내후년|이듬해|이번\s?주|다음\s?주|내주|지난주|연내|연말|연초|상반기|하반기";
+    // Months by their relation to the publication, which a day of that month may follow (`다음 달 1일`).
+    let rel_month = r"이달|이번\s?달|다음\s?달|내달|지난달";
     Regex::new(&format!(
         r"(?x)
         (?:(?:지난|오는|이번|다음|올)\s?)?
         (?:
             \d{{4}}\s?[.\-/]\s?\d{{1,2}}\s?[.\-/]\s?\d{{1,2}}
           | (?:\d{{4}}\s?년(?:도)?|{rel})
-            (?:\s?(?:\d{{1,2}}\s?월(?:\s?\d{{1,2}}\s?일)?|상반기|하반기|[1-4]\s?분기|초|말|중|안))?
+            (?:\s?(?:\d{{1,2}}\s?월(?:\s?\d{{1,2}}\s?일)?|상반기|하반기|[1-4]\s?분기|초|말))?
+          | (?:{rel_month})(?:\s?\d{{1,2}}\s?일)?
           | \d{{1,2}}\s?월(?:\s?\d{{1,2}}\s?일)?
           | \d{{1,2}}\s?일
           | [1-4]\s?분기
@@ -160,7 +163,7 @@ static LOT_NUMBER: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\d{1,5}(?:-\d{1,4})?
 static PART_OF_DAY: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\s(오전|오후|새벽|아침|낮|저녁|밤)").unwrap());
 
 static NATIVE_QTY: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?:(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|석|넉)\s?(?:명|곳|개|차례|번|달|해|시간|가지|대|척|채|건|가구|마리|권|주|주일|배|골|경기|분|살|개월|군데|차례)|나흘|이틀|사흘|닷새|엿새|이레|여드레|아흐레|열흘|보름)").unwrap()
+    Regex::new(r"(?:(?:한두|두세|서너|너덧|네댓|대여섯|예닐곱|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|석|넉)\s?(?:명|곳|개|차례|번|달|해|시간|가지|대|척|채|건|가구|마리|권|주|주일|배|골|경기|분|살|개월|군데|차례)|나흘|이틀|사흘|닷새|엿새|이레|여드레|아흐레|열흘|보름)").unwrap()
 });
 
 /// An age in parentheses after a name: `(33)`, `(33세)`, `(33·회사원)`.
@@ -370,7 +373,7 @@ struct NumberMatches<'t> {
 }
 
 /// [`NATIVE_QTY`]'s numerals, counters and day counts, each list in the pattern's order.
-const NATIVE_NUMERALS: &[&str] = &["한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열", "스무", "서른", "마흔", "석", "넉"];
+const NATIVE_NUMERALS: &[&str] = &["한두", "두세", "서너", "너덧", "네댓", "대여섯", "예닐곱", "한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열", "스무", "서른", "마흔", "석", "넉"];
 const NATIVE_COUNTERS: &[&str] = &[
     "명", "곳", "개", "차례", "번", "달", "해", "시간", "가지", "대", "척", "채", "건", "가구", "마리", "권", "주", "주일", "배", "골", "경기", "분", "살", "개월", "군데", "차례",
 ];
@@ -398,6 +401,12 @@ fn native_count_at(t: &str, b: usize) -> Option<usize> {
     NATIVE_DAYS.iter().find(|d| rest.starts_with(**d)).map(|d| b + d.len())
 }
 
+/// `간` ending a word right after a duration (`3년간`, `사흘간`, `40분간에`): the span of the
+/// duration, as the gold writes it, leaves it out.
+fn duration_gan(rest: &str, particle_start: impl Fn(&str) -> bool) -> bool {
+    rest.strip_prefix('간').is_some_and(|r| r.chars().next().is_none_or(|c| !is_hangul(c)) || particle_start(r))
+}
+
 /// The matches of [`NATIVE_QTY`] that [`word_matches`] finds: at each word start (no letter or
 /// digit before), left to right without overlaps.
 fn native_counts(t: &str) -> Vec<(usize, usize)> {
@@ -408,7 +417,7 @@ fn native_counts(t: &str) -> Vec<(usize, usize)> {
         let before = prev.replace(c);
         // (Every numeral and day count starts with one of these syllables; the test of the
         // character before, with Hangul first, is asked for them only.)
-        if b < at || !matches!(c, '한' | '두' | '세' | '네' | '다' | '여' | '일' | '아' | '열' | '스' | '서' | '마' | '석' | '넉' | '나' | '이' | '사' | '닷' | '엿' | '보') {
+        if b < at || !matches!(c, '한' | '두' | '세' | '네' | '다' | '여' | '일' | '아' | '열' | '스' | '서' | '마' | '석' | '넉' | '나' | '이' | '사' | '닷' | '엿' | '보' | '너' | '대' | '예') {
             continue;
         }
         if before.is_some_and(|p| is_hangul(p) || p.is_alphanumeric()) {
@@ -420,6 +429,41 @@ fn native_counts(t: &str) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// Where a quantity whose number starts at byte `b` of `t` starts: before the first number of a
+/// range (`3~4배`, `60~70%`, `50∼150㎜`: the unit written once, on the last) and before a word of
+/// speed that makes the unit a rate (`시속 60㎞`, `초속 31m`).
+fn quantity_start(t: &str, b: usize) -> usize {
+    let mut start = b;
+    // A span of years (`2027~2029년`) is a date, not a quantity.
+    let year = t[b..].len() > 4 && t.as_bytes()[b..b + 4].iter().all(u8::is_ascii_digit) && t[b + 4..].trim_start_matches(' ').starts_with('년');
+    if year {
+        return b;
+    }
+    let before = &t[..b];
+    let trimmed = before.trim_end_matches(' ');
+    if let Some(c) = trimmed.chars().next_back().filter(|c| matches!(c, '~' | '∼' | '〜' | '～')) {
+        let head = trimmed[..trimmed.len() - c.len_utf8()].trim_end_matches(' ');
+        let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit() || c == ',' || c == '.').len();
+        let first = head.len() - digits;
+        let clean = digits > 0 && head[first..].starts_with(|c: char| c.is_ascii_digit()) && !head[..first].ends_with(|c: char| c.is_alphanumeric() || matches!(c, '~' | '∼' | '〜' | '～' | '-'));
+        if clean {
+            start = first;
+        }
+    }
+    let before = t[..start].trim_end_matches(' ');
+    if start - before.len() <= 1 {
+        for w in ["시속", "초속", "분속"] {
+            if let Some(head) = before.strip_suffix(w) {
+                if !head.ends_with(|c: char| c.is_alphanumeric()) {
+                    start = head.len();
+                }
+                break;
+            }
+        }
+    }
+    start
 }
 
 /// A number with the counter 번 (`3번`), naming an exit or a gate after a station.
@@ -513,6 +557,8 @@ pub struct EntityStage {
     id: u64,
     lex: NerLexicon,
     quantity: Regex,
+    /// `수` and a power of ten before a unit (`수백명`, `수십억원`).
+    some_quantity: Regex,
     /// The gazetteer's location kinds, each once (the per-thread cache keeps an index into it).
     kinds: Vec<String>,
     /// The longest unit of `quantity`, in bytes.
@@ -528,13 +574,14 @@ impl EntityStage {
             units.join("|")
         ))
         .map_err(|e| format!("units.tsv: {e}"))?;
+        let some_quantity = Regex::new(&format!(r"수\s?(?:십|백|천)(?:만|억)?\s?(?:여\s?)?(?:{})", units.join("|"))).map_err(|e| format!("units.tsv: {e}"))?;
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let mut kinds: Vec<String> = lex.locations.values().map(|e| e.kind.clone()).collect();
         kinds.sort();
         kinds.dedup();
         let unit_max = lex.units.iter().map(|(u, _)| u.len()).max().unwrap_or(0);
-        Ok(EntityStage { id, lex, quantity, kinds, unit_max })
+        Ok(EntityStage { id, lex, quantity, some_quantity, kinds, unit_max })
     }
 }
 
@@ -1060,10 +1107,20 @@ impl EntityStage {
             // A unit glued to a following Hangul word is part of that word (`3명은` is fine, `2차전지` is not).
             let next = text[m.end()..].chars().next();
             let unit_is_hangul = m.as_str().chars().last().is_some_and(is_hangul);
-            if unit_is_hangul && next.is_some_and(is_hangul) && !self.particle_start(&text[m.end()..]) {
+            if unit_is_hangul && next.is_some_and(is_hangul) && !self.particle_start(&text[m.end()..]) && !duration_gan(&text[m.end()..], |r| self.particle_start(r)) {
                 continue;
             }
-            push(cands, m.start(), m.end(), QUANTITY, String::new(), 2);
+            push(cands, quantity_start(text, m.start()), m.end(), QUANTITY, String::new(), 2);
+        }
+        // `수백명`, `수십t`, `수천 명`: an unknown number of tens, hundreds or thousands.
+        if text.contains('수') {
+            for m in self.some_quantity.find_iter(text) {
+                let next = text[m.end()..].chars().next();
+                let unit_is_hangul = m.as_str().chars().last().is_some_and(is_hangul);
+                if boundary_before(m.start()) && !(unit_is_hangul && next.is_some_and(is_hangul) && !self.particle_start(&text[m.end()..])) {
+                    push(cands, m.start(), m.end(), QUANTITY, String::new(), 2);
+                }
+            }
         }
         for m in found.big {
             // 812억, 3조2000억: a number in 조/억/만 with its unit left out.
@@ -1075,7 +1132,7 @@ impl EntityStage {
         for (b0, b1) in found.native {
             // `두 대표` is two people, not a count of 대.
             let next = text[b1..].chars().next();
-            if !(next.is_some_and(is_hangul) && !self.particle_start(&text[b1..])) {
+            if !(next.is_some_and(is_hangul) && !self.particle_start(&text[b1..])) || duration_gan(&text[b1..], |r| self.particle_start(r)) {
                 push(cands, b0, b1, QUANTITY, String::new(), 1);
             }
         }
@@ -3456,6 +3513,41 @@ mod tests {
 
     fn has(es: &[(String, String, String, String)], kind: &str, text: &str) -> bool {
         es.iter().any(|e| e.0 == kind && e.1 == text)
+    }
+
+    /// A day after a month named relative to the publication is one date, and `안`/`중` after a
+    /// date are no part of it (published 2022-10-19).
+    #[test]
+    fn a_relative_month_with_its_day_and_dates_without_within() {
+        let es = entities("구청은 다음 달 3일 공청회를 열고 지난달 27일 접수한 민원은 이번 주 안에 답하기로 했다.");
+        assert!(es.iter().any(|e| e.0 == "DATE" && e.1 == "다음 달 3일" && e.3 == "2022-11-03"), "{es:?}");
+        assert!(es.iter().any(|e| e.0 == "DATE" && e.1 == "지난달 27일" && e.3 == "2022-09-27"), "{es:?}");
+        assert!(es.iter().any(|e| e.0 == "DATE" && e.1 == "이번 주" && e.3 == "2022-W42"), "{es:?}");
+        let es = entities("군은 올해 안에 다리를 고치고 하반기 중 도로를 넓히며 다음 달 중순 설명회를 연다.");
+        assert!(has(&es, "DATE", "올해") && has(&es, "DATE", "하반기") && has(&es, "DATE", "다음 달 중순"), "{es:?}");
+        assert!(!es.iter().any(|e| e.1.ends_with(" 안") || e.1.ends_with(" 중")), "{es:?}");
+    }
+
+    /// Ranges, speeds, unknown multiples and durations with `간`.
+    #[test]
+    fn ranges_speeds_and_unknown_multiples() {
+        let es = entities("바람이 초속 25m로 불고 차량은 시속 40㎞ 이하로 달렸다. 비는 20~40㎜ 내리고 수요는 2∼3배 늘었다.");
+        for q in ["초속 25m", "시속 40㎞", "20~40㎜", "2∼3배"] {
+            assert!(has(&es, "QUANTITY", q), "{q}: {es:?}");
+        }
+        let es = entities("주민 수백명과 관광객 수천 명이 모였고 쓰레기 수십t이 쌓였다. 매출은 두세 배 늘었다.");
+        for q in ["수백명", "수천 명", "수십t", "두세 배"] {
+            assert!(has(&es, "QUANTITY", q), "{q}: {es:?}");
+        }
+        let es = entities("공사는 3년간 이어졌고 도로는 사흘간 막혔으며 열차는 20분간 멈췄다.");
+        for q in ["3년", "사흘", "20분"] {
+            assert!(has(&es, "QUANTITY", q), "{q}: {es:?}");
+        }
+        // A span of years is a date, and a word that only starts like a multiple is no quantity.
+        let es = entities("2023~2025년 사업비는 수십억원이고 수백개 업체가 수요를 조사했다.");
+        assert!(!es.iter().any(|e| e.0 == "QUANTITY" && e.1.contains('~')), "{es:?}");
+        assert!(has(&es, "QUANTITY", "수십억원") && has(&es, "QUANTITY", "수백개"), "{es:?}");
+        assert!(!es.iter().any(|e| e.1.starts_with("수요")), "{es:?}");
     }
 
     /// A company's union is an organization of its own, and the company stays itself.
