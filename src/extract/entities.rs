@@ -1255,6 +1255,24 @@ impl EntityStage {
         // ko-dic reads `경기도` as 경기 + the particle 도: a name the gazetteers know wins.
         let mut full = String::new();
         for w in ws.iter_mut() {
+            // … and `을지로3가` as 을지로 3 + the particle 가, `을지로6가의` as one noun: a numbered
+            // 가 or 동 is the place's (`numbered_village`), with any particle after it.
+            if w.stem_text.bytes().any(|b| b.is_ascii_digit()) {
+                let whole = a.text(Span::new(w.stem.start, w.span.end));
+                let whole = whole.trim_end_matches(|c: char| !is_hangul(c) && !c.is_ascii_digit());
+                if let Some((k, _)) = whole.char_indices().find(|&(k, c)| matches!(c, '가' | '동') && k > 0 && whole.as_bytes()[k - 1].is_ascii_digit()) {
+                    let head = &whole[..k + '가'.len_utf8()];
+                    let after = &whole[head.len()..];
+                    if numbered_village(head) && (after.is_empty() || is_particle(after)) && head.len() != w.stem_text.len() {
+                        w.stem = Span::new(w.stem.start, w.stem.start + head.chars().count());
+                        w.stem_text = head.to_string().into();
+                        w.particle = (!after.is_empty()).then_some(after);
+                        w.common_word = false;
+                        w.hangul = false;
+                        continue;
+                    }
+                }
+            }
             if let Some(p) = w.particle {
                 full.clear();
                 full.push_str(&w.stem_text);
@@ -1374,7 +1392,12 @@ impl EntityStage {
         // other than ㄹ the particle is 으로, so a 로 written there is the road's; 대로 and 길 are
         // checked by their context below.
         let mut road_end: Vec<u8> = vec![0; ws.len()];
-        for i in 0..ws.len() {
+        // (The second pass reads `X로` after a vowel, where 로 may be a particle, as a road when a
+        // road joined by 와/과/및 comes right before it: `경포로와 창해로 주변`.)
+        for (pass, i) in (0..ws.len()).map(|i| (0, i)).chain((1..ws.len()).map(|i| (1, i))) {
+            if pass == 1 && (road_end[i] != 0 || road_end[i - 1] == 0 || !matches!(ws[i - 1].particle.as_deref(), Some("와" | "과" | "및"))) {
+                continue;
+            }
             let w = &ws[i];
             // (`road_word` wants 로 or 길 in the word and no parenthesis or 씨: most words are ruled
             // out before the punctuation is trimmed.)
@@ -1383,7 +1406,7 @@ impl EntityStage {
                 continue;
             }
             let written = raw.trim_end_matches(|c: char| matches!(c, '.' | ',' | '!' | '?' | ';' | ':' | '…' | '"' | '\'' | '”' | '’' | ')'));
-            let Some((x_len, suffix, rest)) = self.road_word(w, written) else { continue };
+            let Some((x_len, suffix, rest)) = self.road_word(w, written, pass == 1) else { continue };
             // `계획대로`, `예정대로` (as planned): 대로 names a road only with a case particle, before a
             // number, a noun of area or a road's part, or right after a neighbourhood (`복대동 직지대로`).
             if suffix == "대로" && !ROAD_CASE.contains(&rest) {
@@ -1889,6 +1912,10 @@ impl EntityStage {
             } else if i > 0 && (place(i - 1) || loc_here[i - 1]) && !has_particle(i - 1) && w.hangul && self.admin_unit(&w.stem_text) && ((!w.common_word && !w.inflected) || self.village_after_unit(&ws[i - 1].stem_text, &w.stem_text) || self.village_after_short_form(&ws[i - 1].stem_text, w)) {
                 add(cands, w.stem, LOCATION, 2);
                 loc_here[i] = true;
+            } else if numbered_village(&w.stem_text) && w.stem_text.chars().take_while(|c| is_hangul(*c)).count() >= 2 {
+                // `을지로3가`, `상계3동`: a numbered 가 or 동 of a name is a place on its own.
+                add(cands, w.stem, LOCATION, 2);
+                loc_here[i] = true;
             } else if i > 0 && (self.on_line(a.text(ws[i - 1].span), w) || (!has_particle(i - 1) && (self.on_mountain(&ws[i - 1], w) || ((place(i - 1) || loc_here[i - 1]) && numbered_village(&w.stem_text))))) {
                 // `북한산 백운대`, `팔공산 동화사`: a peak, terrace, rock or temple right after its
                 // mountain; `강릉선 진부역`: a station right after its line; `분당구 정자1동`, `종로1가`:
@@ -2051,6 +2078,21 @@ impl EntityStage {
                 add(cands, Span::new(start, open), ORGANIZATION, 3);
             }
             add(cands, alias, ORGANIZATION, 3);
+        }
+        // A place the gazetteer writes as one word, written with a space before its geographic
+        // ending (`파나마 운하`, `호르무즈 해협`, `말레이 반도`).
+        let mut joined = String::new();
+        for i in 0..n.saturating_sub(1) {
+            let (w, x) = (&ws[i], &ws[i + 1]);
+            if !GEO_ENDINGS.contains(&&*x.stem_text) || has_particle(i) || w.stem.end != w.span.end || !w.hangul || x.stem.start != w.span.end + 1 {
+                continue;
+            }
+            joined.clear();
+            joined.push_str(&w.stem_text);
+            joined.push_str(&x.stem_text);
+            if self.lex.locations.contains_key(joined.as_str()) {
+                add(cands, Span::new(w.stem.start, x.stem.end), LOCATION, 4);
+            }
         }
         // Address chains: consecutive places with no particle in between become one span.
         let loc_spans: rustc_hash::FxHashSet<Span> = cands.iter().filter(|c| c.kind == LOCATION).map(|c| c.span).collect();
@@ -2626,7 +2668,11 @@ impl EntityStage {
     /// `내성천길에서`): (characters of X, the ending, the particle). X has two or more syllables;
     /// before `로` its last syllable has a final consonant other than ㄹ (there the particle would
     /// be 으로). Common nouns that end like a road (`탐방로`, `출근길`: `road_common`) are none.
-    fn road_word<'w>(&self, w: &Word, written: &'w str) -> Option<(usize, &'static str, &'w str)> {
+    ///
+    /// After a vowel or ㄹ, where 로 may be the particle, the 로 is the road's when a particle
+    /// follows that cannot follow the particle 로 (`퇴계로를`, `경포로와`, `창해로에서`), or, with
+    /// `coordinated`, when another road comes right before (`경포로와 창해로`).
+    fn road_word<'w>(&self, w: &Word, written: &'w str, coordinated: bool) -> Option<(usize, &'static str, &'w str)> {
         if w.paren.is_some() || w.honorific || !written.chars().any(|c| c == '로' || c == '길') || !written.chars().all(|c| is_hangul(c) || c.is_ascii_digit()) {
             return None;
         }
@@ -2651,7 +2697,7 @@ impl EntityStage {
                 if suffix == "로" {
                     let last = x.chars().next_back()?;
                     let jong = if is_hangul(last) { (last as u32 - 0xAC00) % 28 } else { 0 };
-                    if jong == 0 || jong == 8 {
+                    if (jong == 0 || jong == 8) && !coordinated && !matches!(rest, "를" | "와" | "와의" | "가" | "에" | "에서" | "에서는" | "에는") {
                         continue;
                     }
                 }
@@ -3174,6 +3220,10 @@ const BRANCH_ENDINGS: &[&str] = &["본부", "지역본부", "지사", "지점", 
 /// Endings of a place's public body: `동작구청`, `기상청`, `주민자치회`.
 const PUBLIC_BODY_ENDINGS: &[&str] = &["청", "의회", "주민자치회", "경찰서", "소방서", "소방본부", "교육청", "부"];
 
+/// Geographic endings that the gazetteer writes joined to the name and news often writes apart
+/// (`파나마 운하` for `파나마운하`).
+const GEO_ENDINGS: &[&str] = &["운하", "해협", "반도", "제도", "열도", "산맥", "사막", "해", "만", "호", "강", "섬"];
+
 /// A numbered administrative 동 or 가: one to four Hangul syllables, one or two digits, then 동 or
 /// 가 (`정자1동`, `상계3동`, `종로1가`).
 fn numbered_village(s: &str) -> bool {
@@ -3548,6 +3598,24 @@ mod tests {
         assert!(!es.iter().any(|e| e.0 == "QUANTITY" && e.1.contains('~')), "{es:?}");
         assert!(has(&es, "QUANTITY", "수십억원") && has(&es, "QUANTITY", "수백개"), "{es:?}");
         assert!(!es.iter().any(|e| e.1.starts_with("수요")), "{es:?}");
+    }
+
+    /// A numbered 가 read by ko-dic as a number and the particle 가, roads whose 로 follows a
+    /// vowel, and a gazetteer place written with a space before its geographic ending.
+    #[test]
+    fn numbered_ga_vowel_roads_and_spaced_geographic_endings() {
+        let es = entities("사고는 부산 중구 광복로2가 앞에서 났고 부상자는 동구 범일로5가의 의원으로 옮겨졌다. 종로3가 일대도 막혔다.");
+        assert!(has(&es, "LOCATION", "부산 중구 광복로2가") && has(&es, "LOCATION", "동구 범일로5가") && has(&es, "LOCATION", "종로3가"), "{es:?}");
+        let es = entities("버스는 한빛로를 따라 달렸고 미래로와 새솔로 주변이 막혔다. 시민들은 부산으로 향했다.");
+        for r in ["한빛로", "미래로", "새솔로"] {
+            assert!(has(&es, "LOCATION", r), "{r}: {es:?}");
+        }
+        assert!(!es.iter().any(|e| e.1.starts_with("부산으")), "{es:?}");
+        // 로 after a vowel with a particle that may follow the particle 로 is no road's.
+        let es = entities("회의는 내일로 미뤘고 결론은 다음 회의로는 넘기지 않았다.");
+        assert!(!es.iter().any(|e| e.0 == "LOCATION"), "{es:?}");
+        let es = entities("유조선들은 호르무즈 해협을 지나 말라카 해협으로 들어섰다.");
+        assert!(has(&es, "LOCATION", "호르무즈 해협") && has(&es, "LOCATION", "말라카 해협"), "{es:?}");
     }
 
     /// A company's union is an organization of its own, and the company stays itself.
