@@ -401,10 +401,11 @@ fn native_count_at(t: &str, b: usize) -> Option<usize> {
     NATIVE_DAYS.iter().find(|d| rest.starts_with(**d)).map(|d| b + d.len())
 }
 
-/// `간` ending a word right after a duration (`3년간`, `사흘간`, `40분간에`): the span of the
-/// duration, as the gold writes it, leaves it out.
+/// A suffix that may end a word right after a quantity and is no part of it: `간` after a
+/// duration (`3년간`, `사흘간`, `40분간에`), `당` of a rate (`1명당`, `1개당`) and the particle `뿐`
+/// (`두 번뿐이었다`).
 fn duration_gan(rest: &str, particle_start: impl Fn(&str) -> bool) -> bool {
-    rest.strip_prefix('간').is_some_and(|r| r.chars().next().is_none_or(|c| !is_hangul(c)) || particle_start(r))
+    rest.strip_prefix(['간', '당', '뿐']).is_some_and(|r| r.chars().next().is_none_or(|c| !is_hangul(c)) || particle_start(r) || r.starts_with("이었") || r.starts_with("이다"))
 }
 
 /// The matches of [`NATIVE_QTY`] that [`word_matches`] finds: at each word start (no letter or
@@ -639,7 +640,7 @@ fn words<'a>(a: &'a Analysis, sentence: usize, out: &mut Vec<Word<'a>>) {
     };
     // (Over the characters decoded above, not the text again.)
     for (&c, &b) in chars.iter().zip(bytes.iter()) {
-        let sep = c.is_whitespace() || c == '·' || c == ',' || c == '/' || c == '…' || c == '、' || c == '~' || c == '～';
+        let sep = c.is_whitespace() || c == '·' || c == ',' || c == '/' || c == '…' || c == '、' || c == '~' || c == '～' || c == '∼' || c == '〜';
         // `형사합의23부(서문혜진 부장판사)는`: a parenthesis that opens inside a word and closes
         // in a later one starts a new word (one closed in the same word, `기구(WTO)`, does not).
         if c == '(' && start.is_some() {
@@ -2974,6 +2975,67 @@ impl<'n> NameFinder<'n> {
 
 /// Does `span` overlap one of the sorted, possibly overlapping `spans`? (Candidates are short, so
 /// only spans starting shortly before it can reach it.)
+/// One sense per article for roads: a place `X` followed by `로` and a space is the road `X로`
+/// when the article names that road elsewhere (`퇴계로를 따라` … `퇴계로 3시간 통제`, where ko-dic
+/// reads 퇴계 and the particle 로).
+fn extend_to_roads(a: &Analysis, found: &mut Vec<(usize, Cand)>, road_common: &[&str]) {
+    let mut roads: Vec<&str> = Vec::new();
+    for (_, c) in found.iter().filter(|(_, c)| c.kind == LOCATION) {
+        let last = a.text(c.span).rsplit(' ').next().unwrap_or("");
+        // (Not a common noun that ends like a road: `교차로`, `활주로`.)
+        if last.ends_with('로') && last.chars().count() >= 3 && last.chars().all(is_hangul) && !roads.contains(&last) && !road_common.iter().any(|w| last.ends_with(w)) {
+            roads.push(last);
+        }
+    }
+    if roads.is_empty() {
+        return;
+    }
+    let mut extend: Vec<usize> = Vec::new();
+    for (k, (_, c)) in found.iter().enumerate() {
+        if c.kind != LOCATION {
+            continue;
+        }
+        let name = a.text(c.span);
+        let after = a.text(Span::new(c.span.end, (c.span.end + 2).min(a.index.len_chars())));
+        let mut it = after.chars();
+        if it.next() != Some('로') || it.next().is_some_and(|x| !(x.is_whitespace() || matches!(x, '∼' | '~' | '〜' | '～' | ',' | '·'))) {
+            continue;
+        }
+        let last = name.rsplit(' ').next().unwrap_or("");
+        if roads.iter().any(|r| r.strip_suffix('로') == Some(last)) {
+            extend.push(k);
+        }
+    }
+    for k in extend {
+        found[k].1.span = Span::new(found[k].1.span.start, found[k].1.span.end + 1);
+    }
+    // … and where nothing was found there (`새솔로 2㎞ 구간`, ko-dic: 새솔 + the particle 로).
+    let mut occupied: Vec<Span> = found.iter().map(|(_, c)| c.span).collect();
+    occupied.sort();
+    let mut added = Vec::new();
+    for (si, s) in a.sentences.iter().enumerate() {
+        let text = a.text(s.span);
+        for r in &roads {
+            for (b, _) in text.match_indices(r) {
+                let before = text[..b].chars().next_back();
+                let next = text[b + r.len()..].chars().next();
+                if before.is_some_and(char::is_alphanumeric) || next.is_some_and(|x| !(x.is_whitespace() || matches!(x, '∼' | '~' | '〜' | '～' | ',' | '·' | '.'))) {
+                    continue;
+                }
+                let sb = a.index.byte(s.span.start);
+                let span = Span::new(a.index.char(sb + b), a.index.char(sb + b + r.len()));
+                if !overlaps_any(&occupied, span) {
+                    added.push((si, Cand { span, kind: LOCATION, normalized: String::new(), priority: 2 }));
+                }
+            }
+        }
+    }
+    if !added.is_empty() {
+        found.extend(added);
+        found.sort_by_key(|(si, c)| (*si, c.span.start));
+    }
+}
+
 fn overlaps_any(spans: &[Span], span: Span) -> bool {
     let i = spans.partition_point(|s| s.start < span.end);
     spans[..i].iter().rev().take(64).any(|s| s.end > span.start)
@@ -3018,6 +3080,7 @@ impl Stage for EntityStage {
         }
         self.propagate(a, &mut found);
         self.propagate_places(a, &mut found);
+        extend_to_roads(a, &mut found, &self.lex.context.road_common);
         // Canonical names within the document.
         let full_names: Vec<String> = found
             .iter()
@@ -3616,6 +3679,20 @@ mod tests {
         assert!(!es.iter().any(|e| e.0 == "LOCATION"), "{es:?}");
         let es = entities("유조선들은 호르무즈 해협을 지나 말라카 해협으로 들어섰다.");
         assert!(has(&es, "LOCATION", "호르무즈 해협") && has(&es, "LOCATION", "말라카 해협"), "{es:?}");
+    }
+
+    /// Places joined by a range mark are separate words, a road named once is the road where
+    /// ko-dic reads its 로 as a particle, and a quantity keeps `당` and `뿐` out.
+    #[test]
+    fn ranges_of_places_roads_named_again_and_rate_suffixes() {
+        let es = entities("인천∼미국 서부 노선이 열렸다. 열차는 서면역∼부산역 구간에서 멈췄다.");
+        for l in ["인천", "미국 서부", "서면역", "부산역"] {
+            assert!(has(&es, "LOCATION", l), "{l}: {es:?}");
+        }
+        let es = entities("버스가 새솔로를 따라 내려왔다. 새솔로 2㎞ 구간은 통제됐다.");
+        assert_eq!(es.iter().filter(|e| e.0 == "LOCATION" && e.1 == "새솔로").count(), 2, "{es:?}");
+        let es = entities("운전기사 1명당 운행 거리를 따졌고 사과는 한 번뿐이었다.");
+        assert!(has(&es, "QUANTITY", "1명") && has(&es, "QUANTITY", "한 번"), "{es:?}");
     }
 
     /// A company's union is an organization of its own, and the company stays itself.
