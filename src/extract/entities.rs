@@ -3695,6 +3695,15 @@ mod tests {
         assert!(has(&es, "QUANTITY", "1명") && has(&es, "QUANTITY", "한 번"), "{es:?}");
     }
 
+    /// The head of an office named by two syllables or more is a title, and the city before it
+    /// acts; a cabinet (`거실장`) is none.
+    #[test]
+    fn short_office_heads_are_titles() {
+        let es = entities("한지우 부산시 교통실장은 노선을 늘리겠다고 밝혔다. 새 거실장을 들였다.");
+        assert!(has(&es, "ROLE", "교통실장") && has(&es, "ORGANIZATION", "부산시"), "{es:?}");
+        assert!(!has(&es, "ROLE", "거실장"), "{es:?}");
+    }
+
     /// A company's union is an organization of its own, and the company stays itself.
     #[test]
     fn a_company_union_is_its_own_organization() {
