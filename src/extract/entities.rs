@@ -1825,9 +1825,15 @@ impl EntityStage {
             }
             let loc = loc_kind[i];
             // A hospital as the place a patient is taken to (`…병원으로 옮겨졌다`, `…병원에 이송됐다`).
-            let taken_to = w.stem_text.ends_with("병원")
-                && matches!(w.particle.as_deref(), Some("으로" | "로" | "에"))
-                && ws.get(i + 1).is_some_and(|x| ["이송", "옮겨", "옮긴", "후송", "입원", "실려", "도착"].iter().any(|v| a.text(x.span).starts_with(v)));
+            // (Also a hospital joined by 과/와 to the one named last: `…병원과 중구 …의 …의료원으로
+            // 옮겨졌다`.)
+            let taken_to_at = |j: usize| {
+                (ws[j].stem_text.ends_with("병원") || ws[j].stem_text.ends_with("의료원"))
+                    && matches!(ws[j].particle.as_deref(), Some("으로" | "로" | "에"))
+                    && ws.get(j + 1).is_some_and(|x| ["이송", "옮겨", "옮긴", "후송", "입원", "실려", "도착"].iter().any(|v| a.text(x.span).starts_with(v)))
+            };
+            let taken_to = taken_to_at(i)
+                || ((w.stem_text.ends_with("병원") || w.stem_text.ends_with("의료원")) && matches!(w.particle.as_deref(), Some("과" | "와")) && (i + 1..n.min(i + 5)).any(taken_to_at));
             if org[i] {
                 add(cands, w.stem, if held_at || taken_to { LOCATION } else { ORGANIZATION }, 3);
             } else if let Some(kind) = loc {
@@ -3702,6 +3708,13 @@ mod tests {
         let es = entities("한지우 부산시 교통실장은 노선을 늘리겠다고 밝혔다. 새 거실장을 들였다.");
         assert!(has(&es, "ROLE", "교통실장") && has(&es, "ORGANIZATION", "부산시"), "{es:?}");
         assert!(!has(&es, "ROLE", "거실장"), "{es:?}");
+    }
+
+    /// Hospitals joined by 과/와 before the verb of taking patients are both places.
+    #[test]
+    fn hospitals_patients_are_taken_to_in_a_list() {
+        let es = entities("부상자들은 동구 범일동의 새솔대학교병원과 서구의 한빛의료원으로 옮겨졌다.");
+        assert!(has(&es, "LOCATION", "새솔대학교병원") && has(&es, "LOCATION", "한빛의료원"), "{es:?}");
     }
 
     /// A company's union is an organization of its own, and the company stays itself.
