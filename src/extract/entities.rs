@@ -115,14 +115,17 @@ struct Cand {
 
 static DATE_RE: Lazy<Regex> = Lazy::new(|| {
     let rel_day = r"이날|당일|오늘|어제|그제|그저께|내일|모레|전날|이튿날";
-    let rel = r"재작년|지난해|작년|올해|금년|내년|내후년|이듬해|이달|이번\s?달|다음\s?달|내달|지난달|이번\s?주|다음\s?주|내주|지난주|연내|연말|연초|상반기|하반기";
+    let rel = r"재작년|지난해|작년|올해|금년|내년|내후년|이듬해|이번\s?주|다음\s?주|내주|지난주|연내|연말|연초|상반기|하반기";
+    // Months by their relation to the publication, which a day of that month may follow (`다음 달 1일`).
+    let rel_month = r"이달|이번\s?달|다음\s?달|내달|지난달";
     Regex::new(&format!(
         r"(?x)
         (?:(?:지난|오는|이번|다음|올)\s?)?
         (?:
             \d{{4}}\s?[.\-/]\s?\d{{1,2}}\s?[.\-/]\s?\d{{1,2}}
           | (?:\d{{4}}\s?년(?:도)?|{rel})
-            (?:\s?(?:\d{{1,2}}\s?월(?:\s?\d{{1,2}}\s?일)?|상반기|하반기|[1-4]\s?분기|초|말|중|안))?
+            (?:\s?(?:\d{{1,2}}\s?월(?:\s?\d{{1,2}}\s?일)?|상반기|하반기|[1-4]\s?분기|초|말))?
+          | (?:{rel_month})(?:\s?\d{{1,2}}\s?일)?
           | \d{{1,2}}\s?월(?:\s?\d{{1,2}}\s?일)?
           | \d{{1,2}}\s?일
           | [1-4]\s?분기
@@ -183,7 +186,7 @@ static LOT_NUMBER: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\d{1,5}(?:-\d{1,4})?
 static PART_OF_DAY: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\s(오전|오후|새벽|아침|낮|저녁|밤)").unwrap());
 
 static NATIVE_QTY: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?:(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|석|넉)\s?(?:명|곳|개|차례|번|달|해|시간|가지|대|척|채|건|가구|마리|권|주|주일|배|골|경기|분|살|개월|군데|차례)|나흘|이틀|사흘|닷새|엿새|이레|여드레|아흐레|열흘|보름)").unwrap()
+    Regex::new(r"(?:(?:한두|두세|서너|너덧|네댓|대여섯|예닐곱|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|석|넉)\s?(?:명|곳|개|차례|번|달|해|시간|가지|대|척|채|건|가구|마리|권|주|주일|배|골|경기|분|살|개월|군데|차례)|나흘|이틀|사흘|닷새|엿새|이레|여드레|아흐레|열흘|보름)").unwrap()
 });
 
 /// An age in parentheses after a name: `(33)`, `(33세)`, `(33·회사원)`.
@@ -446,7 +449,7 @@ struct NumberMatches<'t> {
 }
 
 /// [`NATIVE_QTY`]'s numerals, counters and day counts, each list in the pattern's order.
-const NATIVE_NUMERALS: &[&str] = &["한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열", "스무", "서른", "마흔", "석", "넉"];
+const NATIVE_NUMERALS: &[&str] = &["한두", "두세", "서너", "너덧", "네댓", "대여섯", "예닐곱", "한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열", "스무", "서른", "마흔", "석", "넉"];
 const NATIVE_COUNTERS: &[&str] = &[
     "명", "곳", "개", "차례", "번", "달", "해", "시간", "가지", "대", "척", "채", "건", "가구", "마리", "권", "주", "주일", "배", "골", "경기", "분", "살", "개월", "군데", "차례",
 ];
@@ -476,7 +479,14 @@ fn native_count_at(t: &str, b: usize) -> Option<usize> {
 
 /// The first syllable of one of [`NATIVE_NUMERALS`] or [`NATIVE_DAYS`].
 fn native_first(c: char) -> bool {
-    matches!(c, '한' | '두' | '세' | '네' | '다' | '여' | '일' | '아' | '열' | '스' | '서' | '마' | '석' | '넉' | '나' | '이' | '사' | '닷' | '엿' | '보')
+    matches!(c, '한' | '두' | '세' | '네' | '다' | '여' | '일' | '아' | '열' | '스' | '서' | '마' | '석' | '넉' | '나' | '이' | '사' | '닷' | '엿' | '보' | '너' | '대' | '예')
+}
+
+/// A suffix that may end a word right after a quantity and is no part of it: `간` after a
+/// duration (`3년간`, `사흘간`, `40분간에`), `당` of a rate (`1명당`, `1개당`) and the particle `뿐`
+/// (`두 번뿐이었다`).
+fn duration_gan(rest: &str, particle_start: impl Fn(&str) -> bool) -> bool {
+    rest.strip_prefix(['간', '당', '뿐']).is_some_and(|r| r.chars().next().is_none_or(|c| !is_hangul(c)) || particle_start(r) || r.starts_with("이었") || r.starts_with("이다"))
 }
 
 /// The matches of [`NATIVE_QTY`] that [`word_matches`] finds (as [`NumberScan::scan`] finds them
@@ -503,6 +513,41 @@ fn native_counts(t: &str) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// Where a quantity whose number starts at byte `b` of `t` starts: before the first number of a
+/// range (`3~4배`, `60~70%`, `50∼150㎜`: the unit written once, on the last) and before a word of
+/// speed that makes the unit a rate (`시속 60㎞`, `초속 31m`).
+fn quantity_start(t: &str, b: usize) -> usize {
+    let mut start = b;
+    // A span of years (`2027~2029년`) is a date, not a quantity.
+    let year = t[b..].len() > 4 && t.as_bytes()[b..b + 4].iter().all(u8::is_ascii_digit) && t[b + 4..].trim_start_matches(' ').starts_with('년');
+    if year {
+        return b;
+    }
+    let before = &t[..b];
+    let trimmed = before.trim_end_matches(' ');
+    if let Some(c) = trimmed.chars().next_back().filter(|c| matches!(c, '~' | '∼' | '〜' | '～')) {
+        let head = trimmed[..trimmed.len() - c.len_utf8()].trim_end_matches(' ');
+        let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit() || c == ',' || c == '.').len();
+        let first = head.len() - digits;
+        let clean = digits > 0 && head[first..].starts_with(|c: char| c.is_ascii_digit()) && !head[..first].ends_with(|c: char| c.is_alphanumeric() || matches!(c, '~' | '∼' | '〜' | '～' | '-'));
+        if clean {
+            start = first;
+        }
+    }
+    let before = t[..start].trim_end_matches(' ');
+    if start - before.len() <= 1 {
+        for w in ["시속", "초속", "분속"] {
+            if let Some(head) = before.strip_suffix(w) {
+                if !head.ends_with(|c: char| c.is_alphanumeric()) {
+                    start = head.len();
+                }
+                break;
+            }
+        }
+    }
+    start
 }
 
 /// A number with the counter 번 (`3번`), naming an exit or a gate after a station.
@@ -598,6 +643,8 @@ pub struct EntityStage {
     quantity: Regex,
     /// `quantity` anchored at the start of the haystack (for [`digit_matches_in`]).
     quantity_at: Regex,
+    /// `수` and a power of ten before a unit (`수백명`, `수십억원`).
+    some_quantity: Regex,
     /// The gazetteer's location kinds, each once (the per-thread cache keeps an index into it).
     kinds: Vec<String>,
     /// The longest unit of `quantity`, in bytes.
@@ -614,13 +661,14 @@ impl EntityStage {
         ))
         .map_err(|e| format!("units.tsv: {e}"))?;
         let quantity_at = Regex::new(&format!("^(?:{})", quantity.as_str())).map_err(|e| format!("units.tsv: {e}"))?;
+        let some_quantity = Regex::new(&format!(r"수\s?(?:십|백|천)(?:만|억)?\s?(?:여\s?)?(?:{})", units.join("|"))).map_err(|e| format!("units.tsv: {e}"))?;
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let mut kinds: Vec<String> = lex.locations.values().map(|e| e.kind.clone()).collect();
         kinds.sort();
         kinds.dedup();
         let unit_max = lex.units.iter().map(|(u, _)| u.len()).max().unwrap_or(0);
-        Ok(EntityStage { id, lex, quantity, quantity_at, kinds, unit_max })
+        Ok(EntityStage { id, lex, quantity, quantity_at, some_quantity, kinds, unit_max })
     }
 }
 
@@ -652,7 +700,7 @@ fn separator(c: char) -> bool {
     if is_hangul(c) {
         return false;
     }
-    c.is_whitespace() || c == '·' || c == ',' || c == '/' || c == '…' || c == '、' || c == '~' || c == '～'
+    c.is_whitespace() || c == '·' || c == ',' || c == '/' || c == '…' || c == '、' || c == '~' || c == '～' || c == '∼' || c == '〜'
 }
 
 /// Splits a sentence into words with stems, into `out` (emptied first; a buffer reused from
@@ -1169,10 +1217,20 @@ impl EntityStage {
             // A unit glued to a following Hangul word is part of that word (`3명은` is fine, `2차전지` is not).
             let next = text[b1..].chars().next();
             let unit_is_hangul = text[b0..b1].chars().last().is_some_and(is_hangul);
-            if unit_is_hangul && next.is_some_and(is_hangul) && !self.particle_start(&text[b1..]) {
+            if unit_is_hangul && next.is_some_and(is_hangul) && !self.particle_start(&text[b1..]) && !duration_gan(&text[b1..], |r| self.particle_start(r)) {
                 continue;
             }
-            push(cands, b0, b1, QUANTITY, String::new(), 2);
+            push(cands, quantity_start(text, b0), b1, QUANTITY, String::new(), 2);
+        }
+        // `수백명`, `수십t`, `수천 명`: an unknown number of tens, hundreds or thousands.
+        if text.contains('수') {
+            for m in self.some_quantity.find_iter(text) {
+                let next = text[m.end()..].chars().next();
+                let unit_is_hangul = m.as_str().chars().last().is_some_and(is_hangul);
+                if boundary_before(m.start()) && !(unit_is_hangul && next.is_some_and(is_hangul) && !self.particle_start(&text[m.end()..])) {
+                    push(cands, m.start(), m.end(), QUANTITY, String::new(), 2);
+                }
+            }
         }
         for (b0, b1) in found.big {
             // 812억, 3조2000억: a number in 조/억/만 with its unit left out.
@@ -1184,7 +1242,7 @@ impl EntityStage {
         for (b0, b1) in found.native {
             // `두 대표` is two people, not a count of 대.
             let next = text[b1..].chars().next();
-            if !(next.is_some_and(is_hangul) && !self.particle_start(&text[b1..])) {
+            if !(next.is_some_and(is_hangul) && !self.particle_start(&text[b1..])) || duration_gan(&text[b1..], |r| self.particle_start(r)) {
                 push(cands, b0, b1, QUANTITY, String::new(), 1);
             }
         }
@@ -1309,6 +1367,24 @@ impl EntityStage {
         // ko-dic reads `경기도` as 경기 + the particle 도: a name the gazetteers know wins.
         let mut full = String::new();
         for w in ws.iter_mut() {
+            // … and `을지로3가` as 을지로 3 + the particle 가, `을지로6가의` as one noun: a numbered
+            // 가 or 동 is the place's (`numbered_village`), with any particle after it.
+            if w.stem_text.bytes().any(|b| b.is_ascii_digit()) {
+                let whole = a.text(Span::new(w.stem.start, w.span.end));
+                let whole = whole.trim_end_matches(|c: char| !is_hangul(c) && !c.is_ascii_digit());
+                if let Some((k, _)) = whole.char_indices().find(|&(k, c)| matches!(c, '가' | '동') && k > 0 && whole.as_bytes()[k - 1].is_ascii_digit()) {
+                    let head = &whole[..k + '가'.len_utf8()];
+                    let after = &whole[head.len()..];
+                    if numbered_village(head) && (after.is_empty() || is_particle(after)) && head.len() != w.stem_text.len() {
+                        w.stem = Span::new(w.stem.start, w.stem.start + head.chars().count());
+                        w.stem_text = head.to_string().into();
+                        w.particle = (!after.is_empty()).then_some(after);
+                        w.common_word = false;
+                        w.hangul = false;
+                        continue;
+                    }
+                }
+            }
             if let Some(p) = w.particle {
                 full.clear();
                 full.push_str(&w.stem_text);
@@ -1430,7 +1506,12 @@ impl EntityStage {
         let RuleBufs { bools, road_end, loc_kind } = bufs;
         road_end.clear();
         road_end.resize(ws.len(), 0);
-        for i in 0..ws.len() {
+        // (The second pass reads `X로` after a vowel, where 로 may be a particle, as a road when a
+        // road joined by 와/과/및 comes right before it: `경포로와 창해로 주변`.)
+        for (pass, i) in (0..ws.len()).map(|i| (0, i)).chain((1..ws.len()).map(|i| (1, i))) {
+            if pass == 1 && (road_end[i] != 0 || road_end[i - 1] == 0 || !matches!(ws[i - 1].particle.as_deref(), Some("와" | "과" | "및"))) {
+                continue;
+            }
             let w = &ws[i];
             // (`road_word` wants 로 or 길 in the word and no parenthesis or 씨: most words are ruled
             // out before the punctuation is trimmed.)
@@ -1440,7 +1521,7 @@ impl EntityStage {
             }
             let raw = a.text(Span::new(w.stem.start, w.span.end));
             let written = raw.trim_end_matches(|c: char| matches!(c, '.' | ',' | '!' | '?' | ';' | ':' | '…' | '"' | '\'' | '”' | '’' | ')'));
-            let Some((x_len, suffix, rest)) = self.road_word(w, written) else { continue };
+            let Some((x_len, suffix, rest)) = self.road_word(w, written, pass == 1) else { continue };
             // `계획대로`, `예정대로` (as planned): 대로 names a road only with a case particle, before a
             // number, a noun of area or a road's part, or right after a neighbourhood (`복대동 직지대로`).
             if suffix == "대로" && !ROAD_CASE.contains(&rest) {
@@ -1856,9 +1937,15 @@ impl EntityStage {
             }
             let loc = loc_kind[i];
             // A hospital as the place a patient is taken to (`…병원으로 옮겨졌다`, `…병원에 이송됐다`).
-            let taken_to = w.stem_text.ends_with("병원")
-                && matches!(w.particle.as_deref(), Some("으로" | "로" | "에"))
-                && ws.get(i + 1).is_some_and(|x| ["이송", "옮겨", "옮긴", "후송", "입원", "실려", "도착"].iter().any(|v| a.text(x.span).starts_with(v)));
+            // (Also a hospital joined by 과/와 to the one named last: `…병원과 중구 …의 …의료원으로
+            // 옮겨졌다`.)
+            let taken_to_at = |j: usize| {
+                (ws[j].stem_text.ends_with("병원") || ws[j].stem_text.ends_with("의료원"))
+                    && matches!(ws[j].particle.as_deref(), Some("으로" | "로" | "에"))
+                    && ws.get(j + 1).is_some_and(|x| ["이송", "옮겨", "옮긴", "후송", "입원", "실려", "도착"].iter().any(|v| a.text(x.span).starts_with(v)))
+            };
+            let taken_to = taken_to_at(i)
+                || ((w.stem_text.ends_with("병원") || w.stem_text.ends_with("의료원")) && matches!(w.particle.as_deref(), Some("과" | "와")) && (i + 1..n.min(i + 5)).any(taken_to_at));
             if org[i] {
                 add(cands, w.stem, if held_at || taken_to { LOCATION } else { ORGANIZATION }, 3);
             } else if let Some(kind) = loc {
@@ -1942,6 +2029,10 @@ impl EntityStage {
                 add(cands, w.stem, LOCATION, 1);
                 loc_here[i] = true;
             } else if i > 0 && (place(i - 1) || loc_here[i - 1]) && !has_particle(i - 1) && w.hangul && self.admin_unit(&w.stem_text) && ((!w.common_word && !w.inflected) || self.village_after_unit(&ws[i - 1].stem_text, &w.stem_text) || self.village_after_short_form(&ws[i - 1].stem_text, w)) {
+                add(cands, w.stem, LOCATION, 2);
+                loc_here[i] = true;
+            } else if numbered_village(&w.stem_text) && w.stem_text.chars().take_while(|c| is_hangul(*c)).count() >= 2 {
+                // `을지로3가`, `상계3동`: a numbered 가 or 동 of a name is a place on its own.
                 add(cands, w.stem, LOCATION, 2);
                 loc_here[i] = true;
             } else if i > 0 && ((w.stem_text.ends_with('역') && self.on_line(a.text(ws[i - 1].span), w)) || (!has_particle(i - 1) && (self.on_mountain(&ws[i - 1], w) || ((place(i - 1) || loc_here[i - 1]) && numbered_village(&w.stem_text))))) {
@@ -2106,6 +2197,21 @@ impl EntityStage {
                 add(cands, Span::new(start, open), ORGANIZATION, 3);
             }
             add(cands, alias, ORGANIZATION, 3);
+        }
+        // A place the gazetteer writes as one word, written with a space before its geographic
+        // ending (`파나마 운하`, `호르무즈 해협`, `말레이 반도`).
+        let mut joined = String::new();
+        for i in 0..n.saturating_sub(1) {
+            let (w, x) = (&ws[i], &ws[i + 1]);
+            if !GEO_ENDINGS.contains(&&*x.stem_text) || has_particle(i) || w.stem.end != w.span.end || !w.hangul || x.stem.start != w.span.end + 1 {
+                continue;
+            }
+            joined.clear();
+            joined.push_str(&w.stem_text);
+            joined.push_str(&x.stem_text);
+            if self.lex.locations.contains_key(joined.as_str()) {
+                add(cands, Span::new(w.stem.start, x.stem.end), LOCATION, 4);
+            }
         }
         // Address chains: consecutive places with no particle in between become one span.
         let loc_spans: rustc_hash::FxHashSet<Span> = cands.iter().filter(|c| c.kind == LOCATION).map(|c| c.span).collect();
@@ -2691,7 +2797,11 @@ impl EntityStage {
     /// `내성천길에서`): (characters of X, the ending, the particle). X has two or more syllables;
     /// before `로` its last syllable has a final consonant other than ㄹ (there the particle would
     /// be 으로). Common nouns that end like a road (`탐방로`, `출근길`: `road_common`) are none.
-    fn road_word<'w>(&self, w: &Word, written: &'w str) -> Option<(usize, &'static str, &'w str)> {
+    ///
+    /// After a vowel or ㄹ, where 로 may be the particle, the 로 is the road's when a particle
+    /// follows that cannot follow the particle 로 (`퇴계로를`, `경포로와`, `창해로에서`), or, with
+    /// `coordinated`, when another road comes right before (`경포로와 창해로`).
+    fn road_word<'w>(&self, w: &Word, written: &'w str, coordinated: bool) -> Option<(usize, &'static str, &'w str)> {
         if w.paren.is_some() || w.honorific || !written.chars().any(|c| c == '로' || c == '길') || !written.chars().all(|c| is_hangul(c) || c.is_ascii_digit()) {
             return None;
         }
@@ -2716,7 +2826,7 @@ impl EntityStage {
                 if suffix == "로" {
                     let last = x.chars().next_back()?;
                     let jong = if is_hangul(last) { (last as u32 - 0xAC00) % 28 } else { 0 };
-                    if jong == 0 || jong == 8 {
+                    if (jong == 0 || jong == 8) && !coordinated && !matches!(rest, "를" | "와" | "와의" | "가" | "에" | "에서" | "에서는" | "에는") {
                         continue;
                     }
                 }
@@ -2999,6 +3109,67 @@ impl<'n> NameFinder<'n> {
 
 /// Does `span` overlap one of the sorted, possibly overlapping `spans`? (Candidates are short, so
 /// only spans starting shortly before it can reach it.)
+/// One sense per article for roads: a place `X` followed by `로` and a space is the road `X로`
+/// when the article names that road elsewhere (`퇴계로를 따라` … `퇴계로 3시간 통제`, where ko-dic
+/// reads 퇴계 and the particle 로).
+fn extend_to_roads(a: &Analysis, found: &mut Vec<(usize, Cand)>, road_common: &[&str]) {
+    let mut roads: Vec<&str> = Vec::new();
+    for (_, c) in found.iter().filter(|(_, c)| c.kind == LOCATION) {
+        let last = a.text(c.span).rsplit(' ').next().unwrap_or("");
+        // (Not a common noun that ends like a road: `교차로`, `활주로`.)
+        if last.ends_with('로') && last.chars().count() >= 3 && last.chars().all(is_hangul) && !roads.contains(&last) && !road_common.iter().any(|w| last.ends_with(w)) {
+            roads.push(last);
+        }
+    }
+    if roads.is_empty() {
+        return;
+    }
+    let mut extend: Vec<usize> = Vec::new();
+    for (k, (_, c)) in found.iter().enumerate() {
+        if c.kind != LOCATION {
+            continue;
+        }
+        let name = a.text(c.span);
+        let after = a.text(Span::new(c.span.end, (c.span.end + 2).min(a.index.len_chars())));
+        let mut it = after.chars();
+        if it.next() != Some('로') || it.next().is_some_and(|x| !(x.is_whitespace() || matches!(x, '∼' | '~' | '〜' | '～' | ',' | '·'))) {
+            continue;
+        }
+        let last = name.rsplit(' ').next().unwrap_or("");
+        if roads.iter().any(|r| r.strip_suffix('로') == Some(last)) {
+            extend.push(k);
+        }
+    }
+    for k in extend {
+        found[k].1.span = Span::new(found[k].1.span.start, found[k].1.span.end + 1);
+    }
+    // … and where nothing was found there (`새솔로 2㎞ 구간`, ko-dic: 새솔 + the particle 로).
+    let mut occupied: Vec<Span> = found.iter().map(|(_, c)| c.span).collect();
+    occupied.sort();
+    let mut added = Vec::new();
+    for (si, s) in a.sentences.iter().enumerate() {
+        let text = a.text(s.span);
+        for r in &roads {
+            for (b, _) in text.match_indices(r) {
+                let before = text[..b].chars().next_back();
+                let next = text[b + r.len()..].chars().next();
+                if before.is_some_and(char::is_alphanumeric) || next.is_some_and(|x| !(x.is_whitespace() || matches!(x, '∼' | '~' | '〜' | '～' | ',' | '·' | '.'))) {
+                    continue;
+                }
+                let sb = a.index.byte(s.span.start);
+                let span = Span::new(a.index.char(sb + b), a.index.char(sb + b + r.len()));
+                if !overlaps_any(&occupied, span) {
+                    added.push((si, Cand { span, kind: LOCATION, normalized: String::new(), priority: 2 }));
+                }
+            }
+        }
+    }
+    if !added.is_empty() {
+        found.extend(added);
+        found.sort_by_key(|(si, c)| (*si, c.span.start));
+    }
+}
+
 fn overlaps_any(spans: &[Span], span: Span) -> bool {
     let i = spans.partition_point(|s| s.start < span.end);
     spans[..i].iter().rev().take(64).any(|s| s.end > span.start)
@@ -3063,6 +3234,7 @@ impl Stage for EntityStage {
         }
         self.propagate(a, &mut found);
         self.propagate_places(a, &mut found);
+        extend_to_roads(a, &mut found, &self.lex.context.road_common);
         // Canonical names within the document.
         let full_names: Vec<String> = found
             .iter()
@@ -3271,6 +3443,10 @@ const BRANCH_ENDINGS: &[&str] = &["본부", "지역본부", "지사", "지점", 
 
 /// Endings of a place's public body: `동작구청`, `기상청`, `주민자치회`.
 const PUBLIC_BODY_ENDINGS: &[&str] = &["청", "의회", "주민자치회", "경찰서", "소방서", "소방본부", "교육청", "부"];
+
+/// Geographic endings that the gazetteer writes joined to the name and news often writes apart
+/// (`파나마 운하` for `파나마운하`).
+const GEO_ENDINGS: &[&str] = &["운하", "해협", "반도", "제도", "열도", "산맥", "사막", "해", "만", "호", "강", "섬"];
 
 /// A numbered administrative 동 or 가: one to four Hangul syllables, one or two digits, then 동 or
 /// 가 (`정자1동`, `상계3동`, `종로1가`).
@@ -3611,6 +3787,89 @@ mod tests {
 
     fn has(es: &[(String, String, String, String)], kind: &str, text: &str) -> bool {
         es.iter().any(|e| e.0 == kind && e.1 == text)
+    }
+
+    /// A day after a month named relative to the publication is one date, and `안`/`중` after a
+    /// date are no part of it (published 2022-10-19).
+    #[test]
+    fn a_relative_month_with_its_day_and_dates_without_within() {
+        let es = entities("구청은 다음 달 3일 공청회를 열고 지난달 27일 접수한 민원은 이번 주 안에 답하기로 했다.");
+        assert!(es.iter().any(|e| e.0 == "DATE" && e.1 == "다음 달 3일" && e.3 == "2022-11-03"), "{es:?}");
+        assert!(es.iter().any(|e| e.0 == "DATE" && e.1 == "지난달 27일" && e.3 == "2022-09-27"), "{es:?}");
+        assert!(es.iter().any(|e| e.0 == "DATE" && e.1 == "이번 주" && e.3 == "2022-W42"), "{es:?}");
+        let es = entities("군은 올해 안에 다리를 고치고 하반기 중 도로를 넓히며 다음 달 중순 설명회를 연다.");
+        assert!(has(&es, "DATE", "올해") && has(&es, "DATE", "하반기") && has(&es, "DATE", "다음 달 중순"), "{es:?}");
+        assert!(!es.iter().any(|e| e.1.ends_with(" 안") || e.1.ends_with(" 중")), "{es:?}");
+    }
+
+    /// Ranges, speeds, unknown multiples and durations with `간`.
+    #[test]
+    fn ranges_speeds_and_unknown_multiples() {
+        let es = entities("바람이 초속 25m로 불고 차량은 시속 40㎞ 이하로 달렸다. 비는 20~40㎜ 내리고 수요는 2∼3배 늘었다.");
+        for q in ["초속 25m", "시속 40㎞", "20~40㎜", "2∼3배"] {
+            assert!(has(&es, "QUANTITY", q), "{q}: {es:?}");
+        }
+        let es = entities("주민 수백명과 관광객 수천 명이 모였고 쓰레기 수십t이 쌓였다. 매출은 두세 배 늘었다.");
+        for q in ["수백명", "수천 명", "수십t", "두세 배"] {
+            assert!(has(&es, "QUANTITY", q), "{q}: {es:?}");
+        }
+        let es = entities("공사는 3년간 이어졌고 도로는 사흘간 막혔으며 열차는 20분간 멈췄다.");
+        for q in ["3년", "사흘", "20분"] {
+            assert!(has(&es, "QUANTITY", q), "{q}: {es:?}");
+        }
+        // A span of years is a date, and a word that only starts like a multiple is no quantity.
+        let es = entities("2023~2025년 사업비는 수십억원이고 수백개 업체가 수요를 조사했다.");
+        assert!(!es.iter().any(|e| e.0 == "QUANTITY" && e.1.contains('~')), "{es:?}");
+        assert!(has(&es, "QUANTITY", "수십억원") && has(&es, "QUANTITY", "수백개"), "{es:?}");
+        assert!(!es.iter().any(|e| e.1.starts_with("수요")), "{es:?}");
+    }
+
+    /// A numbered 가 read by ko-dic as a number and the particle 가, roads whose 로 follows a
+    /// vowel, and a gazetteer place written with a space before its geographic ending.
+    #[test]
+    fn numbered_ga_vowel_roads_and_spaced_geographic_endings() {
+        let es = entities("사고는 부산 중구 광복로2가 앞에서 났고 부상자는 동구 범일로5가의 의원으로 옮겨졌다. 종로3가 일대도 막혔다.");
+        assert!(has(&es, "LOCATION", "부산 중구 광복로2가") && has(&es, "LOCATION", "동구 범일로5가") && has(&es, "LOCATION", "종로3가"), "{es:?}");
+        let es = entities("버스는 한빛로를 따라 달렸고 미래로와 새솔로 주변이 막혔다. 시민들은 부산으로 향했다.");
+        for r in ["한빛로", "미래로", "새솔로"] {
+            assert!(has(&es, "LOCATION", r), "{r}: {es:?}");
+        }
+        assert!(!es.iter().any(|e| e.1.starts_with("부산으")), "{es:?}");
+        // 로 after a vowel with a particle that may follow the particle 로 is no road's.
+        let es = entities("회의는 내일로 미뤘고 결론은 다음 회의로는 넘기지 않았다.");
+        assert!(!es.iter().any(|e| e.0 == "LOCATION"), "{es:?}");
+        let es = entities("유조선들은 호르무즈 해협을 지나 말라카 해협으로 들어섰다.");
+        assert!(has(&es, "LOCATION", "호르무즈 해협") && has(&es, "LOCATION", "말라카 해협"), "{es:?}");
+    }
+
+    /// Places joined by a range mark are separate words, a road named once is the road where
+    /// ko-dic reads its 로 as a particle, and a quantity keeps `당` and `뿐` out.
+    #[test]
+    fn ranges_of_places_roads_named_again_and_rate_suffixes() {
+        let es = entities("인천∼미국 서부 노선이 열렸다. 열차는 서면역∼부산역 구간에서 멈췄다.");
+        for l in ["인천", "미국 서부", "서면역", "부산역"] {
+            assert!(has(&es, "LOCATION", l), "{l}: {es:?}");
+        }
+        let es = entities("버스가 새솔로를 따라 내려왔다. 새솔로 2㎞ 구간은 통제됐다.");
+        assert_eq!(es.iter().filter(|e| e.0 == "LOCATION" && e.1 == "새솔로").count(), 2, "{es:?}");
+        let es = entities("운전기사 1명당 운행 거리를 따졌고 사과는 한 번뿐이었다.");
+        assert!(has(&es, "QUANTITY", "1명") && has(&es, "QUANTITY", "한 번"), "{es:?}");
+    }
+
+    /// The head of an office named by two syllables or more is a title, and the city before it
+    /// acts; a cabinet (`거실장`) is none.
+    #[test]
+    fn short_office_heads_are_titles() {
+        let es = entities("한지우 부산시 교통실장은 노선을 늘리겠다고 밝혔다. 새 거실장을 들였다.");
+        assert!(has(&es, "ROLE", "교통실장") && has(&es, "ORGANIZATION", "부산시"), "{es:?}");
+        assert!(!has(&es, "ROLE", "거실장"), "{es:?}");
+    }
+
+    /// Hospitals joined by 과/와 before the verb of taking patients are both places.
+    #[test]
+    fn hospitals_patients_are_taken_to_in_a_list() {
+        let es = entities("부상자들은 동구 범일동의 새솔대학교병원과 서구의 한빛의료원으로 옮겨졌다.");
+        assert!(has(&es, "LOCATION", "새솔대학교병원") && has(&es, "LOCATION", "한빛의료원"), "{es:?}");
     }
 
     /// A company's union is an organization of its own, and the company stays itself.

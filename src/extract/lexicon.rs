@@ -388,8 +388,9 @@ impl NerLexicon {
         stem.char_indices().skip(1).map(|(i, _)| (i, &stem[i..])).filter(|(_, suf)| suf.chars().count() >= 2).any(|(i, r)| {
             // Short titles that end many ordinary compounds (주식시장, 의사, 통신부) only count whole.
             self.roles.contains(r)
-                // `재난안전실장`, `도시공간계획실장`: the head of an office (…실) whose name is long.
-                && !(r == "실장" && i < stem.len() && stem[..i].chars().count() < 4)
+                // `재난안전실장`, `교통실장`: the head of an office (…실) named by two syllables or
+                // more (`거실장`, `욕실장` are cabinets).
+                && !(r == "실장" && i < stem.len() && stem[..i].chars().count() < 2)
                 && !(r != "실장" && matches!(
                     r,
                     "시장" | "의사" | "이사" | "선수" | "주장" | "대장" | "간사" | "지사" | "차장" | "소장" | "감독" | "교사" | "대사" | "단장" | "검사" | "원장" | "실장" | "사장" | "신부"
