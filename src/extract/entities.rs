@@ -786,10 +786,11 @@ fn words<'a>(a: &'a Analysis, sentence: usize, out: &mut Vec<Word<'a>>) {
 }
 
 thread_local! {
-    /// Per thread: whether a stem is a title and whether it is an organization word
-    /// ([`EntityStage::is_role`], [`EntityStage::is_org_word`]: a dozen lexicon lookups per word,
-    /// which depend on the stem's text and its `hangul` flag only, the index of the array), for
-    /// the stage with the given id.
+    /// Per thread: the facts of a stem that depend on its text alone (and, for an organization
+    /// word, its `hangul` flag: [`EntityStage::is_org_word`]), a dozen lexicon lookups per word,
+    /// for the stage with the given id. Nothing kept here may depend on the word's other parts
+    /// (its particle, its form): the first word met with a stem would decide for all the others,
+    /// and the answer would depend on which documents a thread happened to see first.
     static WORD_FACTS: std::cell::RefCell<(u64, rustc_hash::FxHashMap<String, StemFacts>)> =
         std::cell::RefCell::new((u64::MAX, Default::default()));
 }
@@ -800,7 +801,11 @@ thread_local! {
 /// [`NerLexicon::is_facility`].
 #[derive(Default, Clone, Copy)]
 struct StemFacts {
+    /// Organization word, by the `hangul` flag (the second value is unused).
     role_org: [Option<(bool, bool)>; 2],
+    /// [`EntityStage::role_facts`].
+    title: bool,
+    title_exempt: bool,
     loc_kind: u16,
     by_suffix: bool,
     facility: bool,
@@ -1068,14 +1073,29 @@ fn make_word_from<'a>(a: &Analysis, w0: usize, w1: usize, morphs: &[crate::doc::
     Word { span, stem, stem_text, paren, particle, honorific, class, common_word, hangul, inflected, proper_or_unknown, name_read_as_verb, has_proper, bound_noun_last, proper_head, ro_gil }
 }
 
+/// [`EntityStage::is_role`] from the facts of the stem's text ([`EntityStage::role_facts`]) and
+/// the word's own form: a verb form that ends like a title (`내주지`: 내주 + 지) is not one.
+fn role_of_word(w: &Word, title: bool, exempt: bool) -> bool {
+    title && !(w.inflected && w.particle.is_none() && !exempt)
+}
+
 fn subject(w: &Word) -> bool {
     matches!(w.particle.as_deref(), Some("이" | "가" | "은" | "는" | "도" | "이나" | "측은"))
 }
 
 impl EntityStage {
     fn is_role(&self, w: &Word) -> bool {
-        // A verb form that ends like a title (`내주지`: 내주 + 지) is not one.
-        !w.stem_text.is_empty() && !(w.inflected && w.particle.is_none() && !self.lex.roles.contains(&*w.stem_text) && w.stem_text.chars().count() > 2 && !self.lex.office_roles.contains(&*w.stem_text)) && (self.lex.role(&w.stem_text) || matches!(&*w.stem_text, "CEO" | "CFO" | "CTO" | "COO"))
+        let (title, exempt) = self.role_facts(&w.stem_text);
+        role_of_word(w, title, exempt)
+    }
+
+    /// What [`EntityStage::is_role`] reads of a stem's text alone (kept per stem in
+    /// [`WORD_FACTS`]): whether it is a title, and whether it stays one when written as a verb
+    /// form (listed as a title or office, or two syllables at most).
+    fn role_facts(&self, stem: &str) -> (bool, bool) {
+        let title = !stem.is_empty() && (self.lex.role(stem) || matches!(stem, "CEO" | "CFO" | "CTO" | "COO"));
+        let exempt = self.lex.roles.contains(stem) || stem.chars().count() <= 2 || self.lex.office_roles.contains(stem);
+        (title, exempt)
     }
 
     fn is_org_word(&self, w: &Word) -> bool {
@@ -1111,8 +1131,11 @@ impl EntityStage {
             let k = self.kinds.iter().position(|k| *k == e.kind).expect("every kind is listed");
             u16::try_from(k + 1).expect("few kinds")
         });
+        let (title, title_exempt) = self.role_facts(stem);
         StemFacts {
             role_org: [None; 2],
+            title,
+            title_exempt,
             loc_kind,
             by_suffix: self.lex.location_by_suffix(stem),
             facility: self.lex.is_facility(stem),
@@ -1592,13 +1615,14 @@ impl EntityStage {
                     Some(f) if f.role_org[h].is_some() => *f,
                     known => {
                         let mut f = known.copied().unwrap_or_else(|| self.stem_facts(&w.stem_text));
-                        f.role_org[h] = Some((self.is_role(w), self.is_org_word(w)));
+                        f.role_org[h] = Some((self.is_org_word(w), false));
                         facts.1.insert(w.stem_text.to_string(), f);
                         f
                     }
                 };
-                let (r, o) = f.role_org[h].unwrap_or_default();
-                role[i] = r;
+                let (o, _) = f.role_org[h].unwrap_or_default();
+                // (Whether a title is one also depends on the word's form, which is not kept.)
+                role[i] = role_of_word(w, f.title, f.title_exempt);
                 org[i] = o;
                 loc_kind.push(f.loc_kind.checked_sub(1).map(|k| self.kinds[usize::from(k)].as_str()));
                 by_suffix[i] = f.by_suffix;
@@ -4902,6 +4926,36 @@ mod table_tests {
         assert!(seen >= 6, "{seen}");
         // The bits kept in the features are those of the tag.
         assert!(a.morphs.iter().all(|m| m.features.entity_bits == morph_bits(&m.features.pos)));
+    }
+
+    #[test]
+    fn a_title_is_read_from_the_stem_and_the_word_form_as_first_written() {
+        // The title test, split into facts of the stem's text (kept per stem for the thread) and
+        // the word's form (never kept), answers as the test first written on the whole word, so
+        // the first form of a stem a thread meets decides nothing for the others.
+        let p = crate::Pipeline::new(DataFiles::embedded()).unwrap();
+        let stage = EntityStage::new(&DataFiles::embedded()).unwrap();
+        let text = "한빛시 교통실장은 자리를 내주지 않았다. 김 사무국장이 주지 스님과 만났고 부시장, 국장, CEO가 왔다. 그는 이사장직을 내주지도 실장에게 맡기지도 않았다. 사무총장 대행은 위원장으로 뽑혔다.";
+        let doc = crate::doc::Document { id: "t".into(), source: "t".into(), text: text.into(), meta: Default::default(), warnings: vec![] };
+        let a = p.analyze(doc).unwrap();
+        let first_written = |w: &Word| {
+            !w.stem_text.is_empty()
+                && !(w.inflected && w.particle.is_none() && !stage.lex.roles.contains(&*w.stem_text) && w.stem_text.chars().count() > 2 && !stage.lex.office_roles.contains(&*w.stem_text))
+                && (stage.lex.role(&w.stem_text) || matches!(&*w.stem_text, "CEO" | "CFO" | "CTO" | "COO"))
+        };
+        let mut ws = Vec::new();
+        let (mut words, mut titles) = (0, 0);
+        for si in 0..a.sentences.len() {
+            super::words(&a, si, &mut ws);
+            for w in &ws {
+                let facts = stage.stem_facts(&w.stem_text);
+                assert_eq!(stage.is_role(w), first_written(w), "{}", w.stem_text);
+                assert_eq!(role_of_word(w, facts.title, facts.title_exempt), first_written(w), "{}", w.stem_text);
+                words += 1;
+                titles += usize::from(first_written(w));
+            }
+        }
+        assert!(words > 20 && titles >= 5, "{words} {titles}");
     }
 
     /// The overlap resolution as first written (a map by start), for [`resolve`] to answer as.
