@@ -4863,7 +4863,7 @@ mod table_tests {
     #[test]
     fn separator_answers_as_the_full_test() {
         for c in ('\0'..='\u{FFFF}').chain(['\u{1F600}', '\u{10FFFF}']) {
-            let full = c.is_whitespace() || c == '·' || c == ',' || c == '/' || c == '…' || c == '、' || c == '~' || c == '～';
+            let full = c.is_whitespace() || c == '·' || c == ',' || c == '/' || c == '…' || c == '、' || c == '~' || c == '～' || c == '∼' || c == '〜';
             assert_eq!(separator(c), full, "{c:?}");
         }
     }
