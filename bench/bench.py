@@ -280,6 +280,10 @@ def main():
     for name, _, nb in sizes:
         kr = [x for x in rss if x["corpus"] == name and x["side"] == "kornews"]
         br = [x for x in rss if x["corpus"] == name and x["side"] == "bare"]
+        if not kr or not br:
+            # RSS_ROUNDS=0: no memory runs were made.
+            w(f"| {name} | not measured | not measured | |")
+            continue
         w(
             f"| {name} | {med([x['maxrss_kib'] for x in kr]) / 1024:.0f} MiB |"
             f" {med([x['maxrss_kib'] for x in br]) / 1024:.0f} MiB | {med([x['mb_per_s'] for x in kr]):.2f} |"
