@@ -231,22 +231,13 @@ fn word_matches<'t>(re: &Regex, text: &'t str) -> Vec<regex::Match<'t>> {
 /// `^`, `$` or `\b`): the same matches, with the search run over the regions only. Each region is
 /// searched as the text cut at its end, which holds every match starting in it, so the engine
 /// finds there what it finds in the whole text.
-///
-/// With `digit_first` (every match starts with an ASCII digit) the search in a region starts at
-/// its next digit, and stops when none is left.
-fn word_matches_in<'t>(re: &Regex, text: &'t str, regions: &[(usize, usize)], digit_first: bool) -> Vec<regex::Match<'t>> {
+fn word_matches_in<'t>(re: &Regex, text: &'t str, regions: &[(usize, usize)]) -> Vec<regex::Match<'t>> {
     let mut out = Vec::new();
     let mut at = 0;
     for &(r0, r1) in regions {
         let hay = &text[..r1];
         at = at.max(r0);
         while at <= r1 {
-            if digit_first {
-                match text.as_bytes()[at..r1].iter().position(u8::is_ascii_digit) {
-                    Some(k) => at += k,
-                    None => break,
-                }
-            }
             let Some(m) = re.find_at(hay, at) else { break };
             let mid_word = text[..m.start()].chars().next_back().is_some_and(|c| c.is_alphanumeric());
             if mid_word || m.is_empty() {
@@ -260,7 +251,7 @@ fn word_matches_in<'t>(re: &Regex, text: &'t str, regions: &[(usize, usize)], di
     out
 }
 
-/// The byte ranges [`word_matches_in`] finds with `digit_first` for the pattern that `anchored`
+/// The byte ranges [`word_matches_in`] finds for the pattern that `anchored`
 /// holds as `^(?:…)` (its every match starting with an ASCII digit, no other numeric character in
 /// `text`): each digit of a region that starts a word is tried in turn, and the match there is
 /// the one the unanchored search reports when it finds its leftmost match there. (A match at a
@@ -1329,7 +1320,7 @@ impl EntityStage {
             for &b in &anchors {
                 add_region(&mut regions, text, b.saturating_sub(DATE_BACK), b + DATE_LEN);
             }
-            word_matches_in(&DATE_RE, text, &regions, false)
+            word_matches_in(&DATE_RE, text, &regions)
         };
         let sino = if exact {
             word_matches(&time::SINO_DATE, text)
@@ -1338,7 +1329,7 @@ impl EntityStage {
             for &b in &scan.sino_ends {
                 add_region(&mut regions, text, b.saturating_sub(SINO_BACK), b + 3);
             }
-            word_matches_in(&time::SINO_DATE, text, &regions, false)
+            word_matches_in(&time::SINO_DATE, text, &regions)
         };
         let times = if exact {
             let clock = text.contains('시') || text.contains(':');
@@ -1348,7 +1339,7 @@ impl EntityStage {
             for &b in scan.digits.iter().filter(|&&b| clock_digit(text, b)) {
                 add_region(&mut regions, text, b.saturating_sub(TIME_BACK), b + TIME_LEN);
             }
-            word_matches_in(&TIME_RE, text, &regions, false)
+            word_matches_in(&TIME_RE, text, &regions)
         };
         // Quantities start with a digit, and what comes before their unit is made of number
         // characters: a region for each run of them (with room for `여`/`수` and the unit), and
